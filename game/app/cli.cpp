@@ -1,0 +1,247 @@
+// Index
+//   1. Where packs live: bundled folder, user folder
+//   2. Subcommands: validate, packs, export
+//   3. Dispatch
+#include "app/cli.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/discovery.h"
+#include "core/export.h"
+#include "core/generator.h"
+#include "core/pack_loader.h"
+
+namespace chronicle {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const kUsage = R"(chronicle — a quiz game generated from packs of dated events
+
+Usage:
+  chronicle                      open the game (with the window; not built yet: shows this help)
+  chronicle validate FILE...     check pack files; problems as file:line:col: error: ...
+  chronicle packs                list the packs found (bundled and the user's folder)
+  chronicle export --pack ID|FILE [options]
+                                 print a generated quiz
+      --seed N                   the same seed gives the same quiz (default: from the clock)
+      --count N                  number of questions, 1-1000 (default 10)
+      --lang L                   language of the quiz (default: the pack's)
+      --kinds k1,k2              first,last,order,before_after,when,who_said,who_did,number,authored
+      --difficulty D             easy, normal or hard (default normal)
+      --format json|md           chronicle-quiz/1 JSON, or a printable quiz with its answer key
+  chronicle --help | --version
+
+Packs are read from the bundled questions/ folder and from the user's folder
+($CHRONICLE_DATA_DIR/packs, else $XDG_DATA_HOME/chronicle/packs, else ~/.local/share/chronicle/packs).
+)";
+
+// ---------------------------------------------------------------------------
+// 1. Where packs live
+// ---------------------------------------------------------------------------
+
+std::string env(const char* name) {
+    const char* v = std::getenv(name);
+    return v ? v : "";
+}
+
+std::string bundled_pack_folder() {
+    std::error_code ec;
+    const fs::path exe_dir = fs::read_symlink("/proc/self/exe", ec).parent_path();
+    if (!ec) {
+        for (const fs::path& candidate :
+             {exe_dir / "questions", exe_dir / ".." / "questions", exe_dir / ".." / "share" / "chronicle" / "questions"})
+            if (fs::is_directory(candidate, ec)) return candidate.lexically_normal().string();
+    }
+    return CHRONICLE_SOURCE_PACKS;
+}
+
+std::string user_pack_folder() {
+    // The same folder SDL_GetPrefPath("", "chronicle") names on Linux, plus packs/.
+    if (std::string dir = env("CHRONICLE_DATA_DIR"); !dir.empty()) return dir + "/packs";
+    if (std::string xdg = env("XDG_DATA_HOME"); !xdg.empty()) return xdg + "/chronicle/packs";
+    return env("HOME") + "/.local/share/chronicle/packs";
+}
+
+std::vector<PackFolder> pack_folders() { return {{"bundled", bundled_pack_folder()}, {"user", user_pack_folder()}}; }
+
+void print_diagnostics(const std::vector<Diagnostic>& ds) {
+    for (const Diagnostic& d : ds) std::cerr << d.to_string() << "\n";
+}
+
+int usage_error(const std::string& message) {
+    std::cerr << "chronicle: " << message << "\nTry 'chronicle --help'.\n";
+    return 2;
+}
+
+// ---------------------------------------------------------------------------
+// 2. Subcommands
+// ---------------------------------------------------------------------------
+
+int cmd_validate(const std::vector<std::string>& files) {
+    if (files.empty()) return usage_error("validate needs at least one pack file");
+    bool all_valid = true;
+    for (const std::string& file : files) {
+        const LoadResult r = load_pack_file(file);
+        print_diagnostics(r.diagnostics);
+        if (!r.pack) {
+            all_valid = false;
+            std::cout << file << ": invalid (" << r.diagnostics.size() << " problem"
+                      << (r.diagnostics.size() == 1 ? "" : "s") << ")\n";
+            continue;
+        }
+        std::cout << file << ": ok, pack \"" << r.pack->id << "\", " << r.pack->events.size() << " events, "
+                  << r.diagnostics.size() << " warning" << (r.diagnostics.size() == 1 ? "" : "s") << "\n";
+    }
+    return all_valid ? 0 : 1;
+}
+
+std::string pack_status(const PackEntry& e) {
+    if (e.pack) {
+        const size_t warnings = e.diagnostics.size();
+        return warnings ? "ok, " + std::to_string(warnings) + " warning" + (warnings == 1 ? "" : "s") : "ok";
+    }
+    const std::string first = e.diagnostics.empty() ? "unreadable" : e.diagnostics.front().to_string();
+    return "error: " + first;
+}
+
+int cmd_packs() {
+    const std::vector<PackEntry> entries = discover_packs(pack_folders());
+    if (entries.empty()) {
+        std::cout << "No packs found in:\n";
+        for (const PackFolder& f : pack_folders()) std::cout << "  " << f.origin << ": " << f.path << "\n";
+        return 0;
+    }
+    for (const PackEntry& e : entries) {
+        std::string langs;
+        if (e.pack)
+            for (const std::string& l : e.pack->languages) langs += (langs.empty() ? "" : ",") + l;
+        std::cout << (e.pack ? e.pack->id : "-") << "\n"
+                  << "  title:     " << (e.pack ? e.pack->text(e.pack->title, e.pack->default_language) : "-") << "\n"
+                  << "  languages: " << (langs.empty() ? "-" : langs) << "\n"
+                  << "  events:    " << (e.pack ? std::to_string(e.pack->events.size()) : "-") << "\n"
+                  << "  path:      " << e.path << " (" << e.origin << ")\n"
+                  << "  status:    " << pack_status(e) << "\n";
+    }
+    return 0;
+}
+
+// A pack named by file (anything that exists or ends in .json) or by id.
+std::optional<Pack> find_pack(const std::string& name) {
+    std::error_code ec;
+    if (fs::exists(name, ec) || fs::path(name).extension() == ".json") {
+        LoadResult r = load_pack_file(name);
+        print_diagnostics(r.diagnostics);
+        return std::move(r.pack);
+    }
+    for (PackEntry& e : discover_packs(pack_folders())) {
+        if (e.pack && e.pack->id == name) return std::move(e.pack);
+    }
+    std::cerr << "chronicle: no pack with id \"" << name << "\"; 'chronicle packs' lists them\n";
+    return std::nullopt;
+}
+
+bool parse_uint(const std::string& s, uint64_t& out) {
+    if (s.empty() || s.size() > 20 || s.find_first_not_of("0123456789") != std::string::npos) return false;
+    errno = 0;
+    char* end = nullptr;
+    out = std::strtoull(s.c_str(), &end, 10);
+    return errno == 0 && *end == '\0';
+}
+
+int cmd_export(const std::vector<std::string>& args) {
+    std::string pack_name, format = "json";
+    QuizOptions options;
+    options.seed = static_cast<uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& flag = args[i];
+        if (i + 1 >= args.size()) return usage_error(flag + " needs a value");
+        const std::string& value = args[++i];
+        uint64_t number = 0;
+        if (flag == "--pack") {
+            pack_name = value;
+        } else if (flag == "--seed") {
+            if (!parse_uint(value, number)) return usage_error("--seed takes a whole number, not \"" + value + "\"");
+            options.seed = number;
+        } else if (flag == "--count") {
+            if (!parse_uint(value, number) || number < 1 || number > 1000)
+                return usage_error("--count takes a number from 1 to 1000, not \"" + value + "\"");
+            options.count = static_cast<int>(number);
+        } else if (flag == "--lang") {
+            options.lang = value;
+        } else if (flag == "--kinds") {
+            for (size_t start = 0; start <= value.size();) {
+                const size_t comma = std::min(value.find(',', start), value.size());
+                const std::string name = value.substr(start, comma - start);
+                const auto kind = kind_from_name(name);
+                if (!kind)
+                    return usage_error("unknown kind \"" + name +
+                                       "\"; kinds are first,last,order,before_after,when,who_said,who_did,number,authored");
+                options.kinds.push_back(*kind);
+                start = comma + 1;
+            }
+        } else if (flag == "--difficulty") {
+            const auto d = difficulty_from_name(value);
+            if (!d) return usage_error("--difficulty is easy, normal or hard, not \"" + value + "\"");
+            options.difficulty = *d;
+        } else if (flag == "--format") {
+            if (value != "json" && value != "md") return usage_error("--format is json or md, not \"" + value + "\"");
+            format = value;
+        } else {
+            return usage_error("export does not know " + flag);
+        }
+    }
+    if (pack_name.empty()) return usage_error("export needs --pack ID or --pack FILE");
+    const std::optional<Pack> pack = find_pack(pack_name);
+    if (!pack) return 1;
+    if (!options.lang.empty() && !pack->has_language(options.lang)) {
+        std::string langs;
+        for (const std::string& l : pack->languages) langs += (langs.empty() ? "" : ", ") + l;
+        std::cerr << "chronicle: pack \"" << pack->id << "\" has no language \"" << options.lang << "\"; it has "
+                  << langs << "\n";
+        return 1;
+    }
+    const Quiz quiz = generate_quiz(*pack, options);
+    if (quiz.questions.empty()) {
+        std::cerr << "chronicle: pack \"" << pack->id << "\" gives no question of the kinds asked\n";
+        return 1;
+    }
+    if (static_cast<int>(quiz.questions.size()) < options.count)
+        std::cerr << "chronicle: note: only " << quiz.questions.size() << " different questions of the kinds asked; "
+                  << "the quiz is shorter than " << options.count << "\n";
+    std::cout << (format == "md" ? quiz_to_markdown(quiz, *pack) : quiz_to_json(quiz));
+    return 0;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------
+// 3. Dispatch
+// ---------------------------------------------------------------------------
+
+int run_cli(int argc, char** argv) {
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        std::cout << kUsage;
+        return 0;
+    }
+    if (args[0] == "--version") {
+        std::cout << "chronicle " << CHRONICLE_VERSION << "\n";
+        return 0;
+    }
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (args[0] == "validate") return cmd_validate(rest);
+    if (args[0] == "packs") return rest.empty() ? cmd_packs() : usage_error("packs takes no arguments");
+    if (args[0] == "export") return cmd_export(rest);
+    return usage_error("unknown command \"" + args[0] + "\"");
+}
+
+} // namespace chronicle

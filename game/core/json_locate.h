@@ -1,0 +1,26 @@
+// Finds where a JSON value sits in the source text. The loader parses with
+// nlohmann::json, which keeps no positions; instead of paying for positions on
+// every value, an error re-scans the text once to turn its JSON path into a line.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace chronicle {
+
+struct TextPosition {
+    int line = 1;   // 1-based
+    int column = 1; // 1-based, in bytes
+};
+
+TextPosition position_of(std::string_view text, size_t offset);
+
+// Byte offset of the value at `pointer` (RFC 6901, e.g. "/events/3/date") in
+// syntactically valid JSON; when the path does not exist (a missing field), the
+// offset of its deepest existing ancestor.
+size_t locate_json_pointer(std::string_view text, std::string_view pointer);
+
+// Appends a reference token to a JSON pointer, escaping '~' and '/'.
+std::string pointer_append(const std::string& pointer, std::string_view token);
+
+} // namespace chronicle

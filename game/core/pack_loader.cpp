@@ -1,0 +1,689 @@
+// Index
+//   1. Raw checks: size, BOM, UTF-8, nesting depth (before nlohmann sees the text)
+//   2. Field readers: typed access that reports wrong types, unknown and missing fields
+//   3. Records: metadata, people, events, quotes, numbers, hand-written questions
+//   4. Cross-checks, warnings and the index the generator uses
+#include "core/pack_loader.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <fstream>
+#include <initializer_list>
+#include <sstream>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "core/json_locate.h"
+
+namespace chronicle {
+
+using nlohmann::json;
+
+bool Pack::has_language(const std::string& lang) const {
+    return std::find(languages.begin(), languages.end(), lang) != languages.end();
+}
+
+std::string Diagnostic::to_string() const {
+    std::string s = file;
+    if (line > 0) s += ":" + std::to_string(line) + ":" + std::to_string(column);
+    s += severity == Severity::Error ? ": error: " : ": warning: ";
+    if (!path.empty()) s += path + ": ";
+    return s + message;
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// 1. Raw checks
+// ---------------------------------------------------------------------------
+
+// Offset where nesting first exceeds the limit, or npos. Strings are skipped so a
+// '[' inside text does not count.
+size_t find_excess_depth(std::string_view s, int limit) {
+    int depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit) return i;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return std::string_view::npos;
+}
+
+std::string too_big(size_t bytes) {
+    return "the file is " + std::to_string((bytes + (1u << 20) - 1) >> 20) + " MiB; packs may be at most " +
+           std::to_string(kMaxPackBytes >> 20) + " MiB (split it into several packs)";
+}
+
+// nlohmann says "[json.exception.parse_error.101] parse error at line 3, column 5: syntax
+// error while parsing object - unexpected '}'; expected string literal": keep the part
+// after the position, which we print ourselves.
+std::string syntax_message(const std::string& what) {
+    const size_t colon = what.find(": ", what.find("parse error"));
+    std::string m = colon == std::string::npos ? what : what.substr(colon + 2);
+    if (m.find("unexpected '}'") != std::string::npos || m.find("unexpected ']'") != std::string::npos)
+        m += " (a comma before a closing bracket is not allowed in JSON; remove it)";
+    else if (m.find("unexpected end of input") != std::string::npos)
+        m += " (a bracket or quote is not closed)";
+    else if (m.find("control character") != std::string::npos)
+        m += " (write a line break inside a string as \\n)";
+    else
+        m += " (look for a missing comma or quote near here)";
+    return m;
+}
+
+const char* kind_name(const json& j) {
+    switch (j.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "true/false";
+    case json::value_t::number_float: return "a decimal number";
+    default: return "a number";
+    }
+}
+
+bool valid_id(const std::string& id) {
+    if (id.empty() || id.size() > 64 || !std::isalnum(static_cast<unsigned char>(id[0]))) return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+    });
+}
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool valid_language(const std::string& s) {
+    // BCP 47-ish: "zh", "en", "pt-BR", "zh-Hant".
+    size_t i = 0;
+    while (i < s.size() && s[i] >= 'a' && s[i] <= 'z') ++i;
+    if (i < 2 || i > 3) return false;
+    while (i < s.size()) {
+        if (s[i] != '-') return false;
+        size_t start = ++i;
+        while (i < s.size() && std::isalnum(static_cast<unsigned char>(s[i]))) ++i;
+        if (i - start < 2 || i - start > 8) return false;
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------
+// 2. Field readers
+// ---------------------------------------------------------------------------
+
+class Loader {
+public:
+    Loader(std::string_view text, std::string file, std::vector<Diagnostic>& out)
+        : text_(text), file_(std::move(file)), out_(out) {}
+
+    void load(json& root, Pack& pack);
+
+private:
+    std::string_view text_;
+    std::string file_;
+    std::vector<Diagnostic>& out_;
+    Pack* pack_ = nullptr;
+    std::unordered_map<std::string, int> people_ids_, event_ids_, quote_ids_, number_ids_, question_ids_;
+
+    void report(Severity sev, const std::string& path, std::string message) {
+        Diagnostic d;
+        d.severity = sev;
+        d.file = file_;
+        d.path = path;
+        d.message = std::move(message);
+        const TextPosition p = position_of(text_, locate_json_pointer(text_, path));
+        d.line = p.line;
+        d.column = p.column;
+        out_.push_back(std::move(d));
+    }
+    void error(const std::string& path, std::string m) { report(Severity::Error, path, std::move(m)); }
+    void warning(const std::string& path, std::string m) { report(Severity::Warning, path, std::move(m)); }
+
+    // Reports fields not in `allowed`, with a suggestion for near misses.
+    bool check_object(const json& j, const std::string& path, const char* what,
+                      std::initializer_list<const char*> allowed) {
+        if (!j.is_object()) {
+            error(path, std::string(what) + " must be an object {…}, not " + kind_name(j));
+            return false;
+        }
+        for (const auto& item : j.items()) {
+            const std::string& key = item.key();
+            if (std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) continue;
+            std::string m = "unknown field \"" + key + "\" in " + what;
+            const char* best = nullptr;
+            size_t best_distance = 3;
+            for (const char* a : allowed) {
+                const size_t d = edit_distance(key, a);
+                if (d < best_distance) best = a, best_distance = d;
+            }
+            if (best) m += std::string("; did you mean \"") + best + "\"?";
+            else m += "; remove it or check the spelling in questions/README.md";
+            error(pointer_append(path, key), m);
+        }
+        return true;
+    }
+
+    json* field(json& obj, const char* key) {
+        auto it = obj.find(key);
+        return it == obj.end() ? nullptr : &*it;
+    }
+
+    void missing(const std::string& path, const char* key, const char* what) {
+        error(pointer_append(path, key), std::string("missing required field \"") + key + "\" (" + what + ")");
+    }
+
+    std::string string_field(json& obj, const std::string& path, const char* key, bool required,
+                             const char* what) {
+        json* v = field(obj, key);
+        if (!v || v->is_null()) {
+            if (required) missing(path, key, what);
+            return {};
+        }
+        if (!v->is_string()) {
+            error(pointer_append(path, key), std::string("must be a string (") + what + "), not " + kind_name(*v));
+            return {};
+        }
+        return std::move(v->get_ref<std::string&>());
+    }
+
+    std::string id_field(json& obj, const std::string& path, const char* what) {
+        std::string id = string_field(obj, path, "id", true, what);
+        if (!id.empty() && !valid_id(id))
+            error(pointer_append(path, "id"), "\"" + id +
+                                                  "\" is not a valid id: use letters, digits, '.', '_' or '-' "
+                                                  "(at most 64, starting with a letter or digit)");
+        return id;
+    }
+
+    LocalText text_value(json& v, const std::string& path, const char* what) {
+        LocalText t;
+        if (v.is_string()) {
+            if (v.get_ref<std::string&>().empty()) error(path, std::string(what) + " is empty");
+            t.by_lang.emplace_back(pack_->default_language, std::move(v.get_ref<std::string&>()));
+        } else if (v.is_object()) {
+            for (auto& item : v.items()) {
+                const std::string p = pointer_append(path, item.key());
+                if (!pack_->has_language(item.key())) {
+                    error(p, "language \"" + item.key() + "\" is not declared; add it to \"languages\" or fix the code");
+                } else if (!item.value().is_string()) {
+                    error(p, std::string("must be a string, not ") + kind_name(item.value()));
+                } else if (item.value().get_ref<const std::string&>().empty()) {
+                    error(p, std::string(what) + " is empty; write the text or leave the language out");
+                } else {
+                    t.by_lang.emplace_back(item.key(), std::move(item.value().get_ref<std::string&>()));
+                }
+            }
+            if (v.empty()) error(path, std::string(what) + " has no text; write {\"" + pack_->default_language + "\": \"…\"}");
+        } else {
+            error(path, std::string(what) + " must be a string or an object of language → text, such as {\"" +
+                            pack_->default_language + "\": \"…\"}, not " + kind_name(v));
+        }
+        return t;
+    }
+
+    LocalText text_field(json& obj, const std::string& path, const char* key, bool required, const char* what) {
+        json* v = field(obj, key);
+        if (!v || v->is_null()) {
+            if (required) missing(path, key, what);
+            return {};
+        }
+        return text_value(*v, pointer_append(path, key), what);
+    }
+
+    // An array field; returns nullptr (after reporting) when present but not an array.
+    json* array_field(json& obj, const std::string& path, const char* key, const char* what) {
+        json* v = field(obj, key);
+        if (!v || v->is_null()) return nullptr;
+        if (!v->is_array()) {
+            error(pointer_append(path, key), std::string("must be an array [...] of ") + what + ", not " + kind_name(*v));
+            return nullptr;
+        }
+        return v;
+    }
+
+    // Resolves a reference to an id declared elsewhere; -1 (after reporting) if unknown.
+    int reference(json& v, const std::string& path, const std::unordered_map<std::string, int>& ids,
+                  const char* what, const char* where_declared) {
+        if (!v.is_string()) {
+            error(path, std::string("must be ") + what + " id (a string), not " + kind_name(v));
+            return -1;
+        }
+        const std::string& id = v.get_ref<std::string&>();
+        auto it = ids.find(id);
+        if (it != ids.end()) return it->second;
+        std::string m = std::string("unknown ") + what + " \"" + id + "\"";
+        std::string best;
+        size_t best_distance = 3;
+        for (const auto& [known, index] : ids) {
+            const size_t d = edit_distance(id, known);
+            if (d < best_distance || (d == best_distance && !best.empty() && known < best))
+                best = known, best_distance = d;
+        }
+        m += best.empty() ? std::string("; declare it in \"") + where_declared + "\"" : "; did you mean \"" + best + "\"?";
+        error(path, m);
+        return -1;
+    }
+
+    int optional_reference(json& obj, const std::string& path, const char* key,
+                           const std::unordered_map<std::string, int>& ids, const char* what, const char* declared) {
+        json* v = field(obj, key);
+        if (!v || v->is_null()) return -1;
+        return reference(*v, pointer_append(path, key), ids, what, declared);
+    }
+
+    std::optional<PartialDate> date_end(json& v, const std::string& path) {
+        std::string why;
+        std::optional<PartialDate> d;
+        if (v.is_string()) {
+            d = parse_partial_date(v.get_ref<const std::string&>(), why);
+        } else if (v.is_number_integer()) {
+            d = year_date(v.get<int64_t>(), why);
+        } else if (v.is_number_float() && std::trunc(v.get<double>()) == v.get<double>() &&
+                   std::fabs(v.get<double>()) <= static_cast<double>(kMaxAbsYear)) {
+            d = year_date(static_cast<int64_t>(v.get<double>()), why); // 2023.0 is a whole year too
+        } else {
+            why = std::string("a date must be a string such as \"2023-11-17\", \"2023-07\" or \"2023\", or a whole "
+                              "year such as -13800000000, not ") +
+                  kind_name(v);
+        }
+        if (!d) error(path, why);
+        return d;
+    }
+
+    std::optional<DateSpec> date_value(json& v, const std::string& path) {
+        if (v.is_object()) {
+            if (!check_object(v, path, "a date range", {"from", "to"})) return std::nullopt;
+            json* from = field(v, "from");
+            json* to = field(v, "to");
+            if (!from || !to) {
+                error(path, "a date range needs both \"from\" and \"to\", e.g. {\"from\": \"2022-09\", \"to\": \"2022-11\"}");
+                return std::nullopt;
+            }
+            auto a = date_end(*from, pointer_append(path, "from"));
+            auto b = date_end(*to, pointer_append(path, "to"));
+            if (!a || !b) return std::nullopt;
+            DateSpec spec{*a, *b};
+            const DayInterval in = spec.interval();
+            if (in.latest < in.earliest) {
+                error(path, "the range ends (" + iso(*b) + ") before it starts (" + iso(*a) + "); swap \"from\" and \"to\"");
+                return std::nullopt;
+            }
+            return spec;
+        }
+        auto d = date_end(v, path);
+        if (!d) return std::nullopt;
+        return DateSpec{*d, *d};
+    }
+
+    template <class Record, class ReadOne>
+    void read_list(json& root, const char* key, const char* what, std::vector<Record>& out,
+                   std::unordered_map<std::string, int>* ids, ReadOne read_one) {
+        json* list = array_field(root, "", key, what);
+        if (!list) return;
+        out.reserve(list->size());
+        const std::string list_path = pointer_append("", key);
+        for (size_t i = 0; i < list->size(); ++i) {
+            const std::string path = pointer_append(list_path, std::to_string(i));
+            Record r;
+            if (!read_one((*list)[i], path, r)) continue;
+            if (ids && !r.id.empty()) {
+                auto [it, fresh] = ids->emplace(r.id, static_cast<int>(out.size()));
+                if (!fresh) {
+                    error(pointer_append(path, "id"), "duplicate id \"" + r.id + "\" (also " + list_path + "/" +
+                                                          std::to_string(it->second) + "); give each its own id");
+                    continue;
+                }
+            }
+            out.push_back(std::move(r));
+        }
+    }
+
+    // -----------------------------------------------------------------------
+    // 3. Records
+    // -----------------------------------------------------------------------
+
+    void read_metadata(json& root) {
+        Pack& p = *pack_;
+        const std::string format = string_field(root, "", "format", true, "write \"chronicle-pack/1\"");
+        if (!format.empty() && format != kPackFormat)
+            error("/format", "\"" + format + "\" is not a pack format this version reads; write \"" + kPackFormat + "\"");
+        p.id = id_field(root, "", "the pack's id, e.g. \"openai-2023\"");
+        if (std::any_of(p.id.begin(), p.id.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+            error("/id", "a pack id is lower case (it names files and folders); write \"" + lower(p.id) + "\"");
+        p.version = string_field(root, "", "version", false, "e.g. \"1.0.0\"");
+        p.licence = string_field(root, "", "licence", false, "e.g. \"CC-BY-4.0\"");
+
+        if (json* langs = array_field(root, "", "languages", "language codes")) {
+            for (size_t i = 0; i < langs->size(); ++i) {
+                json& l = (*langs)[i];
+                const std::string path = "/languages/" + std::to_string(i);
+                if (!l.is_string() || !valid_language(l.get_ref<const std::string&>())) {
+                    error(path, "must be a language code such as \"zh\" or \"en\"");
+                } else if (p.has_language(l.get_ref<const std::string&>())) {
+                    error(path, "language \"" + l.get<std::string>() + "\" is listed twice");
+                } else {
+                    p.languages.push_back(l.get<std::string>());
+                }
+            }
+        }
+        if (!field(root, "languages")) missing("", "languages", "the languages the pack is written in, e.g. [\"zh\", \"en\"]");
+        else if (p.languages.empty()) error("/languages", "declare at least one language, e.g. [\"en\"]");
+
+        p.default_language = string_field(root, "", "default_language", true, "one of \"languages\"");
+        if (!p.default_language.empty() && !p.has_language(p.default_language)) {
+            error("/default_language", "\"" + p.default_language + "\" is not in \"languages\"; add it there or pick one of them");
+        }
+        if (p.default_language.empty() && !p.languages.empty()) p.default_language = p.languages.front();
+
+        p.title = text_field(root, "", "title", true, "the pack's title");
+        p.description = text_field(root, "", "description", false, "what the pack is about");
+        p.author = text_field(root, "", "author", false, "who wrote the pack");
+        if (json* src = field(root, "source"); src && !src->is_null()) {
+            if (check_object(*src, "/source", "\"source\"", {"title", "url", "note"})) {
+                p.source.title = text_field(*src, "/source", "title", false, "the source's title");
+                p.source.url = string_field(*src, "/source", "url", false, "where to read the source");
+                p.source.note = text_field(*src, "/source", "note", false, "a note on the source");
+            }
+        }
+    }
+
+    bool read_person(json& j, const std::string& path, Person& person) {
+        if (!check_object(j, path, "a person", {"id", "kind", "name", "aliases", "description"})) return false;
+        person.id = id_field(j, path, "a short name to refer to this person, e.g. \"altman\"");
+        const std::string kind = string_field(j, path, "kind", false, "\"person\", \"organization\" or \"group\"");
+        if (kind == "organization") person.kind = PersonKind::Organization;
+        else if (kind == "group") person.kind = PersonKind::Group;
+        else if (!kind.empty() && kind != "person")
+            error(pointer_append(path, "kind"), "\"" + kind + "\" is not a kind; write \"person\", \"organization\" or \"group\"");
+        person.name = text_field(j, path, "name", true, "the name as shown to players");
+        if (json* aliases = array_field(j, path, "aliases", "other names (strings)")) {
+            for (size_t i = 0; i < aliases->size(); ++i) {
+                if ((*aliases)[i].is_string()) person.aliases.push_back((*aliases)[i].get<std::string>());
+                else error(pointer_append(pointer_append(path, "aliases"), std::to_string(i)), "an alias must be a string");
+            }
+        }
+        person.description = text_field(j, path, "description", false, "one line on who this is");
+        return true;
+    }
+
+    bool read_event(json& j, const std::string& path, Event& e) {
+        if (!check_object(j, path, "an event",
+                          {"id", "date", "date_note", "headline", "text", "actors", "who", "tags"}))
+            return false;
+        e.id = id_field(j, path, "e.g. \"e01\"");
+        if (json* d = field(j, "date"); d && !d->is_null()) {
+            e.date = date_value(*d, pointer_append(path, "date"));
+            if (e.date) e.interval = e.date->interval();
+        }
+        e.date_note = text_field(j, path, "date_note", false, "how the date is known");
+        e.headline = text_field(j, path, "headline", true, "a short title, per language");
+        e.text = text_field(j, path, "text", true, "what happened, per language");
+        if (json* actors = array_field(j, path, "actors", "person ids")) {
+            const std::string p = pointer_append(path, "actors");
+            for (size_t i = 0; i < actors->size(); ++i) {
+                const int who = reference((*actors)[i], pointer_append(p, std::to_string(i)), people_ids_, "person", "people");
+                if (who >= 0) e.actors.push_back(who);
+            }
+        }
+        e.who = text_field(j, path, "who", false, "the \"Who …?\" phrase with the actor left out");
+        if (!e.who.empty() && e.actors.empty() && !field(j, "actors"))
+            error(pointer_append(path, "who"), "a \"who\" phrase needs \"actors\": the people who answer it");
+        if (json* tags = array_field(j, path, "tags", "strings")) {
+            for (size_t i = 0; i < tags->size(); ++i) {
+                if ((*tags)[i].is_string()) e.tags.push_back((*tags)[i].get<std::string>());
+                else error(pointer_append(pointer_append(path, "tags"), std::to_string(i)), "a tag must be a string");
+            }
+        }
+        return true;
+    }
+
+    bool read_quote(json& j, const std::string& path, Quote& q) {
+        if (!check_object(j, path, "a quote", {"id", "text", "speaker", "event"})) return false;
+        q.id = id_field(j, path, "e.g. \"q-feel-agi\"");
+        q.text = text_field(j, path, "text", true, "the words, without quotation marks");
+        if (json* s = field(j, "speaker"); s && !s->is_null())
+            q.speaker = reference(*s, pointer_append(path, "speaker"), people_ids_, "person", "people");
+        else
+            missing(path, "speaker", "the id of the person who said it");
+        q.event = optional_reference(j, path, "event", event_ids_, "event", "events");
+        return true;
+    }
+
+    bool read_number(json& j, const std::string& path, NumberFact& n) {
+        if (!check_object(j, path, "a number", {"id", "value", "unit", "question", "event"})) return false;
+        n.id = id_field(j, path, "e.g. \"n-users\"");
+        json* v = field(j, "value");
+        if (!v) missing(path, "value", "the number, e.g. 1000000");
+        else if (!v->is_number() || !std::isfinite(v->get<double>()))
+            error(pointer_append(path, "value"), std::string("must be a number such as 1000000 (no quotes, no commas), not ") + kind_name(*v));
+        else
+            n.value = v->get<double>();
+        n.unit = text_field(j, path, "unit", false, "e.g. {\"en\": \"users\"} or \"%\"");
+        n.question = text_field(j, path, "question", true, "the question this number answers");
+        n.event = optional_reference(j, path, "event", event_ids_, "event", "events");
+        return true;
+    }
+
+    bool read_question(json& j, const std::string& path, AuthoredQuestion& q) {
+        if (!check_object(j, path, "a question",
+                          {"id", "type", "prompt", "options", "answer", "explanation", "events"}))
+            return false;
+        q.id = id_field(j, path, "e.g. \"h1\"");
+        const std::string type = string_field(j, path, "type", true, "\"multiple_choice\" or \"true_false\"");
+        q.prompt = text_field(j, path, "prompt", true, "the question (or, for true/false, the statement)");
+        q.explanation = text_field(j, path, "explanation", false, "why the answer is right");
+        if (json* evs = array_field(j, path, "events", "event ids")) {
+            for (size_t i = 0; i < evs->size(); ++i) {
+                const int e = reference((*evs)[i], pointer_append(pointer_append(path, "events"), std::to_string(i)),
+                                        event_ids_, "event", "events");
+                if (e >= 0) q.events.push_back(e);
+            }
+        }
+        if (type == "true_false") {
+            q.type = AuthoredQuestion::Type::TrueFalse;
+            json* a = field(j, "answer");
+            if (!a) missing(path, "answer", "true or false");
+            else if (!a->is_boolean()) error(pointer_append(path, "answer"), std::string("must be true or false, not ") + kind_name(*a));
+            else q.answer = a->get<bool>();
+            if (field(j, "options")) error(pointer_append(path, "options"), "a true_false question has no options; remove them");
+        } else if (type == "multiple_choice") {
+            q.type = AuthoredQuestion::Type::MultipleChoice;
+            json* opts = array_field(j, path, "options", "options {\"text\": …, \"correct\": true/false}");
+            const std::string opath = pointer_append(path, "options");
+            if (!field(j, "options")) missing(path, "options", "2 to 6 options, exactly one with \"correct\": true");
+            if (opts) {
+                for (size_t i = 0; i < opts->size(); ++i) {
+                    json& o = (*opts)[i];
+                    const std::string p = pointer_append(opath, std::to_string(i));
+                    if (!check_object(o, p, "an option", {"text", "correct"})) continue;
+                    AuthoredQuestion::Choice c;
+                    c.text = text_field(o, p, "text", true, "the option's text");
+                    if (json* cor = field(o, "correct")) {
+                        if (cor->is_boolean()) c.correct = cor->get<bool>();
+                        else error(pointer_append(p, "correct"), "must be true or false");
+                    }
+                    q.choices.push_back(std::move(c));
+                }
+                const auto right = std::count_if(q.choices.begin(), q.choices.end(), [](auto& c) { return c.correct; });
+                if (opts->size() < 2 || opts->size() > 6)
+                    error(opath, "a multiple-choice question needs 2 to 6 options, not " + std::to_string(opts->size()));
+                else if (right != 1)
+                    error(opath, "exactly one option must have \"correct\": true (found " + std::to_string(right) + ")");
+            }
+            if (field(j, "answer")) error(pointer_append(path, "answer"), "\"answer\" is for true_false; mark the right option with \"correct\": true");
+        } else if (!type.empty()) {
+            error(pointer_append(path, "type"), "\"" + type + "\" is not a question type; write \"multiple_choice\" or \"true_false\"");
+        }
+        return true;
+    }
+
+    // -----------------------------------------------------------------------
+    // 4. Cross-checks, warnings, the index
+    // -----------------------------------------------------------------------
+
+    void warn_weak_spots() {
+        Pack& p = *pack_;
+        std::vector<bool> used(p.people.size(), false);
+        std::vector<bool> answer_kind(3, false); // kinds that some "who" question answers with
+        for (const Event& e : p.events) {
+            for (int a : e.actors) used[a] = true;
+            if (!e.who.empty())
+                for (int a : e.actors) answer_kind[static_cast<int>(p.people[a].kind)] = true;
+        }
+        for (const Quote& q : p.quotes) {
+            if (q.speaker < 0) continue;
+            used[q.speaker] = true;
+            answer_kind[static_cast<int>(p.people[q.speaker].kind)] = true;
+        }
+        for (size_t i = 0; i < p.people.size(); ++i) {
+            if (!used[i] && !answer_kind[static_cast<int>(p.people[i].kind)])
+                warning("/people/" + std::to_string(i),
+                        "no question can use \"" + p.people[i].id +
+                            "\": they are no event's actor, no quote's speaker, and no \"who\" question has an "
+                            "answer of their kind to stand beside");
+        }
+        for (size_t i = 0; i < p.events.size(); ++i) {
+            if (!p.events[i].date)
+                warning("/events/" + std::to_string(i),
+                        "event \"" + p.events[i].id +
+                            "\" has no date, so it never enters an ordering or \"when\" question; give a date or a "
+                            "range {\"from\": …, \"to\": …} if the source allows");
+        }
+    }
+
+    void build_index() {
+        Pack& p = *pack_;
+        for (size_t i = 0; i < p.events.size(); ++i)
+            if (p.events[i].date) p.by_time.push_back(static_cast<int>(i));
+        std::sort(p.by_time.begin(), p.by_time.end(), [&](int a, int b) {
+            const DayInterval &x = p.events[a].interval, &y = p.events[b].interval;
+            if (x.earliest != y.earliest) return x.earliest < y.earliest;
+            if (x.latest != y.latest) return x.latest < y.latest;
+            return a < b;
+        });
+        // next_after[k]: the first position whose event starts after event k ends.
+        p.next_after.resize(p.by_time.size());
+        for (size_t k = 0; k < p.by_time.size(); ++k) {
+            const int64_t end = p.events[p.by_time[k]].interval.latest;
+            auto it = std::upper_bound(p.by_time.begin() + static_cast<long>(k), p.by_time.end(), end,
+                                       [&](int64_t day, int e) { return day < p.events[e].interval.earliest; });
+            p.next_after[k] = static_cast<int>(it - p.by_time.begin());
+        }
+        // Interval scheduling: taking the event that ends first gives the longest chain.
+        std::vector<int> by_end = p.by_time;
+        std::sort(by_end.begin(), by_end.end(), [&](int a, int b) {
+            const DayInterval &x = p.events[a].interval, &y = p.events[b].interval;
+            return x.latest != y.latest ? x.latest < y.latest : a < b;
+        });
+        for (int e : by_end)
+            if (p.longest_chain.empty() || before(p.events[p.longest_chain.back()].interval, p.events[e].interval))
+                p.longest_chain.push_back(e);
+
+        for (size_t i = 0; i < p.people.size(); ++i)
+            p.people_by_kind[static_cast<int>(p.people[i].kind)].push_back(static_cast<int>(i));
+        for (size_t i = 0; i < p.events.size(); ++i)
+            if (!p.events[i].who.empty() && !p.events[i].actors.empty()) p.who_events.push_back(static_cast<int>(i));
+    }
+};
+
+void Loader::load(json& root, Pack& pack) {
+    pack_ = &pack;
+    if (!check_object(root, "", "a pack",
+                      {"$schema", "format", "id", "version", "author", "licence", "title", "description",
+                       "languages", "default_language", "source", "people", "events", "quotes", "numbers",
+                       "questions"}))
+        return;
+    read_metadata(root);
+    if (pack.languages.empty()) return; // every text needs its languages; nothing more can be checked
+
+    read_list(root, "people", "people", pack.people, &people_ids_,
+              [&](json& j, const std::string& path, Person& r) { return read_person(j, path, r); });
+    read_list(root, "events", "events", pack.events, &event_ids_,
+              [&](json& j, const std::string& path, Event& r) { return read_event(j, path, r); });
+    if (!field(root, "events")) missing("", "events", "the pack's dated events");
+    else if (pack.events.empty() && !has_errors(out_)) error("/events", "a pack needs at least one event");
+    read_list(root, "quotes", "quotes", pack.quotes, &quote_ids_,
+              [&](json& j, const std::string& path, Quote& r) { return read_quote(j, path, r); });
+    read_list(root, "numbers", "numbers", pack.numbers, &number_ids_,
+              [&](json& j, const std::string& path, NumberFact& r) { return read_number(j, path, r); });
+    read_list(root, "questions", "questions", pack.questions, &question_ids_,
+              [&](json& j, const std::string& path, AuthoredQuestion& r) { return read_question(j, path, r); });
+    if (has_errors(out_)) return;
+    warn_weak_spots();
+    build_index();
+}
+
+} // namespace
+
+LoadResult load_pack_text(const std::string& text, const std::string& file) {
+    LoadResult result;
+    auto raw_error = [&](size_t offset, std::string message) {
+        Diagnostic d;
+        d.file = file;
+        const TextPosition p = position_of(text, offset);
+        d.line = p.line;
+        d.column = p.column;
+        d.message = std::move(message);
+        result.diagnostics.push_back(std::move(d));
+        return result;
+    };
+    if (text.size() > kMaxPackBytes) return raw_error(0, too_big(text.size()));
+    std::string_view body = text;
+    if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3); // spreadsheet programs write a BOM
+    const size_t skipped = text.size() - body.size();
+
+    if (size_t bad = find_invalid_utf8(body); bad != std::string_view::npos)
+        return raw_error(skipped + bad, "invalid UTF-8 at byte offset " + std::to_string(skipped + bad) +
+                                            "; save the file as UTF-8");
+    if (size_t deep = find_excess_depth(body, kMaxJsonDepth); deep != std::string_view::npos)
+        return raw_error(skipped + deep, "brackets nest deeper than " + std::to_string(kMaxJsonDepth) +
+                                             " levels; a pack never needs more than 6");
+    json root;
+    try {
+        root = json::parse(body.begin(), body.end());
+    } catch (const json::parse_error& e) {
+        // e.byte is 1-based and points just past the offending character.
+        const size_t at = e.byte > 0 ? e.byte - 1 : 0;
+        return raw_error(skipped + std::min(at, body.size()), "JSON syntax: " + syntax_message(e.what()));
+    }
+    Pack pack;
+    pack.path = file;
+    Loader(text, file, result.diagnostics).load(root, pack);
+    if (!has_errors(result.diagnostics)) result.pack = std::move(pack);
+    return result;
+}
+
+LoadResult load_pack_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        LoadResult r;
+        r.diagnostics.push_back({Severity::Error, path, 0, 0, "", "cannot open the file; check the path"});
+        return r;
+    }
+    in.seekg(0, std::ios::end);
+    const auto size = static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0));
+    if (size > kMaxPackBytes) {
+        LoadResult r;
+        r.diagnostics.push_back({Severity::Error, path, 0, 0, "", too_big(size)});
+        return r;
+    }
+    in.seekg(0);
+    std::string text(size, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(size));
+    return load_pack_text(text, path);
+}
+
+} // namespace chronicle

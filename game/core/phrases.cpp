@@ -1,0 +1,53 @@
+#include "core/phrases.h"
+
+#include "core/text.h"
+
+namespace chronicle {
+
+namespace {
+
+const Phrases kChinese = {
+    "下面哪件事最先发生?",
+    "下面哪件事最晚发生?",
+    "把这些事件按时间先后排序(最早的在前)。",
+    "「{a}」发生在「{b}」之前还是之后?",
+    "之前",
+    "之后",
+    "「{e}」发生在什么时候?",
+    "谁说过「{q}」?",
+    "谁{p}?",
+    "对",
+    "错",
+    "日期不详",
+    "「{q}」—— {name}",
+};
+
+const Phrases kEnglish = {
+    "Which of these happened first?",
+    "Which of these happened most recently?",
+    "Put these events in order, earliest first.",
+    "Did “{a}” happen before or after “{b}”?",
+    "Before",
+    "After",
+    "When did this happen: “{e}”?",
+    "Who said “{q}”?",
+    "Who {p}?",
+    "True",
+    "False",
+    "date unknown",
+    "“{q}” — {name}",
+};
+
+} // namespace
+
+const Phrases& phrases_for(std::string_view lang) { return is_chinese(lang) ? kChinese : kEnglish; }
+
+std::string fill_in(std::string_view tmpl, std::string_view name, std::string_view value) {
+    std::string out(tmpl);
+    const std::string marker = "{" + std::string(name) + "}";
+    for (size_t at = out.find(marker); at != std::string::npos; at = out.find(marker, at + value.size()))
+        out.replace(at, marker.size(), value);
+    return out;
+}
+
+} // namespace chronicle

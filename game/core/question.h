@@ -1,0 +1,59 @@
+// Questions as the generator produces them: self-contained, already in one language,
+// so a screen, an export or a saved game needs nothing else to show them.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chronicle {
+
+enum class Kind { First, Last, Order, BeforeAfter, When, WhoSaid, WhoDid, Number, Authored };
+constexpr Kind kAllKinds[] = {Kind::First, Kind::Last,   Kind::Order,  Kind::BeforeAfter, Kind::When,
+                              Kind::WhoSaid, Kind::WhoDid, Kind::Number, Kind::Authored};
+constexpr int kKindCount = 9;
+
+const char* kind_name(Kind k); // "first", "before_after", …
+std::optional<Kind> kind_from_name(std::string_view name);
+
+enum class Difficulty { Easy, Normal, Hard };
+const char* difficulty_name(Difficulty d);
+std::optional<Difficulty> difficulty_from_name(std::string_view name);
+
+struct Option {
+    std::string id;   // "A", "B", …
+    std::string text;
+    std::string event;  // event id, or empty
+    std::string person; // person id, or empty
+    std::optional<double> value;
+};
+
+struct Question {
+    Kind kind = Kind::First;
+    std::string prompt;
+    std::vector<Option> options;
+    // Indices into options: the one right option; for Order, every option, earliest first.
+    std::vector<int> answer;
+    std::vector<std::string> events; // source event ids
+    std::string explanation;
+    std::string key; // identity within a quiz, e.g. "when:e07"
+};
+
+struct QuizOptions {
+    uint64_t seed = 1;
+    int count = 10;
+    std::string lang; // empty: the pack's default language
+    std::vector<Kind> kinds; // empty: every kind the pack supports
+    Difficulty difficulty = Difficulty::Normal;
+};
+
+struct Quiz {
+    std::string pack_id;
+    uint64_t seed = 0;
+    std::string lang;
+    Difficulty difficulty = Difficulty::Normal;
+    std::vector<Question> questions;
+};
+
+} // namespace chronicle

@@ -1,0 +1,40 @@
+// Text in several languages, and the small text utilities the core needs
+// (UTF-8 checks, number formatting) without pulling in a locale library.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace chronicle {
+
+// A human-readable string in one or more languages. A pack writes either a plain
+// string (the pack's default language) or {"zh": "…", "en": "…"}.
+struct LocalText {
+    std::vector<std::pair<std::string, std::string>> by_lang; // (language, text)
+
+    bool empty() const { return by_lang.empty(); }
+    const std::string* find(std::string_view lang) const;
+    // The text in `lang`, else in `fallback`, else the first one; "" when empty.
+    const std::string& get(std::string_view lang, std::string_view fallback) const;
+};
+
+// Offset of the first byte that breaks UTF-8 (overlongs, surrogates and code
+// points past U+10FFFF included), or npos when the text is valid.
+size_t find_invalid_utf8(std::string_view text);
+
+// Decodes the code points of valid UTF-8 text.
+std::vector<char32_t> code_points(std::string_view text);
+
+bool is_chinese(std::string_view lang);
+
+// "1,000,000" in English, "100万" in Chinese; up to 6 significant digits for fractions.
+std::string format_number(double value, std::string_view lang);
+// A number with its unit: "20%", "1,000,000 users", "100万名用户".
+std::string format_quantity(double value, std::string_view unit, std::string_view lang);
+
+// Edit distance, for "did you mean" hints on misspelt field names.
+size_t edit_distance(std::string_view a, std::string_view b);
+
+} // namespace chronicle

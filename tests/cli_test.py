@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""The chronicle command line, end to end: exit codes, what goes to stdout and
+stderr, and the shape of `export --format json`. Usage: cli_test.py CHRONICLE QUESTIONS_DIR"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+CHRONICLE, QUESTIONS = sys.argv[1], sys.argv[2]
+SEED_PACK = os.path.join(QUESTIONS, "openai-2023.json")
+failures = []
+checks = 0
+
+
+def run(*args, env_extra=None):
+    env = dict(os.environ, CHRONICLE_DATA_DIR=DATA_DIR)
+    env.update(env_extra or {})
+    return subprocess.run([CHRONICLE, *args], capture_output=True, text=True, env=env, timeout=60)
+
+
+def check(condition, what, result=None):
+    global checks
+    checks += 1
+    if not condition:
+        detail = f"\n  stdout: {result.stdout[:500]!r}\n  stderr: {result.stderr[:500]!r}" if result else ""
+        failures.append(what + detail)
+
+
+with tempfile.TemporaryDirectory() as DATA_DIR:
+    r = run("--version")
+    check(r.returncode == 0 and r.stdout.startswith("chronicle "), "--version prints the version", r)
+    r = run("--help")
+    check(r.returncode == 0 and "validate" in r.stdout and "export" in r.stdout, "--help lists the commands", r)
+    r = run("frobnicate")
+    check(r.returncode == 2 and "unknown command" in r.stderr and r.stdout == "", "unknown command: usage error on stderr", r)
+
+    # validate
+    r = run("validate", SEED_PACK)
+    check(r.returncode == 0 and "ok" in r.stdout, "the seed pack validates", r)
+    bad = os.path.join(DATA_DIR, "bad.json")
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write('{\n  "format": "chronicle-pack/1", "id": "bad", "title": "Bad",\n'
+                '  "languages": ["en"], "default_language": "en",\n'
+                '  "events": [{"id": "e1", "date": "2023-02-30", "headline": "H", "text": "T"}]\n}\n')
+    r = run("validate", SEED_PACK, bad)
+    check(r.returncode == 1, "validate exits 1 when one file is invalid", r)
+    check(f"{bad}:4:" in r.stderr and ": error: /events/0/date: " in r.stderr and "28 days" in r.stderr,
+          "errors read file:line:col: error: path: message", r)
+    check(f"{SEED_PACK}: ok" in r.stdout, "the valid file is still reported valid", r)
+    r = run("validate", os.path.join(DATA_DIR, "missing.json"))
+    check(r.returncode == 1 and "cannot open" in r.stderr, "a missing file is an error", r)
+
+    # packs: bundled, plus the user's folder with one good and one broken pack
+    os.makedirs(os.path.join(DATA_DIR, "packs"))
+    with open(os.path.join(DATA_DIR, "packs", "broken.json"), "w") as f:
+        f.write("{ nope")
+    with open(SEED_PACK, encoding="utf-8") as f:
+        mine = json.load(f)
+    mine["id"] = "my-copy"
+    with open(os.path.join(DATA_DIR, "packs", "mine.json"), "w", encoding="utf-8") as f:
+        json.dump(mine, f, ensure_ascii=False)
+    r = run("packs")
+    check(r.returncode == 0, "packs exits 0 even with a broken pack", r)
+    check("openai-2023" in r.stdout and "my-copy" in r.stdout, "packs lists bundled and user packs", r)
+    check("broken.json" in r.stdout and "error: " in r.stdout, "packs shows the broken pack with its error", r)
+    check("events:    13" in r.stdout and "zh,en" in r.stdout, "packs shows events and languages", r)
+
+    # export
+    def export(*extra):
+        return run("export", "--pack", "openai-2023", "--seed", "42", *extra)
+
+    a, b = export("--lang", "en"), export("--lang", "en")
+    check(a.returncode == 0 and a.stdout == b.stdout, "the same seed gives identical bytes", a)
+    quiz = json.loads(a.stdout)
+    check(list(quiz) == ["format", "pack", "seed", "lang", "questions"], "quiz keys in order", a)
+    check(quiz["format"] == "chronicle-quiz/1" and quiz["seed"] == 42 and quiz["lang"] == "en", "quiz header", a)
+    check(len(quiz["questions"]) == 10, "ten questions by default", a)
+    for q in quiz["questions"]:
+        check(list(q) == ["kind", "prompt", "options", "answer", "events", "explanation"], "question keys", a)
+        ids = [o["id"] for o in q["options"]]
+        check(all(x in ids for x in q["answer"]), "answers name options", a)
+        check(all(list(o) == ["id", "text", "event", "person", "value"] for o in q["options"]), "option keys", a)
+    r = export("--lang", "zh", "--format", "md", "--count", "5")
+    check(r.returncode == 0 and "## 答案" in r.stdout and "1. " in r.stdout, "markdown quiz in Chinese with its key", r)
+    r = run("export", "--pack", SEED_PACK, "--seed", "1", "--kinds", "order,when", "--difficulty", "hard")
+    check(r.returncode == 0 and {q["kind"] for q in json.loads(r.stdout)["questions"]} <= {"order", "when"},
+          "export by file with kinds", r)
+    r = export("--kinds", "who_said", "--count", "50")
+    check(r.returncode == 0 and "only 3 different questions" in r.stderr and len(json.loads(r.stdout)["questions"]) == 3,
+          "a short quiz says so on stderr", r)
+    for args, needle in [(("--lang", "fr"), 'no language "fr"'), (("--kinds", "bogus"), 'unknown kind "bogus"'),
+                         (("--count", "0"), "--count"), (("--seed", "-1"), "--seed"), (("--difficulty", "x"), "--difficulty"),
+                         (("--format", "xml"), "--format")]:
+        r = export(*args)
+        check(r.returncode != 0 and needle in r.stderr and r.stdout == "", f"export {' '.join(args)} is refused", r)
+    r = run("export", "--pack", "no-such-pack")
+    check(r.returncode == 1 and "chronicle packs" in r.stderr, "an unknown pack id is an error", r)
+
+for f in failures:
+    print("FAIL:", f)
+print(f"{checks - len(failures)} passed, {len(failures)} failed")
+sys.exit(1 if failures else 0)

@@ -1,0 +1,42 @@
+#include "support.h"
+
+#include <stdexcept>
+
+namespace chronicle::test {
+
+const Pack& seed_pack() {
+    static const Pack pack = [] {
+        LoadResult r = load_pack_file(std::string(CHRONICLE_PACKS_DIR) + "/openai-2023.json");
+        if (!r.pack) throw std::runtime_error("the seed pack does not load");
+        return std::move(*r.pack);
+    }();
+    return pack;
+}
+
+LoadResult load(const std::string& text) { return load_pack_text(text, "test.json"); }
+
+std::string pack_with(const std::string& events_json, const std::string& extra) {
+    return R"({
+  "format": "chronicle-pack/1",
+  "id": "test",
+  "title": {"en": "Test", "zh": "测试"},
+  "languages": ["en", "zh"],
+  "default_language": "en",
+  )" + extra + R"(
+  "events": )" + events_json + "\n}\n";
+}
+
+const Event& event_by_id(const Pack& p, const std::string& id) {
+    for (const Event& e : p.events)
+        if (e.id == id) return e;
+    throw std::runtime_error("no event " + id);
+}
+
+std::vector<Diagnostic> errors(const LoadResult& r) {
+    std::vector<Diagnostic> out;
+    for (const Diagnostic& d : r.diagnostics)
+        if (d.severity == Severity::Error) out.push_back(d);
+    return out;
+}
+
+} // namespace chronicle::test

@@ -1,0 +1,72 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/export.h"
+#include "core/generator.h"
+#include "support.h"
+
+using namespace chronicle;
+using namespace chronicle::test;
+
+namespace {
+
+Quiz seed_quiz(const std::string& lang, int count = 20) {
+    QuizOptions o;
+    o.seed = 8;
+    o.count = count;
+    o.lang = lang;
+    return generate_quiz(seed_pack(), o);
+}
+
+std::vector<std::string> keys_of(const nlohmann::ordered_json& j) {
+    std::vector<std::string> keys;
+    for (const auto& item : j.items()) keys.push_back(item.key());
+    return keys;
+}
+
+} // namespace
+
+TEST_CASE("The JSON export has exactly the documented shape", "[export]") {
+    const Quiz quiz = seed_quiz("en");
+    const auto j = nlohmann::ordered_json::parse(quiz_to_json(quiz));
+    CHECK(keys_of(j) == std::vector<std::string>{"format", "pack", "seed", "lang", "questions"});
+    CHECK(j["format"] == "chronicle-quiz/1");
+    CHECK(j["pack"] == "openai-2023");
+    CHECK(j["seed"] == 8);
+    CHECK(j["lang"] == "en");
+    REQUIRE(j["questions"].size() == quiz.questions.size());
+    for (const auto& q : j["questions"]) {
+        CHECK(keys_of(q) == std::vector<std::string>{"kind", "prompt", "options", "answer", "events", "explanation"});
+        std::set<std::string> ids;
+        for (const auto& o : q["options"]) {
+            CHECK(keys_of(o) == std::vector<std::string>{"id", "text", "event", "person", "value"});
+            CHECK(o["text"].is_string());
+            CHECK((o["event"].is_null() || o["event"].is_string()));
+            CHECK((o["person"].is_null() || o["person"].is_string()));
+            CHECK((o["value"].is_null() || o["value"].is_number()));
+            ids.insert(o["id"].get<std::string>());
+        }
+        for (const auto& a : q["answer"]) CHECK(ids.count(a.get<std::string>()) == 1);
+        if (q["kind"] == "order") CHECK(q["answer"].size() == q["options"].size());
+        else CHECK(q["answer"].size() == 1);
+        CHECK(q["events"].is_array());
+        CHECK_FALSE(q["explanation"].get<std::string>().empty());
+    }
+}
+
+TEST_CASE("The Markdown export is a quiz followed by its answer key", "[export]") {
+    for (const char* lang : {"en", "zh"}) {
+        const Quiz quiz = seed_quiz(lang, 5);
+        const std::string md = quiz_to_markdown(quiz, seed_pack());
+        const std::string key = std::string(lang) == "zh" ? "## 答案" : "## Answer key";
+        const size_t answers = md.find(key);
+        REQUIRE(answers != std::string::npos);
+        for (const Question& q : quiz.questions) {
+            CHECK(md.find(q.prompt) < answers);
+            CHECK(md.find(q.prompt, answers) == std::string::npos);
+        }
+        CHECK(md.find("mp.weixin.qq.com") != std::string::npos);
+    }
+}

@@ -1,0 +1,284 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/export.h"
+#include "core/generator.h"
+#include "support.h"
+
+using namespace chronicle;
+using namespace chronicle::test;
+
+namespace {
+
+Quiz quiz_of(const Pack& p, std::vector<Kind> kinds, Difficulty d = Difficulty::Normal, uint64_t seed = 1,
+             int count = 50, const std::string& lang = "en") {
+    QuizOptions o;
+    o.seed = seed;
+    o.count = count;
+    o.lang = lang;
+    o.kinds = std::move(kinds);
+    o.difficulty = d;
+    return generate_quiz(p, o);
+}
+
+const Event& option_event(const Pack& p, const Option& o) { return event_by_id(p, o.event); }
+
+const Person& person_by_id(const Pack& p, const std::string& id) {
+    for (const Person& x : p.people)
+        if (x.id == id) return x;
+    FAIL("no person " << id);
+    throw;
+}
+
+// A pack of n events, one a month from 1900, "who" phrases answered by person i % 10,
+// so that difficulty and balance can be measured.
+Pack spread_pack(int n) {
+    std::string people = "\"people\": [";
+    for (int i = 0; i < 10; ++i) people += std::string(i ? "," : "") + R"({"id": "p)" + std::to_string(i) + R"(", "name": "P)" + std::to_string(i) + "\"}";
+    people += "],";
+    std::string events = "[";
+    for (int i = 0; i < n; ++i) {
+        char date[16];
+        std::snprintf(date, sizeof date, "%04d-%02d", 1900 + i / 12, i % 12 + 1);
+        events += std::string(i ? "," : "") + R"({"id": "e)" + std::to_string(i) + R"(", "date": ")" + date +
+                  R"(", "headline": "H)" + std::to_string(i) + R"(", "text": "T", "actors": ["p)" + std::to_string(i % 10) +
+                  R"("], "who": "did thing )" + std::to_string(i) + "\"}";
+    }
+    LoadResult r = load(pack_with(events + "]", people));
+    REQUIRE(r.pack);
+    return std::move(*r.pack);
+}
+
+} // namespace
+
+TEST_CASE("first and last ask about certainly ordered events", "[generator]") {
+    const Pack& p = seed_pack();
+    for (Kind kind : {Kind::First, Kind::Last}) {
+        const Quiz quiz = quiz_of(p, {kind});
+        REQUIRE_FALSE(quiz.questions.empty());
+        for (const Question& q : quiz.questions) {
+            REQUIRE(q.answer.size() == 1);
+            CHECK(q.options.size() == 3);
+            const Event& right = option_event(p, q.options[static_cast<size_t>(q.answer[0])]);
+            for (const Option& o : q.options) {
+                if (o.event == right.id) continue;
+                const Event& other = option_event(p, o);
+                CHECK((kind == Kind::First ? before(right.interval, other.interval) : before(other.interval, right.interval)));
+            }
+            CHECK_THAT(q.explanation, Catch::Contains(p.text(right.headline, "en")));
+        }
+    }
+}
+
+TEST_CASE("order questions list every option, earliest first", "[generator]") {
+    const Pack& p = seed_pack();
+    const Quiz quiz = quiz_of(p, {Kind::Order});
+    REQUIRE_FALSE(quiz.questions.empty());
+    for (const Question& q : quiz.questions) {
+        CHECK(q.options.size() == 4);
+        REQUIRE(q.answer.size() == q.options.size());
+        std::vector<int> identity(q.answer.size());
+        for (size_t i = 0; i < identity.size(); ++i) identity[i] = static_cast<int>(i);
+        CHECK(q.answer != identity); // never shown already in order
+        for (size_t i = 0; i + 1 < q.answer.size(); ++i)
+            CHECK(before(option_event(p, q.options[static_cast<size_t>(q.answer[i])]).interval,
+                         option_event(p, q.options[static_cast<size_t>(q.answer[i + 1])]).interval));
+    }
+}
+
+TEST_CASE("before_after is right about which came first", "[generator]") {
+    const Pack& p = seed_pack();
+    for (const Question& q : quiz_of(p, {Kind::BeforeAfter}).questions) {
+        REQUIRE(q.events.size() == 2);
+        const bool subject_first = before(event_by_id(p, q.events[0]).interval, event_by_id(p, q.events[1]).interval);
+        CHECK(q.answer[0] == (subject_first ? 0 : 1));
+        CHECK(q.options[0].text == "Before");
+        CHECK_THAT(q.prompt, Catch::Contains(p.text(event_by_id(p, q.events[0]).headline, "en")));
+    }
+}
+
+TEST_CASE("when offers the true date once, at its precision, among other dates", "[generator]") {
+    const Pack& p = seed_pack();
+    const Quiz quiz = quiz_of(p, {Kind::When});
+    CHECK(static_cast<int>(quiz.questions.size()) == p.dated_event_count()); // each dated event once
+    for (const Question& q : quiz.questions) {
+        const Event& e = event_by_id(p, q.events.at(0));
+        const std::string truth = format_date(*e.date, "en");
+        CHECK(q.options.size() == 4);
+        CHECK(q.options[static_cast<size_t>(q.answer[0])].text == truth);
+        CHECK(q.options[static_cast<size_t>(q.answer[0])].event == e.id);
+        std::set<std::string> texts;
+        for (const Option& o : q.options) texts.insert(o.text);
+        CHECK(texts.size() == q.options.size());
+        CHECK_THAT(q.explanation, Catch::Contains(truth));
+    }
+}
+
+TEST_CASE("who_said and who_did offer only people who certainly are not the answer", "[generator]") {
+    const Pack& p = seed_pack();
+    for (const Question& q : quiz_of(p, {Kind::WhoSaid}).questions) {
+        const Quote* quote = nullptr;
+        for (const Quote& x : p.quotes)
+            if (q.prompt.find(p.text(x.text, "en")) != std::string::npos) quote = &x;
+        REQUIRE(quote);
+        const Person& speaker = p.people[static_cast<size_t>(quote->speaker)];
+        CHECK(q.options[static_cast<size_t>(q.answer[0])].person == speaker.id);
+        for (const Option& o : q.options) {
+            if (o.person == speaker.id) continue;
+            CHECK(person_by_id(p, o.person).kind == speaker.kind);
+        }
+    }
+    const Quiz who_did = quiz_of(p, {Kind::WhoDid});
+    CHECK(who_did.questions.size() == p.who_events.size());
+    for (const Question& q : who_did.questions) {
+        const Event& e = event_by_id(p, q.events.at(0));
+        auto is_actor = [&](const std::string& id) {
+            return std::any_of(e.actors.begin(), e.actors.end(), [&](int a) { return p.people[static_cast<size_t>(a)].id == id; });
+        };
+        for (size_t i = 0; i < q.options.size(); ++i)
+            CHECK(is_actor(q.options[i].person) == (static_cast<int>(i) == q.answer[0]));
+        CHECK_THAT(q.prompt, Catch::StartsWith("Who "));
+    }
+}
+
+TEST_CASE("number distractors are plausible and never equal", "[generator]") {
+    const Pack& p = seed_pack();
+    for (Difficulty d : {Difficulty::Easy, Difficulty::Normal, Difficulty::Hard}) {
+        const Quiz quiz = quiz_of(p, {Kind::Number}, d);
+        CHECK(quiz.questions.size() == p.numbers.size());
+        for (const Question& q : quiz.questions) {
+            const double right = *q.options[static_cast<size_t>(q.answer[0])].value;
+            std::set<double> values;
+            for (const Option& o : q.options) {
+                REQUIRE(o.value);
+                values.insert(*o.value);
+                CHECK(*o.value > 0);
+                if (o.text.back() == '%') CHECK(*o.value <= 100);
+            }
+            CHECK(values.size() == q.options.size());
+            CHECK(std::is_sorted(q.options.begin(), q.options.end(), [](auto& a, auto& b) { return *a.value < *b.value; }));
+            CHECK(std::any_of(p.numbers.begin(), p.numbers.end(), [&](const NumberFact& n) { return n.value == right; }));
+        }
+    }
+}
+
+TEST_CASE("hand-written questions keep their answer", "[generator]") {
+    const Pack& p = seed_pack();
+    const Quiz quiz = quiz_of(p, {Kind::Authored});
+    CHECK(quiz.questions.size() == p.questions.size());
+    for (const Question& q : quiz.questions) {
+        const AuthoredQuestion* a = nullptr;
+        for (const AuthoredQuestion& x : p.questions)
+            if (p.text(x.prompt, "en") == q.prompt) a = &x;
+        REQUIRE(a);
+        if (a->type == AuthoredQuestion::Type::TrueFalse) {
+            CHECK(q.options[static_cast<size_t>(q.answer[0])].text == (a->answer ? "True" : "False"));
+        } else {
+            const auto right = std::find_if(a->choices.begin(), a->choices.end(), [](auto& c) { return c.correct; });
+            CHECK(q.options[static_cast<size_t>(q.answer[0])].text == p.text(right->text, "en"));
+        }
+    }
+}
+
+TEST_CASE("Kinds a pack cannot support are skipped, never padded", "[generator]") {
+    GIVEN("a pack whose events all overlap and which has no people, quotes or numbers") {
+        const LoadResult r = load(pack_with(R"([
+    {"id": "a", "date": "2023", "headline": "A", "text": "T"},
+    {"id": "b", "date": "2023-05", "headline": "B", "text": "T"},
+    {"id": "c", "date": {"from": "2022", "to": "2024"}, "headline": "C", "text": "T"}])"));
+        REQUIRE(r.pack);
+        THEN("only when is supported") {
+            CHECK(supported_kinds(*r.pack) == std::vector<Kind>{Kind::When});
+            CHECK(quiz_of(*r.pack, {Kind::Order, Kind::First, Kind::WhoSaid}).questions.empty());
+            const Quiz all = quiz_of(*r.pack, {});
+            CHECK(all.questions.size() == 3);
+            for (const Question& q : all.questions) CHECK(q.kind == Kind::When);
+        }
+    }
+    GIVEN("a pack with exactly two ordered events") {
+        const LoadResult r = load(pack_with(R"([
+    {"id": "a", "date": "2020", "headline": "A", "text": "T"},
+    {"id": "b", "date": "2021", "headline": "B", "text": "T"}])"));
+        REQUIRE(r.pack);
+        THEN("order is skipped and first has two options even when hard") {
+            CHECK(quiz_of(*r.pack, {Kind::Order}).questions.empty());
+            const Quiz q = quiz_of(*r.pack, {Kind::First}, Difficulty::Hard);
+            REQUIRE(q.questions.size() == 1);
+            CHECK(q.questions[0].options.size() == 2);
+        }
+    }
+}
+
+TEST_CASE("A quiz never repeats a question and stops when the pack runs out", "[generator]") {
+    const Pack& p = seed_pack();
+    const Quiz quiz = quiz_of(p, {}, Difficulty::Normal, 5, 1000);
+    std::set<std::string> keys;
+    for (const Question& q : quiz.questions) CHECK(keys.insert(q.key).second);
+    CHECK(quiz.questions.size() < 1000);
+    CHECK(quiz.questions.size() > 40);
+    std::set<Kind> kinds;
+    for (const Question& q : quiz.questions) kinds.insert(q.kind);
+    CHECK(kinds.size() == kKindCount);
+}
+
+TEST_CASE("The same seed gives the same quiz, byte for byte", "[generator][determinism]") {
+    const Pack& p = seed_pack();
+    for (const char* lang : {"zh", "en"}) {
+        const std::string a = quiz_to_json(quiz_of(p, {}, Difficulty::Normal, 42, 10, lang));
+        const std::string b = quiz_to_json(quiz_of(p, {}, Difficulty::Normal, 42, 10, lang));
+        const std::string c = quiz_to_json(quiz_of(p, {}, Difficulty::Normal, 43, 10, lang));
+        CHECK(a == b);
+        CHECK(a != c);
+    }
+}
+
+TEST_CASE("Difficulty sets the number of options and how close events are", "[generator][difficulty]") {
+    const Pack p = spread_pack(1200);
+    auto mean_span = [&](Difficulty d) {
+        double total = 0;
+        const Quiz quiz = quiz_of(p, {Kind::Order}, d, 9, 200);
+        for (const Question& q : quiz.questions) {
+            const Event& first = option_event(p, q.options[static_cast<size_t>(q.answer.front())]);
+            const Event& last = option_event(p, q.options[static_cast<size_t>(q.answer.back())]);
+            total += static_cast<double>(last.interval.earliest - first.interval.earliest) / static_cast<double>(q.options.size() - 1);
+        }
+        return total / static_cast<double>(quiz.questions.size());
+    };
+    const double easy = mean_span(Difficulty::Easy), normal = mean_span(Difficulty::Normal), hard = mean_span(Difficulty::Hard);
+    INFO("mean days between neighbours: easy " << easy << ", normal " << normal << ", hard " << hard);
+    CHECK(easy > normal);
+    CHECK(normal > hard * 5);
+    CHECK(quiz_of(p, {Kind::First}, Difficulty::Easy, 1, 5).questions[0].options.size() == 2);
+    CHECK(quiz_of(p, {Kind::First}, Difficulty::Hard, 1, 5).questions[0].options.size() == 4);
+    CHECK(quiz_of(p, {Kind::Order}, Difficulty::Easy, 1, 5).questions[0].options.size() == 3);
+    CHECK(quiz_of(p, {Kind::Order}, Difficulty::Hard, 1, 5).questions[0].options.size() == 5);
+    CHECK(quiz_of(p, {Kind::WhoDid}, Difficulty::Hard, 1, 5).questions[0].options.size() == 5);
+}
+
+TEST_CASE("The right option's position is balanced", "[generator][balance]") {
+    const Pack p = spread_pack(600);
+    for (Kind kind : {Kind::WhoDid, Kind::When, Kind::First}) {
+        std::map<int, int> slots;
+        const Quiz quiz = quiz_of(p, {kind}, Difficulty::Normal, 11, 200);
+        REQUIRE(quiz.questions.size() == 200);
+        for (const Question& q : quiz.questions) ++slots[q.answer[0]];
+        INFO(kind_name(kind));
+        const int options = static_cast<int>(quiz.questions[0].options.size());
+        REQUIRE(static_cast<int>(slots.size()) == options);
+        for (const auto& [slot, n] : slots) CHECK(std::abs(n - 200 / options) <= 1);
+    }
+}
+
+TEST_CASE("Questions read in the language asked, falling back to the pack's default", "[generator]") {
+    const Pack& p = seed_pack();
+    const Quiz zh = quiz_of(p, {Kind::First}, Difficulty::Normal, 1, 1, "zh");
+    CHECK(zh.questions.at(0).prompt == "下面哪件事最先发生?");
+    const Quiz en = quiz_of(p, {Kind::When}, Difficulty::Normal, 1, 1, "en");
+    CHECK_THAT(en.questions.at(0).prompt, Catch::StartsWith("When did this happen"));
+    QuizOptions o;
+    const Quiz fallback = generate_quiz(p, o);
+    CHECK(fallback.lang == "zh");
+}

@@ -1,0 +1,268 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/discovery.h"
+#include "support.h"
+
+using namespace chronicle;
+using namespace chronicle::test;
+
+namespace {
+
+// The one error a pack is expected to produce.
+Diagnostic only_error(const std::string& text) {
+    const LoadResult r = load(text);
+    const auto errs = errors(r);
+    INFO(text);
+    for (const auto& d : r.diagnostics) INFO(d.to_string());
+    CHECK_FALSE(r.pack);
+    REQUIRE(errs.size() == 1);
+    return errs.front();
+}
+
+const std::string kEvent = R"({"id": "e1", "date": "2023", "headline": "H", "text": "T"})";
+
+} // namespace
+
+TEST_CASE("The seed pack holds the article's 13 events", "[loader][seed]") {
+    const Pack& p = seed_pack();
+    CHECK(p.id == "openai-2023");
+    CHECK(p.default_language == "zh");
+    CHECK(p.has_language("en"));
+    REQUIRE(p.events.size() == 13);
+    for (size_t i = 0; i < 13; ++i) {
+        const std::string id = (i < 9 ? "e0" : "e") + std::to_string(i + 1);
+        CHECK(p.events[i].id == id);
+        CHECK_FALSE(p.text(p.events[i].headline, "en").empty());
+        CHECK_FALSE(p.text(p.events[i].text, "zh").empty());
+        CHECK(p.events[i].text.find("en")); // a real translation, not the fallback
+    }
+    CHECK(p.source.url == "https://mp.weixin.qq.com/s/eu2HIJ_1Hckkel_d34BgFw");
+    SECTION("dates are honest: the article's vague items are ranges or unknown") {
+        CHECK(iso(event_by_id(p, "e12").date->from) == "2023-11-17");
+        CHECK(iso(event_by_id(p, "e11").date->from) == "2023-11-06");
+        CHECK_FALSE(event_by_id(p, "e06").date);
+        CHECK(event_by_id(p, "e02").date->is_range());
+        CHECK(event_by_id(p, "e09").date->precision() == Precision::Year);
+        // Item 7's holiday party (December 2022) comes before item 5's fraud crisis (2023).
+        CHECK(before(event_by_id(p, "e07").interval, event_by_id(p, "e05").interval));
+    }
+    SECTION("the article's typo llya is Ilya") {
+        const std::string& zh = p.text(event_by_id(p, "e07").text, "zh");
+        CHECK(zh.find("llya") == std::string::npos);
+        CHECK(zh.find("Ilya") != std::string::npos);
+    }
+    SECTION("quotes and numbers") {
+        bool feel_agi = false;
+        for (const Quote& q : p.quotes)
+            if (p.text(q.text, "zh") == "感受下 AGI") feel_agi = p.people[static_cast<size_t>(q.speaker)].id == "sutskever";
+        CHECK(feel_agi);
+        std::vector<double> values;
+        for (const NumberFact& n : p.numbers) values.push_back(n.value);
+        CHECK_THAT(values, Catch::UnorderedEquals(std::vector<double>{10000, 1000000, 20, 20}));
+    }
+    SECTION("people") {
+        for (const char* id : {"altman", "sutskever", "leike", "musk", "openai", "anthropic", "board"}) {
+            INFO(id);
+            CHECK(std::any_of(p.people.begin(), p.people.end(), [&](const Person& x) { return x.id == id; }));
+        }
+    }
+}
+
+TEST_CASE("JSON syntax errors name the line and column", "[loader][errors]") {
+    const Diagnostic d = only_error("{\n  \"id\": \"x\",\n  \"events\": [1, 2,]\n}\n");
+    CHECK(d.file == "test.json");
+    CHECK(d.line == 3);
+    CHECK(d.column == 19);
+    CHECK_THAT(d.message, Catch::Contains("JSON syntax"));
+    CHECK_THAT(d.message, Catch::Contains("remove it"));
+    CHECK_THAT(d.to_string(), Catch::StartsWith("test.json:3:19: error: "));
+}
+
+TEST_CASE("Content errors name the JSON path and its line", "[loader][errors]") {
+    SECTION("impossible date") {
+        const std::string text = pack_with(R"([
+    {"id": "e1", "headline": "H", "text": "T",
+     "date": "2023-02-30"}
+  ])");
+        const Diagnostic d = only_error(text);
+        CHECK(d.path == "/events/0/date");
+        CHECK(d.line == 10);
+        CHECK(d.column == 14);
+        CHECK_THAT(d.message, Catch::Contains("February 2023 has 28 days"));
+    }
+    SECTION("range that ends before it starts") {
+        const Diagnostic d = only_error(pack_with(R"([{"id": "e1", "headline": "H", "text": "T",
+            "date": {"from": "2023-05", "to": "2023-04-30"}}])"));
+        CHECK(d.path == "/events/0/date");
+        CHECK_THAT(d.message, Catch::Contains("ends (2023-04-30) before it starts (2023-05)"));
+    }
+    SECTION("wrong type") {
+        const Diagnostic d = only_error(pack_with(R"([{"id": "e1", "headline": 5, "text": "T"}])"));
+        CHECK(d.path == "/events/0/headline");
+        CHECK_THAT(d.message, Catch::Contains("not a number"));
+    }
+    SECTION("missing required field points at the object that lacks it") {
+        const Diagnostic d = only_error(pack_with("[\n    {\"id\": \"e1\", \"text\": \"T\"}\n  ]"));
+        CHECK(d.path == "/events/0/headline");
+        CHECK(d.line == 9);
+        CHECK(d.column == 5);
+        CHECK_THAT(d.message, Catch::Contains("missing required field \"headline\""));
+    }
+    SECTION("duplicate ids") {
+        const Diagnostic d = only_error(pack_with("[" + kEvent + ", " + kEvent + "]"));
+        CHECK(d.path == "/events/1/id");
+        CHECK_THAT(d.message, Catch::Contains("duplicate id \"e1\""));
+    }
+    SECTION("duplicate quote ids") {
+        const std::string people = R"("people": [{"id": "ann", "name": "Ann"}],
+  "quotes": [{"id": "q", "text": "x", "speaker": "ann"}, {"id": "q", "text": "y", "speaker": "ann"}],)";
+        const Diagnostic d = only_error(pack_with("[" + kEvent + "]", people));
+        CHECK(d.path == "/quotes/1/id");
+    }
+    SECTION("unknown ids, with a suggestion") {
+        const Diagnostic d = only_error(pack_with(R"([{"id": "e1", "headline": "H", "text": "T", "actors": ["altmann"]}])",
+                                                  R"("people": [{"id": "altman", "name": "Sam Altman"}],)"));
+        CHECK(d.path == "/events/0/actors/0");
+        CHECK_THAT(d.message, Catch::Contains("unknown person \"altmann\"; did you mean \"altman\"?"));
+    }
+    SECTION("undeclared language") {
+        const Diagnostic d = only_error(pack_with(R"([{"id": "e1", "headline": {"fr": "H"}, "text": "T"}])"));
+        CHECK(d.path == "/events/0/headline/fr");
+        CHECK_THAT(d.message, Catch::Contains("language \"fr\" is not declared"));
+    }
+    SECTION("misspelt field") {
+        const Diagnostic d = only_error(pack_with(R"([{"id": "e1", "hedline": "H", "headline": "H", "text": "T"}])"));
+        CHECK(d.path == "/events/0/hedline");
+        CHECK_THAT(d.message, Catch::Contains("did you mean \"headline\"?"));
+    }
+    SECTION("no events") {
+        const Diagnostic d = only_error(pack_with("[]"));
+        CHECK(d.path == "/events");
+        CHECK_THAT(d.message, Catch::Contains("at least one event"));
+    }
+    SECTION("default language not declared") {
+        std::string text = pack_with("[" + kEvent + "]");
+        text.replace(text.find("\"default_language\": \"en\""), 24, "\"default_language\": \"de\"");
+        const Diagnostic d = only_error(text);
+        CHECK(d.path == "/default_language");
+    }
+    SECTION("a multiple-choice question needs exactly one right option") {
+        const Diagnostic d = only_error(pack_with("[" + kEvent + "]", R"("questions": [{"id": "q1", "type": "multiple_choice",
+            "prompt": "P", "options": [{"text": "a", "correct": true}, {"text": "b", "correct": true}]}],)"));
+        CHECK(d.path == "/questions/0/options");
+        CHECK_THAT(d.message, Catch::Contains("found 2"));
+    }
+    SECTION("empty translation") {
+        const Diagnostic d = only_error(pack_with(R"([{"id": "e1", "headline": {"en": "H", "zh": ""}, "text": "T"}])"));
+        CHECK(d.path == "/events/0/headline/zh");
+    }
+}
+
+TEST_CASE("Every problem is reported, not just the first", "[loader][errors]") {
+    const LoadResult r = load(pack_with(R"([
+    {"id": "e1", "date": "2023-02-30", "headline": "H", "text": "T"},
+    {"id": "e1", "date": "2023-13", "text": "T"}
+  ])"));
+    CHECK(errors(r).size() == 4); // impossible day, month 13, missing headline, duplicate id
+}
+
+TEST_CASE("Hostile input is refused before it can hurt", "[loader][limits]") {
+    SECTION("100,000 nested brackets") {
+        const Diagnostic d = only_error(std::string(100000, '['));
+        CHECK_THAT(d.message, Catch::Contains("nest deeper than 64"));
+        CHECK(d.column == 65);
+    }
+    SECTION("brackets inside strings do not count") {
+        const std::string deep_text = "\"" + std::string(500, '[') + "\"";
+        const LoadResult r = load(pack_with(R"([{"id": "e1", "headline": "H", "text": )" + deep_text + "}]"));
+        CHECK(r.pack);
+    }
+    SECTION("invalid UTF-8, with its byte offset") {
+        std::string text = pack_with("[" + kEvent + "]");
+        const size_t at = text.find("\"H\"") + 1;
+        text[at] = '\xC3'; // a lead byte followed by '"'
+        const Diagnostic d = only_error(text);
+        CHECK_THAT(d.message, Catch::Contains("invalid UTF-8 at byte offset " + std::to_string(at)));
+    }
+    SECTION("overlong encodings and surrogates are invalid") {
+        CHECK_THAT(only_error("\"\xC0\xAF\"").message, Catch::Contains("byte offset 1"));
+        CHECK_THAT(only_error("\"\xED\xA0\x80\"").message, Catch::Contains("byte offset 1"));
+    }
+    SECTION("a file over the size limit") {
+        const std::string huge(kMaxPackBytes + 1, ' ');
+        CHECK_THAT(only_error(huge).message, Catch::Contains("at most 32 MiB"));
+    }
+    SECTION("a UTF-8 byte order mark is accepted and positions still count from the file's start") {
+        const LoadResult ok = load("\xEF\xBB\xBF" + pack_with("[" + kEvent + "]"));
+        CHECK(ok.pack);
+        const Diagnostic d = only_error("\xEF\xBB\xBF{,}");
+        CHECK(d.line == 1);
+        CHECK(d.column == 5); // the BOM's three bytes, '{', then ','
+    }
+}
+
+TEST_CASE("Weak but legal packs load with warnings", "[loader][warnings]") {
+    const LoadResult r = load(pack_with(R"([{"id": "e1", "headline": "H", "text": "T", "actors": ["ann"]}])",
+                                        R"("people": [{"id": "ann", "name": "Ann"}, {"id": "acme", "kind": "organization", "name": "Acme"}],)"));
+    REQUIRE(r.pack);
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(r.diagnostics[0].severity == Severity::Warning);
+    CHECK_THAT(r.diagnostics[0].message, Catch::Contains("no question can use \"acme\""));
+    CHECK_THAT(r.diagnostics[1].message, Catch::Contains("has no date"));
+    CHECK(r.pack->by_time.empty());
+}
+
+TEST_CASE("A missing translation falls back to the default language", "[loader]") {
+    const LoadResult r = load(pack_with(R"([{"id": "e1", "date": "2023", "headline": {"en": "Hello"}, "text": "T"}])"));
+    REQUIRE(r.pack);
+    const Event& e = r.pack->events[0];
+    CHECK(r.pack->text(e.headline, "zh") == "Hello");
+    CHECK(r.pack->text(e.text, "zh") == "T");
+}
+
+TEST_CASE("Dates may be integers, ranges, deep time or unknown", "[loader]") {
+    const LoadResult r = load(pack_with(R"([
+    {"id": "bang", "date": -13800000000, "headline": "Big Bang", "text": "T"},
+    {"id": "autumn", "date": {"from": "2022-09", "to": "2022-11"}, "headline": "H", "text": "T"},
+    {"id": "whole", "date": 2023.0, "headline": "H", "text": "T"},
+    {"id": "unknown", "date": null, "headline": "H", "text": "T"}
+  ])"));
+    REQUIRE(r.pack);
+    const Pack& p = *r.pack;
+    CHECK(event_by_id(p, "bang").date->from.year == -13'800'000'000);
+    CHECK(event_by_id(p, "autumn").date->is_range());
+    CHECK(event_by_id(p, "whole").date->from.year == 2023);
+    CHECK_FALSE(event_by_id(p, "unknown").date);
+    CHECK(p.by_time.size() == 3);
+    CHECK(p.events[static_cast<size_t>(p.by_time.front())].id == "bang");
+}
+
+TEST_CASE("One broken pack never stops the others", "[loader][discovery]") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "chronicle-discovery-test";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "user");
+    auto write = [](const fs::path& path, const std::string& text) { std::ofstream(path) << text; };
+    std::string good = pack_with("[" + kEvent + "]");
+    write(dir / "a-good.json", good);
+    write(dir / "b-broken.json", "{ not json");
+    write(dir / "notes.txt", "ignored");
+    std::string other = good;
+    other.replace(other.find("\"id\": \"test\""), 12, "\"id\": \"other\"");
+    write(dir / "user" / "other.json", other);
+    write(dir / "user" / "same-id.json", good);
+
+    const auto entries = discover_packs({{"bundled", dir.string()}, {"user", (dir / "user").string()}, {"user", (dir / "missing").string()}});
+    REQUIRE(entries.size() == 4);
+    CHECK(entries[0].pack);
+    CHECK_FALSE(entries[1].pack);
+    CHECK_THAT(entries[1].diagnostics.at(0).to_string(), Catch::Contains("b-broken.json:1:"));
+    CHECK(entries[2].pack);
+    CHECK(entries[2].origin == "user");
+    CHECK_FALSE(entries[3].pack);
+    CHECK_THAT(entries[3].diagnostics.back().message, Catch::Contains("already used by"));
+    fs::remove_all(dir);
+}
