@@ -372,11 +372,14 @@ private:
         // below guard the calendar's edges (clamped days, deep-time rounding).
         const int max_shift = options_.difficulty == Difficulty::Easy ? 8 : options_.difficulty == Difficulty::Hard ? 4 : 5;
         const int min_shift = options_.difficulty == Difficulty::Easy ? 2 : 1;
+        // A single day moves by weeks unless the quiz is hard: "3 or 4 November?" tests luck.
+        const int step = truth.precision() == Precision::Day && !truth.is_range() &&
+                                 options_.difficulty != Difficulty::Hard ? 7 : 1;
         std::vector<DateSpec> taken{truth};
         std::vector<std::string> texts{truth_text};
         auto candidates = [&](int sign) {
             std::vector<int> shifts;
-            for (int m = min_shift; m <= max_shift; ++m) shifts.push_back(sign * m);
+            for (int m = min_shift; m <= max_shift; ++m) shifts.push_back(sign * m * step);
             rng_.shuffle(shifts);
             return shifts;
         };

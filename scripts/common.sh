@@ -1,0 +1,29 @@
+# Shared by play.sh, test.sh and .ci/run: install what is missing, build.
+# Meant to be sourced from the repository's top folder.
+set -euo pipefail
+
+# Debian 12 packages Chronicle builds and tests with.
+CHRONICLE_PACKAGES=(cmake g++ make pkg-config libsdl2-dev libsdl2-ttf-dev libimgui-dev nlohmann-json3-dev
+                    catch2 libsqlite3-dev python3 python3-jsonschema)
+
+# Installs the given Debian packages that are not installed yet (as root, or with sudo).
+install_missing() {
+    local missing=()
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# Configures and builds into $1 (default build/), Release unless more flags say otherwise.
+build() {
+    local dir=${1:-build}
+    shift || true
+    cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@"
+    cmake --build "$dir" -j "$(nproc)"
+}

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds (Release) and runs every test.
+cd "$(dirname "$0")/.."
+source scripts/common.sh
+install_missing "${CHRONICLE_PACKAGES[@]}"
+build build
+ctest --test-dir build --output-on-failure
