@@ -148,7 +148,7 @@ TEST_CASE("Shifting a date by whole widths never overlaps it", "[date]") {
     };
     for (const DateSpec& d : dates) {
         for (int spans : {-3, -2, -1, 1, 2, 3}) {
-            const DateSpec s = shift_date(d, spans);
+            const DateSpec s = shift_date(d, spans).value();
             INFO(iso(d.from) << ".." << iso(d.to) << " shifted by " << spans << " -> " << iso(s.from) << ".." << iso(s.to));
             CHECK_FALSE(overlap(s.interval(), d.interval()));
             CHECK(s.precision() == d.precision());
@@ -156,17 +156,25 @@ TEST_CASE("Shifting a date by whole widths never overlaps it", "[date]") {
         }
     }
     SECTION("a month shift of a day clamps it to the month's end") {
-        const DateSpec s = shift_date(single("2023-03-31"), -1);
+        const DateSpec s = shift_date(single("2023-03-31"), -1).value();
         CHECK(iso(s.from) == "2023-03-30"); // day precision: moved by one day
-        const DateSpec m = shift_date({parse("2022-11-30"), parse("2022-12")}, 1); // month unit, width 2
+        const DateSpec m = shift_date({parse("2022-11-30"), parse("2022-12")}, 1).value(); // month unit, width 2
         CHECK(iso(m.from) == "2023-01-30");
         CHECK(iso(m.to) == "2023-02");
     }
     SECTION("deep time moves far enough for its text to change") {
         std::string why;
         const PartialDate bang = *year_date(-13'800'000'000, why);
-        const DateSpec s = shift_date({bang, bang}, 1);
+        const DateSpec s = shift_date({bang, bang}, 1).value();
         CHECK(format_date(s, "en") == "13.7 billion years ago");
+    }
+    SECTION("a shift that would leave the supported years is refused, not overflowed") {
+        std::string why;
+        const PartialDate oldest = *year_date(-kMaxAbsYear, why), newest = *year_date(kMaxAbsYear, why);
+        CHECK_FALSE(shift_date({oldest, oldest}, -1));
+        CHECK_FALSE(shift_date({oldest, newest}, 3));
+        CHECK_FALSE(shift_date({newest, newest}, 1));
+        CHECK(shift_date({newest, newest}, -1));
     }
 }
 

@@ -203,19 +203,22 @@ PartialDate shift_end(const PartialDate& d, Precision unit, int64_t units) {
 
 } // namespace
 
-DateSpec shift_date(const DateSpec& d, int64_t spans) {
+std::optional<DateSpec> shift_date(const DateSpec& d, int64_t spans) {
     const Precision unit = d.precision();
     int64_t width = 1;
     if (unit == Precision::Day) {
         width = days_from_civil(d.to.year, d.to.month, d.to.day) - days_from_civil(d.from.year, d.from.month, d.from.day) + 1;
     } else if (unit == Precision::Month) {
         width = months_index(d.to) - months_index(d.from) + 1;
-    } else {
-        width = (d.to.year - d.from.year + 1) * deep_time_step(d.from.year);
+    } else if (__builtin_mul_overflow(d.to.year - d.from.year + 1, deep_time_step(d.from.year), &width)) {
+        return std::nullopt;
     }
-    DateSpec r;
-    r.from = shift_end(d.from, unit, spans * width);
-    r.to = shift_end(d.to, unit, spans * width);
+    int64_t units;
+    if (__builtin_mul_overflow(spans, width, &units)) return std::nullopt;
+    if (unit == Precision::Year && (units > 2 * kMaxAbsYear || units < -2 * kMaxAbsYear)) return std::nullopt;
+    DateSpec r{shift_end(d.from, unit, units), shift_end(d.to, unit, units)};
+    for (const PartialDate& end : {r.from, r.to})
+        if (end.year > kMaxAbsYear || end.year < -kMaxAbsYear) return std::nullopt;
     return r;
 }
 

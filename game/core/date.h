@@ -69,6 +69,7 @@ std::string format_date(const DateSpec& d, const std::string& lang);
 // The same date moved by `spans` times its own width, in units of its precision
 // (deep-time years scaled so that the shown text changes): for spans != 0 the result
 // never overlaps the original. Day-of-month is clamped when a month shift needs it.
-DateSpec shift_date(const DateSpec& d, int64_t spans);
+// nullopt when the result would leave the supported years.
+std::optional<DateSpec> shift_date(const DateSpec& d, int64_t spans);
 
 } // namespace chronicle

@@ -390,7 +390,9 @@ private:
         auto take = [&](const std::vector<int>& shifts, int count) {
             for (int m : shifts) {
                 if (count == 0) break;
-                const DateSpec s = shift_date(truth, m);
+                const std::optional<DateSpec> shifted = shift_date(truth, m);
+                if (!shifted) continue;
+                const DateSpec& s = *shifted;
                 const std::string text = format_date(s, lang_);
                 const DayInterval in = s.interval();
                 const bool clash = std::any_of(taken.begin(), taken.end(), [&](const DateSpec& t) {

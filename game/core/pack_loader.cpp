@@ -439,7 +439,8 @@ private:
             }
         }
         e.who = text_field(j, path, "who", false, "the \"Who …?\" phrase with the actor left out");
-        if (!e.who.empty() && e.actors.empty() && !field(j, "actors"))
+        const json* actors_field = field(j, "actors");
+        if (!e.who.empty() && (!actors_field || (actors_field->is_array() && actors_field->empty())))
             error(pointer_append(path, "who"), "a \"who\" phrase needs \"actors\": the people who answer it");
         if (json* tags = array_field(j, path, "tags", "strings")) {
             for (size_t i = 0; i < tags->size(); ++i) {
