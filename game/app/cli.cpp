@@ -5,8 +5,8 @@
 #include "app/cli.h"
 
 #include <chrono>
+#include <cerrno>
 #include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -47,31 +47,6 @@ Packs are read from the bundled questions/ folder and from the user's folder
 // ---------------------------------------------------------------------------
 // 1. Where packs live
 // ---------------------------------------------------------------------------
-
-std::string env(const char* name) {
-    const char* v = std::getenv(name);
-    return v ? v : "";
-}
-
-std::string bundled_pack_folder() {
-    std::error_code ec;
-    const fs::path exe_dir = fs::read_symlink("/proc/self/exe", ec).parent_path();
-    if (!ec) {
-        for (const fs::path& candidate :
-             {exe_dir / "questions", exe_dir / ".." / "questions", exe_dir / ".." / "share" / "chronicle" / "questions"})
-            if (fs::is_directory(candidate, ec)) return candidate.lexically_normal().string();
-    }
-    return CHRONICLE_SOURCE_PACKS;
-}
-
-std::string user_pack_folder() {
-    // The same folder SDL_GetPrefPath("", "chronicle") names on Linux, plus packs/.
-    if (std::string dir = env("CHRONICLE_DATA_DIR"); !dir.empty()) return dir + "/packs";
-    if (std::string xdg = env("XDG_DATA_HOME"); !xdg.empty()) return xdg + "/chronicle/packs";
-    return env("HOME") + "/.local/share/chronicle/packs";
-}
-
-std::vector<PackFolder> pack_folders() { return {{"bundled", bundled_pack_folder()}, {"user", user_pack_folder()}}; }
 
 void print_diagnostics(const std::vector<Diagnostic>& ds) {
     for (const Diagnostic& d : ds) std::cerr << d.to_string() << "\n";
@@ -114,10 +89,10 @@ std::string pack_status(const PackEntry& e) {
 }
 
 int cmd_packs() {
-    const std::vector<PackEntry> entries = discover_packs(pack_folders());
+    const std::vector<PackEntry> entries = discover_packs(default_pack_folders());
     if (entries.empty()) {
         std::cout << "No packs found in:\n";
-        for (const PackFolder& f : pack_folders()) std::cout << "  " << f.origin << ": " << f.path << "\n";
+        for (const PackFolder& f : default_pack_folders()) std::cout << "  " << f.origin << ": " << f.path << "\n";
         return 0;
     }
     for (const PackEntry& e : entries) {
@@ -142,7 +117,7 @@ std::optional<Pack> find_pack(const std::string& name) {
         print_diagnostics(r.diagnostics);
         return std::move(r.pack);
     }
-    for (PackEntry& e : discover_packs(pack_folders())) {
+    for (PackEntry& e : discover_packs(default_pack_folders())) {
         if (e.pack && e.pack->id == name) return std::move(e.pack);
     }
     std::cerr << "chronicle: no pack with id \"" << name << "\"; 'chronicle packs' lists them\n";

@@ -5,10 +5,16 @@
 #include <system_error>
 
 #include "core/pack_loader.h"
+#include "core/paths.h"
 
 namespace chronicle {
 
 namespace fs = std::filesystem;
+
+std::vector<PackFolder> default_pack_folders() {
+    return {{"bundled", resource_folder("questions", "schema", CHRONICLE_SOURCE_PACKS)},
+            {"user", user_data_folder() + "/packs"}};
+}
 
 std::vector<PackEntry> discover_packs(const std::vector<PackFolder>& folders) {
     std::vector<PackEntry> entries;

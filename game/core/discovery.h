@@ -22,6 +22,9 @@ struct PackEntry {
     std::vector<Diagnostic> diagnostics;
 };
 
+// The bundled questions/ folder and the user's packs folder (user_data_folder()/packs).
+std::vector<PackFolder> default_pack_folders();
+
 // Every *.json file directly in each folder, sorted by path within a folder. A
 // folder that does not exist is skipped. When two packs share an id, the first one
 // found wins and the other is reported.

@@ -1,0 +1,16 @@
+// Where Chronicle's files are: bundled folders (next to the executable, above it,
+// in share/chronicle, or the source tree when run from a build) and the user's data
+// folder (the one SDL_GetPrefPath("", "chronicle") names on Linux).
+#pragma once
+#include <string>
+
+namespace chronicle {
+
+// The first of <exe>/name, <exe>/../name, <exe>/../share/chronicle/name that holds
+// `marker`, else `source_fallback`.
+std::string resource_folder(const std::string& name, const std::string& marker, const std::string& source_fallback);
+
+// $CHRONICLE_DATA_DIR, else $XDG_DATA_HOME/chronicle, else ~/.local/share/chronicle.
+std::string user_data_folder();
+
+} // namespace chronicle
