@@ -17,6 +17,8 @@
 #include "core/export.h"
 #include "core/generator.h"
 #include "core/pack_loader.h"
+#include "app/game.h"
+#include "ui/font_coverage.h"
 
 namespace chronicle {
 
@@ -27,7 +29,7 @@ namespace {
 const char* const kUsage = R"(chronicle — a quiz game generated from packs of dated events
 
 Usage:
-  chronicle                      open the game (with the window; not built yet: shows this help)
+  chronicle [--fullscreen]       open the game window
   chronicle validate FILE...     check pack files; problems as file:line:col: error: ...
   chronicle packs                list the packs found (bundled and the user's folder)
   chronicle export --pack ID|FILE [options]
@@ -64,6 +66,7 @@ int usage_error(const std::string& message) {
 int cmd_validate(const std::vector<std::string>& files) {
     if (files.empty()) return usage_error("validate needs at least one pack file");
     bool all_valid = true;
+    ui::FontCoverage fonts(ui::bundled_fonts());
     for (const std::string& file : files) {
         const LoadResult r = load_pack_file(file);
         print_diagnostics(r.diagnostics);
@@ -73,6 +76,11 @@ int cmd_validate(const std::vector<std::string>& files) {
                       << (r.diagnostics.size() == 1 ? "" : "s") << ")\n";
             continue;
         }
+        // Characters no bundled or system font has would show as '?' in the game.
+        const std::string missing = fonts.missing(all_text(*r.pack));
+        if (!missing.empty())
+            std::cerr << file << ": warning: no font can show these characters, the game would draw '?' instead: "
+                      << missing << " (install a font that has them, or change the text)\n";
         std::cout << file << ": ok, pack \"" << r.pack->id << "\", " << r.pack->events.size() << " events, "
                   << r.diagnostics.size() << " warning" << (r.diagnostics.size() == 1 ? "" : "s") << "\n";
     }
@@ -204,7 +212,12 @@ int cmd_export(const std::vector<std::string>& args) {
 
 int run_cli(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    if (args.empty() || (args.size() == 1 && args[0] == "--fullscreen")) {
+        GameOptions options;
+        options.fullscreen = !args.empty();
+        return run_game(options);
+    }
+    if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         std::cout << kUsage;
         return 0;
     }

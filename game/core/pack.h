@@ -102,4 +102,8 @@ struct Pack {
     int dated_event_count() const { return static_cast<int>(by_time.size()); }
 };
 
+// Every human-readable text of the pack in every language, concatenated: what a
+// screen may ever show of it (for font coverage).
+std::string all_text(const Pack& pack);
+
 } // namespace chronicle

@@ -21,10 +21,6 @@ namespace chronicle {
 
 using nlohmann::json;
 
-bool Pack::has_language(const std::string& lang) const {
-    return std::find(languages.begin(), languages.end(), lang) != languages.end();
-}
-
 std::string Diagnostic::to_string() const {
     std::string s = file;
     if (line > 0) s += ":" + std::to_string(line) + ":" + std::to_string(column);

@@ -42,6 +42,16 @@ const Phrases kEnglish = {
 
 const Phrases& phrases_for(std::string_view lang) { return is_chinese(lang) ? kChinese : kEnglish; }
 
+std::string generated_characters() {
+    std::string out = "0123456789,.-–—%+ 『』「」“”年月日公元前约亿万至 BC billion million years ago"
+                      "January February March April May June July August September October November December";
+    for (const Phrases* p : {&kChinese, &kEnglish})
+        for (const char* s : {p->first, p->last, p->order, p->before_after, p->before, p->after, p->when, p->who_said,
+                              p->who_did, p->true_, p->false_, p->date_unknown, p->quote_line})
+            out += s;
+    return out;
+}
+
 std::string fill_in(std::string_view tmpl, std::string_view name, std::string_view value) {
     std::string out(tmpl);
     const std::string marker = "{" + std::string(name) + "}";

@@ -24,6 +24,10 @@ struct Phrases {
 
 const Phrases& phrases_for(std::string_view lang);
 
+// Every character generated text can contain besides the pack's own: the phrases of
+// both languages and the words of dates and numbers (for font coverage).
+std::string generated_characters();
+
 // Replaces "{name}" in a template.
 std::string fill_in(std::string_view tmpl, std::string_view name, std::string_view value);
 

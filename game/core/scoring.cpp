@@ -4,6 +4,22 @@
 
 namespace chronicle {
 
+const char* mode_name(Mode m) { return m == Mode::Timed ? "timed" : m == Mode::Test ? "test" : "practice"; }
+
+std::optional<Mode> mode_from_name(std::string_view name) {
+    for (Mode m : kAllModes)
+        if (name == mode_name(m)) return m;
+    return std::nullopt;
+}
+
+bool reveals_each_answer(Mode m) { return m != Mode::Test; }
+
+ScoreRules rules_for(Mode m) {
+    ScoreRules rules;
+    if (m == Mode::Timed) rules.time_limit_ms = 20'000;
+    return rules;
+}
+
 Grade grade(const Question& q, const std::vector<int>& chosen, int64_t elapsed_ms, int streak_before,
             const ScoreRules& rules) {
     Grade g;

@@ -3,11 +3,23 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "core/question.h"
 
 namespace chronicle {
+
+// How a quiz is played, as Kahoot! and Quizlet players know it:
+//   Practice  no clock; the answer and its explanation after every question
+//   Timed     20 s a question, faster right answers score more (Kahoot!)
+//   Test      no clock; answers are revealed only at the end (Quizlet's Test)
+enum class Mode { Practice, Timed, Test };
+constexpr Mode kAllModes[] = {Mode::Practice, Mode::Timed, Mode::Test};
+const char* mode_name(Mode m); // "practice", "timed", "test"
+std::optional<Mode> mode_from_name(std::string_view name);
+bool reveals_each_answer(Mode m);
 
 struct ScoreRules {
     int base_points = 1000;
@@ -27,6 +39,8 @@ struct Grade {
     int pairs = 0;
     int points = 0;
 };
+
+ScoreRules rules_for(Mode m);
 
 // `chosen`: option indices; one for a single-answer question, the whole order
 // (earliest first) for an Order question.

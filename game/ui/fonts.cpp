@@ -1,0 +1,80 @@
+#include "ui/fonts.h"
+
+#include <imgui.h>
+#include <imgui_freetype.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "core/text.h"
+
+namespace chronicle::ui {
+
+namespace {
+
+constexpr float kBodyPx = 20, kLargePx = 28, kTitlePx = 40;
+
+std::vector<char> read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::vector<char>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+} // namespace
+
+Fonts build_fonts(ImFontAtlas& atlas, const GlyphPlan& plan, float text_scale, float density, FontSources& sources) {
+    static_assert(sizeof(ImWchar) == sizeof(unsigned short), "ImGui built with 16-bit ImWchar");
+    atlas.Clear();
+    atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    if (sources.files.size() != plan.faces.size()) {
+        sources.files.clear();
+        for (const FontFace& face : plan.faces) sources.files.push_back(read_file(face.path));
+    }
+    sources.ranges.assign(plan.faces.size(), {});
+    for (size_t i = 0; i < plan.faces.size(); ++i) {
+        ImFontGlyphRangesBuilder builder;
+        for (char32_t c : plan.glyphs[i]) builder.AddChar(static_cast<ImWchar>(c));
+        ImVector<ImWchar> built;
+        builder.BuildRanges(&built);
+        sources.ranges[i].assign(built.begin(), built.end());
+    }
+    Fonts fonts;
+    fonts.pixel_scale = text_scale * density;
+    auto add = [&](float px) {
+        ImFont* font = nullptr;
+        bool first = true;
+        for (size_t i = 0; i < plan.faces.size(); ++i) {
+            if (plan.glyphs[i].empty() || sources.files[i].empty()) continue;
+            ImFontConfig config;
+            config.MergeMode = !first;
+            config.FontNo = plan.faces[i].index;
+            config.FontDataOwnedByAtlas = false; // sources owns the bytes
+            config.OversampleH = 1;              // FreeType hints; oversampling only costs atlas space
+            ImFont* f = atlas.AddFontFromMemoryTTF(sources.files[i].data(), static_cast<int>(sources.files[i].size()),
+                                                   px * fonts.pixel_scale, &config, sources.ranges[i].data());
+            if (first) font = f;
+            first = false;
+        }
+        return font ? font : atlas.AddFontDefault();
+    };
+    fonts.body = add(kBodyPx);
+    fonts.large = add(kLargePx);
+    fonts.title = add(kTitlePx);
+    atlas.Build();
+    return fonts;
+}
+
+bool font_has_all(const ImFont* font, const std::string& text, std::string* first_missing) {
+    for (char32_t c : code_points(text)) {
+        if (c < 0x20 || c == 0x7F) continue;
+        if (c <= 0xFFFF && font->FindGlyphNoFallback(static_cast<ImWchar>(c))) continue;
+        if (first_missing) {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+            *first_missing = buf;
+        }
+        return false;
+    }
+    return true;
+}
+
+} // namespace chronicle::ui

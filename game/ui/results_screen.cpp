@@ -1,0 +1,71 @@
+#include "ui/results_screen.h"
+
+#include <SDL_scancode.h>
+
+#include "core/phrases.h"
+#include "ui/feedback_screen.h"
+#include "ui/home_screen.h"
+
+namespace chronicle::ui {
+
+ResultsAction draw_results(const ResultsView& view, const UiContext& ctx) {
+    ResultsAction action = ResultsAction::None;
+    const Score& score = view.session.score();
+    begin_screen("results");
+    text(ctx.t(T::Results), ctx.fonts.body, ctx.palette.muted);
+    text(fill_in(ctx.t(T::PointsTotal), "n", std::to_string(score.points)), ctx.fonts.title, ctx.palette.accent);
+    const int percent = static_cast<int>(score.accuracy() * 100 + 0.5);
+    text(fill_in(fill_in(fill_in(ctx.t(T::Accuracy), "c", std::to_string(score.correct)), "n", std::to_string(score.answered)), "p",
+                 std::to_string(percent)) +
+             "    " + fill_in(ctx.t(T::BestStreak), "n", std::to_string(score.best_streak)),
+         ctx.fonts.large);
+    if (score.points > 0 && (!view.previous_best || score.points > *view.previous_best))
+        text(ctx.t(T::NewBest), ctx.fonts.large, ctx.palette.right);
+    else if (view.previous_best)
+        text(fill_in(ctx.t(T::PreviousBest), "n", std::to_string(*view.previous_best)), ctx.fonts.body, ctx.palette.muted);
+    if (!view.save_error.empty()) text(fill_in(ctx.t(T::SaveFailed), "e", view.save_error), ctx.fonts.body, ctx.palette.wrong);
+
+    const float footer = ImGui::GetFrameHeightWithSpacing() + ctx.fonts.large->FontSize;
+    ImGui::BeginChild("details", ImVec2(0, ImGui::GetContentRegionAvail().y - footer), false);
+    text(ctx.t(T::ByKind), ctx.fonts.large);
+    if (ImGui::BeginTable("kinds", 2, ImGuiTableFlags_SizingFixedFit)) {
+        for (Kind k : kAllKinds) {
+            const KindResult& r = score.by_kind[static_cast<size_t>(k)];
+            if (r.asked == 0) continue;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            label(kind_label(k, ctx), ctx.fonts.body);
+            ImGui::TableNextColumn();
+            label(fill_in(fill_in(ctx.t(T::KindScore), "c", std::to_string(r.correct)), "n", std::to_string(r.asked)), ctx.fonts.body,
+                 r.correct == r.asked ? ctx.palette.right : ctx.palette.text);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Spacing();
+    text(ctx.t(T::Review), ctx.fonts.large);
+    const auto& questions = view.session.quiz().questions;
+    const auto& answers = view.session.answers();
+    bool any = false;
+    for (size_t i = 0; i < answers.size() && i < questions.size(); ++i) {
+        if (answers[i].grade.correct) continue;
+        any = true;
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::Separator();
+        text(std::to_string(i + 1) + ". " + questions[i].prompt, ctx.fonts.large);
+        draw_answer_review(questions[i], answers[i], ctx, ctx.fonts.large->FontSize * 0.6f);
+        ImGui::PopID();
+    }
+    if (!any) text(ctx.t(T::NoMistakes), ctx.fonts.body, ctx.palette.right);
+    ImGui::EndChild();
+
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+    if (primary_button(ctx.t(T::PlayAgain), ctx, ImVec2(half, 0)) || key_pressed(SDL_SCANCODE_RETURN)) action = ResultsAction::PlayAgain;
+    ImGui::SameLine();
+    ImGui::PushFont(ctx.fonts.large);
+    if (button(ctx.t(T::Home), ImVec2(half, 0)) || key_pressed(SDL_SCANCODE_ESCAPE)) action = ResultsAction::Home;
+    ImGui::PopFont();
+    ImGui::End();
+    return action;
+}
+
+} // namespace chronicle::ui

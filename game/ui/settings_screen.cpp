@@ -1,0 +1,53 @@
+#include "ui/settings_screen.h"
+
+#include <SDL_scancode.h>
+
+#include <algorithm>
+
+namespace chronicle::ui {
+
+SettingsAction draw_settings(Settings& s, const UiContext& ctx) {
+    SettingsAction action = SettingsAction::None;
+    auto changed = [&] { action = SettingsAction::Changed; };
+    begin_screen("settings");
+    text(ctx.t(T::Settings), ctx.fonts.title);
+    ImGui::Spacing();
+
+    text(ctx.t(T::Language), ctx.fonts.large);
+    // Each language's name in itself, so a player can find their own.
+    if (choice_button("中文", s.ui_lang == "zh", ctx) && s.ui_lang != "zh") s.ui_lang = "zh", changed();
+    ImGui::SameLine();
+    if (choice_button("English", s.ui_lang == "en", ctx) && s.ui_lang != "en") s.ui_lang = "en", changed();
+
+    ImGui::Spacing();
+    text(ctx.t(T::TextSize), ctx.fonts.large);
+    for (int size = kMinTextSize; size <= kMaxTextSize; size += 25) {
+        if (size != kMinTextSize) ImGui::SameLine();
+        if (choice_button(std::to_string(size) + "%", s.text_size == size, ctx) && s.text_size != size) s.text_size = size, changed();
+    }
+
+    ImGui::Spacing();
+    text(ctx.t(T::Theme), ctx.fonts.large);
+    const std::pair<Theme, T> themes[] = {{Theme::Dark, T::ThemeDark}, {Theme::Light, T::ThemeLight}, {Theme::HighContrast, T::ThemeHighContrast}};
+    for (const auto& [theme, name] : themes) {
+        if (theme != Theme::Dark) ImGui::SameLine();
+        if (choice_button(ctx.t(name), s.theme == theme, ctx) && s.theme != theme) s.theme = theme, changed();
+    }
+
+    ImGui::Spacing();
+    text(ctx.t(T::Sound), ctx.fonts.large);
+    if (choice_button(std::string(ctx.t(T::On)) + "##sound", s.sound, ctx) && !s.sound) s.sound = true, changed();
+    ImGui::SameLine();
+    if (choice_button(std::string(ctx.t(T::Off)) + "##sound", !s.sound, ctx) && s.sound) s.sound = false, changed();
+
+    ImGui::Spacing();
+    ImGui::Spacing();
+    ImGui::PushFont(ctx.fonts.large);
+    if (button(ctx.t(T::Back)) || key_pressed(SDL_SCANCODE_ESCAPE)) action = SettingsAction::Back;
+    ImGui::PopFont();
+    text(ctx.t(T::EscBack), ctx.fonts.body, ctx.palette.muted);
+    ImGui::End();
+    return action;
+}
+
+} // namespace chronicle::ui

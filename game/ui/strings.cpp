@@ -1,0 +1,33 @@
+#include "ui/strings.h"
+
+namespace chronicle::ui {
+
+namespace {
+
+const char* const kZh[] = {
+#define CHRONICLE_UI_ZH(id, zh, en) zh,
+    CHRONICLE_UI_STRINGS(CHRONICLE_UI_ZH)
+#undef CHRONICLE_UI_ZH
+};
+const char* const kEn[] = {
+#define CHRONICLE_UI_EN(id, zh, en) en,
+    CHRONICLE_UI_STRINGS(CHRONICLE_UI_EN)
+#undef CHRONICLE_UI_EN
+};
+static_assert(sizeof kZh / sizeof *kZh == static_cast<size_t>(T::Count));
+
+} // namespace
+
+const char* text(T id, Lang lang) { return (lang == Lang::Zh ? kZh : kEn)[static_cast<size_t>(id)]; }
+
+Lang lang_from_code(std::string_view code) { return code.substr(0, 2) == "zh" ? Lang::Zh : Lang::En; }
+
+const char* lang_code(Lang lang) { return lang == Lang::Zh ? "zh" : "en"; }
+
+std::string all_ui_text() {
+    std::string all = "中文English0123456789%+-–—/:()[]{}.,!?…·↑↓←→";
+    for (size_t i = 0; i < static_cast<size_t>(T::Count); ++i) all += std::string(kZh[i]) + kEn[i];
+    return all;
+}
+
+} // namespace chronicle::ui

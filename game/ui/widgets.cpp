@@ -1,0 +1,146 @@
+#include "ui/widgets.h"
+
+#include <SDL_scancode.h>
+
+#include <cmath>
+
+namespace chronicle::ui {
+
+FrameLog& frame_log() {
+    static FrameLog log;
+    return log;
+}
+
+const WidgetRecord* FrameLog::find(const std::string& label) const {
+    for (const WidgetRecord& w : widgets)
+        if (w.label == label) return &w;
+    return nullptr;
+}
+
+namespace {
+
+// The visible part of an ImGui label ("Start##home" → "Start").
+std::string visible(const std::string& label) { return label.substr(0, label.find("##")); }
+
+void log_last_item(const std::string& label) {
+    frame_log().widgets.push_back({visible(label), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+    frame_log().texts.push_back(visible(label));
+}
+
+} // namespace
+
+void text(const std::string& s, ImFont* font, unsigned colour) {
+    ImGui::PushFont(font);
+    if (colour) ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
+    ImGui::PopTextWrapPos();
+    if (colour) ImGui::PopStyleColor();
+    ImGui::PopFont();
+    frame_log().texts.push_back(s);
+}
+
+void label(const std::string& s, ImFont* font, unsigned colour) {
+    ImGui::PushFont(font);
+    if (colour) ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
+    if (colour) ImGui::PopStyleColor();
+    ImGui::PopFont();
+    frame_log().texts.push_back(s);
+}
+
+void centered_text(const std::string& s, ImFont* font, unsigned colour) {
+    ImGui::PushFont(font);
+    const float width = ImGui::CalcTextSize(s.c_str()).x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (width < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) / 2);
+    ImGui::PopFont();
+    text(s, font, colour);
+}
+
+bool button(const std::string& label, ImVec2 size) {
+    const bool clicked = ImGui::Button(label.c_str(), size);
+    log_last_item(label);
+    return clicked;
+}
+
+bool primary_button(const std::string& label, const UiContext& ctx, ImVec2 size) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ctx.palette.accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ctx.palette.accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ctx.palette.accent);
+    ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.on_accent);
+    ImGui::PushFont(ctx.fonts.large);
+    const bool clicked = button(label, size);
+    ImGui::PopFont();
+    ImGui::PopStyleColor(4);
+    return clicked;
+}
+
+bool choice_button(const std::string& label, bool selected, const UiContext& ctx) {
+    if (selected) {
+        ImGui::PushStyleColor(ImGuiCol_Button, ctx.palette.accent);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ctx.palette.accent);
+        ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette.on_accent);
+    }
+    const bool clicked = button(label);
+    if (selected) ImGui::PopStyleColor(3);
+    return clicked;
+}
+
+void draw_mark(ImDrawList* dl, ImVec2 c, float r, bool right, unsigned colour) {
+    const float w = std::max(2.0f, r * 0.18f);
+    dl->AddCircle(c, r, colour, 32, w);
+    if (right) {
+        dl->AddLine(ImVec2(c.x - r * 0.45f, c.y + r * 0.02f), ImVec2(c.x - r * 0.1f, c.y + r * 0.38f), colour, w);
+        dl->AddLine(ImVec2(c.x - r * 0.1f, c.y + r * 0.38f), ImVec2(c.x + r * 0.5f, c.y - r * 0.38f), colour, w);
+    } else {
+        const float d = r * 0.38f;
+        dl->AddLine(ImVec2(c.x - d, c.y - d), ImVec2(c.x + d, c.y + d), colour, w);
+        dl->AddLine(ImVec2(c.x - d, c.y + d), ImVec2(c.x + d, c.y - d), colour, w);
+    }
+}
+
+bool option_button(const std::string& key, const std::string& label, float width, int state, const UiContext& ctx) {
+    ImGui::PushFont(ctx.fonts.large);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float badge = ImGui::GetFontSize() * 1.6f;
+    const float mark_space = state ? badge : 0.0f;
+    const float text_width = width - badge - mark_space - style.FramePadding.x * 4;
+    const ImVec2 text_size = ImGui::CalcTextSize(label.c_str(), nullptr, false, text_width);
+    const float height = std::max(badge, text_size.y) + style.FramePadding.y * 2;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::InvisibleButton((label + "##option" + key).c_str(), ImVec2(width, height));
+    log_last_item(label);
+    const bool hovered = ImGui::IsItemHovered();
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const unsigned edge = state == 1 ? ctx.palette.right : state == 2 ? ctx.palette.wrong : 0;
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), hovered && !state ? ctx.palette.card_hover : ctx.palette.card,
+                      style.FrameRounding);
+    if (edge) dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), edge, style.FrameRounding, 0, 3.0f * ctx.scale);
+    const ImVec2 badge_min(pos.x + style.FramePadding.x, pos.y + (height - badge) / 2);
+    dl->AddRectFilled(badge_min, ImVec2(badge_min.x + badge, badge_min.y + badge), ctx.palette.accent, style.FrameRounding);
+    const ImVec2 key_size = ImGui::CalcTextSize(key.c_str());
+    dl->AddText(ImVec2(badge_min.x + (badge - key_size.x) / 2, badge_min.y + (badge - key_size.y) / 2), ctx.palette.on_accent,
+                key.c_str());
+    dl->AddText(nullptr, 0.0f, ImVec2(badge_min.x + badge + style.FramePadding.x * 2, pos.y + (height - text_size.y) / 2),
+                ctx.palette.text, label.c_str(), nullptr, text_width);
+    if (state) draw_mark(dl, ImVec2(pos.x + width - badge * 0.5f - style.FramePadding.x, pos.y + height / 2), badge * 0.38f,
+                         state == 1, edge);
+    ImGui::PopFont();
+    frame_log().texts.push_back(key);
+    return clicked;
+}
+
+void begin_screen(const char* id) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+}
+
+bool key_pressed(int scancode) { return ImGui::IsKeyPressed(scancode, false); }
+
+} // namespace chronicle::ui

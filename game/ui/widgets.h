@@ -1,0 +1,76 @@
+// Shared pieces of the screens: the context they draw with, and widgets that also
+// log what they show. The log lets the headless tests find a widget by its label
+// (never by a hard-coded pixel position) and check every drawn string has glyphs.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "ui/fonts.h"
+#include "ui/strings.h"
+#include "ui/theme.h"
+
+namespace chronicle::ui {
+
+struct UiContext {
+    Lang lang = Lang::En;
+    Fonts fonts;
+    Palette palette{};
+    float scale = 1.0f;        // text size × density, for layout sizes
+    uint64_t now_ms = 0;       // the loop's clock
+    // Screens raise it while something moves; the loop draws frames until then and
+    // otherwise sleeps in SDL_WaitEvent. Mutable: a request, not part of what is drawn.
+    mutable uint64_t animate_until_ms = 0;
+
+    const char* t(T id) const { return text(id, lang); }
+    void animate_until(uint64_t ms) const {
+        if (ms > animate_until_ms) animate_until_ms = ms;
+    }
+};
+
+struct WidgetRecord {
+    std::string label;
+    ImVec2 min, max;
+};
+
+// What the current frame drew. Cleared by the loop before each frame.
+struct FrameLog {
+    std::vector<WidgetRecord> widgets;
+    std::vector<std::string> texts;
+    void clear() {
+        widgets.clear();
+        texts.clear();
+    }
+    const WidgetRecord* find(const std::string& label) const;
+};
+FrameLog& frame_log();
+
+// Text, wrapped to the available width, in `font` and `colour` (0: the theme's).
+void text(const std::string& s, ImFont* font, unsigned colour = 0);
+// Text on one line, for table cells that size themselves to it.
+void label(const std::string& s, ImFont* font, unsigned colour = 0);
+// Text centred in the available width.
+void centered_text(const std::string& s, ImFont* font, unsigned colour = 0);
+
+// A button whose label is logged; `label` may carry an "##id" suffix like ImGui's.
+bool button(const std::string& label, ImVec2 size = ImVec2(0, 0));
+// The accent-coloured main action of a screen.
+bool primary_button(const std::string& label, const UiContext& ctx, ImVec2 size = ImVec2(0, 0));
+// One of a few exclusive choices, drawn as a row of buttons; returns true when clicked.
+bool choice_button(const std::string& label, bool selected, const UiContext& ctx);
+
+// A big answer option: key badge ("1", "A") and wrapped text; `state` colours it
+// after answering (0 plain, 1 right, 2 wrong) and adds a ✓/✗ mark drawn, not typed.
+bool option_button(const std::string& key, const std::string& label, float width, int state, const UiContext& ctx);
+
+// ✓ in a circle or ✗ in a circle, drawn with lines so no font is needed.
+void draw_mark(ImDrawList* dl, ImVec2 centre, float radius, bool right, unsigned colour);
+
+// A full-window ImGui window without decorations; End with ImGui::End().
+void begin_screen(const char* id);
+// Keys: ImGui 1.86 indexes KeysDown by SDL scancode.
+bool key_pressed(int scancode);
+
+} // namespace chronicle::ui

@@ -1,0 +1,165 @@
+#include "harness.h"
+
+#include <imgui.h>
+
+#include <atomic>
+#include <filesystem>
+#include <unistd.h>
+#include <stdexcept>
+
+#include "core/storage.h"
+#include "ui/fonts.h"
+#include "ui/widgets.h"
+
+namespace chronicle::test {
+
+namespace fs = std::filesystem;
+
+Harness::Harness(const SettingList& settings, int width, int height, const std::string& data_dir) {
+    static std::atomic<int> counter{0};
+    own_dir_ = data_dir.empty();
+    data_dir_ = own_dir_ ? (fs::temp_directory_path() / ("chronicle-ui-" + std::to_string(::getpid()) + "-" + std::to_string(counter++))).string()
+                         : data_dir;
+    if (own_dir_) fs::remove_all(data_dir_);
+    fs::create_directories(data_dir_);
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    setenv("SDL_RENDER_DRIVER", "software", 1);
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    setenv("CHRONICLE_DATA_DIR", data_dir_.c_str(), 1);
+    if (settings.size() > 0) {
+        OpenResult saved = Storage::open(data_dir_ + "/chronicle.db", 0);
+        for (const auto& [key, value] : settings) saved.storage->set_setting(key, value);
+    }
+    GameOptions options;
+    options.width = width;
+    options.height = height;
+    options.seed = 7; // the same quizzes on every run
+    game_ = std::make_unique<Game>(options);
+    std::string error;
+    if (!game_->start(error)) throw std::runtime_error("the game did not start: " + error);
+    frames();
+}
+
+Harness::~Harness() {
+    game_.reset();
+    std::error_code ec;
+    if (own_dir_) fs::remove_all(data_dir_, ec);
+}
+
+void Harness::frames(int n) {
+    for (int i = 0; i < n; ++i) {
+        game_->step(0);
+        game_->draw_frame();
+    }
+}
+
+void Harness::move_to(float x, float y) {
+    SDL_Event e{};
+    e.type = SDL_MOUSEMOTION;
+    e.motion.windowID = SDL_GetWindowID(game_->window());
+    e.motion.x = static_cast<Sint32>(x);
+    e.motion.y = static_cast<Sint32>(y);
+    SDL_PushEvent(&e);
+}
+
+static SDL_Event button_event(SDL_Window* window, Uint32 type, float x, float y) {
+    SDL_Event e{};
+    e.type = type;
+    e.button.windowID = SDL_GetWindowID(window);
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+    e.button.clicks = 1;
+    e.button.x = static_cast<Sint32>(x);
+    e.button.y = static_cast<Sint32>(y);
+    return e;
+}
+
+bool Harness::click(const std::string& label) {
+    const ui::WidgetRecord* w = ui::frame_log().find(label);
+    if (!w) return false;
+    const float x = (w->min.x + w->max.x) / 2, y = (w->min.y + w->max.y) / 2;
+    move_to(x, y);
+    frames(1);
+    SDL_Event down = button_event(game_->window(), SDL_MOUSEBUTTONDOWN, x, y);
+    SDL_PushEvent(&down);
+    frames(1);
+    SDL_Event up = button_event(game_->window(), SDL_MOUSEBUTTONUP, x, y);
+    SDL_PushEvent(&up);
+    frames(2);
+    return true;
+}
+
+bool Harness::drag(const std::string& from, const std::string& to) {
+    const ui::WidgetRecord* a = ui::frame_log().find(from);
+    const ui::WidgetRecord* b = ui::frame_log().find(to);
+    if (!a || !b) return false;
+    const ImVec2 start((a->min.x + a->max.x) / 2, (a->min.y + a->max.y) / 2);
+    const ImVec2 end((b->min.x + b->max.x) / 2, (b->min.y + b->max.y) / 2);
+    move_to(start.x, start.y);
+    frames(1);
+    SDL_Event down = button_event(game_->window(), SDL_MOUSEBUTTONDOWN, start.x, start.y);
+    SDL_PushEvent(&down);
+    frames(1);
+    const int steps = 8;
+    for (int i = 1; i <= steps; ++i) {
+        const float t = static_cast<float>(i) / steps;
+        move_to(start.x + (end.x - start.x) * t, start.y + (end.y - start.y) * t);
+        frames(1);
+    }
+    SDL_Event up = button_event(game_->window(), SDL_MOUSEBUTTONUP, end.x, end.y);
+    SDL_PushEvent(&up);
+    frames(2);
+    return true;
+}
+
+void Harness::press(SDL_Scancode key, Uint16 modifiers) {
+    SDL_SetModState(static_cast<SDL_Keymod>(modifiers));
+    SDL_Event e{};
+    e.type = SDL_KEYDOWN;
+    e.key.windowID = SDL_GetWindowID(game_->window());
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.scancode = key;
+    e.key.keysym.sym = SDL_GetKeyFromScancode(key);
+    e.key.keysym.mod = modifiers;
+    SDL_PushEvent(&e);
+    frames(1);
+    e.type = SDL_KEYUP;
+    e.key.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
+    frames(1);
+    SDL_SetModState(KMOD_NONE);
+    frames(1);
+}
+
+bool Harness::has(const std::string& label) const { return ui::frame_log().find(label) != nullptr; }
+
+std::vector<std::string> Harness::labels() const {
+    std::vector<std::string> out;
+    for (const ui::WidgetRecord& w : ui::frame_log().widgets) out.push_back(w.label);
+    return out;
+}
+
+std::string Harness::screen_text() const {
+    std::string all;
+    for (const std::string& t : ui::frame_log().texts) all += t + "\n";
+    return all;
+}
+
+std::string Harness::missing_glyph() const {
+    const ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+    for (const std::string& t : ui::frame_log().texts) {
+        std::string which;
+        if (!ui::font_has_all(font, t, &which)) return which + " in \"" + t + "\"";
+    }
+    return "";
+}
+
+std::string Harness::screenshot(const std::string& name) {
+    fs::create_directories(CHRONICLE_SCREENSHOT_DIR);
+    const std::string path = std::string(CHRONICLE_SCREENSHOT_DIR) + "/" + name + ".png";
+    game_->draw_frame(path);
+    if (!game_->last_capture_ok()) throw std::runtime_error("could not write " + path);
+    return path;
+}
+
+} // namespace chronicle::test

@@ -1,0 +1,156 @@
+// End to end: whole quizzes of the seed pack played through the real screens, by
+// mouse and by keyboard, in both languages; the score shown must match the answers.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/phrases.h"
+#include "core/storage.h"
+#include "harness.h"
+#include "ui/strings.h"
+
+using namespace chronicle;
+using namespace chronicle::test;
+
+namespace {
+
+enum class Input { Mouse, Keyboard };
+
+// A wrong single answer: the option after the right one.
+int wrong_option(const Question& q) { return (q.answer[0] + 1) % static_cast<int>(q.options.size()); }
+
+// Answers the current question, rightly or not, through the screen.
+void answer(Harness& h, bool right, Input input) {
+    const Question& q = h.game().session()->current();
+    if (q.kind != Kind::Order) {
+        const int option = right ? q.answer[0] : wrong_option(q);
+        if (input == Input::Mouse) REQUIRE(h.click(q.options[static_cast<size_t>(option)].text));
+        else h.press(static_cast<SDL_Scancode>(SDL_SCANCODE_1 + option));
+        return;
+    }
+    // The arrangement wanted, top to bottom: the answer, or it with the first two swapped.
+    std::vector<int> wanted = q.answer;
+    if (!right) std::swap(wanted[0], wanted[1]);
+    const Question copy = q; // the screen may change under us once confirmed
+    for (size_t row = 0; row < wanted.size(); ++row) {
+        const std::string& target = copy.options[static_cast<size_t>(wanted[row])].text;
+        if (input == Input::Mouse) {
+            // Drag the wanted option onto the row it belongs in.
+            std::vector<std::string> labels = h.labels();
+            std::vector<std::string> rows;
+            for (const auto& l : labels)
+                for (const auto& o : copy.options)
+                    if (l == o.text) rows.push_back(l);
+            REQUIRE(rows.size() == copy.options.size());
+            if (rows[row] != target) REQUIRE(h.drag(target, rows[row]));
+        } else {
+            // Select the wanted option's row, then move it up with Ctrl+↑.
+            std::vector<std::string> rows;
+            for (const auto& l : h.labels())
+                for (const auto& o : copy.options)
+                    if (l == o.text) rows.push_back(l);
+            const size_t at = static_cast<size_t>(std::find(rows.begin(), rows.end(), target) - rows.begin());
+            REQUIRE(at >= row);
+            for (int i = 0; i < 6; ++i) h.press(SDL_SCANCODE_UP); // to the top
+            for (size_t i = 0; i < at; ++i) h.press(SDL_SCANCODE_DOWN);
+            for (size_t i = at; i > row; --i) h.press(SDL_SCANCODE_UP, KMOD_LCTRL);
+        }
+    }
+    if (input == Input::Mouse) REQUIRE(h.click(ui::text(ui::T::ConfirmOrder, h.game().settings().ui_lang == "zh" ? ui::Lang::Zh : ui::Lang::En)));
+    else h.press(SDL_SCANCODE_RETURN);
+}
+
+// Plays a whole quiz; the answers at `wrong` positions are wrong. Returns how many were right.
+int play(Harness& h, Input input, const std::vector<int>& wrong) {
+    const ui::Lang lang = h.game().settings().ui_lang == "zh" ? ui::Lang::Zh : ui::Lang::En;
+    if (input == Input::Mouse) REQUIRE(h.click(ui::text(ui::T::Start, lang)));
+    else h.press(SDL_SCANCODE_RETURN);
+    REQUIRE(h.screen() == Screen::Question);
+    const int total = static_cast<int>(h.game().session()->quiz().questions.size());
+    int right = 0;
+    for (int i = 0; i < total; ++i) {
+        REQUIRE(h.screen() == Screen::Question);
+        REQUIRE(static_cast<int>(h.game().session()->index()) == i);
+        INFO("question " << i + 1 << ": " << h.game().session()->current().prompt);
+        const bool correct = std::find(wrong.begin(), wrong.end(), i) == wrong.end();
+        answer(h, correct, input);
+        right += correct;
+        CHECK(h.game().session()->answers().at(static_cast<size_t>(i)).grade.correct == correct);
+        REQUIRE(h.screen() == Screen::Feedback);
+        CHECK(h.missing_glyph() == "");
+        const std::string verdict = ui::text(correct ? ui::T::Correct : ui::T::Wrong, lang);
+        CHECK(h.screen_text().find(verdict) != std::string::npos);
+        if (input == Input::Mouse) {
+            const ui::T next = i + 1 == total ? ui::T::SeeResults : ui::T::Continue;
+            REQUIRE(h.click(ui::text(next, lang)));
+        } else {
+            h.press(SDL_SCANCODE_RETURN);
+        }
+    }
+    REQUIRE(h.screen() == Screen::Results);
+    return right;
+}
+
+void check_results(Harness& h, int right, int total) {
+    const ui::Lang lang = h.game().settings().ui_lang == "zh" ? ui::Lang::Zh : ui::Lang::En;
+    const Score& s = h.game().session()->score();
+    CHECK(s.correct == right);
+    const int percent = (right * 100 + total / 2) / total;
+    const std::string shown = fill_in(fill_in(fill_in(ui::text(ui::T::Accuracy, lang), "c", std::to_string(right)), "n",
+                                              std::to_string(total)),
+                                      "p", std::to_string(percent));
+    CHECK(h.screen_text().find(shown) != std::string::npos);
+    CHECK(h.screen_text().find(fill_in(ui::text(ui::T::PointsTotal, lang), "n", std::to_string(s.points))) != std::string::npos);
+    CHECK(h.missing_glyph() == "");
+}
+
+} // namespace
+
+TEST_CASE("A whole quiz by mouse, in English", "[ui][play]") {
+    Harness h({{"ui_lang", "en"}});
+    const int right = play(h, Input::Mouse, {1, 4, 7});
+    CHECK(right == 7);
+    check_results(h, right, 10);
+}
+
+TEST_CASE("A whole quiz by keyboard only, in Chinese", "[ui][play]") {
+    Harness h({{"ui_lang", "zh"}});
+    const int right = play(h, Input::Keyboard, {0, 5});
+    CHECK(right == 8);
+    check_results(h, right, 10);
+}
+
+TEST_CASE("Order questions by drag and drop and by keyboard", "[ui][play][order]") {
+    for (Input input : {Input::Mouse, Input::Keyboard}) {
+        Harness h({{"ui_lang", "en"}, {"kinds", "order"}, {"length", "5"}, {"difficulty", "hard"}});
+        const int right = play(h, input, {2});
+        CHECK(right == 4);
+        check_results(h, right, static_cast<int>(h.game().session()->quiz().questions.size()));
+    }
+}
+
+TEST_CASE("A finished game survives closing the window", "[ui][storage]") {
+    std::string dir;
+    {
+        Harness h({{"ui_lang", "en"}, {"length", "5"}, {"mode", "test"}});
+        dir = h.data_dir();
+        REQUIRE(h.click("Start"));
+        for (int i = 0; i < 5; ++i) {
+            REQUIRE(h.screen() == Screen::Question);
+            answer(h, true, Input::Keyboard);
+        }
+        REQUIRE(h.screen() == Screen::Results); // test mode: no feedback between questions
+        SDL_Event quit{};
+        quit.type = SDL_QUIT;
+        SDL_PushEvent(&quit);
+        CHECK_FALSE(h.game().step(0));
+        auto saved = Storage::open(dir + "/chronicle.db", 0);
+        REQUIRE(saved.storage);
+        CHECK(saved.storage->game_count() == 1);
+        const auto best = saved.storage->best_score("openai-2023", "test");
+        REQUIRE(best);
+        CHECK(best->correct == 5);
+    }
+    std::filesystem::remove_all(dir);
+}

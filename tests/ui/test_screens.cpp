@@ -1,0 +1,154 @@
+// Every screen, in Chinese and English, at two window sizes: drawn without a
+// missing glyph and saved as PNG under <build>/screenshots. And what the screens
+// promise besides: Esc goes back, settings persist, idle draws nothing.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/storage.h"
+#include "harness.h"
+#include "ui/strings.h"
+
+using namespace chronicle;
+using namespace chronicle::test;
+
+namespace {
+
+void expect_glyphs(const Harness& h, const std::string& where) {
+    INFO(where);
+    CHECK(h.missing_glyph() == "");
+}
+
+std::string shot(Harness& h, const std::string& name) {
+    const std::string path = h.screenshot(name);
+    CHECK(std::filesystem::file_size(path) > 1000);
+    return path;
+}
+
+} // namespace
+
+TEST_CASE("Every screen draws every character, in both languages and two sizes", "[ui][screens]") {
+    for (const char* lang : {"zh", "en"}) {
+        for (auto [w, h_px] : {std::pair{1280, 720}, std::pair{800, 600}}) {
+            const std::string tag = std::string(lang) + "-" + std::to_string(w) + "x" + std::to_string(h_px);
+            const ui::Lang l = ui::lang_from_code(lang);
+            Harness h({{"ui_lang", lang}, {"length", "5"}}, w, h_px);
+            REQUIRE(h.screen() == Screen::Home);
+            expect_glyphs(h, "home " + tag);
+            shot(h, "home-" + tag);
+
+            REQUIRE(h.click(ui::text(ui::T::Settings, l)));
+            REQUIRE(h.screen() == Screen::Settings);
+            expect_glyphs(h, "settings " + tag);
+            shot(h, "settings-" + tag);
+            h.press(SDL_SCANCODE_ESCAPE);
+            REQUIRE(h.screen() == Screen::Home);
+
+            REQUIRE(h.click(ui::text(ui::T::Start, l)));
+            REQUIRE(h.screen() == Screen::Question);
+            expect_glyphs(h, "question " + tag);
+            shot(h, "question-" + tag);
+            // Answer every question wrongly by keyboard, to fill the review.
+            for (int i = 0; h.screen() != Screen::Results; ++i) {
+                const Question& q = h.game().session()->current();
+                if (q.kind == Kind::Order) h.press(SDL_SCANCODE_RETURN);
+                else h.press(static_cast<SDL_Scancode>(SDL_SCANCODE_1 + (q.answer[0] + 1) % static_cast<int>(q.options.size())));
+                REQUIRE(h.screen() == Screen::Feedback);
+                expect_glyphs(h, "feedback " + tag);
+                if (i == 0) shot(h, "feedback-" + tag);
+                h.press(SDL_SCANCODE_RETURN);
+            }
+            expect_glyphs(h, "results " + tag);
+            shot(h, "results-" + tag);
+        }
+    }
+}
+
+TEST_CASE("An order question on screen", "[ui][screens]") {
+    for (const char* lang : {"zh", "en"}) {
+        Harness h({{"ui_lang", lang}, {"kinds", "order"}});
+        h.press(SDL_SCANCODE_RETURN);
+        REQUIRE(h.screen() == Screen::Question);
+        REQUIRE(h.game().session()->current().kind == Kind::Order);
+        expect_glyphs(h, "order");
+        shot(h, std::string("question-order-") + lang);
+    }
+}
+
+TEST_CASE("Esc goes back everywhere", "[ui][navigation]") {
+    Harness h({{"ui_lang", "en"}, {"length", "5"}});
+    REQUIRE(h.click("Start"));
+    REQUIRE(h.screen() == Screen::Question);
+    h.press(SDL_SCANCODE_ESCAPE);
+    CHECK(h.screen() == Screen::Home);
+    REQUIRE(h.click("Start"));
+    h.press(SDL_SCANCODE_1);
+    REQUIRE(h.screen() == Screen::Feedback);
+    h.press(SDL_SCANCODE_ESCAPE);
+    CHECK(h.screen() == Screen::Home);
+    REQUIRE(h.click("Settings"));
+    h.press(SDL_SCANCODE_ESCAPE);
+    CHECK(h.screen() == Screen::Home);
+}
+
+TEST_CASE("Settings apply at once and are remembered", "[ui][settings]") {
+    std::string dir;
+    {
+        Harness h({{"ui_lang", "en"}});
+        dir = h.data_dir() + "-kept";
+        std::filesystem::remove_all(dir);
+        std::filesystem::copy(h.data_dir(), dir);
+    }
+    {
+        Harness h(Harness::SettingList{}, 1280, 720, dir);
+        REQUIRE(h.click("Settings"));
+        REQUIRE(h.click("中文"));
+        CHECK(h.has("返回")); // the screen is Chinese at once
+        REQUIRE(h.click("浅色"));
+        REQUIRE(h.click("150%"));
+        REQUIRE(h.click("关"));
+        expect_glyphs(h, "settings after changes");
+        shot(h, "settings-changed");
+    }
+    {
+        Harness h(Harness::SettingList{}, 1280, 720, dir);
+        CHECK(h.game().settings().ui_lang == "zh");
+        CHECK(h.game().settings().theme == Theme::Light);
+        CHECK(h.game().settings().text_size == 150);
+        CHECK_FALSE(h.game().settings().sound);
+        CHECK(h.has("开始"));
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("Idle is idle: no frames are drawn while nothing happens", "[ui][idle]") {
+    Harness h({{"ui_lang", "en"}});
+    for (int i = 0; i < 5; ++i) h.game().step(0); // let pending frames drain
+    const uint64_t drawn = h.game().frames_drawn();
+    for (int i = 0; i < 20; ++i) h.game().step(10); // each waits up to 10 ms for an event
+    CHECK(h.game().frames_drawn() == drawn);
+    SDL_Event e{};
+    e.type = SDL_MOUSEMOTION;
+    SDL_PushEvent(&e);
+    h.game().step(10);
+    CHECK(h.game().frames_drawn() > drawn);
+}
+
+TEST_CASE("A damaged save is moved aside and the player is told", "[ui][storage]") {
+    const std::string dir = (std::filesystem::temp_directory_path() / "chronicle-ui-damaged").string();
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir + "/chronicle.db") << "this is not a database, just bytes that were once one";
+    {
+        Harness h(Harness::SettingList{}, 1280, 720, dir);
+        CHECK(h.screen() == Screen::Home);
+        CHECK(h.screen_text().find("chronicle.db.damaged-") != std::string::npos);
+        expect_glyphs(h, "home with notice");
+    }
+    bool moved = false;
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+        moved |= entry.path().filename().string().rfind("chronicle.db.damaged-", 0) == 0;
+    CHECK(moved);
+    std::filesystem::remove_all(dir);
+}
