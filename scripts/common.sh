@@ -3,7 +3,7 @@
 set -euo pipefail
 
 # Debian 12 packages Chronicle builds and tests with.
-CHRONICLE_PACKAGES=(cmake g++ make pkg-config libsdl2-dev libsdl2-ttf-dev libimgui-dev nlohmann-json3-dev
+CHRONICLE_PACKAGES=(cmake g++ make pkg-config libsdl2-dev libsdl2-ttf-dev libimgui-dev libfontconfig-dev libfreetype-dev nlohmann-json3-dev
                     catch2 libsqlite3-dev python3 python3-jsonschema)
 
 # Installs the given Debian packages that are not installed yet (as root, or with sudo).

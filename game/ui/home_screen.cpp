@@ -31,22 +31,23 @@ void draw_card(const PackCard& card, bool selected, int index, HomeChoice& choic
     dl->ChannelsSplit(2);
     dl->ChannelsSetCurrent(1);
     ImGui::BeginGroup();
-    ImGui::Indent(12 * ctx.scale);
+    const float pad = 12 * ctx.scale;
+    ImGui::Indent(pad);
     ImGui::Dummy(ImVec2(0, 2 * ctx.scale));
-    text(card.title, ctx.fonts.large);
-    if (!card.description.empty()) text(card.description, ctx.fonts.body);
-    text(card.details, ctx.fonts.body, ctx.palette.muted);
+    text(card.title, ctx.fonts.large, 0, pad);
+    if (!card.description.empty()) text(card.description, ctx.fonts.body, 0, pad);
+    text(card.details, ctx.fonts.body, ctx.palette.muted, pad);
     if (!card.problem.empty()) {
-        text(std::string(ctx.t(T::PackBroken)) + ": " + card.problem, ctx.fonts.body, ctx.palette.wrong);
+        text(std::string(ctx.t(T::PackBroken)) + ": " + card.problem, ctx.fonts.body, ctx.palette.wrong, pad);
     }
     if (!card.missing_glyphs.empty())
-        text(fill_in(ctx.t(T::PackMissingGlyphs), "c", card.missing_glyphs), ctx.fonts.body, ctx.palette.wrong);
+        text(fill_in(ctx.t(T::PackMissingGlyphs), "c", card.missing_glyphs), ctx.fonts.body, ctx.palette.wrong, pad);
     if (card.warnings > 0)
-        text(fill_in(ctx.t(T::PackWarnings), "n", std::to_string(card.warnings)), ctx.fonts.body, ctx.palette.muted);
+        text(fill_in(ctx.t(T::PackWarnings), "n", std::to_string(card.warnings)), ctx.fonts.body, ctx.palette.muted, pad);
     if (const auto& best = card.best_by_mode[static_cast<int>(choice.mode)])
-        text(fill_in(ctx.t(T::BestScore), "n", std::to_string(*best)), ctx.fonts.body, ctx.palette.accent);
+        text(fill_in(ctx.t(T::BestScore), "n", std::to_string(*best)), ctx.fonts.body, ctx.palette.accent, pad);
     ImGui::Dummy(ImVec2(0, 2 * ctx.scale));
-    ImGui::Unindent(12 * ctx.scale);
+    ImGui::Unindent(pad);
     ImGui::EndGroup();
     const ImVec2 end(start.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y);
     dl->ChannelsSetCurrent(0);

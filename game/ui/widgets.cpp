@@ -29,10 +29,10 @@ void log_last_item(const std::string& label) {
 
 } // namespace
 
-void text(const std::string& s, ImFont* font, unsigned colour) {
+void text(const std::string& s, ImFont* font, unsigned colour, float right_margin) {
     ImGui::PushFont(font);
     if (colour) ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    ImGui::PushTextWrapPos(0.0f);
+    ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - right_margin);
     ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
     ImGui::PopTextWrapPos();
     if (colour) ImGui::PopStyleColor();

@@ -47,8 +47,9 @@ struct FrameLog {
 };
 FrameLog& frame_log();
 
-// Text, wrapped to the available width, in `font` and `colour` (0: the theme's).
-void text(const std::string& s, ImFont* font, unsigned colour = 0);
+// Text in `font` and `colour` (0: the theme's), wrapped at the window's right edge
+// less `right_margin`.
+void text(const std::string& s, ImFont* font, unsigned colour = 0, float right_margin = 0);
 // Text on one line, for table cells that size themselves to it.
 void label(const std::string& s, ImFont* font, unsigned colour = 0);
 // Text centred in the available width.

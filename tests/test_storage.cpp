@@ -1,0 +1,500 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <random>
+#include <utility>
+#include <sqlite3.h>
+
+#include "core/generator.h"
+#include "core/storage.h"
+#include "support.h"
+
+using namespace chronicle;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int64_t kNow = 1700000000; // what the tests pass as "now"; names moved-aside files
+
+// A new folder under the system's temp folder, removed with its contents.
+class TempDir {
+public:
+    TempDir() {
+        std::random_device random;
+        do {
+            path_ = fs::temp_directory_path() / ("chronicle-storage-" + std::to_string(random()));
+        } while (!fs::create_directory(path_));
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path_, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+private:
+    fs::path path_;
+};
+
+std::string read_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void write_bytes(const std::string& path, const std::string& bytes) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+std::unique_ptr<Storage> open_cleanly(const std::string& path) {
+    OpenResult opened = Storage::open(path, kNow);
+    REQUIRE(opened.storage);
+    CHECK(opened.notice.empty());
+    CHECK_FALSE(opened.storage->in_memory());
+    return std::move(opened.storage);
+}
+
+// Runs SQL on a file directly, as another program would.
+void run_sql(const std::string& path, const char* sql) {
+    sqlite3* db = nullptr;
+    const int opened = sqlite3_open(path.c_str(), &db);
+    const int ran = opened == SQLITE_OK ? sqlite3_exec(db, sql, nullptr, nullptr, nullptr) : opened;
+    sqlite3_close(db);
+    REQUIRE(ran == SQLITE_OK);
+}
+
+// Eight questions of the seed pack, some of them ordering; the second and the
+// fifth answered wrong, the rest right; question i takes (i + 1) seconds.
+QuizSession played_session(uint64_t seed) {
+    QuizOptions o;
+    o.seed = seed;
+    o.count = 8;
+    o.lang = "en";
+    o.kinds = {Kind::Order, Kind::When, Kind::WhoDid};
+    QuizSession session(generate_quiz(chronicle::test::seed_pack(), o));
+    REQUIRE(session.quiz().questions.size() == 8);
+    while (!session.finished()) {
+        const Question& q = session.current();
+        std::vector<int> chosen = q.answer;
+        if (session.index() == 1 || session.index() == 4) {
+            if (q.kind == Kind::Order) std::swap(chosen[0], chosen[1]);
+            else chosen = {(q.answer[0] + 1) % static_cast<int>(q.options.size())};
+        }
+        session.answer(chosen, 1000 * static_cast<int64_t>(session.index() + 1));
+        session.advance();
+    }
+    return session;
+}
+
+std::vector<std::string> texts_at(const Question& q, const std::vector<int>& indices) {
+    std::vector<std::string> texts;
+    for (int i : indices) texts.push_back(q.options[static_cast<size_t>(i)].text);
+    return texts;
+}
+
+// A game of one pack and mode with the given points and no answers.
+GameRecord scored(const std::string& mode, int points, int64_t finished_at) {
+    GameRecord g;
+    g.pack_id = "openai-2023";
+    g.mode = mode;
+    g.difficulty = "normal";
+    g.seed = 1;
+    g.lang = "en";
+    g.finished_at = finished_at;
+    g.questions = 10;
+    g.correct = points / 1000;
+    g.points = points;
+    g.best_streak = g.correct;
+    return g;
+}
+
+} // namespace
+
+TEST_CASE("Settings round-trip and survive reopening", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("save.db");
+    GIVEN("a new save") {
+        auto storage = open_cleanly(path);
+        REQUIRE(fs::is_regular_file(path));
+        CHECK_FALSE(storage->setting("language"));
+        CHECK(storage->last_error().empty());
+        WHEN("settings are written, one of them twice") {
+            CHECK(storage->set_setting("language", "en"));
+            CHECK(storage->set_setting("volume", "0.8"));
+            CHECK(storage->set_setting("language", "中文"));
+            THEN("the last value of each reads back") {
+                CHECK(storage->setting("language") == std::optional<std::string>("中文"));
+                CHECK(storage->setting("volume") == std::optional<std::string>("0.8"));
+                CHECK_FALSE(storage->setting("theme"));
+            }
+            AND_WHEN("the save is closed and opened again") {
+                storage.reset();
+                auto reopened = open_cleanly(path);
+                THEN("the settings are still there") {
+                    CHECK(reopened->setting("language") == std::optional<std::string>("中文"));
+                    CHECK(reopened->setting("volume") == std::optional<std::string>("0.8"));
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("A finished game is saved with its answers and reads back after reopening", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("save.db");
+    const uint64_t seed = 0xF00D000000000005u; // above INT64_MAX: SQLite integers are signed
+    const QuizSession session = played_session(seed);
+    const Quiz& quiz = session.quiz();
+    REQUIRE(session.score().correct == 6);
+    bool has_order = false;
+    for (const Question& q : quiz.questions) has_order = has_order || q.kind == Kind::Order;
+    REQUIRE(has_order); // so the player's order and the right order are both saved
+
+    int64_t id = -1;
+    {
+        auto storage = open_cleanly(path);
+        id = storage->record_game(game_record(session, "timed", kNow));
+        REQUIRE(id > 0);
+        CHECK(storage->last_error().empty());
+    }
+    auto storage = open_cleanly(path);
+    CHECK(storage->game_count() == 1);
+    const std::optional<GameRecord> g = storage->game(id);
+    REQUIRE(g);
+    CHECK(g->id == id);
+    CHECK(g->pack_id == "openai-2023");
+    CHECK(g->mode == "timed");
+    CHECK(g->difficulty == "normal");
+    CHECK(g->seed == seed);
+    CHECK(g->lang == "en");
+    CHECK(g->finished_at == kNow);
+    CHECK(g->questions == 8);
+    CHECK(g->correct == 6);
+    CHECK(g->points == session.score().points);
+    CHECK(g->best_streak == session.score().best_streak);
+    REQUIRE(g->answers.size() == 8);
+    for (size_t i = 0; i < 8; ++i) {
+        const Question& q = quiz.questions[i];
+        const Answer& played = session.answers()[i];
+        const AnsweredQuestion& saved = g->answers[i];
+        INFO("question " << i << ", " << kind_name(q.kind));
+        CHECK(saved.kind == kind_name(q.kind));
+        CHECK(saved.prompt == q.prompt);
+        CHECK(saved.chosen == texts_at(q, played.chosen));
+        CHECK(saved.right == texts_at(q, q.answer));
+        CHECK(saved.right.size() == (q.kind == Kind::Order ? q.options.size() : 1));
+        CHECK(saved.correct == (i != 1 && i != 4));
+        CHECK((saved.chosen == saved.right) == saved.correct);
+        CHECK(saved.points == played.grade.points);
+        CHECK(saved.elapsed_ms == 1000 * static_cast<int64_t>(i + 1));
+    }
+
+    const std::vector<GameRecord> listed = storage->recent_games(10);
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0].id == id);
+    CHECK(listed[0].points == g->points);
+    CHECK(listed[0].answers.empty()); // a listing, not a review
+    CHECK_FALSE(storage->game(id + 1));
+    CHECK(storage->last_error().empty()); // no such game is not an error
+}
+
+TEST_CASE("Recent games come newest first", "[storage]") {
+    TempDir dir;
+    auto storage = open_cleanly(dir.file("save.db"));
+    REQUIRE(storage->record_game(scored("practice", 1000, 300)) > 0);
+    REQUIRE(storage->record_game(scored("practice", 2000, 100)) > 0);
+    REQUIRE(storage->record_game(scored("practice", 3000, 200)) > 0);
+    std::vector<int64_t> order;
+    for (const GameRecord& g : storage->recent_games(-1)) order.push_back(g.finished_at);
+    CHECK(order == std::vector<int64_t>{300, 200, 100});
+    CHECK(storage->recent_games(2).size() == 2);
+    CHECK(storage->recent_games(0).empty());
+}
+
+TEST_CASE("The best score per pack and mode changes only when beaten", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("save.db");
+    auto storage = open_cleanly(path);
+    CHECK_FALSE(storage->best_score("openai-2023", "timed"));
+
+    const int64_t first = storage->record_game(scored("timed", 3000, kNow));
+    REQUIRE(first > 0);
+    auto best = storage->best_score("openai-2023", "timed");
+    REQUIRE(best);
+    CHECK(best->points == 3000);
+    CHECK(best->correct == 3);
+    CHECK(best->questions == 10);
+    CHECK(best->finished_at == kNow);
+    CHECK(best->game_id == first);
+
+    WHEN("lower and equal scores follow") {
+        REQUIRE(storage->record_game(scored("timed", 2000, kNow + 1)) > 0);
+        REQUIRE(storage->record_game(scored("timed", 3000, kNow + 2)) > 0);
+        THEN("the first game keeps the best score") {
+            best = storage->best_score("openai-2023", "timed");
+            REQUIRE(best);
+            CHECK(best->points == 3000);
+            CHECK(best->game_id == first);
+        }
+    }
+    WHEN("another mode is played, higher") {
+        const int64_t practice = storage->record_game(scored("practice", 9000, kNow + 1));
+        REQUIRE(practice > 0);
+        THEN("each mode has its own best") {
+            CHECK(storage->best_score("openai-2023", "practice")->game_id == practice);
+            CHECK(storage->best_score("openai-2023", "timed")->game_id == first);
+            CHECK_FALSE(storage->best_score("openai-2023", "test"));
+            CHECK_FALSE(storage->best_score("another-pack", "timed"));
+        }
+    }
+    WHEN("a higher score follows") {
+        const int64_t better = storage->record_game(scored("timed", 4000, kNow + 1));
+        REQUIRE(better > 0);
+        THEN("it takes the best score, also after reopening") {
+            storage.reset();
+            auto reopened = open_cleanly(path);
+            best = reopened->best_score("openai-2023", "timed");
+            REQUIRE(best);
+            CHECK(best->points == 4000);
+            CHECK(best->correct == 4);
+            CHECK(best->finished_at == kNow + 1);
+            CHECK(best->game_id == better);
+        }
+    }
+}
+
+TEST_CASE("A game that fails halfway leaves nothing behind", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("save.db");
+    auto storage = open_cleanly(path);
+    const int64_t first = storage->record_game(scored("timed", 1000, kNow));
+    REQUIRE(first > 0);
+
+    GIVEN("a better game whose last answer is impossible: wrong, yet worth points") {
+        GameRecord bad = game_record(played_session(7), "timed", kNow + 1);
+        REQUIRE(bad.points > 1000);
+        REQUIRE(bad.answers.size() == 8);
+        bad.answers.back().correct = false;
+        bad.answers.back().points = 300;
+        WHEN("it is recorded") {
+            // The game row, the best score and seven answers are written before the
+            // eighth answer fails, so all of them have to be rolled back.
+            const int64_t id = storage->record_game(bad);
+            THEN("nothing of it is saved and the error says why") {
+                CHECK(id == -1);
+                CHECK_THAT(storage->last_error(), Catch::Contains("Could not save the game"));
+                CHECK_THAT(storage->last_error(), Catch::Contains("CHECK constraint failed"));
+                CHECK(storage->game_count() == 1);
+                CHECK_FALSE(storage->game(first + 1));
+                const auto best = storage->best_score("openai-2023", "timed");
+                REQUIRE(best);
+                CHECK(best->game_id == first);
+                CHECK(best->points == 1000);
+            }
+            THEN("the next game saves normally, and the file agrees after reopening") {
+                bad.answers.back().points = 0;
+                const int64_t next = storage->record_game(bad);
+                REQUIRE(next > 0);
+                CHECK(storage->last_error().empty());
+                storage.reset();
+                auto reopened = open_cleanly(path);
+                CHECK(reopened->game_count() == 2);
+                CHECK(reopened->best_score("openai-2023", "timed")->game_id == next);
+                REQUIRE(reopened->game(next));
+                CHECK(reopened->game(next)->answers.size() == 8);
+            }
+        }
+    }
+}
+
+TEST_CASE("A save that is not a database is moved aside, never deleted", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("save.db");
+    const std::string moved = path + ".damaged-" + std::to_string(kNow);
+    std::string garbage = "This is not a database.\n";
+    for (int i = 0; i < 4096; ++i) garbage += static_cast<char>(i * 37 % 256);
+    write_bytes(path, garbage);
+
+    OpenResult opened = Storage::open(path, kNow);
+    REQUIRE(opened.storage);
+    CHECK_FALSE(opened.storage->in_memory());
+    CHECK_THAT(opened.notice, Catch::Contains("not a database"));
+    CHECK_THAT(opened.notice, Catch::Contains(moved));
+    CHECK(read_bytes(moved) == garbage);
+    CHECK(opened.storage->set_setting("language", "en"));
+    CHECK(opened.storage->record_game(scored("test", 1000, kNow)) > 0);
+    CHECK(opened.storage->game_count() == 1);
+
+    WHEN("it happens again within the same second") {
+        opened.storage.reset();
+        const std::string garbage2 = "Still not a database, and longer than the header." + garbage;
+        write_bytes(path, garbage2);
+        OpenResult again = Storage::open(path, kNow);
+        REQUIRE(again.storage);
+        THEN("the second file gets its own name and the first is untouched") {
+            CHECK_THAT(again.notice, Catch::Contains(moved + "-2"));
+            CHECK(read_bytes(moved + "-2") == garbage2);
+            CHECK(read_bytes(moved) == garbage);
+            CHECK(again.storage->game_count() == 0);
+        }
+    }
+}
+
+TEST_CASE("A truncated save is moved aside without a crash", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("save.db");
+    {
+        auto storage = open_cleanly(path);
+        REQUIRE(storage->record_game(game_record(played_session(3), "practice", kNow)) > 0);
+    }
+    fs::resize_file(path, fs::file_size(path) / 2);
+    const std::string truncated = read_bytes(path);
+
+    OpenResult opened = Storage::open(path, kNow + 60);
+    REQUIRE(opened.storage);
+    CHECK_FALSE(opened.storage->in_memory());
+    const std::string moved = path + ".damaged-" + std::to_string(kNow + 60);
+    CHECK_THAT(opened.notice, Catch::Contains("damaged"));
+    CHECK_THAT(opened.notice, Catch::Contains(moved));
+    CHECK(read_bytes(moved) == truncated);
+    CHECK(opened.storage->game_count() == 0);
+    CHECK(opened.storage->record_game(scored("practice", 1000, kNow + 60)) > 0);
+}
+
+TEST_CASE("A journal left beside a damaged save moves with it", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("save.db");
+    const std::string moved = path + ".damaged-" + std::to_string(kNow);
+    write_bytes(path, std::string(5000, 'x'));
+    // A zeroed journal, as SQLite's PERSIST mode leaves one, is not replayed or removed
+    // by SQLite, so it is left for Storage to move.
+    const std::string zeroed(512, '\0');
+    write_bytes(path + "-journal", zeroed);
+
+    OpenResult opened = Storage::open(path, kNow);
+    REQUIRE(opened.storage);
+    CHECK_THAT(opened.notice, Catch::Contains(moved));
+    CHECK(read_bytes(moved) == std::string(5000, 'x'));
+    CHECK(read_bytes(moved + "-journal") == zeroed);
+    CHECK_FALSE(fs::exists(path + "-journal"));
+}
+
+TEST_CASE("A save interrupted in the middle of a write is recovered, not moved aside", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("save.db");
+    const std::string crashed = dir.file("crashed.db");
+    {
+        auto storage = open_cleanly(path);
+        for (const char* key : {"a", "b", "c"}) REQUIRE(storage->set_setting(key, "before"));
+    }
+    // Enough rows that an update spans many pages.
+    run_sql(path, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+                  " INSERT INTO settings SELECT 'filler' || i, 'before' FROM n");
+    const std::string committed = read_bytes(path);
+    {
+        // A writer that dies inside its transaction leaves a half-written file and a
+        // hot journal; copying both while the transaction is open is the same thing.
+        // A one-page cache makes SQLite write pages into the file before COMMIT.
+        sqlite3* writer = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &writer) == SQLITE_OK);
+        std::unique_ptr<sqlite3, int (*)(sqlite3*)> close_writer(writer, sqlite3_close);
+        REQUIRE(sqlite3_exec(writer, "PRAGMA cache_size = 1; BEGIN IMMEDIATE; UPDATE settings SET value = 'after'",
+                             nullptr, nullptr, nullptr) == SQLITE_OK);
+        fs::copy_file(path, crashed);
+        fs::copy_file(path + "-journal", crashed + "-journal");
+        REQUIRE(read_bytes(crashed) != committed); // the write really was halfway
+        REQUIRE(sqlite3_exec(writer, "ROLLBACK", nullptr, nullptr, nullptr) == SQLITE_OK);
+    }
+    OpenResult opened = Storage::open(crashed, kNow);
+    REQUIRE(opened.storage);
+    CHECK(opened.notice.empty());
+    CHECK_FALSE(opened.storage->in_memory());
+    for (const char* key : {"a", "b", "c", "filler1", "filler1000", "filler2000"})
+        CHECK(opened.storage->setting(key) == std::optional<std::string>("before"));
+    CHECK_FALSE(fs::exists(crashed + ".damaged-" + std::to_string(kNow)));
+    CHECK_FALSE(fs::exists(crashed + "-journal"));
+}
+
+TEST_CASE("A save from a newer Chronicle is moved aside, not overwritten", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("save.db");
+    {
+        auto storage = open_cleanly(path);
+        REQUIRE(storage->record_game(scored("timed", 1000, kNow)) > 0);
+    }
+    run_sql(path, "PRAGMA user_version = 2");
+    const std::string newer = read_bytes(path);
+
+    OpenResult opened = Storage::open(path, kNow);
+    REQUIRE(opened.storage);
+    CHECK_FALSE(opened.storage->in_memory());
+    CHECK_THAT(opened.notice, Catch::Contains("newer version"));
+    CHECK(read_bytes(path + ".damaged-" + std::to_string(kNow)) == newer);
+    CHECK(opened.storage->game_count() == 0);
+}
+
+TEST_CASE("A database that is not a Chronicle save is moved aside", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("save.db");
+    SECTION("another program's database") {
+        run_sql(path, "CREATE TABLE notes (text TEXT)");
+    }
+    SECTION("the right version number over other tables") {
+        run_sql(path, "CREATE TABLE settings (name TEXT); PRAGMA user_version = 1");
+    }
+    const std::string original = read_bytes(path);
+    OpenResult opened = Storage::open(path, kNow);
+    REQUIRE(opened.storage);
+    CHECK_FALSE(opened.storage->in_memory());
+    CHECK_THAT(opened.notice, Catch::Contains("moved to"));
+    CHECK(read_bytes(path + ".damaged-" + std::to_string(kNow)) == original);
+    CHECK(opened.storage->set_setting("language", "en"));
+}
+
+TEST_CASE("A save locked by another program is left where it is", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("save.db");
+    open_cleanly(path)->set_setting("language", "zh");
+    sqlite3* other = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &other) == SQLITE_OK);
+    std::unique_ptr<sqlite3, int (*)(sqlite3*)> close_other(other, sqlite3_close);
+    REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+
+    OpenResult opened = Storage::open(path, kNow); // waits out the busy timeout, then gives up
+    REQUIRE(opened.storage);
+    CHECK(opened.storage->in_memory());
+    CHECK_THAT(opened.notice, Catch::Contains("won't be saved"));
+    CHECK_FALSE(fs::exists(path + ".damaged-" + std::to_string(kNow)));
+    REQUIRE(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
+    CHECK(open_cleanly(path)->setting("language") == std::optional<std::string>("zh"));
+}
+
+TEST_CASE("Where no save can be written, progress lives in memory for the run", "[storage]") {
+    TempDir dir;
+    std::string path;
+    SECTION("a folder that does not exist") {
+        path = dir.file("missing/save.db");
+    }
+    SECTION("a path that is a folder") {
+        path = dir.file("save.db");
+        fs::create_directory(path);
+    }
+    OpenResult opened = Storage::open(path, kNow);
+    REQUIRE(opened.storage);
+    CHECK(opened.storage->in_memory());
+    CHECK_THAT(opened.notice, Catch::Contains(path));
+    CHECK_THAT(opened.notice, Catch::Contains("won't be saved"));
+    CHECK(opened.storage->set_setting("language", "en"));
+    CHECK(opened.storage->setting("language") == std::optional<std::string>("en"));
+    const int64_t id = opened.storage->record_game(game_record(played_session(5), "test", kNow));
+    CHECK(id > 0);
+    CHECK(opened.storage->best_score("openai-2023", "test")->game_id == id);
+    CHECK(opened.storage->game(id)->answers.size() == 8);
+    CHECK_FALSE(fs::exists(dir.file("missing")));
+    CHECK_FALSE(fs::is_regular_file(path)); // the folder is still a folder
+    CHECK_FALSE(fs::exists(path + ".damaged-" + std::to_string(kNow)));
+}
