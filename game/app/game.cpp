@@ -107,9 +107,8 @@ bool Game::start(std::string& error) {
     const std::string data = user_data_folder();
     std::error_code ec;
     std::filesystem::create_directories(data, ec);
-    OpenResult opened = Storage::open(data + "/chronicle.db", unix_now());
-    storage_ = std::move(opened.storage);
-    notice_ = opened.notice;
+    opened_ = Storage::open(data + "/chronicle.db", unix_now());
+    storage_ = std::move(opened_.storage);
     settings_ = read_settings(
         [&](const std::string& key) { return storage_ ? storage_->setting(key) : std::nullopt; }, system_language());
     choice_.mode = settings_.mode;
@@ -306,13 +305,23 @@ void Game::go(Screen screen) {
 }
 
 void Game::draw_home() {
-    const ui::HomeAction action = ui::draw_home(cards_, choice_, notice_, user_data_folder() + "/packs", ui_);
+    const std::string notice = save_notice() + (notice_.empty() ? "" : "\n" + notice_);
+    const ui::HomeAction action = ui::draw_home(cards_, choice_, notice, user_data_folder() + "/packs", ui_);
     if (action == ui::HomeAction::Settings) {
         settings_return_ = Screen::Home;
         go(Screen::Settings);
     } else if (action == ui::HomeAction::Start) {
         start_quiz();
     }
+}
+
+// The player is told about their save in their language; the English notice keeps
+// the technical reason for a bug report.
+std::string Game::save_notice() const {
+    if (opened_.notice.empty()) return "";
+    if (!storage_ || storage_->in_memory()) return std::string(ui_.t(ui::T::SaveInMemory)) + " " + opened_.notice;
+    if (!opened_.moved_to.empty()) return fill_in(ui_.t(ui::T::SaveMovedAside), "p", opened_.moved_to);
+    return opened_.notice;
 }
 
 void Game::start_quiz() {
@@ -394,7 +403,7 @@ void Game::finish_quiz() {
     // Saved before the results are shown: closing the window never loses a finished game.
     if (storage_) {
         if (storage_->record_game(game_record(*session_, mode_name(mode_), unix_now())) < 0) save_error_ = storage_->last_error();
-        else if (storage_->in_memory()) save_error_ = notice_;
+        else if (storage_->in_memory()) save_error_ = save_notice();
     }
     if (settings_.sound) sound_->play(Effect::Finished);
     rebuild_cards(); // the best score may have changed

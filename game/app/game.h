@@ -80,7 +80,8 @@ private:
 
     std::unique_ptr<Storage> storage_;
     std::unique_ptr<Sound> sound_;
-    std::string notice_; // shown on Home: a damaged save moved aside, …
+    OpenResult opened_;  // what opening the save said; storage_ is taken from it
+    std::string notice_; // shown on Home: no questions for the chosen kinds, …
     Settings settings_;
 
     std::vector<PackEntry> packs_;
@@ -120,6 +121,7 @@ private:
 
     // Per-screen drawing and the action it returns.
     void draw_home();
+    std::string save_notice() const;
     void draw_question();
     void draw_feedback();
     void draw_results();

@@ -346,6 +346,7 @@ std::string unsaved(const std::string& what) { return what + " Progress won't be
 struct Outcome {
     Database db;
     std::string notice;
+    std::string moved_to = {};
 };
 
 Outcome open_save(const std::string& path, int64_t now) {
@@ -368,7 +369,7 @@ Outcome open_save(const std::string& path, int64_t now) {
     if (!move.error.empty()) return {nullptr, unsaved(moved + ", but a new save could not be started (" + move.error + ").")};
     Attempt fresh = open_database(path);
     if (!fresh.db) return {nullptr, unsaved(moved + ", but a new save could not be started (" + fresh.reason + ").")};
-    return {std::move(fresh.db), moved + " and a new save was started."};
+    return {std::move(fresh.db), moved + " and a new save was started.", move.to};
 }
 
 } // namespace
@@ -377,8 +378,9 @@ OpenResult Storage::open(const std::string& path, int64_t now_unix_seconds) {
     Outcome outcome = open_save(path, now_unix_seconds);
     const bool in_memory = !outcome.db;
     if (in_memory) outcome.db = open_database(":memory:").db;
-    if (!outcome.db) return {nullptr, std::move(outcome.notice)};
-    return {std::unique_ptr<Storage>(new Storage(std::move(outcome.db), in_memory)), std::move(outcome.notice)};
+    if (!outcome.db) return {nullptr, std::move(outcome.notice), ""};
+    return {std::unique_ptr<Storage>(new Storage(std::move(outcome.db), in_memory)), std::move(outcome.notice),
+            std::move(outcome.moved_to)};
 }
 
 Storage::Storage(Database db, bool in_memory) : db_(std::move(db)), in_memory_(in_memory) {}

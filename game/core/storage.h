@@ -111,7 +111,8 @@ private:
 
 struct OpenResult {
     std::unique_ptr<Storage> storage; // null only if SQLite cannot even work in memory
-    std::string notice; // for the player, in English; empty when all went well
+    std::string notice; // for the player, in English, with the reasons; empty when all went well
+    std::string moved_to; // where an unusable save was moved, when it was and a new one started
 };
 
 } // namespace chronicle

@@ -35,26 +35,23 @@ void answer(Harness& h, bool right, Input input) {
     const Question copy = q; // the screen may change under us once confirmed
     for (size_t row = 0; row < wanted.size(); ++row) {
         const std::string& target = copy.options[static_cast<size_t>(wanted[row])].text;
+        // The rows as shown now, top to bottom (option buttons are logged by their text).
+        std::vector<std::string> rows;
+        for (const auto& l : h.labels())
+            for (const auto& o : copy.options)
+                if (l == o.text) rows.push_back(l);
+        REQUIRE(rows.size() == copy.options.size());
+        const size_t at = static_cast<size_t>(std::find(rows.begin(), rows.end(), target) - rows.begin());
+        REQUIRE(at >= row);
         if (input == Input::Mouse) {
             // Drag the wanted option onto the row it belongs in.
-            std::vector<std::string> labels = h.labels();
-            std::vector<std::string> rows;
-            for (const auto& l : labels)
-                for (const auto& o : copy.options)
-                    if (l == o.text) rows.push_back(l);
-            REQUIRE(rows.size() == copy.options.size());
-            if (rows[row] != target) REQUIRE(h.drag(target, rows[row]));
+            if (at != row) REQUIRE(h.drag(target, rows[row]));
         } else {
-            // Select the wanted option's row, then move it up with Ctrl+↑.
-            std::vector<std::string> rows;
-            for (const auto& l : h.labels())
-                for (const auto& o : copy.options)
-                    if (l == o.text) rows.push_back(l);
-            const size_t at = static_cast<size_t>(std::find(rows.begin(), rows.end(), target) - rows.begin());
-            REQUIRE(at >= row);
-            for (int i = 0; i < 6; ++i) h.press(SDL_SCANCODE_UP); // to the top
-            for (size_t i = 0; i < at; ++i) h.press(SDL_SCANCODE_DOWN);
+            // The selection sits on `row`: go down to the wanted option, carry it up
+            // with Ctrl+↑, then step to the next row to fill.
+            for (size_t i = row; i < at; ++i) h.press(SDL_SCANCODE_DOWN);
             for (size_t i = at; i > row; --i) h.press(SDL_SCANCODE_UP, KMOD_LCTRL);
+            if (row + 1 < wanted.size()) h.press(SDL_SCANCODE_DOWN);
         }
     }
     if (input == Input::Mouse) REQUIRE(h.click(ui::text(ui::T::ConfirmOrder, h.game().settings().ui_lang == "zh" ? ui::Lang::Zh : ui::Lang::En)));
@@ -79,6 +76,7 @@ int play(Harness& h, Input input, const std::vector<int>& wrong) {
         CHECK(h.game().session()->answers().at(static_cast<size_t>(i)).grade.correct == correct);
         REQUIRE(h.screen() == Screen::Feedback);
         CHECK(h.missing_glyph() == "");
+        if (correct && i == 2) h.screenshot(std::string("feedback-right-") + h.game().settings().ui_lang);
         const std::string verdict = ui::text(correct ? ui::T::Correct : ui::T::Wrong, lang);
         CHECK(h.screen_text().find(verdict) != std::string::npos);
         if (input == Input::Mouse) {
@@ -112,6 +110,7 @@ TEST_CASE("A whole quiz by mouse, in English", "[ui][play]") {
     const int right = play(h, Input::Mouse, {1, 4, 7});
     CHECK(right == 7);
     check_results(h, right, 10);
+    h.screenshot("results-played-en");
 }
 
 TEST_CASE("A whole quiz by keyboard only, in Chinese", "[ui][play]") {
@@ -119,6 +118,7 @@ TEST_CASE("A whole quiz by keyboard only, in Chinese", "[ui][play]") {
     const int right = play(h, Input::Keyboard, {0, 5});
     CHECK(right == 8);
     check_results(h, right, 10);
+    h.screenshot("results-played-zh");
 }
 
 TEST_CASE("Order questions by drag and drop and by keyboard", "[ui][play][order]") {
