@@ -15,7 +15,7 @@ for target in "${targets[@]}"; do
     seeds=tests/fuzz/corpus/${name#fuzz_}
     scratch=$(mktemp -d)
     echo "== $name for ${seconds}s (seeds: $seeds)"
-    "$target" -max_total_time="$seconds" -dict=tests/fuzz/pack.dict -print_final_stats=1 \
+    "$target" -max_total_time="$seconds" -dict="tests/fuzz/${name#fuzz_}.dict" -print_final_stats=1 \
         -artifact_prefix="$build/" "$scratch" "$seeds"
     rm -rf "$scratch"
 done

@@ -168,6 +168,15 @@ TEST_CASE("Shifting a date by whole widths never overlaps it", "[date]") {
         const DateSpec s = shift_date({bang, bang}, 1).value();
         CHECK(format_date(s, "en") == "13.7 billion years ago");
     }
+    SECTION("a deep-time range moves by at least its own length, in whole steps") {
+        std::string why;
+        const DateSpec earth{*year_date(-4'600'000'000, why), *year_date(-4'500'000'000, why)};
+        const DateSpec s = shift_date(earth, 1).value();
+        CHECK_FALSE(overlap(s.interval(), earth.interval()));
+        // 100,000,001 years, rounded up to whole steps of 10 million: 110 million.
+        CHECK(s.from.year == -4'490'000'000);
+        CHECK(format_date(s, "en") == "4.49 billion years ago – 4.39 billion years ago");
+    }
     SECTION("a shift that would leave the supported years is refused, not overflowed") {
         std::string why;
         const PartialDate oldest = *year_date(-kMaxAbsYear, why), newest = *year_date(kMaxAbsYear, why);

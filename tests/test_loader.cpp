@@ -191,6 +191,15 @@ TEST_CASE("Hostile input is refused before it can hurt", "[loader][limits]") {
         CHECK_THAT(only_error("\"\xC0\xAF\"").message, Catch::Contains("byte offset 1"));
         CHECK_THAT(only_error("\"\xED\xA0\x80\"").message, Catch::Contains("byte offset 1"));
     }
+    SECTION("a number too large for a double") {
+        const Diagnostic d = only_error("{\n  \"id\": 1e400\n}");
+        CHECK(d.line == 2);
+        CHECK_THAT(d.message, Catch::Contains("number overflow"));
+    }
+    SECTION("a year too large for 64 bits is out of range, not wrapped around") {
+        const Diagnostic d = only_error(pack_with(R"([{"id": "e1", "date": 18446744073709551615, "headline": "H", "text": "T"}])"));
+        CHECK_THAT(d.message, Catch::Contains("year 18446744073709551615 is out of range"));
+    }
     SECTION("a file over the size limit") {
         const std::string huge(kMaxPackBytes + 1, ' ');
         CHECK_THAT(only_error(huge).message, Catch::Contains("at most 32 MiB"));
@@ -213,6 +222,16 @@ TEST_CASE("Weak but legal packs load with warnings", "[loader][warnings]") {
     CHECK_THAT(r.diagnostics[0].message, Catch::Contains("no question can use \"acme\""));
     CHECK_THAT(r.diagnostics[1].message, Catch::Contains("has no date"));
     CHECK(r.pack->by_time.empty());
+}
+
+TEST_CASE("Many undated events make one warning, not one each", "[loader][warnings]") {
+    std::string events = "[";
+    for (int i = 0; i < 7; ++i) events += std::string(i ? "," : "") + R"({"id": "u)" + std::to_string(i) + R"(", "headline": "H", "text": "T"})";
+    const LoadResult r = load(pack_with(events + "]"));
+    REQUIRE(r.pack);
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK_THAT(r.diagnostics[0].message, Catch::StartsWith("7 events have no date (u0, u1, u2, u3, u4, …)"));
+    CHECK(r.diagnostics[0].path == "/events/0");
 }
 
 TEST_CASE("A missing translation falls back to the default language", "[loader]") {

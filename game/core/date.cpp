@@ -210,8 +210,10 @@ std::optional<DateSpec> shift_date(const DateSpec& d, int64_t spans) {
         width = days_from_civil(d.to.year, d.to.month, d.to.day) - days_from_civil(d.from.year, d.from.month, d.from.day) + 1;
     } else if (unit == Precision::Month) {
         width = months_index(d.to) - months_index(d.from) + 1;
-    } else if (__builtin_mul_overflow(d.to.year - d.from.year + 1, deep_time_step(d.from.year), &width)) {
-        return std::nullopt;
+    } else {
+        // Whole steps, so that a deep-time range moves by at least its own length.
+        const int64_t step = deep_time_step(d.from.year);
+        width = (d.to.year - d.from.year + step) / step * step;
     }
     int64_t units;
     if (__builtin_mul_overflow(spans, width, &units)) return std::nullopt;

@@ -275,12 +275,11 @@ private:
         return std::vector<int>(chain.begin() + start, chain.begin() + start + k);
     }
 
-    std::string key_of(Kind kind, std::vector<int> events) const {
-        std::vector<std::string> ids;
-        for (int e : events) ids.push_back(pack_.events[static_cast<size_t>(e)].id);
-        std::sort(ids.begin(), ids.end());
+    // Identity within the quiz: the kind and the set of events, whatever their order.
+    static std::string key_of(Kind kind, std::vector<int> events) {
+        std::sort(events.begin(), events.end());
         std::string key = kind_name(kind);
-        for (const auto& id : ids) key += ":" + id;
+        for (int e : events) key += ":" + std::to_string(e);
         return key;
     }
 
@@ -472,7 +471,8 @@ private:
 
     std::optional<Question> make_number() {
         if (number_deck_.empty()) return std::nullopt;
-        const NumberFact& fact = pack_.numbers[static_cast<size_t>(number_deck_.draw(rng_))];
+        const int index = number_deck_.draw(rng_);
+        const NumberFact& fact = pack_.numbers[static_cast<size_t>(index)];
         const double v = fact.value;
         const std::string& unit = tr(fact.unit);
         const bool integral = v == std::floor(v);
@@ -487,8 +487,13 @@ private:
         std::vector<double> values;
         for (double f : factors) values.push_back(v * f);
         if (v == 0) values = {1, 10, 100, -1, -10};
-        for (const NumberFact& other : pack_.numbers)
-            if (&other != &fact && tr(other.unit) == unit) values.push_back(other.value);
+        // A few of the pack's numbers with the same unit, drawn at random.
+        const std::vector<int>& same_unit = pack_.number_groups[static_cast<size_t>(pack_.number_group[static_cast<size_t>(index)])];
+        Deck others(same_unit.size());
+        for (int taken = 0; taken < 8 && !others.empty();) {
+            const NumberFact& other = pack_.numbers[static_cast<size_t>(same_unit[static_cast<size_t>(others.draw(rng_))])];
+            if (&other != &fact) values.push_back(other.value), ++taken;
+        }
 
         const std::string right_text = format_quantity(v, unit, lang_);
         std::vector<std::string> texts{right_text};
@@ -623,6 +628,7 @@ Quiz generate_quiz(const Pack& pack, const QuizOptions& options) {
             active.push_back(k);
 
     Generator gen(pack, options, quiz.lang);
+    quiz.questions.reserve(static_cast<size_t>(std::max(0, options.count)));
     // Ordering kinds draw at random and may repeat a set; this many misses in a row
     // means the pack has no fresh set left.
     constexpr int kMisses = 24;

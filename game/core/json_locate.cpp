@@ -1,5 +1,8 @@
 #include "core/json_locate.h"
 
+#include <algorithm>
+#include <map>
+#include <set>
 #include <vector>
 
 namespace chronicle {
@@ -29,24 +32,6 @@ std::string pointer_append(const std::string& pointer, std::string_view token) {
 }
 
 namespace {
-
-std::vector<std::string> split_pointer(std::string_view pointer) {
-    std::vector<std::string> tokens;
-    size_t i = 0;
-    while (i < pointer.size() && pointer[i] == '/') {
-        std::string t;
-        for (++i; i < pointer.size() && pointer[i] != '/'; ++i) {
-            if (pointer[i] == '~' && i + 1 < pointer.size()) {
-                t += pointer[i + 1] == '1' ? '/' : '~';
-                ++i;
-            } else {
-                t += pointer[i];
-            }
-        }
-        tokens.push_back(std::move(t));
-    }
-    return tokens;
-}
 
 void append_utf8(std::string& out, unsigned cp) {
     if (cp < 0x80) {
@@ -114,6 +99,12 @@ struct Cursor {
         ++i; // closing quote
         return out;
     }
+    // Past a string without decoding it.
+    void skip_string() {
+        for (++i; i < s.size() && s[i] != '"'; ++i)
+            if (s[i] == '\\') ++i;
+        ++i;
+    }
     void skip_value() {
         int depth = 0;
         do {
@@ -121,7 +112,7 @@ struct Cursor {
             if (i >= s.size()) return;
             const char c = s[i];
             if (c == '"') {
-                read_string();
+                skip_string();
             } else if (c == '{' || c == '[') {
                 ++depth;
                 ++i;
@@ -141,55 +132,82 @@ struct Cursor {
 
 } // namespace
 
-size_t locate_json_pointer(std::string_view text, std::string_view pointer) {
+namespace {
+
+// Walks the value at the cursor, recording the offset of every path in `wanted`
+// (the pointers and all their ancestors) and skipping whatever leads to none.
+// Returns true once every wanted path is found, to stop early.
+bool walk(Cursor& c, const std::string& here, const std::set<std::string>& wanted, std::map<std::string, size_t>& found) {
+    c.skip_space();
+    found[here] = c.i;
+    if (found.size() == wanted.size()) return true;
+    bool done = false;
+    auto visit = [&](const std::string& child) {
+        if (wanted.count(child)) done = walk(c, child, wanted, found);
+        else c.skip_value();
+        c.skip_space();
+        if (done || !c.at(',')) return false;
+        ++c.i;
+        return true;
+    };
+    if (c.at('{')) {
+        ++c.i;
+        for (;;) {
+            c.skip_space();
+            if (!c.at('"')) break;
+            const std::string key = c.read_string();
+            c.skip_space();
+            if (c.at(':')) ++c.i;
+            if (!visit(pointer_append(here, key))) break;
+        }
+    } else if (c.at('[')) {
+        ++c.i;
+        for (size_t index = 0;; ++index) {
+            c.skip_space();
+            if (c.at(']')) break;
+            if (!visit(here + "/" + std::to_string(index))) break;
+        }
+    } else {
+        c.skip_value();
+        return false;
+    }
+    ++c.i; // the closing bracket
+    return done;
+}
+
+} // namespace
+
+std::vector<size_t> locate_json_pointers(std::string_view text, const std::vector<std::string>& pointers) {
+    std::set<std::string> wanted{""};
+    for (const std::string& p : pointers)
+        for (size_t cut = p.size(); cut != std::string::npos && cut > 0; cut = p.rfind('/', cut - 1)) wanted.insert(p.substr(0, cut));
     Cursor c{text};
     if (text.substr(0, 3) == "\xEF\xBB\xBF") c.i = 3;
-    c.skip_space();
-    size_t found = c.i;
-    for (const std::string& token : split_pointer(pointer)) {
-        bool descended = false;
-        if (c.at('{')) {
-            ++c.i;
-            for (;;) {
-                c.skip_space();
-                if (!c.at('"')) return found;
-                const std::string key = c.read_string();
-                c.skip_space();
-                if (c.at(':')) ++c.i;
-                c.skip_space();
-                if (key == token) {
-                    descended = true;
-                    break;
-                }
-                c.skip_value();
-                c.skip_space();
-                if (!c.at(',')) return found;
-                ++c.i;
-            }
-        } else if (c.at('[')) {
-            size_t index = 0;
-            for (char ch : token) {
-                if (ch < '0' || ch > '9') return found;
-                index = index * 10 + static_cast<size_t>(ch - '0');
-            }
-            ++c.i;
-            for (size_t n = 0;; ++n) {
-                c.skip_space();
-                if (c.at(']')) return found;
-                if (n == index) {
-                    descended = true;
-                    break;
-                }
-                c.skip_value();
-                c.skip_space();
-                if (!c.at(',')) return found;
-                ++c.i;
-            }
-        }
-        if (!descended) return found;
-        found = c.i;
+    std::map<std::string, size_t> found;
+    walk(c, "", wanted, found);
+    std::vector<size_t> offsets;
+    for (std::string p : pointers) {
+        // The deepest ancestor that exists.
+        while (!found.count(p)) p = p.substr(0, p.rfind('/'));
+        offsets.push_back(found[p]);
     }
-    return found;
+    return offsets;
+}
+
+std::vector<TextPosition> positions_of(std::string_view text, const std::vector<size_t>& offsets) {
+    std::vector<size_t> order(offsets.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return offsets[a] < offsets[b]; });
+    std::vector<TextPosition> out(offsets.size());
+    TextPosition p;
+    size_t at = 0, line_start = 0;
+    for (size_t k : order) {
+        const size_t end = std::min(offsets[k], text.size());
+        for (; at < end; ++at)
+            if (text[at] == '\n') ++p.line, line_start = at + 1;
+        out[k] = {p.line, static_cast<int>(end - line_start) + 1};
+    }
+    return out;
 }
 
 } // namespace chronicle

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace chronicle {
 
@@ -14,11 +15,13 @@ struct TextPosition {
 };
 
 TextPosition position_of(std::string_view text, size_t offset);
+// The positions of many offsets, in one pass over the text.
+std::vector<TextPosition> positions_of(std::string_view text, const std::vector<size_t>& offsets);
 
-// Byte offset of the value at `pointer` (RFC 6901, e.g. "/events/3/date") in
-// syntactically valid JSON; when the path does not exist (a missing field), the
-// offset of its deepest existing ancestor.
-size_t locate_json_pointer(std::string_view text, std::string_view pointer);
+// Byte offsets of the values at `pointers` (RFC 6901, e.g. "/events/3/date") in
+// syntactically valid JSON, found in one pass; for a path that does not exist (a
+// missing field), the offset of its deepest existing ancestor.
+std::vector<size_t> locate_json_pointers(std::string_view text, const std::vector<std::string>& pointers);
 
 // Appends a reference token to a JSON pointer, escaping '~' and '/'.
 std::string pointer_append(const std::string& pointer, std::string_view token);

@@ -94,6 +94,8 @@ struct Pack {
     std::vector<int> longest_chain; // most events that can all be ordered, chronological
     std::vector<int> people_by_kind[3]; // indices of people, per PersonKind
     std::vector<int> who_events;    // events with a "who" phrase and actors
+    std::vector<std::vector<int>> number_groups; // numbers that share a unit
+    std::vector<int> number_group;  // per number: its group
 
     const std::string& text(const LocalText& t, const std::string& lang) const {
         return t.get(lang, default_language);

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <initializer_list>
 #include <sstream>
+#include <tuple>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -65,14 +66,17 @@ std::string too_big(size_t bytes) {
 // error while parsing object - unexpected '}'; expected string literal": keep the part
 // after the position, which we print ourselves.
 std::string syntax_message(const std::string& what) {
-    const size_t colon = what.find(": ", what.find("parse error"));
-    std::string m = colon == std::string::npos ? what : what.substr(colon + 2);
+    // Drop "[json.exception.parse_error.101] " and "parse error at line 3, column 5: ".
+    std::string m = what.substr(what.find(']') == std::string::npos ? 0 : what.find(']') + 2);
+    if (m.rfind("parse error", 0) == 0 && m.find(": ") != std::string::npos) m = m.substr(m.find(": ") + 2);
     if (m.find("unexpected '}'") != std::string::npos || m.find("unexpected ']'") != std::string::npos)
         m += " (a comma before a closing bracket is not allowed in JSON; remove it)";
     else if (m.find("unexpected end of input") != std::string::npos)
         m += " (a bracket or quote is not closed)";
     else if (m.find("control character") != std::string::npos)
         m += " (write a line break inside a string as \\n)";
+    else if (m.find("number overflow") != std::string::npos)
+        m += " (the number is too large; write it as text if it is not a quantity)";
     else
         m += " (look for a missing comma or quote near here)";
     return m;
@@ -116,6 +120,46 @@ bool valid_language(const std::string& s) {
     return true;
 }
 
+// nlohmann's own DOM builder with a depth limit, keeping the error and its position
+// instead of throwing (a number too large for a double is an out_of_range error,
+// not a parse_error). sax_parse calls these members by name, so hiding works.
+class BoundedDomParser : public nlohmann::detail::json_sax_dom_parser<json> {
+public:
+    explicit BoundedDomParser(json& root) : json_sax_dom_parser(root, false) {}
+    bool start_object(std::size_t n) { return deeper() && json_sax_dom_parser::start_object(n); }
+    bool start_array(std::size_t n) { return deeper() && json_sax_dom_parser::start_array(n); }
+    bool end_object() { return --depth_, json_sax_dom_parser::end_object(); }
+    bool end_array() { return --depth_, json_sax_dom_parser::end_array(); }
+    template <class Exception> bool parse_error(std::size_t position, const std::string&, const Exception& ex) {
+        error_at = position;
+        error = ex.what();
+        return false;
+    }
+
+    bool too_deep = false;
+    size_t error_at = 0;
+    std::string error;
+
+private:
+    bool deeper() {
+        too_deep = too_deep || ++depth_ > kMaxJsonDepth;
+        return !too_deep;
+    }
+    int depth_ = 0;
+};
+
+// Turns the JSON paths of content diagnostics into lines and columns, in one pass.
+void locate(std::string_view text, std::vector<Diagnostic>& diagnostics) {
+    std::vector<std::string> paths;
+    for (const Diagnostic& d : diagnostics) paths.push_back(d.path);
+    if (paths.empty()) return;
+    const std::vector<TextPosition> at = positions_of(text, locate_json_pointers(text, paths));
+    for (size_t i = 0; i < diagnostics.size(); ++i) {
+        diagnostics[i].line = at[i].line;
+        diagnostics[i].column = at[i].column;
+    }
+}
+
 // ---------------------------------------------------------------------------
 // 2. Field readers
 // ---------------------------------------------------------------------------
@@ -132,17 +176,16 @@ private:
     std::string file_;
     std::vector<Diagnostic>& out_;
     Pack* pack_ = nullptr;
+    static constexpr size_t kUndatedWarnings = 5;
     std::unordered_map<std::string, int> people_ids_, event_ids_, quote_ids_, number_ids_, question_ids_;
 
+    // Positions are found for all diagnostics at once, after loading (see locate()).
     void report(Severity sev, const std::string& path, std::string message) {
         Diagnostic d;
         d.severity = sev;
         d.file = file_;
         d.path = path;
         d.message = std::move(message);
-        const TextPosition p = position_of(text_, locate_json_pointer(text_, path));
-        d.line = p.line;
-        d.column = p.column;
         out_.push_back(std::move(d));
     }
     void error(const std::string& path, std::string m) { report(Severity::Error, path, std::move(m)); }
@@ -264,6 +307,8 @@ private:
         std::string best;
         size_t best_distance = 3;
         for (const auto& [known, index] : ids) {
+            // Lengths that differ by 3 or more cannot be within distance 2: skip the work.
+            if (known.size() + 2 < id.size() || id.size() + 2 < known.size()) continue;
             const size_t d = edit_distance(id, known);
             if (d < best_distance || (d == best_distance && !best.empty() && known < best))
                 best = known, best_distance = d;
@@ -285,6 +330,8 @@ private:
         std::optional<PartialDate> d;
         if (v.is_string()) {
             d = parse_partial_date(v.get_ref<const std::string&>(), why);
+        } else if (v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(kMaxAbsYear)) {
+            why = "year " + std::to_string(v.get<uint64_t>()) + " is out of range (at most 12 digits)";
         } else if (v.is_number_integer()) {
             d = year_date(v.get<int64_t>(), why);
         } else if (v.is_number_float() && std::trunc(v.get<double>()) == v.get<double>() &&
@@ -330,12 +377,13 @@ private:
         json* list = array_field(root, "", key, what);
         if (!list) return;
         out.reserve(list->size());
+        if (ids) ids->reserve(list->size());
         const std::string list_path = pointer_append("", key);
         for (size_t i = 0; i < list->size(); ++i) {
             const std::string path = pointer_append(list_path, std::to_string(i));
             Record r;
             if (!read_one((*list)[i], path, r)) continue;
-            if (ids && !r.id.empty()) {
+            if (ids && valid_id(r.id)) {
                 auto [it, fresh] = ids->emplace(r.id, static_cast<int>(out.size()));
                 if (!fresh) {
                     error(pointer_append(path, "id"), "duplicate id \"" + r.id + "\" (also " + list_path + "/" +
@@ -552,47 +600,70 @@ private:
                             "\": they are no event's actor, no quote's speaker, and no \"who\" question has an "
                             "answer of their kind to stand beside");
         }
-        for (size_t i = 0; i < p.events.size(); ++i) {
-            if (!p.events[i].date)
-                warning("/events/" + std::to_string(i),
-                        "event \"" + p.events[i].id +
-                            "\" has no date, so it never enters an ordering or \"when\" question; give a date or a "
-                            "range {\"from\": …, \"to\": …} if the source allows");
+        // One warning per undated event is useful for a few; for many it buries the rest.
+        std::vector<size_t> undated;
+        for (size_t i = 0; i < p.events.size(); ++i)
+            if (!p.events[i].date) undated.push_back(i);
+        const std::string fix = "; give a date or a range {\"from\": …, \"to\": …} if the source allows";
+        if (undated.size() <= kUndatedWarnings) {
+            for (size_t i : undated)
+                warning("/events/" + std::to_string(i), "event \"" + p.events[i].id +
+                                                            "\" has no date, so it never enters an ordering or \"when\" question" + fix);
+        } else {
+            std::string ids;
+            for (size_t k = 0; k < kUndatedWarnings; ++k) ids += (k ? ", " : "") + p.events[undated[k]].id;
+            warning("/events/" + std::to_string(undated.front()),
+                    std::to_string(undated.size()) + " events have no date (" + ids +
+                        ", …), so they never enter an ordering or \"when\" question" + fix);
         }
     }
 
     void build_index() {
         Pack& p = *pack_;
+        // Sorting (earliest, latest, index) triples keeps the sorts in contiguous memory.
+        struct Span {
+            int64_t earliest, latest;
+            int event;
+        };
+        std::vector<Span> spans;
+        spans.reserve(p.events.size());
         for (size_t i = 0; i < p.events.size(); ++i)
-            if (p.events[i].date) p.by_time.push_back(static_cast<int>(i));
-        std::sort(p.by_time.begin(), p.by_time.end(), [&](int a, int b) {
-            const DayInterval &x = p.events[a].interval, &y = p.events[b].interval;
-            if (x.earliest != y.earliest) return x.earliest < y.earliest;
-            if (x.latest != y.latest) return x.latest < y.latest;
-            return a < b;
+            if (p.events[i].date) spans.push_back({p.events[i].interval.earliest, p.events[i].interval.latest, static_cast<int>(i)});
+        std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+            return std::tie(a.earliest, a.latest, a.event) < std::tie(b.earliest, b.latest, b.event);
         });
+        p.by_time.reserve(spans.size());
+        for (const Span& sp : spans) p.by_time.push_back(sp.event);
         // next_after[k]: the first position whose event starts after event k ends.
-        p.next_after.resize(p.by_time.size());
-        for (size_t k = 0; k < p.by_time.size(); ++k) {
-            const int64_t end = p.events[p.by_time[k]].interval.latest;
-            auto it = std::upper_bound(p.by_time.begin() + static_cast<long>(k), p.by_time.end(), end,
-                                       [&](int64_t day, int e) { return day < p.events[e].interval.earliest; });
-            p.next_after[k] = static_cast<int>(it - p.by_time.begin());
+        p.next_after.resize(spans.size());
+        for (size_t k = 0; k < spans.size(); ++k) {
+            auto it = std::upper_bound(spans.begin() + static_cast<long>(k), spans.end(), spans[k].latest,
+                                       [](int64_t day, const Span& sp) { return day < sp.earliest; });
+            p.next_after[k] = static_cast<int>(it - spans.begin());
         }
         // Interval scheduling: taking the event that ends first gives the longest chain.
-        std::vector<int> by_end = p.by_time;
-        std::sort(by_end.begin(), by_end.end(), [&](int a, int b) {
-            const DayInterval &x = p.events[a].interval, &y = p.events[b].interval;
-            return x.latest != y.latest ? x.latest < y.latest : a < b;
+        std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+            return std::tie(a.latest, a.event) < std::tie(b.latest, b.event);
         });
-        for (int e : by_end)
-            if (p.longest_chain.empty() || before(p.events[p.longest_chain.back()].interval, p.events[e].interval))
-                p.longest_chain.push_back(e);
+        int64_t chain_end = 0;
+        for (const Span& sp : spans) {
+            if (!p.longest_chain.empty() && sp.earliest <= chain_end) continue;
+            p.longest_chain.push_back(sp.event);
+            chain_end = sp.latest;
+        }
 
         for (size_t i = 0; i < p.people.size(); ++i)
             p.people_by_kind[static_cast<int>(p.people[i].kind)].push_back(static_cast<int>(i));
         for (size_t i = 0; i < p.events.size(); ++i)
             if (!p.events[i].who.empty() && !p.events[i].actors.empty()) p.who_events.push_back(static_cast<int>(i));
+        std::unordered_map<std::string, int> group_of_unit;
+        for (size_t i = 0; i < p.numbers.size(); ++i) {
+            const auto [it, fresh] = group_of_unit.emplace(p.text(p.numbers[i].unit, p.default_language),
+                                                           static_cast<int>(p.number_groups.size()));
+            if (fresh) p.number_groups.emplace_back();
+            p.number_groups[static_cast<size_t>(it->second)].push_back(static_cast<int>(i));
+            p.number_group.push_back(it->second);
+        }
     }
 };
 
@@ -642,23 +713,27 @@ LoadResult load_pack_text(const std::string& text, const std::string& file) {
     if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3); // spreadsheet programs write a BOM
     const size_t skipped = text.size() - body.size();
 
-    if (size_t bad = find_invalid_utf8(body); bad != std::string_view::npos)
-        return raw_error(skipped + bad, "invalid UTF-8 at byte offset " + std::to_string(skipped + bad) +
-                                            "; save the file as UTF-8");
-    if (size_t deep = find_excess_depth(body, kMaxJsonDepth); deep != std::string_view::npos)
+    json root;
+    BoundedDomParser parser(root);
+    json::sax_parse(body.begin(), body.end(), &parser);
+    if (parser.too_deep) {
+        const size_t deep = find_excess_depth(body, kMaxJsonDepth);
         return raw_error(skipped + deep, "brackets nest deeper than " + std::to_string(kMaxJsonDepth) +
                                              " levels; a pack never needs more than 6");
-    json root;
-    try {
-        root = json::parse(body.begin(), body.end());
-    } catch (const json::parse_error& e) {
-        // e.byte is 1-based and points just past the offending character.
-        const size_t at = e.byte > 0 ? e.byte - 1 : 0;
-        return raw_error(skipped + std::min(at, body.size()), "JSON syntax: " + syntax_message(e.what()));
+    }
+    if (!parser.error.empty()) {
+        // nlohmann rejects bad UTF-8 as a syntax error; say what it really is.
+        if (size_t bad = find_invalid_utf8(body); bad != std::string_view::npos)
+            return raw_error(skipped + bad, "invalid UTF-8 at byte offset " + std::to_string(skipped + bad) +
+                                                "; save the file as UTF-8");
+        // The position is 1-based and points just past the offending character.
+        const size_t at = parser.error_at > 0 ? parser.error_at - 1 : 0;
+        return raw_error(skipped + std::min(at, body.size()), "JSON syntax: " + syntax_message(parser.error));
     }
     Pack pack;
     pack.path = file;
     Loader(text, file, result.diagnostics).load(root, pack);
+    locate(text, result.diagnostics);
     if (!has_errors(result.diagnostics)) result.pack = std::move(pack);
     return result;
 }
