@@ -183,6 +183,14 @@ private:
         return s;
     }
 
+    // A quote's or a number's event, when it has one: the question's source and explanation.
+    void add_source_event(Question& q, int event) const {
+        if (event < 0) return;
+        const Event& e = pack_.events[static_cast<size_t>(event)];
+        q.events = {e.id};
+        q.explanation += "\n" + explain_event(e);
+    }
+
     std::string explain_chronology(const std::vector<int>& chronological) const {
         std::string s;
         for (size_t i = 0; i < chronological.size(); ++i) {
@@ -439,11 +447,7 @@ private:
         q.key = "who_said:" + quote.id;
         q.prompt = fill_in(words_.who_said, "q", quoted(quote.text));
         q.explanation = fill_in(fill_in(words_.quote_line, "q", quoted(quote.text)), "name", tr(speaker.name));
-        if (quote.event >= 0) {
-            const Event& e = pack_.events[static_cast<size_t>(quote.event)];
-            q.events = {e.id};
-            q.explanation += "\n" + explain_event(e);
-        }
+        add_source_event(q, quote.event);
         std::vector<Option> others;
         for (int p : wrong) others.push_back(person_option(p));
         place(q, person_option(quote.speaker), std::move(others));
@@ -522,11 +526,7 @@ private:
         q.key = "number:" + fact.id;
         q.prompt = tr(fact.question);
         q.explanation = right_text;
-        if (fact.event >= 0) {
-            const Event& e = pack_.events[static_cast<size_t>(fact.event)];
-            q.events = {e.id};
-            q.explanation += "\n" + explain_event(e);
-        }
+        add_source_event(q, fact.event);
         for (size_t i = 0; i < shown.size(); ++i) {
             Option o;
             o.text = format_quantity(shown[i], unit, lang_);

@@ -24,6 +24,8 @@ struct LocalText {
 // points past U+10FFFF included), or npos when the text is valid.
 size_t find_invalid_utf8(std::string_view text);
 
+void append_utf8(std::string& out, char32_t code_point);
+
 // Decodes the code points of valid UTF-8 text.
 std::vector<char32_t> code_points(std::string_view text);
 
