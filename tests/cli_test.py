@@ -48,6 +48,13 @@ with tempfile.TemporaryDirectory() as DATA_DIR:
     check(f"{bad}:4:" in r.stderr and ": error: /events/0/date: " in r.stderr and "28 days" in r.stderr,
           "errors read file:line:col: error: path: message", r)
     check(f"{SEED_PACK}: ok" in r.stdout, "the valid file is still reported valid", r)
+    emoji = os.path.join(DATA_DIR, "emoji.json")
+    with open(emoji, "w", encoding="utf-8") as f:
+        f.write('{"format": "chronicle-pack/1", "id": "emoji", "title": "Party \U0001F389", "languages": ["en"],'
+                ' "default_language": "en", "events": [{"id": "e1", "date": "2023", "headline": "H", "text": "T"}]}')
+    r = run("validate", emoji)
+    check(r.returncode == 0 and "no font can show" in r.stderr and "\U0001F389" in r.stderr,
+          "validate reports characters no font has", r)
     r = run("validate", os.path.join(DATA_DIR, "missing.json"))
     check(r.returncode == 1 and "cannot open" in r.stderr, "a missing file is an error", r)
 

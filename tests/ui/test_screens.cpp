@@ -135,6 +135,23 @@ TEST_CASE("Idle is idle: no frames are drawn while nothing happens", "[ui][idle]
     CHECK(h.game().frames_drawn() > drawn);
 }
 
+TEST_CASE("A broken pack is listed with its error and stops nothing", "[ui][packs]") {
+    const std::string dir = (std::filesystem::temp_directory_path() / "chronicle-ui-broken-pack").string();
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir + "/packs");
+    std::ofstream(dir + "/packs/broken.json") << "{\n  \"id\": \"broken\",\n}\n";
+    {
+        Harness h({{"ui_lang", "en"}}, 1280, 720, dir);
+        const std::string shown = h.screen_text();
+        CHECK(shown.find("broken.json") != std::string::npos);
+        CHECK(shown.find("Cannot be loaded") != std::string::npos);
+        CHECK(shown.find("broken.json:3:1: error:") != std::string::npos);
+        REQUIRE(h.click("Start")); // the bundled pack still plays
+        CHECK(h.screen() == Screen::Question);
+    }
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("A damaged save is moved aside and the player is told", "[ui][storage]") {
     const std::string dir = (std::filesystem::temp_directory_path() / "chronicle-ui-damaged").string();
     std::filesystem::remove_all(dir);
