@@ -6,7 +6,11 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/discovery.h"
+#include "core/paths.h"
+#include "core/phrases.h"
 #include "core/storage.h"
+#include "ui/font_coverage.h"
 #include "harness.h"
 #include "ui/strings.h"
 
@@ -168,4 +172,27 @@ TEST_CASE("A damaged save is moved aside and the player is told", "[ui][storage]
         moved |= entry.path().filename().string().rfind("chronicle.db.damaged-", 0) == 0;
     CHECK(moved);
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("The bundled fonts cover the interface and every bundled pack", "[ui][fonts]") {
+    ui::FontCoverage fonts(ui::bundled_fonts());
+    std::string all = ui::all_ui_text() + generated_characters();
+    for (const PackEntry& e : discover_packs({{"bundled", CHRONICLE_SOURCE_PACKS}})) {
+        REQUIRE(e.pack);
+        all += all_text(*e.pack);
+    }
+    const ui::GlyphPlan plan = fonts.plan(all);
+    CHECK(plan.missing.empty());
+    for (const ui::FontFace& face : plan.faces) CHECK_FALSE(face.system); // no system font needed
+    REQUIRE(plan.faces.size() == 2);
+    CHECK(plan.glyphs[0].size() > 60);  // Latin from Noto Sans
+    CHECK(plan.glyphs[1].size() > 500); // hanzi from Noto Sans CJK SC
+}
+
+TEST_CASE("Saved data lives where SDL_GetPrefPath says", "[ui][storage]") {
+    unsetenv("CHRONICLE_DATA_DIR");
+    char* pref = SDL_GetPrefPath("", "chronicle");
+    REQUIRE(pref);
+    CHECK(std::string(pref) == user_data_folder() + "/");
+    SDL_free(pref);
 }
