@@ -132,6 +132,8 @@ void Game::load_packs() {
         for (const Diagnostic& d : e.diagnostics) shown += d.to_string();
     }
     glyphs_ = coverage_->plan(shown);
+    missing_glyphs_.clear();
+    for (const PackEntry& e : packs_) missing_glyphs_.push_back(e.pack ? coverage_->missing(all_text(*e.pack)) : "");
     choice_.pack = 0;
     for (size_t i = 0; i < packs_.size(); ++i)
         if (packs_[i].pack && packs_[i].pack->id == settings_.pack) choice_.pack = static_cast<int>(i);
@@ -141,7 +143,9 @@ void Game::load_packs() {
 void Game::rebuild_cards() {
     cards_.clear();
     const std::string lang = ui::lang_code(ui_.lang);
-    for (const PackEntry& e : packs_) {
+    cards_lang_ = lang;
+    for (size_t i = 0; i < packs_.size(); ++i) {
+        const PackEntry& e = packs_[i];
         ui::PackCard card;
         int warnings = 0;
         for (const Diagnostic& d : e.diagnostics) warnings += d.severity == Severity::Warning;
@@ -154,7 +158,7 @@ void Game::rebuild_cards() {
             card.source = p.text(p.source.title, l);
             card.kinds = supported_kinds(p);
             card.playable = !card.kinds.empty();
-            card.missing_glyphs = coverage_->missing(all_text(p));
+            card.missing_glyphs = missing_glyphs_[i];
             card.warnings = warnings;
             for (Mode m : kAllModes)
                 if (storage_)
@@ -180,7 +184,7 @@ void Game::apply_settings(bool fonts_changed) {
     ui_.palette = ui::apply_theme(settings_.theme, ui_.scale);
     // The atlas is locked while a frame is being built: rebuild before the next one.
     fonts_stale_ = fonts_stale_ || fonts_changed;
-    rebuild_cards();
+    if (cards_lang_ != ui::lang_code(ui_.lang)) rebuild_cards(); // cards speak the interface's language
     frames_pending_ = 2;
 }
 
@@ -195,8 +199,7 @@ void Game::rebuild_fonts() {
 }
 
 void Game::save_settings() {
-    if (!storage_) return;
-    for (const auto& [key, value] : settings_entries(settings_)) storage_->set_setting(key, value);
+    if (storage_) storage_->set_settings(settings_entries(settings_));
 }
 
 // ---------------------------------------------------------------------------
@@ -239,14 +242,25 @@ void Game::handle_event(const void* raw) {
 
 bool Game::step(int max_wait_ms) {
     const uint64_t now = SDL_GetTicks64();
-    const bool moving = now < ui_.animate_until_ms || timed_question_running();
+    const bool moving = now < ui_.animate_until_ms || timed_question_running() || !held_releases_.empty();
+    // Key releases held back from the last batch come first (see below).
+    const std::vector<SDL_Event> releases = std::move(held_releases_);
+    held_releases_.clear();
+    for (const SDL_Event& release : releases) handle_event(&release);
     SDL_Event e;
     // Idle is idle: with nothing to draw, sleep in SDL until an event arrives.
-    const bool got = moving || frames_pending_ > 0 ? SDL_PollEvent(&e) != 0
-                                                    : (max_wait_ms < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, max_wait_ms)) != 0;
-    if (got) {
+    bool got = moving || frames_pending_ > 0 ? SDL_PollEvent(&e) != 0
+                                             : (max_wait_ms < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, max_wait_ms)) != 0;
+    // ImGui 1.86 only sees whether a key is down when a frame starts, so a press and
+    // its release in one batch would cancel out: such a release waits for the next frame.
+    std::vector<SDL_Scancode> pressed;
+    for (; got; got = SDL_PollEvent(&e) != 0) {
+        if (e.type == SDL_KEYUP && std::find(pressed.begin(), pressed.end(), e.key.keysym.scancode) != pressed.end()) {
+            held_releases_.push_back(e);
+            continue;
+        }
         handle_event(&e);
-        while (SDL_PollEvent(&e)) handle_event(&e);
+        if (e.type == SDL_KEYDOWN) pressed.push_back(e.key.keysym.scancode);
     }
     if (quit_) return false;
     if (frames_pending_ > 0 || moving) {
@@ -305,7 +319,8 @@ void Game::go(Screen screen) {
 }
 
 void Game::draw_home() {
-    const std::string notice = save_notice() + (notice_.empty() ? "" : "\n" + notice_);
+    std::string notice = save_notice();
+    if (no_questions_) notice += (notice.empty() ? "" : "\n") + std::string(ui_.t(ui::T::NoQuestions));
     const ui::HomeAction action = ui::draw_home(cards_, choice_, notice, user_data_folder() + "/packs", ui_);
     if (action == ui::HomeAction::Settings) {
         settings_return_ = Screen::Home;
@@ -335,11 +350,14 @@ void Game::start_quiz() {
     options.kinds = ui::kinds_to_ask(cards_[static_cast<size_t>(choice_.pack)], choice_);
     options.difficulty = choice_.difficulty;
     Quiz quiz = generate_quiz(pack, options);
-    if (quiz.questions.empty()) {
-        notice_ = ui_.t(ui::T::NoQuestions);
+    no_questions_ = quiz.questions.empty();
+    if (no_questions_) {
+        go(Screen::Home); // from Results' "play again" too: Home says why
         return;
     }
     mode_ = choice_.mode;
+    source_ = pack.text(pack.source.title, quiz.lang);
+    if (!pack.source.url.empty()) source_ += (source_.empty() ? "" : " ") + pack.source.url;
     session_.emplace(std::move(quiz), rules_for(mode_));
     previous_best_.reset();
     if (storage_)
@@ -365,25 +383,23 @@ void Game::draw_question() {
     const Question& q = session_->current();
     ui::QuestionView view{q, static_cast<int>(session_->index()) + 1, static_cast<int>(session_->quiz().questions.size()),
                           session_->score().points, session_->score().streak, std::nullopt, 0};
-    const ScoreRules rules = rules_for(mode_);
+    const ScoreRules& rules = session_->rules();
     const uint64_t elapsed = SDL_GetTicks64() - question_shown_ms_;
     if (rules.time_limit_ms > 0) {
         const int64_t left = std::max<int64_t>(0, rules.time_limit_ms - static_cast<int64_t>(elapsed));
         view.time_left = static_cast<float>(left) / static_cast<float>(rules.time_limit_ms);
         view.seconds_left = static_cast<int>((left + 999) / 1000);
         if (left == 0) {
-            submit({}); // time is up: the core grades an empty, late answer as wrong
+            submit(session_->expire());
             return;
         }
     }
     const ui::QuestionChoice choice = ui::draw_question(view, order_, ui_);
     if (choice.back) go(Screen::Home);
-    else if (choice.answered) submit(choice.chosen);
+    else if (choice.answered) submit(session_->answer(choice.chosen, static_cast<int64_t>(SDL_GetTicks64() - question_shown_ms_)));
 }
 
-void Game::submit(const std::vector<int>& chosen) {
-    const int64_t elapsed = static_cast<int64_t>(SDL_GetTicks64() - question_shown_ms_);
-    const Grade& g = session_->answer(chosen, chosen.empty() ? rules_for(mode_).time_limit_ms + 1 : elapsed);
+void Game::submit(const Grade& g) {
     if (reveals_each_answer(mode_)) {
         if (settings_.sound) sound_->play(g.correct ? Effect::Right : Effect::Wrong);
         feedback_shown_ms_ = SDL_GetTicks64();
@@ -401,9 +417,16 @@ void Game::next_question() {
 
 void Game::finish_quiz() {
     // Saved before the results are shown: closing the window never loses a finished game.
+    new_best_ = false;
     if (storage_) {
-        if (storage_->record_game(game_record(*session_, mode_name(mode_), unix_now())) < 0) save_error_ = storage_->last_error();
-        else if (storage_->in_memory()) save_error_ = save_notice();
+        const int64_t id = storage_->record_game(game_record(*session_, mode_name(mode_), unix_now()));
+        if (id < 0) {
+            save_error_ = storage_->last_error();
+        } else {
+            if (storage_->in_memory()) save_error_ = save_notice();
+            const auto best = storage_->best_score(session_->quiz().pack_id, mode_name(mode_));
+            new_best_ = best && best->game_id == id && best->points > 0;
+        }
     }
     if (settings_.sound) sound_->play(Effect::Finished);
     rebuild_cards(); // the best score may have changed
@@ -412,10 +435,7 @@ void Game::finish_quiz() {
 
 void Game::draw_feedback() {
     const size_t index = session_->index();
-    const Pack& pack = *packs_[static_cast<size_t>(choice_.pack)].pack;
-    std::string source = pack.text(pack.source.title, session_->quiz().lang);
-    if (!pack.source.url.empty()) source += (source.empty() ? "" : " ") + pack.source.url;
-    const ui::FeedbackView view{session_->current(), session_->answers()[index], source,
+    const ui::FeedbackView view{session_->current(), session_->answers()[index], source_,
                                 index + 1 == session_->quiz().questions.size(), feedback_shown_ms_};
     const ui::FeedbackAction action = ui::draw_feedback(view, ui_);
     if (action == ui::FeedbackAction::Continue) next_question();
@@ -423,7 +443,7 @@ void Game::draw_feedback() {
 }
 
 void Game::draw_results() {
-    const ui::ResultsAction action = ui::draw_results({*session_, previous_best_, save_error_}, ui_);
+    const ui::ResultsAction action = ui::draw_results({*session_, previous_best_, new_best_, save_error_}, ui_);
     if (action == ui::ResultsAction::PlayAgain) start_quiz();
     else if (action == ui::ResultsAction::Home) go(Screen::Home);
 }

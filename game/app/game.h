@@ -18,6 +18,7 @@
 #include "ui/widgets.h"
 
 struct SDL_Window;
+union SDL_Event;
 struct SDL_Renderer;
 
 namespace chronicle {
@@ -67,6 +68,7 @@ private:
     bool imgui_ready_ = false;
     bool quit_ = false;
     int frames_pending_ = 0;
+    std::vector<SDL_Event> held_releases_; // key releases kept for the next frame
     // The pointer as SDL's events tell it. ImGui 1.86's SDL backend polls SDL's state
     // and ignores the pointer without window focus, which some video drivers (the
     // dummy one of the headless tests, some Wayland setups) never give.
@@ -81,10 +83,11 @@ private:
     std::unique_ptr<Storage> storage_;
     std::unique_ptr<Sound> sound_;
     OpenResult opened_;  // what opening the save said; storage_ is taken from it
-    std::string notice_; // shown on Home: no questions for the chosen kinds, …
+    bool no_questions_ = false; // the last Start found no question of the kinds chosen
     Settings settings_;
 
     std::vector<PackEntry> packs_;
+    std::vector<std::string> missing_glyphs_; // per pack, found once when packs load
     std::vector<ui::PackCard> cards_;
     ui::HomeChoice choice_;
 
@@ -100,9 +103,12 @@ private:
     std::optional<QuizSession> session_;
     Mode mode_ = Mode::Practice;
     ui::OrderState order_;
+    std::string cards_lang_; // the interface language the cards were made in
     uint64_t question_shown_ms_ = 0;
     uint64_t feedback_shown_ms_ = 0;
     std::optional<int> previous_best_;
+    bool new_best_ = false;
+    std::string source_; // the playing pack's source, for the answer screen
     std::string save_error_;
 
     void load_packs();
@@ -114,7 +120,7 @@ private:
 
     void start_quiz();
     void show_question();
-    void submit(const std::vector<int>& chosen);
+    void submit(const Grade& grade);
     void next_question();
     void finish_quiz();
     void go(Screen screen);

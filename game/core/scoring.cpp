@@ -58,7 +58,7 @@ Grade grade(const Question& q, const std::vector<int>& chosen, int64_t elapsed_m
 
 QuizSession::QuizSession(Quiz quiz, ScoreRules rules) : quiz_(std::move(quiz)), rules_(rules) {}
 
-const Grade& QuizSession::answer(const std::vector<int>& chosen, int64_t elapsed_ms) {
+Grade QuizSession::answer(const std::vector<int>& chosen, int64_t elapsed_ms) {
     if (answered()) return answers_[index_].grade;
     const Question& q = current();
     Answer a;

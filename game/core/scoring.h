@@ -73,6 +73,7 @@ public:
     explicit QuizSession(Quiz quiz, ScoreRules rules = {});
 
     const Quiz& quiz() const { return quiz_; }
+    const ScoreRules& rules() const { return rules_; }
     const Score& score() const { return score_; }
     const std::vector<Answer>& answers() const { return answers_; }
     size_t index() const { return index_; }
@@ -81,7 +82,9 @@ public:
     bool answered() const { return answers_.size() > index_; }
 
     // Grades the current question once; a second call returns the first grade.
-    const Grade& answer(const std::vector<int>& chosen, int64_t elapsed_ms);
+    Grade answer(const std::vector<int>& chosen, int64_t elapsed_ms);
+    // The time limit ran out before an answer: graded as a late, empty one.
+    Grade expire() { return answer({}, rules_.time_limit_ms + 1); }
     // Moves to the next question; only after the current one is answered.
     void advance();
 

@@ -21,7 +21,7 @@ Settings read_settings(const std::function<std::optional<std::string>(const std:
     s.ui_lang = default_lang == "zh" ? "zh" : "en";
     if (auto v = get("ui_lang"); v && (*v == "zh" || *v == "en")) s.ui_lang = *v;
     if (auto v = get("text_size"))
-        if (auto n = to_int(*v)) s.text_size = std::clamp(*n, kMinTextSize, kMaxTextSize);
+        if (auto n = to_int(*v)) s.text_size = (std::clamp(*n, kMinTextSize, kMaxTextSize) + 12) / 25 * 25; // the 25 % steps Settings offers
     if (auto v = get("theme"))
         for (Theme t : {Theme::Dark, Theme::Light, Theme::HighContrast})
             if (*v == theme_name(t)) s.theme = t;

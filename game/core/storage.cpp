@@ -104,8 +104,8 @@ constexpr const char* kGetAnswers =
     " WHERE game_id = ?1 ORDER BY position";
 constexpr const char* kCountGames = "SELECT count(*) FROM games";
 
-// Each is prepared once when a save opens: a save whose tables do not fit them is
-// found then, not in the middle of a game.
+// Each is test-prepared when a save opens, so that a save whose tables do not fit
+// them is found then, not in the middle of a game. Calls prepare their own.
 constexpr const char* kAllStatements[] = {kGetSetting, kSetSetting,  kInsertGame, kInsertAnswer, kOfferBest,
                                           kGetBest,    kRecentGames, kGetGame,    kGetAnswers,   kCountGames};
 
@@ -401,13 +401,22 @@ std::optional<std::string> Storage::setting(const std::string& key) const {
     return std::nullopt;
 }
 
-bool Storage::set_setting(const std::string& key, const std::string& value) {
+bool Storage::set_setting(const std::string& key, const std::string& value) { return set_settings({{key, value}}); }
+
+bool Storage::set_settings(const std::vector<std::pair<std::string, std::string>>& entries) {
     last_error_.clear();
+    // One transaction: one sync to disk for all of them, and all or none.
+    Transaction transaction(db_.get());
+    bool ok = transaction.begin_rc() == SQLITE_OK;
     Statement set(db_.get(), kSetSetting);
-    set.bind(key, value);
-    if (set.step() == SQLITE_DONE) return true;
-    fail("Could not save the setting " + key);
-    return false;
+    for (size_t i = 0; ok && i < entries.size(); ++i) {
+        set.reset();
+        set.bind(entries[i].first, entries[i].second);
+        ok = set.step() == SQLITE_DONE;
+    }
+    ok = ok && transaction.commit() == SQLITE_OK;
+    if (!ok) fail("Could not save the settings");
+    return ok;
 }
 
 // ---------------------------------------------------------------------------

@@ -84,6 +84,7 @@ public:
     // nullopt when the key was never set (or on error).
     std::optional<std::string> setting(const std::string& key) const;
     bool set_setting(const std::string& key, const std::string& value);
+    bool set_settings(const std::vector<std::pair<std::string, std::string>>& entries); // all or none
 
     // Writes the game, its answers and, when it beats the best for its pack and mode,
     // the best score, all or nothing. Returns the new game's id, or -1.

@@ -77,6 +77,7 @@ QuestionChoice draw_order(const Question& q, OrderState& order, const UiContext&
     }
 
     const float width = ImGui::GetContentRegionAvail().x;
+    int drop_from = -1, drop_to = -1; // applied after the loop, so no row is drawn twice
     for (int row = 0; row < n; ++row) {
         const int option = arr[static_cast<size_t>(row)];
         ImGui::PushID(row);
@@ -92,15 +93,18 @@ QuestionChoice draw_order(const Question& q, OrderState& order, const UiContext&
         }
         if (ImGui::BeginDragDropTarget()) {
             if (const ImGuiPayload* p = ImGui::AcceptDragDropPayload("order-row")) {
-                const int from = *static_cast<const int*>(p->Data);
-                const int moved = arr[static_cast<size_t>(from)];
-                arr.erase(arr.begin() + from);
-                arr.insert(arr.begin() + row, moved);
-                order.selected = row;
+                drop_from = *static_cast<const int*>(p->Data);
+                drop_to = row;
             }
             ImGui::EndDragDropTarget();
         }
         ImGui::PopID();
+    }
+    if (drop_from >= 0 && drop_from < n) {
+        const int moved = arr[static_cast<size_t>(drop_from)];
+        arr.erase(arr.begin() + drop_from);
+        arr.insert(arr.begin() + drop_to, moved);
+        order.selected = drop_to;
     }
     text(std::string(ctx.t(T::OrderHelp)) + "    " + ctx.t(T::EscBack), ctx.fonts.body, ctx.palette.muted);
     if (primary_button(ctx.t(T::ConfirmOrder), ctx) || key_pressed(SDL_SCANCODE_RETURN) || key_pressed(SDL_SCANCODE_KP_ENTER)) {

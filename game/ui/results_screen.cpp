@@ -19,8 +19,7 @@ ResultsAction draw_results(const ResultsView& view, const UiContext& ctx) {
                  std::to_string(percent)) +
              "    " + fill_in(ctx.t(T::BestStreak), "n", std::to_string(score.best_streak)),
          ctx.fonts.large);
-    if (score.points > 0 && (!view.previous_best || score.points > *view.previous_best))
-        text(ctx.t(T::NewBest), ctx.fonts.large, ctx.palette.right);
+    if (view.new_best) text(ctx.t(T::NewBest), ctx.fonts.large, ctx.palette.right);
     else if (view.previous_best)
         text(fill_in(ctx.t(T::PreviousBest), "n", std::to_string(*view.previous_best)), ctx.fonts.body, ctx.palette.muted);
     if (!view.save_error.empty()) text(fill_in(ctx.t(T::SaveFailed), "e", view.save_error), ctx.fonts.body, ctx.palette.wrong);

@@ -12,6 +12,7 @@ namespace chronicle::ui {
 struct ResultsView {
     const QuizSession& session;
     std::optional<int> previous_best; // before this game
+    bool new_best = false;            // this game is now the best, as saved
     std::string save_error;           // empty when the game was saved
 };
 

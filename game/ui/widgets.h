@@ -18,7 +18,7 @@ struct UiContext {
     Lang lang = Lang::En;
     Fonts fonts;
     Palette palette{};
-    float scale = 1.0f;        // text size × density, for layout sizes
+    float scale = 1.0f;        // the text size setting (1 = 100 %), for layout sizes
     uint64_t now_ms = 0;       // the loop's clock
     // Screens raise it while something moves; the loop draws frames until then and
     // otherwise sleeps in SDL_WaitEvent. Mutable: a request, not part of what is drawn.

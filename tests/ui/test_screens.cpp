@@ -96,6 +96,21 @@ TEST_CASE("Esc goes back everywhere", "[ui][navigation]") {
     CHECK(h.screen() == Screen::Home);
 }
 
+TEST_CASE("A key pressed and released between two frames still counts", "[ui][keys]") {
+    Harness h({{"ui_lang", "en"}, {"kinds", "when"}});
+    h.press(SDL_SCANCODE_RETURN);
+    REQUIRE(h.screen() == Screen::Question);
+    SDL_Event e{};
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.scancode = SDL_SCANCODE_2;
+    SDL_PushEvent(&e);
+    e.type = SDL_KEYUP;
+    SDL_PushEvent(&e);
+    h.frames(3);
+    CHECK(h.screen() == Screen::Feedback);
+    CHECK(h.game().session()->answers().at(0).chosen == std::vector<int>{1});
+}
+
 TEST_CASE("Settings apply at once and are remembered", "[ui][settings]") {
     std::string dir;
     {
