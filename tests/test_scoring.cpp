@@ -130,3 +130,21 @@ TEST_CASE("A session does not move on before an answer", "[scoring][session]") {
     session.advance();
     CHECK(session.index() == 1);
 }
+
+TEST_CASE("When the clock runs out, the question counts as a late wrong answer", "[scoring][session]") {
+    Quiz quiz;
+    quiz.questions = {single_answer(0), single_answer(1)};
+    QuizSession session(quiz, rules_for(Mode::Timed));
+    REQUIRE(session.rules().time_limit_ms == 20000);
+    session.answer({0}, 1000);
+    session.advance();
+    const Grade g = session.expire();
+    CHECK(g.timed_out);
+    CHECK_FALSE(g.correct);
+    CHECK(g.points == 0);
+    CHECK(session.score().streak == 0);
+    CHECK(session.score().correct == 1);
+    CHECK(session.answers().back().chosen.empty());
+    CHECK(rules_for(Mode::Practice).time_limit_ms == 0);
+    CHECK_FALSE(reveals_each_answer(Mode::Test));
+}
