@@ -275,7 +275,7 @@ TEST_CASE("The right option's position is balanced", "[generator][balance]") {
 TEST_CASE("Questions read in the language asked, falling back to the pack's default", "[generator]") {
     const Pack& p = seed_pack();
     const Quiz zh = quiz_of(p, {Kind::First}, Difficulty::Normal, 1, 1, "zh");
-    CHECK(zh.questions.at(0).prompt == "下面哪件事最先发生?");
+    CHECK(zh.questions.at(0).prompt == "下面哪件事最先发生？");
     const Quiz en = quiz_of(p, {Kind::When}, Difficulty::Normal, 1, 1, "en");
     CHECK_THAT(en.questions.at(0).prompt, Catch::StartsWith("When did this happen"));
     QuizOptions o;

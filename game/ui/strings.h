@@ -14,17 +14,17 @@ enum class Lang { Zh, En };
     X(AppTagline, "用时间线上的事件出题", "Quizzes made from dated events")                                  \
     X(Packs, "题包", "Packs")                                                                            \
     X(PackEvents, "{n} 个事件", "{n} events")                                                            \
-    X(PackLanguages, "语言:{l}", "Languages: {l}")                                                       \
+    X(PackLanguages, "语言：{l}", "Languages: {l}")                                                       \
     X(PackBroken, "无法加载", "Cannot be loaded")                                                         \
-    X(PackWarnings, "提示:{n} 条(用 chronicle validate 查看)", "Warnings: {n} (see chronicle validate)")                                                         \
-    X(PackMissingGlyphs, "没有字体能显示:{c}", "No font can show: {c}")                                      \
-    X(PackSource, "来源:{s}", "Source: {s}")                                                             \
-    X(NoPacks, "没有找到题包。把 .json 题包放进:{p}", "No packs found. Put .json packs in: {p}")               \
+    X(PackWarnings, "提示：{n} 条（用 chronicle validate 查看）", "Warnings: {n} (see chronicle validate)")                                                         \
+    X(PackMissingGlyphs, "没有字体能显示：{c}", "No font can show: {c}")                                      \
+    X(PackSource, "来源：{s}", "Source: {s}")                                                             \
+    X(NoPacks, "没有找到题包。把 .json 题包放进：{p}", "No packs found. Put .json packs in: {p}")               \
     X(Mode, "模式", "Mode")                                                                              \
     X(ModePractice, "练习", "Practice")                                                                  \
-    X(ModePracticeHelp, "每题之后看解析,不限时", "See the explanation after each question; no clock")            \
+    X(ModePracticeHelp, "每题之后看解析，不限时", "See the explanation after each question; no clock")            \
     X(ModeTimed, "限时", "Timed")                                                                        \
-    X(ModeTimedHelp, "每题 20 秒,答得越快得分越高", "20 seconds a question; faster answers score more")         \
+    X(ModeTimedHelp, "每题 20 秒，答得越快得分越高", "20 seconds a question; faster answers score more")         \
     X(ModeTest, "测验", "Test")                                                                          \
     X(ModeTestHelp, "答完全部题目后再看对错", "Answers are revealed at the end")                               \
     X(Length, "题数", "Questions")                                                                       \
@@ -50,8 +50,8 @@ enum class Lang { Zh, En };
     X(Score, "得分 {n}", "Score {n}")                                                                    \
     X(Streak, "连对 {n}", "Streak {n}")                                                                  \
     X(SecondsLeft, "剩 {n} 秒", "{n} s left")                                                            \
-    X(AnswerKeys, "点击选项,或按 1–{n} / A–{l}", "Click an answer or press 1–{n} / A–{l}")                  \
-    X(OrderHelp, "拖动排序;或用 ↑/↓ 选中,Ctrl+↑/↓ 移动。回车确认。",                                        \
+    X(AnswerKeys, "点击选项，或按 1–{n} / A–{l}", "Click an answer or press 1–{n} / A–{l}")                  \
+    X(OrderHelp, "拖动排序；或用 ↑/↓ 选中，Ctrl+↑/↓ 移动。回车确认。",                                        \
       "Drag to reorder, or select with ↑/↓ and move with Ctrl+↑/↓. Enter confirms.")                      \
     X(ConfirmOrder, "确认顺序", "Confirm order")                                                         \
     X(EscBack, "Esc 返回", "Esc: back")                                                                 \
@@ -59,26 +59,26 @@ enum class Lang { Zh, En };
     X(Wrong, "答错了", "Not quite")                                                                      \
     X(TimedOut, "时间到", "Time's up")                                                                   \
     X(Points, "+{n} 分", "+{n} points")                                                                  \
-    X(TheAnswer, "正确答案:{a}", "The answer: {a}")                                                      \
-    X(YourAnswer, "你的答案:{a}", "Your answer: {a}")                                                    \
+    X(TheAnswer, "正确答案：{a}", "The answer: {a}")                                                      \
+    X(YourAnswer, "你的答案：{a}", "Your answer: {a}")                                                    \
     X(RightOrder, "正确顺序", "The right order")                                                         \
     X(PartialPairs, "{n} 对相邻事件中有 {k} 对顺序正确", "{k} of {n} neighbouring pairs in the right order")   \
-    X(Continue, "继续(回车)", "Continue (Enter)")                                                         \
-    X(SeeResults, "查看成绩(回车)", "See results (Enter)")                                                \
+    X(Continue, "继续（回车）", "Continue (Enter)")                                                         \
+    X(SeeResults, "查看成绩（回车）", "See results (Enter)")                                                \
     X(Results, "成绩", "Results")                                                                        \
     X(PointsTotal, "{n} 分", "{n} points")                                                               \
-    X(Accuracy, "答对 {c} / {n} 题({p}%)", "{c} of {n} right ({p}%)")                                      \
+    X(Accuracy, "答对 {c} / {n} 题（{p}%）", "{c} of {n} right ({p}%)")                                      \
     X(BestStreak, "最长连对 {n}", "Best streak {n}")                                                      \
-    X(NewBest, "新纪录!", "New best score!")                                                             \
-    X(PreviousBest, "此题包此模式的最高分:{n}", "Best for this pack and mode: {n}")                            \
+    X(NewBest, "新纪录！", "New best score!")                                                             \
+    X(PreviousBest, "此题包此模式的最高分：{n}", "Best for this pack and mode: {n}")                            \
     X(ByKind, "各题型", "By kind")                                                                       \
     X(KindScore, "{c} / {n}", "{c} / {n}")                                                               \
     X(Review, "错题回顾", "Review of mistakes")                                                            \
-    X(NoMistakes, "全部答对,太棒了!", "No mistakes. Well done!")                                           \
+    X(NoMistakes, "全部答对，太棒了！", "No mistakes. Well done!")                                           \
     X(PlayAgain, "再玩一次", "Play again")                                                                \
     X(Home, "返回主页", "Home")                                                                           \
-    X(SaveFailed, "成绩没能保存:{e}", "The result could not be saved: {e}")                                   \
-    X(SaveMovedAside, "原来的存档无法读取,已移到 {p},并新建了存档。",                                          \
+    X(SaveFailed, "成绩没能保存：{e}", "The result could not be saved: {e}")                                   \
+    X(SaveMovedAside, "原来的存档无法读取，已移到 {p}，并新建了存档。",                                          \
       "Your saved progress could not be read. It was moved to {p} and a new save was started.")             \
     X(SaveInMemory, "这次的进度无法保存。", "Progress cannot be saved this time.")                            \
     X(Language, "界面语言", "Language")                                                                   \
