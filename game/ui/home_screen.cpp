@@ -57,7 +57,7 @@ void draw_card(const PackCard& card, bool selected, int index, HomeChoice& choic
     dl->ChannelsMerge();
     ImGui::SetCursorScreenPos(start);
     if (ImGui::InvisibleButton("card", ImVec2(end.x - start.x, end.y - start.y)) && card.playable) choice.pack = index;
-    frame_log().widgets.push_back({card.title, start, end});
+    frame_log().widget(card.title, start, end);
     ImGui::PopID();
 }
 
@@ -107,8 +107,8 @@ void draw_options(const PackCard& card, HomeChoice& choice, const UiContext& ctx
             // An empty choice would mean "all": keep at least one kind ticked.
             if (!next.empty()) choice.kinds = next;
         }
-        frame_log().widgets.push_back({kind_label(k, ctx), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
-        frame_log().texts.push_back(kind_label(k, ctx));
+        frame_log().widget(kind_label(k, ctx), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        frame_log().text(kind_label(k, ctx));
     }
     ImGui::PopStyleVar();
 }

@@ -29,7 +29,7 @@ void draw_status(const QuestionView& v, const UiContext& ctx) {
         ImGui::PushStyleColor(ImGuiCol_PlotHistogram, *v.time_left < 0.25f ? ctx.palette.wrong : ctx.palette.accent);
         ImGui::ProgressBar(*v.time_left, ImVec2(-1, 0), left.c_str());
         ImGui::PopStyleColor();
-        frame_log().texts.push_back(left);
+        frame_log().text(left);
     }
 }
 

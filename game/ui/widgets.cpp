@@ -23,8 +23,8 @@ namespace {
 std::string visible(const std::string& label) { return label.substr(0, label.find("##")); }
 
 void log_last_item(const std::string& label) {
-    frame_log().widgets.push_back({visible(label), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
-    frame_log().texts.push_back(visible(label));
+    frame_log().widget(visible(label), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    frame_log().text(visible(label));
 }
 
 } // namespace
@@ -37,7 +37,7 @@ void text(const std::string& s, ImFont* font, unsigned colour, float right_margi
     ImGui::PopTextWrapPos();
     if (colour) ImGui::PopStyleColor();
     ImGui::PopFont();
-    frame_log().texts.push_back(s);
+    frame_log().text(s);
 }
 
 void label(const std::string& s, ImFont* font, unsigned colour) {
@@ -46,7 +46,7 @@ void label(const std::string& s, ImFont* font, unsigned colour) {
     ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
     if (colour) ImGui::PopStyleColor();
     ImGui::PopFont();
-    frame_log().texts.push_back(s);
+    frame_log().text(s);
 }
 
 void centered_text(const std::string& s, ImFont* font, unsigned colour) {
@@ -128,7 +128,7 @@ bool option_button(const std::string& key, const std::string& label, float width
     if (state) draw_mark(dl, ImVec2(pos.x + width - badge * 0.5f - style.FramePadding.x, pos.y + height / 2), badge * 0.38f,
                          state == 1, edge);
     ImGui::PopFont();
-    frame_log().texts.push_back(key);
+    frame_log().text(key);
     return clicked;
 }
 

@@ -35,13 +35,21 @@ struct WidgetRecord {
     ImVec2 min, max;
 };
 
-// What the current frame drew. Cleared by the loop before each frame.
+// What the current frame drew, kept only when a test turns it on (the game itself
+// never reads it). Cleared by the loop before each frame.
 struct FrameLog {
+    bool enabled = false;
     std::vector<WidgetRecord> widgets;
     std::vector<std::string> texts;
     void clear() {
         widgets.clear();
         texts.clear();
+    }
+    void widget(const std::string& label, ImVec2 min, ImVec2 max) {
+        if (enabled) widgets.push_back({label, min, max});
+    }
+    void text(const std::string& s) {
+        if (enabled) texts.push_back(s);
     }
     const WidgetRecord* find(const std::string& label) const;
 };

@@ -30,6 +30,7 @@ Harness::Harness(const SettingList& settings, int width, int height, const std::
         OpenResult saved = Storage::open(data_dir_ + "/chronicle.db", 0);
         for (const auto& [key, value] : settings) saved.storage->set_setting(key, value);
     }
+    ui::frame_log().enabled = true; // the harness finds widgets and checks glyphs through it
     GameOptions options;
     options.width = width;
     options.height = height;
