@@ -117,6 +117,25 @@ TEST_CASE("when offers the true date once, at its precision, among other dates",
     }
 }
 
+TEST_CASE("Questions about events that lasted say when they began", "[generator]") {
+    const LoadResult r = load(pack_with(R"([
+    {"id": "war", "date": "1939", "end": "1945", "headline": "War", "text": "T"},
+    {"id": "a", "date": "1950", "headline": "A", "text": "T"},
+    {"id": "b", "date": "1960", "headline": "B", "text": "T"},
+    {"id": "c", "date": "1970", "headline": "C", "text": "T"}
+  ])"));
+    REQUIRE(r.pack);
+    const Quiz quiz = quiz_of(*r.pack, {Kind::First, Kind::Last, Kind::Order, Kind::BeforeAfter, Kind::When});
+    REQUIRE_FALSE(quiz.questions.empty());
+    for (const Question& q : quiz.questions) {
+        INFO(q.prompt);
+        const bool has_war = std::find(q.events.begin(), q.events.end(), "war") != q.events.end();
+        const bool says_began = q.prompt.find("began") != std::string::npos || q.prompt.find("begin") != std::string::npos;
+        CHECK(says_began == has_war);
+        if (has_war) CHECK(q.explanation.find("1939 – 1945") != std::string::npos);
+    }
+}
+
 TEST_CASE("who_said and who_did offer only people who certainly are not the answer", "[generator]") {
     const Pack& p = seed_pack();
     for (const Question& q : quiz_of(p, {Kind::WhoSaid}).questions) {

@@ -259,6 +259,31 @@ TEST_CASE("Dates may be integers, ranges, deep time or unknown", "[loader]") {
     CHECK(p.events[static_cast<size_t>(p.by_time.front())].id == "bang");
 }
 
+TEST_CASE("An event that lasted has an end; ordering uses when it began", "[loader]") {
+    GIVEN("a war that lasted six years and a battle inside it") {
+        const LoadResult r = load(pack_with(R"([
+    {"id": "war", "date": "1939-09-01", "end": "1945-09-02", "headline": "War", "text": "T"},
+    {"id": "battle", "date": "1944-06-06", "headline": "Battle", "text": "T"}
+  ])"));
+        REQUIRE(r.pack);
+        const Event& war = event_by_id(*r.pack, "war");
+        THEN("the end is kept and the event is ordered by its start") {
+            REQUIRE(war.end);
+            CHECK(iso(war.end->from) == "1945-09-02");
+            CHECK(before(war.interval, event_by_id(*r.pack, "battle").interval));
+        }
+    }
+    WHEN("the end comes before the start, or there is no start") {
+        const Diagnostic backwards = only_error(pack_with(
+            R"([{"id": "e1", "date": "1945", "end": "1939", "headline": "H", "text": "T"}])"));
+        CHECK(backwards.path == "/events/0/end");
+        CHECK(backwards.message.find("ends (1939) before it begins (1945)") != std::string::npos);
+        const Diagnostic no_start = only_error(pack_with(R"([{"id": "e1", "end": "1939", "headline": "H", "text": "T"}])"));
+        CHECK(no_start.path == "/events/0/end");
+        CHECK(no_start.message.find("needs a \"date\"") != std::string::npos);
+    }
+}
+
 TEST_CASE("One broken pack never stops the others", "[loader][discovery]") {
     namespace fs = std::filesystem;
     const fs::path dir = fs::temp_directory_path() / "chronicle-discovery-test";

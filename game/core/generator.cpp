@@ -173,7 +173,14 @@ private:
     }
 
     std::string date_text(const Event& e) const {
-        return e.date ? format_date(*e.date, lang_) : std::string(words_.date_unknown);
+        if (!e.date) return words_.date_unknown;
+        return e.end ? format_date(*e.date, lang_) + " – " + format_date(*e.end, lang_) : format_date(*e.date, lang_);
+    }
+
+    // Events that lasted are ordered by when they began; a question with one says "began".
+    bool any_lasted(const std::vector<int>& events) const {
+        return std::any_of(events.begin(), events.end(),
+                           [&](int e) { return pack_.events[static_cast<size_t>(e)].end.has_value(); });
     }
 
     // "date — headline", the text, and how the date is known.
@@ -309,7 +316,8 @@ private:
         if (!events) return std::nullopt;
         Question q;
         q.kind = last ? Kind::Last : Kind::First;
-        q.prompt = last ? words_.last : words_.first;
+        const bool began = any_lasted(*events);
+        q.prompt = last ? (began ? words_.last_began : words_.last) : (began ? words_.first_began : words_.first);
         q.key = key_of(q.kind, *events);
         q.events = ids_of(pack_, *events);
         q.explanation = explain_chronology(*events);
@@ -328,7 +336,7 @@ private:
         if (!events) return std::nullopt;
         Question q;
         q.kind = Kind::Order;
-        q.prompt = words_.order;
+        q.prompt = any_lasted(*events) ? words_.order_began : words_.order;
         q.key = key_of(q.kind, *events);
         q.events = ids_of(pack_, *events);
         q.explanation = explain_chronology(*events);
@@ -355,7 +363,7 @@ private:
         // Slot 0 ("before") is right when the subject is the earlier event.
         const int slot = slots_.pick(2, rng_);
         const int subject = (*events)[slot == 0 ? 0 : 1], other = (*events)[slot == 0 ? 1 : 0];
-        q.prompt = fill_in(fill_in(words_.before_after, "a", quoted(pack_.events[static_cast<size_t>(subject)].headline)),
+        q.prompt = fill_in(fill_in(any_lasted(*events) ? words_.before_after_began : words_.before_after, "a", quoted(pack_.events[static_cast<size_t>(subject)].headline)),
                            "b", quoted(pack_.events[static_cast<size_t>(other)].headline));
         q.events = ids_of(pack_, {subject, other});
         q.explanation = explain_chronology(*events);
@@ -420,7 +428,7 @@ private:
         Question q;
         q.kind = Kind::When;
         q.key = "when:" + e.id;
-        q.prompt = fill_in(words_.when, "e", quoted(e.headline));
+        q.prompt = fill_in(e.end ? words_.when_began : words_.when, "e", quoted(e.headline));
         q.events = {e.id};
         q.explanation = explain_event(e);
         for (size_t i = 0; i < wrong.size(); ++i) {

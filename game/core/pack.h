@@ -27,6 +27,8 @@ struct Event {
     std::string id;
     std::optional<DateSpec> date; // nullopt: unknown, never ordered
     DayInterval interval;         // valid when date is set
+    std::optional<DateSpec> end;  // when an event that lasted ended; only with date.
+                                  // Ordering uses `interval`: when the event began.
     LocalText date_note;
     LocalText headline;
     LocalText text;

@@ -467,12 +467,24 @@ private:
 
     bool read_event(json& j, const std::string& path, Event& e) {
         if (!check_object(j, path, "an event",
-                          {"id", "date", "date_note", "headline", "text", "actors", "who", "tags"}))
+                          {"id", "date", "end", "date_note", "headline", "text", "actors", "who", "tags"}))
             return false;
         e.id = id_field(j, path, "e.g. \"e01\"");
         if (json* d = field(j, "date"); d && !d->is_null()) {
             e.date = date_value(*d, [&] { return pointer_append(path, "date"); });
             if (e.date) e.interval = e.date->interval();
+        }
+        if (json* d = field(j, "end"); d && !d->is_null()) {
+            const auto end_path = [&] { return pointer_append(path, "end"); };
+            e.end = date_value(*d, end_path);
+            if (e.end && !e.date) {
+                error(end_path(), "an event with an \"end\" needs a \"date\" when it began; add one, or remove \"end\"");
+                e.end.reset();
+            } else if (e.end && e.end->interval().latest < e.interval.earliest) {
+                error(end_path(), "the event ends (" + format_date(*e.end, "en") + ") before it begins (" +
+                                      format_date(*e.date, "en") + "); check both dates");
+                e.end.reset();
+            }
         }
         e.date_note = text_field(j, path, "date_note", false, "how the date is known");
         e.headline = text_field(j, path, "headline", true, "a short title, per language");

@@ -20,6 +20,11 @@ const Phrases kChinese = {
     "错",
     "日期不详",
     "「{q}」—— {name}",
+    "下面哪件事最先开始？",
+    "下面哪件事最晚开始？",
+    "把这些事件按开始时间先后排序（最早的在前）。",
+    "「{a}」开始于「{b}」开始之前还是之后？",
+    "「{e}」是什么时候开始的？",
 };
 
 const Phrases kEnglish = {
@@ -36,6 +41,11 @@ const Phrases kEnglish = {
     "False",
     "date unknown",
     "“{q}” — {name}",
+    "Which of these began first?",
+    "Which of these began most recently?",
+    "Put these events in order of when they began, earliest first.",
+    "Did “{a}” begin before or after “{b}” began?",
+    "When did this begin: “{e}”?",
 };
 
 } // namespace
@@ -47,7 +57,8 @@ std::string generated_characters() {
                       "January February March April May June July August September October November December";
     for (const Phrases* p : {&kChinese, &kEnglish})
         for (const char* s : {p->first, p->last, p->order, p->before_after, p->before, p->after, p->when, p->who_said,
-                              p->who_did, p->true_, p->false_, p->date_unknown, p->quote_line})
+                              p->who_did, p->true_, p->false_, p->date_unknown, p->quote_line, p->first_began, p->last_began,
+                              p->order_began, p->before_after_began, p->when_began})
             out += s;
     return out;
 }

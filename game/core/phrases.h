@@ -20,6 +20,13 @@ struct Phrases {
     const char* false_;
     const char* date_unknown;
     const char* quote_line; // {q} said by {name}
+    // The same questions about events that lasted (an "end" date): they are ordered
+    // by when they began, and the prompt says so.
+    const char* first_began;
+    const char* last_began;
+    const char* order_began;
+    const char* before_after_began;
+    const char* when_began;
 };
 
 const Phrases& phrases_for(std::string_view lang);
