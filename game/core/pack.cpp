@@ -1,11 +1,32 @@
 #include "core/pack.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace chronicle {
 
 bool Pack::has_language(const std::string& lang) const {
     return std::find(languages.begin(), languages.end(), lang) != languages.end();
+}
+
+bool valid_item_id(std::string_view id) {
+    if (id.empty() || id.size() > 64 || !std::isalnum(static_cast<unsigned char>(id[0]))) return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+    });
+}
+
+bool valid_language_code(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size() && s[i] >= 'a' && s[i] <= 'z') ++i;
+    if (i < 2 || i > 3) return false;
+    while (i < s.size()) {
+        if (s[i] != '-') return false;
+        size_t start = ++i;
+        while (i < s.size() && std::isalnum(static_cast<unsigned char>(s[i]))) ++i;
+        if (i - start < 2 || i - start > 8) return false;
+    }
+    return true;
 }
 
 std::string all_text(const Pack& pack) {

@@ -4,6 +4,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -105,6 +106,11 @@ struct Pack {
     bool has_language(const std::string& lang) const;
     int dated_event_count() const { return static_cast<int>(by_time.size()); }
 };
+
+// Letters, digits, '.', '_', '-'; starting with a letter or digit; at most 64 characters.
+bool valid_item_id(std::string_view id);
+// BCP 47-ish: "zh", "en", "pt-BR", "zh-Hant".
+bool valid_language_code(std::string_view code);
 
 // Every human-readable text of the pack in every language, concatenated: what a
 // screen may ever show of it (for font coverage).

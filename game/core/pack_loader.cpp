@@ -1,5 +1,5 @@
 // Index
-//   1. Raw checks: size, BOM, UTF-8, nesting depth (before nlohmann sees the text)
+//   1. Small helpers (size, BOM, UTF-8 and depth are checked by json_text)
 //   2. Field readers: typed access that reports wrong types, unknown and missing fields
 //   3. Records: metadata, people, events, quotes, numbers, hand-written questions
 //   4. Cross-checks, warnings and the index the generator uses
@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_locate.h"
+#include "core/json_text.h"
 
 namespace chronicle {
 
@@ -33,120 +34,13 @@ std::string Diagnostic::to_string() const {
 namespace {
 
 // ---------------------------------------------------------------------------
-// 1. Raw checks
+// 1. Small helpers
 // ---------------------------------------------------------------------------
-
-// Offset where nesting first exceeds the limit, or npos. Strings are skipped so a
-// '[' inside text does not count.
-size_t find_excess_depth(std::string_view s, int limit) {
-    int depth = 0;
-    bool in_string = false;
-    for (size_t i = 0; i < s.size(); ++i) {
-        const char c = s[i];
-        if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > limit) return i;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return std::string_view::npos;
-}
-
-std::string too_big(size_t bytes) {
-    return "the file is " + std::to_string((bytes + (1u << 20) - 1) >> 20) + " MiB; packs may be at most " +
-           std::to_string(kMaxPackBytes >> 20) + " MiB (split it into several packs)";
-}
-
-// nlohmann says "[json.exception.parse_error.101] parse error at line 3, column 5: syntax
-// error while parsing object - unexpected '}'; expected string literal": keep the part
-// after the position, which we print ourselves.
-std::string syntax_message(const std::string& what) {
-    // Drop "[json.exception.parse_error.101] " and "parse error at line 3, column 5: ".
-    std::string m = what.substr(what.find(']') == std::string::npos ? 0 : what.find(']') + 2);
-    if (m.rfind("parse error", 0) == 0 && m.find(": ") != std::string::npos) m = m.substr(m.find(": ") + 2);
-    if (m.find("unexpected '}'") != std::string::npos || m.find("unexpected ']'") != std::string::npos)
-        m += " (a comma before a closing bracket is not allowed in JSON; remove it)";
-    else if (m.find("unexpected end of input") != std::string::npos)
-        m += " (a bracket or quote is not closed)";
-    else if (m.find("control character") != std::string::npos)
-        m += " (write a line break inside a string as \\n)";
-    else if (m.find("number overflow") != std::string::npos)
-        m += " (the number is too large; write it as text if it is not a quantity)";
-    else
-        m += " (look for a missing comma or quote near here)";
-    return m;
-}
-
-const char* kind_name(const json& j) {
-    switch (j.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "true/false";
-    case json::value_t::number_float: return "a decimal number";
-    default: return "a number";
-    }
-}
-
-bool valid_id(const std::string& id) {
-    if (id.empty() || id.size() > 64 || !std::isalnum(static_cast<unsigned char>(id[0]))) return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
-    });
-}
 
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
 }
-
-bool valid_language(const std::string& s) {
-    // BCP 47-ish: "zh", "en", "pt-BR", "zh-Hant".
-    size_t i = 0;
-    while (i < s.size() && s[i] >= 'a' && s[i] <= 'z') ++i;
-    if (i < 2 || i > 3) return false;
-    while (i < s.size()) {
-        if (s[i] != '-') return false;
-        size_t start = ++i;
-        while (i < s.size() && std::isalnum(static_cast<unsigned char>(s[i]))) ++i;
-        if (i - start < 2 || i - start > 8) return false;
-    }
-    return true;
-}
-
-// nlohmann's own DOM builder with a depth limit, keeping the error and its position
-// instead of throwing (a number too large for a double is an out_of_range error,
-// not a parse_error). sax_parse calls these members by name, so hiding works.
-class BoundedDomParser : public nlohmann::detail::json_sax_dom_parser<json> {
-public:
-    explicit BoundedDomParser(json& root) : json_sax_dom_parser(root, false) {}
-    bool start_object(std::size_t n) { return deeper() && json_sax_dom_parser::start_object(n); }
-    bool start_array(std::size_t n) { return deeper() && json_sax_dom_parser::start_array(n); }
-    bool end_object() { return --depth_, json_sax_dom_parser::end_object(); }
-    bool end_array() { return --depth_, json_sax_dom_parser::end_array(); }
-    template <class Exception> bool parse_error(std::size_t position, const std::string&, const Exception& ex) {
-        error_at = position;
-        error = ex.what();
-        return false;
-    }
-
-    bool too_deep = false;
-    size_t error_at = 0;
-    std::string error;
-
-private:
-    bool deeper() {
-        too_deep = too_deep || ++depth_ > kMaxJsonDepth;
-        return !too_deep;
-    }
-    int depth_ = 0;
-};
 
 // Turns the JSON paths of content diagnostics into lines and columns, in one pass.
 void locate(std::string_view text, std::vector<Diagnostic>& diagnostics) {
@@ -195,7 +89,7 @@ private:
     bool check_object(const json& j, const std::string& path, const char* what,
                       std::initializer_list<const char*> allowed) {
         if (!j.is_object()) {
-            error(path, std::string(what) + " must be an object {…}, not " + kind_name(j));
+            error(path, std::string(what) + " must be an object {…}, not " + json_kind_name(j));
             return false;
         }
         for (const auto& item : j.items()) {
@@ -232,7 +126,7 @@ private:
             return {};
         }
         if (!v->is_string()) {
-            error(pointer_append(path, key), std::string("must be a string (") + what + "), not " + kind_name(*v));
+            error(pointer_append(path, key), std::string("must be a string (") + what + "), not " + json_kind_name(*v));
             return {};
         }
         return std::move(v->get_ref<std::string&>());
@@ -240,7 +134,7 @@ private:
 
     std::string id_field(json& obj, const std::string& path, const char* what) {
         std::string id = string_field(obj, path, "id", true, what);
-        if (!id.empty() && !valid_id(id))
+        if (!id.empty() && !valid_item_id(id))
             error(pointer_append(path, "id"), "\"" + id +
                                                   "\" is not a valid id: use letters, digits, '.', '_' or '-' "
                                                   "(at most 64, starting with a letter or digit)");
@@ -260,7 +154,7 @@ private:
                 if (!pack_->has_language(item.key())) {
                     error(p(), "language \"" + item.key() + "\" is not declared; add it to \"languages\" or fix the code");
                 } else if (!item.value().is_string()) {
-                    error(p(), std::string("must be a string, not ") + kind_name(item.value()));
+                    error(p(), std::string("must be a string, not ") + json_kind_name(item.value()));
                 } else if (item.value().get_ref<const std::string&>().empty()) {
                     error(p(), std::string(what) + " is empty; write the text or leave the language out");
                 } else {
@@ -270,7 +164,7 @@ private:
             if (v.empty()) error(path(), std::string(what) + " has no text; write {\"" + pack_->default_language + "\": \"…\"}");
         } else {
             error(path(), std::string(what) + " must be a string or an object of language → text, such as {\"" +
-                            pack_->default_language + "\": \"…\"}, not " + kind_name(v));
+                            pack_->default_language + "\": \"…\"}, not " + json_kind_name(v));
         }
         return t;
     }
@@ -289,7 +183,7 @@ private:
         json* v = field(obj, key);
         if (!v || v->is_null()) return nullptr;
         if (!v->is_array()) {
-            error(pointer_append(path, key), std::string("must be an array [...] of ") + what + ", not " + kind_name(*v));
+            error(pointer_append(path, key), std::string("must be an array [...] of ") + what + ", not " + json_kind_name(*v));
             return nullptr;
         }
         return v;
@@ -299,7 +193,7 @@ private:
     template <class PathFn> int reference(json& v, PathFn path, const std::unordered_map<std::string, int>& ids,
                   const char* what, const char* where_declared) {
         if (!v.is_string()) {
-            error(path(), std::string("must be ") + what + " id (a string), not " + kind_name(v));
+            error(path(), std::string("must be ") + what + " id (a string), not " + json_kind_name(v));
             return -1;
         }
         const std::string& id = v.get_ref<std::string&>();
@@ -342,7 +236,7 @@ private:
         } else {
             why = std::string("a date must be a string such as \"2023-11-17\", \"2023-07\" or \"2023\", or a whole "
                               "year such as -13800000000, not ") +
-                  kind_name(v);
+                  json_kind_name(v);
         }
         if (!d) error(path(), why);
         return d;
@@ -385,7 +279,7 @@ private:
             const std::string path = pointer_append(list_path, std::to_string(i));
             Record r;
             if (!read_one((*list)[i], path, r)) continue;
-            if (ids && valid_id(r.id)) {
+            if (ids && valid_item_id(r.id)) {
                 auto [it, fresh] = ids->emplace(r.id, static_cast<int>(out.size()));
                 if (!fresh) {
                     error(pointer_append(path, "id"), "duplicate id \"" + r.id + "\" (also " + list_path + "/" +
@@ -416,7 +310,7 @@ private:
             for (size_t i = 0; i < langs->size(); ++i) {
                 json& l = (*langs)[i];
                 const std::string path = "/languages/" + std::to_string(i);
-                if (!l.is_string() || !valid_language(l.get_ref<const std::string&>())) {
+                if (!l.is_string() || !valid_language_code(l.get_ref<const std::string&>())) {
                     error(path, "must be a language code such as \"zh\" or \"en\"");
                 } else if (p.has_language(l.get_ref<const std::string&>())) {
                     error(path, "language \"" + l.get<std::string>() + "\" is listed twice");
@@ -527,7 +421,7 @@ private:
         json* v = field(j, "value");
         if (!v) missing(path, "value", "the number, e.g. 1000000");
         else if (!v->is_number() || !std::isfinite(v->get<double>()))
-            error(pointer_append(path, "value"), std::string("must be a number such as 1000000 (no quotes, no commas), not ") + kind_name(*v));
+            error(pointer_append(path, "value"), std::string("must be a number such as 1000000 (no quotes, no commas), not ") + json_kind_name(*v));
         else
             n.value = v->get<double>();
         n.unit = text_field(j, path, "unit", false, "e.g. {\"en\": \"users\"} or \"%\"");
@@ -555,7 +449,7 @@ private:
             q.type = AuthoredQuestion::Type::TrueFalse;
             json* a = field(j, "answer");
             if (!a) missing(path, "answer", "true or false");
-            else if (!a->is_boolean()) error(pointer_append(path, "answer"), std::string("must be true or false, not ") + kind_name(*a));
+            else if (!a->is_boolean()) error(pointer_append(path, "answer"), std::string("must be true or false, not ") + json_kind_name(*a));
             else q.answer = a->get<bool>();
             if (field(j, "options")) error(pointer_append(path, "options"), "a true_false question has no options; remove them");
         } else if (type == "multiple_choice") {
@@ -712,64 +606,20 @@ void Loader::load(json& root, Pack& pack) {
 
 LoadResult load_pack_text(const std::string& text, const std::string& file) {
     LoadResult result;
-    auto raw_error = [&](size_t offset, std::string message) {
-        Diagnostic d;
-        d.file = file;
-        const TextPosition p = position_of(text, offset);
-        d.line = p.line;
-        d.column = p.column;
-        d.message = std::move(message);
-        result.diagnostics.push_back(std::move(d));
-        return result;
-    };
-    if (text.size() > kMaxPackBytes) return raw_error(0, too_big(text.size()));
-    std::string_view body = text;
-    if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3); // spreadsheet programs write a BOM
-    const size_t skipped = text.size() - body.size();
-
-    json root;
-    BoundedDomParser parser(root);
-    json::sax_parse(body.begin(), body.end(), &parser);
-    if (parser.too_deep) {
-        const size_t deep = find_excess_depth(body, kMaxJsonDepth);
-        return raw_error(skipped + deep, "brackets nest deeper than " + std::to_string(kMaxJsonDepth) +
-                                             " levels; a pack never needs more than 6");
-    }
-    if (!parser.error.empty()) {
-        // nlohmann rejects bad UTF-8 as a syntax error; say what it really is.
-        if (size_t bad = find_invalid_utf8(body); bad != std::string_view::npos)
-            return raw_error(skipped + bad, "invalid UTF-8 at byte offset " + std::to_string(skipped + bad) +
-                                                "; save the file as UTF-8");
-        // The position is 1-based and points just past the offending character.
-        const size_t at = parser.error_at > 0 ? parser.error_at - 1 : 0;
-        return raw_error(skipped + std::min(at, body.size()), "JSON syntax: " + syntax_message(parser.error));
-    }
+    std::optional<json> root = parse_json_text(text, file, result.diagnostics);
+    if (!root) return result;
     Pack pack;
     pack.path = file;
-    Loader(text, file, result.diagnostics).load(root, pack);
+    Loader(text, file, result.diagnostics).load(*root, pack);
     locate(text, result.diagnostics);
     if (!has_errors(result.diagnostics)) result.pack = std::move(pack);
     return result;
 }
 
 LoadResult load_pack_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        LoadResult r;
-        r.diagnostics.push_back({Severity::Error, path, 0, 0, "", "cannot open the file; check the path"});
-        return r;
-    }
-    in.seekg(0, std::ios::end);
-    const auto size = static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0));
-    if (size > kMaxPackBytes) {
-        LoadResult r;
-        r.diagnostics.push_back({Severity::Error, path, 0, 0, "", too_big(size)});
-        return r;
-    }
-    in.seekg(0);
-    std::string text(size, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(size));
-    return load_pack_text(text, path);
+    LoadResult r;
+    if (std::optional<std::string> text = read_input_file(path, r.diagnostics)) return load_pack_text(*text, path);
+    return r;
 }
 
 } // namespace chronicle

@@ -7,13 +7,12 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/json_text.h"
 #include "core/pack.h"
 
 namespace chronicle {
 
-// Limits that keep a hostile file from hurting the process.
-constexpr size_t kMaxPackBytes = 32u << 20;
-constexpr int kMaxJsonDepth = 64; // the pack format needs 6; nlohmann's parser recurses
+constexpr size_t kMaxPackBytes = kMaxInputBytes;
 
 struct LoadResult {
     std::optional<Pack> pack; // set only when there is no error
