@@ -1,6 +1,6 @@
 // Index
 //   1. Where packs live: bundled folder, user folder
-//   2. Subcommands: validate, packs, export
+//   2. Subcommands: validate, packs, export, import
 //   3. Dispatch
 #include "app/cli.h"
 
@@ -16,7 +16,9 @@
 #include "core/discovery.h"
 #include "core/export.h"
 #include "core/generator.h"
+#include "core/importer.h"
 #include "core/pack_loader.h"
+#include "core/paths.h"
 #include "app/game.h"
 #include "ui/font_coverage.h"
 
@@ -40,6 +42,14 @@ Usage:
       --kinds k1,k2              first,last,order,before_after,when,who_said,who_did,number,authored
       --difficulty D             easy, normal or hard (default normal)
       --format json|md           chronicle-quiz/1 JSON, or a printable quiz with its answer key
+  chronicle import FILE [options]
+                                 make a pack from a TimelineJS timeline (JSON) or a
+                                 spreadsheet saved as CSV; bad rows are reported and skipped
+      -o PACK.json               where to write it (default: FILE's name + .pack.json, beside it)
+      --install                  write it into the user's pack folder, where the game finds it
+      --id ID                    the pack's id (default: from the file name)
+      --lang L                   the language the text is in (default: guessed, zh or en)
+      --force                    replace an existing pack file
   chronicle --help | --version
 
 Packs are read from the bundled questions/ folder and from the user's folder
@@ -204,6 +214,93 @@ int cmd_export(const std::vector<std::string>& args) {
     return 0;
 }
 
+std::string plural(int n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+int cmd_import(const std::vector<std::string>& args) {
+    std::string input, output;
+    ImportOptions options;
+    bool install = false, force = false;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--install") install = true;
+        else if (a == "--force") force = true;
+        else if (a == "-o" || a == "--id" || a == "--lang") {
+            if (i + 1 >= args.size()) return usage_error(a + " needs a value");
+            (a == "-o" ? output : a == "--id" ? options.id : options.lang) = args[++i];
+        } else if (!a.empty() && a[0] == '-') return usage_error("import does not know " + a);
+        else if (input.empty()) input = a;
+        else return usage_error("import takes one file; got \"" + input + "\" and \"" + a + "\"");
+    }
+    if (input.empty()) return usage_error("import needs a file: a TimelineJS .json or a .csv");
+    if (install && !output.empty()) return usage_error("give either -o FILE or --install, not both");
+
+    std::vector<Diagnostic> problems;
+    const std::optional<std::string> text = read_input_file(input, problems);
+    if (!text) {
+        print_diagnostics(problems);
+        return 1;
+    }
+    options.file = input;
+    if (!install && output.empty()) {
+        const fs::path in(input);
+        output = (in.parent_path() / (in.stem().string() + ".pack.json")).string();
+    }
+    options.output = output;
+    const ImportResult result = import_text(*text, options);
+    print_diagnostics(result.diagnostics);
+    if (!result.pack_text) {
+        std::cerr << "chronicle: nothing was written\n";
+        return 1;
+    }
+    if (install) {
+        const std::string folder = user_data_folder() + "/packs";
+        std::error_code ec;
+        fs::create_directories(folder, ec);
+        if (ec) {
+            std::cerr << "chronicle: cannot create the pack folder " << folder << ": " << ec.message() << "\n";
+            return 1;
+        }
+        output = folder + "/" + result.id + ".json";
+        // Discovery loads only the first pack with an id: a clash would hide the new one.
+        for (const PackEntry& e : discover_packs(default_pack_folders())) {
+            if (e.pack && e.pack->id == result.id && !fs::equivalent(e.path, output, ec)) {
+                std::cerr << "chronicle: pack id \"" << result.id << "\" is already used by " << e.path
+                          << "; choose another with --id\n";
+                return 1;
+            }
+        }
+    }
+    std::error_code ec;
+    if (fs::equivalent(input, output, ec)) {
+        std::cerr << "chronicle: " << output << " is the file being imported; choose another with -o\n";
+        return 1;
+    }
+    if (!force && fs::exists(output, ec)) {
+        std::cerr << "chronicle: " << output << " already exists; use --force to replace it, or -o to choose another\n";
+        return 1;
+    }
+    std::string error;
+    if (!write_file_atomically(output, *result.pack_text, force, error)) {
+        std::cerr << "chronicle: " << error << (force ? "" : "; use --force to replace it") << "\n";
+        return 1;
+    }
+    int warnings = 0;
+    for (const Diagnostic& d : result.diagnostics) warnings += d.severity == Severity::Warning;
+    std::cout << "Imported " << input << " (" << import_format_name(result.format) << "): "
+              << plural(result.events, "event", "events") << ", " << plural(result.people, "person", "people") << ", "
+              << plural(result.quotes, "quote", "quotes") << ", " << plural(result.numbers, "number", "numbers") << "\n"
+              << "  skipped:  " << result.skipped << (result.format == ImportFormat::Csv ? " rows" : " events")
+              << (result.skipped ? " (see the errors above)" : "") << "\n"
+              << "  warnings: " << warnings << "\n"
+              << "  language: " << result.lang << (result.lang_guessed ? " (guessed from the text; set it with --lang)" : "")
+              << "\n"
+              << "  pack:     \"" << result.id << "\" written to " << output << "\n"
+              << "See its questions: chronicle export --pack " << output << " --format md\n";
+    return 0;
+}
+
 } // namespace
 
 // ---------------------------------------------------------------------------
@@ -229,6 +326,7 @@ int run_cli(int argc, char** argv) {
     if (args[0] == "validate") return cmd_validate(rest);
     if (args[0] == "packs") return rest.empty() ? cmd_packs() : usage_error("packs takes no arguments");
     if (args[0] == "export") return cmd_export(rest);
+    if (args[0] == "import") return cmd_import(rest);
     return usage_error("unknown command \"" + args[0] + "\"");
 }
 

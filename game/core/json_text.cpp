@@ -84,6 +84,17 @@ private:
 
 } // namespace
 
+void locate_diagnostics(std::string_view text, std::vector<Diagnostic>& diagnostics) {
+    std::vector<std::string> paths;
+    for (const Diagnostic& d : diagnostics) paths.push_back(d.path);
+    if (paths.empty()) return;
+    const std::vector<TextPosition> at = positions_of(text, locate_json_pointers(text, paths));
+    for (size_t i = 0; i < diagnostics.size(); ++i) {
+        diagnostics[i].line = at[i].line;
+        diagnostics[i].column = at[i].column;
+    }
+}
+
 std::string too_big_message(size_t bytes) {
     return "the file is " + std::to_string((bytes + (1u << 20) - 1) >> 20) + " MiB; Chronicle reads files of at most " +
            std::to_string(kMaxInputBytes >> 20) + " MiB (split it into several packs)";

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -26,6 +27,10 @@ std::optional<std::string> read_input_file(const std::string& path, std::vector<
 // line and column when it is too big, too deep, not UTF-8 or not JSON.
 std::optional<nlohmann::json> parse_json_text(const std::string& text, const std::string& file,
                                               std::vector<Diagnostic>& out);
+
+// Sets the line and column of diagnostics from their JSON paths, in one pass over
+// the (syntactically valid) text.
+void locate_diagnostics(std::string_view text, std::vector<Diagnostic>& diagnostics);
 
 // "a string", "an array", …: for "must be X, not Y" messages.
 const char* json_kind_name(const nlohmann::json& j);

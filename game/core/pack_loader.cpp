@@ -42,18 +42,6 @@ std::string lower(std::string s) {
     return s;
 }
 
-// Turns the JSON paths of content diagnostics into lines and columns, in one pass.
-void locate(std::string_view text, std::vector<Diagnostic>& diagnostics) {
-    std::vector<std::string> paths;
-    for (const Diagnostic& d : diagnostics) paths.push_back(d.path);
-    if (paths.empty()) return;
-    const std::vector<TextPosition> at = positions_of(text, locate_json_pointers(text, paths));
-    for (size_t i = 0; i < diagnostics.size(); ++i) {
-        diagnostics[i].line = at[i].line;
-        diagnostics[i].column = at[i].column;
-    }
-}
-
 // ---------------------------------------------------------------------------
 // 2. Field readers
 // ---------------------------------------------------------------------------
@@ -611,7 +599,7 @@ LoadResult load_pack_text(const std::string& text, const std::string& file) {
     Pack pack;
     pack.path = file;
     Loader(text, file, result.diagnostics).load(*root, pack);
-    locate(text, result.diagnostics);
+    locate_diagnostics(text, result.diagnostics);
     if (!has_errors(result.diagnostics)) result.pack = std::move(pack);
     return result;
 }

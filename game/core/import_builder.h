@@ -1,0 +1,72 @@
+// What both importers share: a pack assembled record by record in the pack format,
+// checked by the loader before anyone writes it. Internal to the importers.
+#pragma once
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/date.h"
+#include "core/importer.h"
+
+namespace chronicle {
+
+struct EventDraft {
+    std::string id_hint; // used as the id when it is a valid, unused id
+    std::optional<DateSpec> date, end;
+    std::string date_note, headline, text, who;
+    std::vector<std::string> people; // names; each becomes a person once
+    std::vector<std::string> tags;
+};
+
+// "My Timeline (2).csv" → "my-timeline-2": lower-case ASCII letters and digits
+// joined by '-', at most 64 characters; "" when nothing is left.
+std::string slug(const std::string& name);
+
+// A date as TimelineJS reads year, month and day (0: not given). On the "human"
+// scale a negative year is a year BCE, as TimelineJS shows it: -44 is 44 BC, the
+// astronomical year -43. On the cosmological scale, and beyond the years JavaScript
+// dates reach, years are plain numbers and month and day are ignored, as there.
+// nullopt with the reason, and the part at fault ("year", "month", "day").
+std::optional<PartialDate> timelinejs_date(int64_t year, int64_t month, int64_t day, bool cosmological,
+                                           std::string& error, const char*& part);
+
+// False, with an error, when --id or --lang is not usable.
+bool check_import_options(const ImportOptions& options, std::vector<Diagnostic>& out);
+
+// The file name without folders and extension.
+std::string file_stem(const std::string& path);
+
+class PackBuilder {
+public:
+    PackBuilder(const ImportOptions& options, ImportResult& result);
+
+    void set_title(std::string title) { title_ = std::move(title); }
+    void set_description(std::string description) { description_ = std::move(description); }
+    void add_source_note(const std::string& line);
+    // Returns the event's id.
+    std::string add_event(const EventDraft& e);
+    void add_quote(const std::string& text, const std::string& speaker, const std::string& event_id);
+    void add_number(double value, const std::string& unit, const std::string& question, const std::string& event_id);
+    // Sets the result's pack text when any event was added, and adds the pack's warnings.
+    void finish();
+
+private:
+    std::string person_id(const std::string& name);
+    std::string fresh_id(const std::string& hint, const std::string& prefix, std::unordered_set<std::string>& used);
+    void count_letters(const std::string& text);
+
+    const ImportOptions& options_;
+    ImportResult& result_;
+    std::string title_, description_, source_note_;
+    nlohmann::ordered_json people_ = nlohmann::ordered_json::array(), events_ = nlohmann::ordered_json::array(),
+                           quotes_ = nlohmann::ordered_json::array(), numbers_ = nlohmann::ordered_json::array();
+    std::unordered_map<std::string, std::string> person_by_name_; // lower-cased name → id
+    std::unordered_set<std::string> event_ids_, person_ids_;
+    long han_ = 0, latin_ = 0; // for guessing the language
+};
+
+} // namespace chronicle

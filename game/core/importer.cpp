@@ -1,0 +1,290 @@
+// Index
+//   1. Names: slugs and file stems
+//   2. PackBuilder: records in the pack format, checked by the loader
+//   3. Format detection
+#include "core/importer.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "core/import_builder.h"
+#include "core/pack.h"
+#include "core/pack_loader.h"
+#include "core/text.h"
+
+namespace chronicle {
+
+using nlohmann::ordered_json;
+
+// ---------------------------------------------------------------------------
+// 1. Names
+// ---------------------------------------------------------------------------
+
+std::string slug(const std::string& name) {
+    std::string s;
+    for (char c : name) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x80 && std::isalnum(u)) s += static_cast<char>(std::tolower(u));
+        else if (!s.empty() && s.back() != '-') s += '-';
+    }
+    if (s.size() > 64) s.resize(64);
+    while (!s.empty() && s.back() == '-') s.pop_back();
+    return s;
+}
+
+std::string file_stem(const std::string& path) {
+    const size_t slash = path.find_last_of('/');
+    std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+    const size_t dot = name.find_last_of('.');
+    return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
+}
+
+std::optional<PartialDate> timelinejs_date(int64_t year, int64_t month, int64_t day, bool cosmological,
+                                           std::string& error, const char*& part) {
+    constexpr int64_t kJsDateYears = 271'820; // TimelineJS switches to plain years beyond
+    part = "year";
+    if (year > kMaxAbsYear || year < -kMaxAbsYear) {
+        error = "years reach at most 999,999,999,999 either way; " + std::to_string(year) + " is beyond";
+        return std::nullopt;
+    }
+    PartialDate date;
+    if (cosmological || year > kJsDateYears || year < -kJsDateYears) {
+        date.year = year;
+        return date;
+    }
+    date.year = year < 0 ? year + 1 : year;
+    if (month) {
+        part = "month";
+        if (month < 1 || month > 12) {
+            error = std::to_string(month) + " is not a month; write 1 to 12, or leave it empty";
+            return std::nullopt;
+        }
+        date.month = static_cast<int>(month);
+    }
+    if (day) {
+        part = "day";
+        if (!month) {
+            error = "a day needs a month; add the month, or leave the day empty";
+            return std::nullopt;
+        }
+        const int days = days_in_month(date.year, date.month);
+        if (day < 1 || day > days) {
+            error = std::to_string(day) + " is not a day of that month (it has " + std::to_string(days) +
+                    "); fix it, or leave the day empty";
+            return std::nullopt;
+        }
+        date.day = static_cast<int>(day);
+    }
+    return date;
+}
+
+bool check_import_options(const ImportOptions& options, std::vector<Diagnostic>& out) {
+    const std::string& id = options.id;
+    if (!id.empty() && (!valid_item_id(id) || std::any_of(id.begin(), id.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))) {
+        out.push_back({Severity::Error, options.file, 0, 0, "",
+                       "--id \"" + id + "\" is not a pack id: use lower-case letters, digits, '.', '_' and '-', "
+                       "at most 64, e.g. \"space-race\""});
+        return false;
+    }
+    if (!options.lang.empty() && !valid_language_code(options.lang)) {
+        out.push_back({Severity::Error, options.file, 0, 0, "",
+                       "--lang \"" + options.lang + "\" is not a language code; write e.g. \"zh\", \"en\" or \"pt-BR\""});
+        return false;
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------
+// 2. PackBuilder
+// ---------------------------------------------------------------------------
+
+namespace {
+
+// A date as a pack writes it: ISO text, deep-time years as plain numbers.
+ordered_json date_json(const PartialDate& d) {
+    if (d.precision() == Precision::Year && (d.year > 9999 || d.year < -9999)) return d.year;
+    return iso(d);
+}
+
+ordered_json date_json(const DateSpec& d) {
+    if (!d.is_range()) return date_json(d.from);
+    return ordered_json{{"from", date_json(d.from)}, {"to", date_json(d.to)}};
+}
+
+// JSON laid out for people: one member per line, but a list of plain values, or a
+// short object of plain values (a person, a date range), on one line.
+void write_readable(std::string& out, const ordered_json& j, int indent) {
+    const bool plain = std::none_of(j.begin(), j.end(), [](const ordered_json& v) { return v.is_structured(); });
+    if (!j.is_structured() || j.empty() || plain) {
+        std::string line;
+        if (j.is_object() && !j.empty()) {
+            for (auto it = j.begin(); it != j.end(); ++it)
+                line += (line.empty() ? "{" : ", ") + ordered_json(it.key()).dump() + ": " + it.value().dump();
+            line += "}";
+        } else if (j.is_array() && !j.empty()) {
+            for (const ordered_json& v : j) line += (line.empty() ? "[" : ", ") + v.dump();
+            line += "]";
+        } else {
+            line = j.dump();
+        }
+        if (!j.is_object() || line.size() <= 72) {
+            out += line;
+            return;
+        }
+    }
+    const std::string inner(static_cast<size_t>(indent) + 2, ' ');
+    out += j.is_object() ? "{\n" : "[\n";
+    size_t k = 0;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        out += inner;
+        if (j.is_object()) out += ordered_json(it.key()).dump() + ": ";
+        write_readable(out, it.value(), indent + 2);
+        out += ++k < j.size() ? ",\n" : "\n";
+    }
+    out += std::string(static_cast<size_t>(indent), ' ') + (j.is_object() ? "}" : "]");
+}
+
+} // namespace
+
+PackBuilder::PackBuilder(const ImportOptions& options, ImportResult& result) : options_(options), result_(result) {}
+
+void PackBuilder::count_letters(const std::string& text) {
+    for (char32_t c : code_points(text)) {
+        if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) ++han_;
+        else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++latin_;
+    }
+}
+
+void PackBuilder::add_source_note(const std::string& line) {
+    source_note_ += (source_note_.empty() ? "" : "\n") + line;
+}
+
+std::string PackBuilder::fresh_id(const std::string& hint, const std::string& prefix,
+                                  std::unordered_set<std::string>& used) {
+    std::string id = hint;
+    for (int n = static_cast<int>(used.size()) + 1; !valid_item_id(id) || used.count(id); ++n)
+        id = prefix + std::to_string(n);
+    used.insert(id);
+    return id;
+}
+
+std::string PackBuilder::person_id(const std::string& name) {
+    std::string key;
+    for (char c : name) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (auto it = person_by_name_.find(key); it != person_by_name_.end()) return it->second;
+    const std::string id = fresh_id(slug(name), "p", person_ids_);
+    person_by_name_.emplace(key, id);
+    people_.push_back(ordered_json{{"id", id}, {"name", name}});
+    count_letters(name);
+    return id;
+}
+
+std::string PackBuilder::add_event(const EventDraft& e) {
+    ordered_json j;
+    const std::string id = fresh_id(e.id_hint, "e", event_ids_);
+    j["id"] = id;
+    j["date"] = e.date ? date_json(*e.date) : ordered_json();
+    if (e.end) j["end"] = date_json(*e.end);
+    if (!e.date_note.empty()) j["date_note"] = e.date_note;
+    j["headline"] = e.headline;
+    j["text"] = e.text.empty() ? e.headline : e.text;
+    if (!e.people.empty()) {
+        ordered_json actors = ordered_json::array();
+        for (const std::string& name : e.people) {
+            const std::string actor = person_id(name);
+            if (std::find(actors.begin(), actors.end(), actor) == actors.end()) actors.push_back(actor);
+        }
+        j["actors"] = std::move(actors);
+    }
+    if (!e.who.empty()) j["who"] = e.who;
+    if (!e.tags.empty()) j["tags"] = e.tags;
+    for (const std::string* t : {&e.headline, &e.text, &e.who, &e.date_note}) count_letters(*t);
+    events_.push_back(std::move(j));
+    return id;
+}
+
+void PackBuilder::add_quote(const std::string& text, const std::string& speaker, const std::string& event_id) {
+    ordered_json j{{"id", "q" + std::to_string(quotes_.size() + 1)}, {"text", text}, {"speaker", person_id(speaker)}};
+    if (!event_id.empty()) j["event"] = event_id;
+    count_letters(text);
+    quotes_.push_back(std::move(j));
+}
+
+void PackBuilder::add_number(double value, const std::string& unit, const std::string& question,
+                             const std::string& event_id) {
+    ordered_json j{{"id", "n" + std::to_string(numbers_.size() + 1)}};
+    // Whole numbers without ".0": 1000000, not 1000000.0.
+    if (std::fabs(value) < 9e15 && std::floor(value) == value) j["value"] = static_cast<int64_t>(value);
+    else j["value"] = value;
+    if (!unit.empty()) j["unit"] = unit;
+    j["question"] = question;
+    if (!event_id.empty()) j["event"] = event_id;
+    count_letters(question);
+    numbers_.push_back(std::move(j));
+}
+
+void PackBuilder::finish() {
+    ImportResult& r = result_;
+    r.events = static_cast<int>(events_.size());
+    r.people = static_cast<int>(people_.size());
+    r.quotes = static_cast<int>(quotes_.size());
+    r.numbers = static_cast<int>(numbers_.size());
+    if (events_.empty()) {
+        r.diagnostics.push_back({Severity::Error, options_.file, 0, 0, "",
+                                 "nothing to import: no event could be read (see the problems above)"});
+        return;
+    }
+    count_letters(title_);
+    r.lang = options_.lang;
+    r.lang_guessed = r.lang.empty();
+    if (r.lang_guessed) r.lang = han_ > 0 && han_ * 3 >= latin_ ? "zh" : "en";
+    r.id = options_.id.empty() ? slug(file_stem(options_.file)) : options_.id;
+    if (r.id.empty()) r.id = "imported";
+    const std::string stem = file_stem(options_.file);
+
+    ordered_json pack;
+    pack["format"] = kPackFormat;
+    pack["id"] = r.id;
+    pack["title"] = title_.empty() ? (stem.empty() ? std::string("Imported timeline") : stem) : title_;
+    if (!description_.empty()) pack["description"] = description_;
+    pack["languages"] = {r.lang};
+    pack["default_language"] = r.lang;
+    ordered_json source{{"title", options_.file.substr(options_.file.find_last_of('/') + 1)}};
+    if (!source_note_.empty()) source["note"] = source_note_;
+    pack["source"] = std::move(source);
+    if (!people_.empty()) pack["people"] = std::move(people_);
+    pack["events"] = std::move(events_);
+    if (!quotes_.empty()) pack["quotes"] = std::move(quotes_);
+    if (!numbers_.empty()) pack["numbers"] = std::move(numbers_);
+    std::string text;
+    write_readable(text, pack, 0);
+    text += "\n";
+
+    // The loader is the judge: what it refuses is never written.
+    const std::string name = options_.output.empty() ? r.id + ".json" : options_.output;
+    LoadResult check = load_pack_text(text, name);
+    for (Diagnostic& d : check.diagnostics) r.diagnostics.push_back(std::move(d));
+    if (check.pack) r.pack_text = std::move(text);
+}
+
+// ---------------------------------------------------------------------------
+// 3. Format detection
+// ---------------------------------------------------------------------------
+
+ImportFormat detect_import_format(const std::string& text) {
+    size_t i = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    return i < text.size() && text[i] == '{' ? ImportFormat::TimelineJS : ImportFormat::Csv;
+}
+
+const char* import_format_name(ImportFormat format) {
+    return format == ImportFormat::TimelineJS ? "TimelineJS" : "CSV";
+}
+
+ImportResult import_text(const std::string& text, const ImportOptions& options) {
+    return detect_import_format(text) == ImportFormat::TimelineJS ? import_timeline(text, options)
+                                                                   : import_csv(text, options);
+}
+
+} // namespace chronicle
