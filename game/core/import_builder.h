@@ -46,7 +46,8 @@ public:
 
     void set_title(std::string title) { title_ = std::move(title); }
     void set_description(std::string description) { description_ = std::move(description); }
-    void add_source_note(const std::string& line);
+    // A slide's picture credit and caption, kept in the pack's source note.
+    void add_media_note(const std::string& headline, const std::string& caption, const std::string& credit);
     // Returns the event's id.
     std::string add_event(const EventDraft& e);
     void add_quote(const std::string& text, const std::string& speaker, const std::string& event_id);

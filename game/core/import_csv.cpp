@@ -274,6 +274,7 @@ private:
         Diagnostic d{s, options_.file, cell ? cell->line : 0, cell ? cell->column : 0, "row " + std::to_string(row.number),
                      std::move(message)};
         if (column < headers_.size()) d.path += ", column \"" + headers_[column] + "\"";
+        else if (column < row.cells.size()) d.path += ", column " + std::to_string(column + 1); // past the header
         result_.diagnostics.push_back(std::move(d));
     }
 
@@ -434,6 +435,7 @@ void CsvReader::read_row(const CsvRow& row) {
         return;
     }
     const std::string event_id = event ? pack_.add_event(e) : std::string();
+    if (event) pack_.add_media_note(e.headline, text_of(Column::MediaCaption), text_of(Column::MediaCredit));
     if (!quote.empty()) pack_.add_quote(quote, quote_by, event_id);
     if (number) pack_.add_number(*number, unit, number_question, event_id);
 }

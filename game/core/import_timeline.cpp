@@ -188,9 +188,7 @@ private:
             const auto caption = text_member(*media, media_path, "caption");
             const auto credit = text_member(*media, media_path, "credit");
             if (!caption || !credit) return std::nullopt;
-            std::string note = *caption;
-            if (!credit->empty()) note += (note.empty() ? "(" : " (") + *credit + ")";
-            if (!note.empty()) pack_.add_source_note(e.headline + ": " + note);
+            pack_.add_media_note(e.headline, *caption, *credit);
         }
         return e;
     }

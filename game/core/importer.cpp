@@ -156,8 +156,11 @@ void PackBuilder::count_letters(const std::string& text) {
     }
 }
 
-void PackBuilder::add_source_note(const std::string& line) {
-    source_note_ += (source_note_.empty() ? "" : "\n") + line;
+void PackBuilder::add_media_note(const std::string& headline, const std::string& caption, const std::string& credit) {
+    std::string note = caption;
+    if (!credit.empty()) note += (note.empty() ? "(" : " (") + credit + ")";
+    if (note.empty()) return;
+    source_note_ += (source_note_.empty() ? "" : "\n") + headline + ": " + note;
 }
 
 std::string PackBuilder::fresh_id(const std::string& hint, const std::string& prefix,

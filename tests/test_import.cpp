@@ -1,0 +1,393 @@
+// The importers: TimelineJS JSON and CSV spreadsheets → packs the loader accepts.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "core/csv.h"
+#include "core/generator.h"
+#include "core/html_text.h"
+#include "core/importer.h"
+#include "support.h"
+
+using namespace chronicle;
+using namespace chronicle::test;
+
+namespace {
+
+// The imported pack, loaded back: what a player would get.
+Pack imported(const ImportResult& r) {
+    for (const Diagnostic& d : r.diagnostics) INFO(d.to_string());
+    REQUIRE(r.pack_text);
+    LoadResult back = load(*r.pack_text);
+    REQUIRE(back.pack);
+    CHECK(errors(back).empty());
+    return std::move(*back.pack);
+}
+
+ImportResult timeline(const std::string& text, const std::string& lang = "") {
+    ImportOptions o;
+    o.file = "space-race.json";
+    o.lang = lang;
+    return import_timeline(text, o);
+}
+
+ImportResult csv(const std::string& text, const std::string& lang = "") {
+    ImportOptions o;
+    o.file = "sheet.csv";
+    o.lang = lang;
+    return import_csv(text, o);
+}
+
+const Diagnostic* find_message(const ImportResult& r, const std::string& part) {
+    for (const Diagnostic& d : r.diagnostics)
+        if (d.to_string().find(part) != std::string::npos) return &d;
+    return nullptr;
+}
+
+const Event* event_with_headline(const Pack& p, const std::string& headline) {
+    for (const Event& e : p.events)
+        if (p.text(e.headline, p.default_language) == headline) return &e;
+    return nullptr;
+}
+
+bool has_kind(const Pack& p, Kind k) {
+    const auto kinds = supported_kinds(p);
+    return std::find(kinds.begin(), kinds.end(), k) != kinds.end();
+}
+
+const char* const kTimeline = R"({
+  "title": {"text": {"headline": "The Space Race", "text": "<p>From Sputnik to Apollo&nbsp;11.</p>"}},
+  "scale": "human",
+  "events": [
+    {"start_date": {"year": "1957", "month": "10", "day": "4"},
+     "text": {"headline": "Sputnik 1", "text": "<p>The first <b>artificial satellite</b>.</p>"},
+     "media": {"url": "https://example.org/s.jpg", "caption": "A replica", "credit": "NASA"},
+     "group": "USSR", "unique_id": "sputnik"},
+    {"start_date": {"year": 1961, "month": 4, "day": 12, "hour": "9", "minute": "07"},
+     "text": {"headline": "Gagarin orbits the Earth", "text": "108 minutes"}},
+    {"start_date": {"year": "1969", "month": "7", "day": "16"}, "end_date": {"year": "1969", "month": "7", "day": "24"},
+     "text": {"headline": "Apollo 11", "text": "Launch to splashdown."}},
+    {"start_date": {"year": "1975", "month": "", "day": ""}, "end_date": {"year": "", "month": "", "day": ""},
+     "text": {"headline": "Apollo–Soyuz"}, "display_date": "Summer 1975"}
+  ],
+  "eras": [{"start_date": {"year": "1955"}, "end_date": {"year": "1975"}, "text": {"headline": "The race years"}}]
+})";
+
+} // namespace
+
+TEST_CASE("HTML from a timeline becomes plain words", "[import][html]") {
+    CHECK(plain_text_from_html("<p>Moon &amp; <b>Mars</b></p>") == "Moon & Mars");
+    CHECK(plain_text_from_html("line one<br>line two<br/>three") == "line one\nline two\nthree");
+    CHECK(plain_text_from_html("<p>One.</p>\n\n<p>Two.</p>") == "One.\nTwo.");
+    CHECK(plain_text_from_html("it&#8217;s &#x4E2D;&#25991; &ldquo;ok&rdquo;") == "it’s 中文 “ok”");
+    CHECK(plain_text_from_html("a&nbsp;&nbsp;b   c\n\td") == "a b c d");
+    CHECK(plain_text_from_html("x<script>alert('<p>')</script>y<style>p{}</style>z") == "xyz");
+    CHECK(plain_text_from_html("<!-- note -->kept") == "kept");
+    CHECK(plain_text_from_html("AT&T &unknown; 3 < 4") == "AT&T &unknown; 3 < 4");
+    CHECK(plain_text_from_html("bad &#0; &#xD800; &#1114112; refs") == "bad refs");
+    CHECK(plain_text_from_html("<a href=\"x\">link</a> <i>end") == "link end");
+}
+
+TEST_CASE("A TimelineJS timeline imports as its format is published", "[import][timelinejs]") {
+    const ImportResult r = timeline(kTimeline);
+    const Pack p = imported(r);
+    CHECK(r.format == ImportFormat::TimelineJS);
+    CHECK(p.id == "space-race");
+    CHECK(p.text(p.title, "en") == "The Space Race");
+    CHECK(p.text(p.description, "en") == "From Sputnik to Apollo 11.");
+    CHECK(r.lang == "en");
+    CHECK(r.lang_guessed);
+    REQUIRE(p.events.size() == 5);
+    CHECK(r.events == 5);
+    CHECK(r.skipped == 0);
+
+    SECTION("dates are strings or numbers; empty strings are missing parts") {
+        CHECK(iso(event_by_id(p, "sputnik").date->from) == "1957-10-04");
+        CHECK(iso(event_with_headline(p, "Gagarin orbits the Earth")->date->from) == "1961-04-12");
+        const Event* soyuz = event_with_headline(p, "Apollo–Soyuz");
+        REQUIRE(soyuz);
+        CHECK(soyuz->date->precision() == Precision::Year);
+        CHECK_FALSE(soyuz->end); // an end date of empty strings is no end
+        CHECK(p.text(soyuz->date_note, "en") == "Summer 1975");
+    }
+    SECTION("an end date means the event lasted; it is ordered by its start") {
+        const Event* apollo = event_with_headline(p, "Apollo 11");
+        REQUIRE(apollo);
+        REQUIRE(apollo->end);
+        CHECK(iso(apollo->end->from) == "1969-07-24");
+        CHECK(iso(apollo->date->from) == "1969-07-16");
+    }
+    SECTION("HTML is stripped, groups become tags, media are kept as source notes") {
+        const Event& sputnik = event_by_id(p, "sputnik");
+        CHECK(p.text(sputnik.text, "en") == "The first artificial satellite.");
+        CHECK(sputnik.tags == std::vector<std::string>{"USSR"});
+        CHECK(p.text(p.source.note, "en") == "Sputnik 1: A replica (NASA)");
+    }
+    SECTION("eras become events that lasted, tagged \"era\"") {
+        const Event* era = event_with_headline(p, "The race years");
+        REQUIRE(era);
+        CHECK(era->end);
+        CHECK(std::find(era->tags.begin(), era->tags.end(), "era") != era->tags.end());
+    }
+    SECTION("a time of day is dropped with a warning") {
+        const Diagnostic* d = find_message(r, "time of day");
+        REQUIRE(d);
+        CHECK(d->severity == Severity::Warning);
+    }
+    SECTION("the pack gives ordering and when questions") {
+        CHECK(has_kind(p, Kind::Order));
+        CHECK(has_kind(p, Kind::First));
+        CHECK(has_kind(p, Kind::When));
+    }
+}
+
+TEST_CASE("Negative years are years BCE as TimelineJS shows them; deep time stays plain", "[import][timelinejs][dates]") {
+    GIVEN("the human scale") {
+        const Pack p = imported(timeline(R"({"events": [
+            {"start_date": {"year": "-44", "month": "3", "day": "15"}, "text": {"headline": "Caesar"}},
+            {"start_date": {"year": -4600000000}, "text": {"headline": "Earth forms"}}]})"));
+        THEN("-44 is 44 BC, the astronomical year -43") {
+            const Event* caesar = event_with_headline(p, "Caesar");
+            REQUIRE(caesar);
+            CHECK(caesar->date->from.year == -43);
+            CHECK(format_date(*caesar->date, "en") == "15 March 44 BC");
+        }
+        THEN("years beyond JavaScript dates are plain years") {
+            CHECK(event_with_headline(p, "Earth forms")->date->from.year == -4'600'000'000);
+        }
+    }
+    GIVEN("the cosmological scale") {
+        const Pack p = imported(timeline(R"({"scale": "cosmological", "events": [
+            {"start_date": {"year": "-13800000000", "month": "5"}, "text": {"headline": "Big Bang"}},
+            {"start_date": {"year": -44}, "text": {"headline": "Plain year"}}]})"));
+        THEN("years are plain numbers and months are ignored") {
+            CHECK(format_date(*event_with_headline(p, "Big Bang")->date, "en") == "13.8 billion years ago");
+            CHECK(event_with_headline(p, "Big Bang")->date->precision() == Precision::Year);
+            CHECK(event_with_headline(p, "Plain year")->date->from.year == -44);
+        }
+    }
+    WHEN("a year is beyond what packs hold") {
+        const ImportResult r = timeline(R"({"events": [{"start_date": {"year": "-9999999999999"}, "text": {"headline": "Too old"}}]})");
+        CHECK_FALSE(r.pack_text);
+        CHECK(find_message(r, "/events/0/start_date/year"));
+    }
+}
+
+TEST_CASE("Bad timeline events are reported by JSON path and line, and skipped", "[import][timelinejs][errors]") {
+    const ImportResult r = timeline(R"({"events": [
+  {"start_date": {"year": "1969", "month": "7"}, "text": {"headline": "Good"}},
+  {"start_date": {"year": "1969", "month": "13"}, "text": {"headline": "Month 13"}},
+  {"text": {"headline": "No start"}},
+  {"start_date": {"year": "1969", "day": "5"}, "text": {"headline": "Day without month"}},
+  {"start_date": {"year": "1969"}, "end_date": {"year": "1968"}, "text": {"headline": "Ends first"}},
+  {"start_date": {"year": "1969"}, "text": {"text": "<p>no headline</p>"}},
+  {"start_date": {"year": "nineteen"}, "text": {"headline": "Words"}},
+  {"start_date": {"year": "1970", "month": "2", "day": "29"}, "text": {"headline": "No such day"}},
+  "not an object"
+]})");
+    const Pack p = imported(r);
+    CHECK(p.events.size() == 1);
+    CHECK(r.skipped == 8);
+    const Diagnostic* month = find_message(r, "/events/1/start_date/month");
+    REQUIRE(month);
+    CHECK(month->severity == Severity::Error);
+    CHECK(month->line == 3);
+    CHECK_THAT(month->message, Catch::Contains("13 is not a month") && Catch::Contains("not imported"));
+    CHECK(find_message(r, "/events/2: an event needs a \"start_date\""));
+    CHECK(find_message(r, "/events/3/start_date/day: a day needs a month"));
+    CHECK(find_message(r, "/events/4/end_date: the end (1968) is before the start (1969)"));
+    CHECK(find_message(r, "/events/5/text/headline: no headline"));
+    CHECK(find_message(r, "/events/6/start_date/year: must be a whole number"));
+    CHECK(find_message(r, "/events/7/start_date/day: 29 is not a day of that month (it has 28)"));
+    CHECK(find_message(r, "/events/8: must be an object"));
+}
+
+TEST_CASE("What is not a timeline is refused with the reason", "[import][timelinejs][errors]") {
+    CHECK(find_message(timeline("[1, 2]"), "a TimelineJS timeline is an object"));
+    CHECK(find_message(timeline("{\"title\": {}}"), "has an \"events\" list"));
+    CHECK(find_message(timeline(pack_with(R"([{"id": "e1", "date": "2023", "headline": "H", "text": "T"}])")),
+                       "already a Chronicle pack"));
+    CHECK(find_message(timeline("{\"events\": [}"), "space-race.json:1:13: error: JSON syntax"));
+    CHECK(find_message(timeline("{\"events\": []}"), "nothing to import"));
+    for (const char* bad : {"[1, 2]", "{\"events\": []}", "{\"events\": 5}"}) CHECK_FALSE(timeline(bad).pack_text);
+}
+
+TEST_CASE("A spreadsheet with every column imports", "[import][csv]") {
+    const ImportResult r = csv(
+        "date,end date,headline,text,people,who,quote,quote by,number,unit,number question,group\n"
+        "2022-11-30,,ChatGPT launches,OpenAI releases ChatGPT.,Sam Altman,launched ChatGPT,,,\"1,000,000\",users,"
+        "How many users in five days?,product\n"
+        "2023-03-14,,GPT-4,OpenAI releases GPT-4.,Sam Altman; Greg Brockman,,,,,,,\n"
+        "2023-11-17,2023-11-22,The board crisis,Altman is fired and returns.,The board,,,,,,,\n"
+        ",,,,,,Feel the AGI,Ilya Sutskever,,,,\n"
+        "2023-11-06,,DevDay,Custom GPTs.,Sam Altman,,\"“Build your own GPT”\",Sam Altman,20%,,Share of …?,\n");
+    const Pack p = imported(r);
+    CHECK(r.format == ImportFormat::Csv);
+    CHECK(p.id == "sheet");
+    CHECK(r.events == 4);
+    CHECK(r.skipped == 0);
+    REQUIRE(p.people.size() == 4);
+    CHECK(p.text(p.people[0].name, "en") == "Sam Altman");
+    const Event* launch = event_with_headline(p, "ChatGPT launches");
+    REQUIRE(launch);
+    CHECK(launch->id == "row-2");
+    CHECK(p.text(launch->who, "en") == "launched ChatGPT");
+    CHECK(launch->actors.size() == 1);
+    CHECK(launch->tags == std::vector<std::string>{"product"});
+    CHECK(event_with_headline(p, "GPT-4")->actors.size() == 2);
+    CHECK(event_with_headline(p, "The board crisis")->end);
+    REQUIRE(p.quotes.size() == 2);
+    CHECK(p.text(p.quotes[0].text, "en") == "Feel the AGI");
+    CHECK(p.quotes[0].event == -1); // a row with only a quote
+    CHECK(p.text(p.quotes[1].text, "en") == "Build your own GPT"); // typed quotation marks dropped
+    REQUIRE(p.numbers.size() == 2);
+    CHECK(p.numbers[0].value == 1'000'000);
+    CHECK(p.text(p.numbers[0].unit, "en") == "users");
+    CHECK(p.numbers[1].value == 20);
+    CHECK(p.text(p.numbers[1].unit, "en") == "%");
+    CHECK(has_kind(p, Kind::Order));
+    CHECK(has_kind(p, Kind::When));
+    CHECK(has_kind(p, Kind::WhoDid));
+}
+
+TEST_CASE("Chinese column names, a BOM and Chinese dates", "[import][csv]") {
+    const ImportResult r = csv("\xEF\xBB\xBF日期,标题,内容,人物,引语,说话人\n"
+                               "2022-11-30,ChatGPT 上线,OpenAI 发布 ChatGPT,奥特曼、布罗克曼,,\n"
+                               "2023年11月17日,董事会解雇奥特曼,董事会宣布解雇奥特曼,董事会,,\n"
+                               "公元前44年3月15日,凯撒遇刺,凯撒在元老院遇刺,,,\n"
+                               ",,,,感受下 AGI,苏茨克维\n");
+    const Pack p = imported(r);
+    CHECK(r.lang == "zh");
+    CHECK(p.default_language == "zh");
+    REQUIRE(p.events.size() == 3);
+    CHECK(iso(event_with_headline(p, "董事会解雇奥特曼")->date->from) == "2023-11-17");
+    CHECK(iso(event_with_headline(p, "凯撒遇刺")->date->from) == "-0043-03-15");
+    CHECK(event_with_headline(p, "ChatGPT 上线")->actors.size() == 2);
+    CHECK(p.quotes.size() == 1);
+}
+
+TEST_CASE("CSV follows RFC 4180: quotes, commas and line breaks inside cells", "[import][csv]") {
+    std::vector<Diagnostic> problems;
+    const auto table = parse_csv("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"two\r\nlines\",z\r\n", "t.csv", problems);
+    REQUIRE(table);
+    REQUIRE(table->rows.size() == 3);
+    CHECK(table->rows[1].cells[0].text == "x, y");
+    CHECK(table->rows[1].cells[1].text == "say \"hi\"");
+    CHECK(table->rows[2].cells[0].text == "two\nlines");
+    CHECK(table->rows[2].cells[1].line == 4); // after the line break inside the quoted cell
+    CHECK(table->rows[2].number == 3);
+
+    SECTION("semicolons and tabs are separators when the header uses them") {
+        CHECK(parse_csv("date;headline\n2023;x,y\n", "t.csv", problems)->rows[1].cells[1].text == "x,y");
+        CHECK(parse_csv("date\theadline\n2023\tx\n", "t.csv", problems)->separator == '\t');
+    }
+    SECTION("an unclosed quote, UTF-16 and other encodings are refused with a fix") {
+        CHECK_FALSE(parse_csv("a,b\n\"open,x\n", "t.csv", problems));
+        CHECK_THAT(problems.back().to_string(), Catch::Contains("t.csv:2:1:") && Catch::Contains("never closed"));
+        CHECK_FALSE(parse_csv("date,\xB1\xEA\xCC\xE2\n", "t.csv", problems)); // GBK
+        CHECK_THAT(problems.back().message, Catch::Contains("save the file as UTF-8"));
+        CHECK_FALSE(parse_csv("\xFF\xFE" "d\0a\0", "t.csv", problems));
+        CHECK_THAT(problems.back().message, Catch::Contains("UTF-16"));
+    }
+    SECTION("row numbers are the spreadsheet's, even after a cell with line breaks") {
+        const ImportResult r = csv("date,headline,text\n2023,A,\"two\nlines\"\n2023-02-30,B,x\n");
+        const Diagnostic* d = find_message(r, "row 3, column \"date\"");
+        REQUIRE(d);
+        CHECK(d->line == 4);
+        CHECK(d->column == 1);
+    }
+}
+
+TEST_CASE("Bad rows are reported by row and column and skipped; good rows import", "[import][csv][errors]") {
+    const ImportResult r = csv("date,headline,text,quote,quote by,number,number question\n"
+                               "2023-07,Good,fine,,,,\n"
+                               "2023-13,Bad month,x,,,,\n"
+                               "11/17/2023,Year last,x,,,,\n"
+                               "2023-02-29,No such day,x,,,,\n"
+                               "2023,Bad number,x,,,12abc,How many?\n"
+                               "2023,No question,x,,,5,\n"
+                               "2023,Quote alone,x,Words,,,\n"
+                               "2023,,headless,,,,\n"
+                               "sometime,Words for a date,x,,,,\n"
+                               "2023,Too many,x,,,,,extra\n"
+                               ",,,,,,\n");
+    const Pack p = imported(r);
+    CHECK(p.events.size() == 1);
+    CHECK(r.skipped == 9);
+    CHECK(find_message(r, "sheet.csv:3:1: error: row 3, column \"date\": \"2023-13\" has month 13"));
+    CHECK(find_message(r, "row 4, column \"date\": \"11/17/2023\" puts the year last"));
+    CHECK(find_message(r, "row 5, column \"date\": \"2023-02-29\" is impossible"));
+    CHECK(find_message(r, "row 6, column \"number\": \"12abc\" is not a number"));
+    CHECK(find_message(r, "row 7, column \"number question\": a number needs its question"));
+    CHECK(find_message(r, "row 8, column \"quote by\": a quote needs"));
+    CHECK(find_message(r, "row 9, column \"headline\": no headline"));
+    CHECK(find_message(r, "row 10, column \"date\": \"sometime\" is not a date"));
+    CHECK(find_message(r, "row 11, column 8: more cells than the header has columns"));
+    CHECK_FALSE(find_message(r, "row 12")); // a blank row is no problem
+    for (const Diagnostic& d : r.diagnostics)
+        if (d.severity == Severity::Error) CHECK_THAT(d.message, Catch::EndsWith("the row is not imported"));
+}
+
+TEST_CASE("Knight Lab's TimelineJS spreadsheet template imports as it is", "[import][csv][timelinejs]") {
+    const ImportResult r = csv(
+        "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,"
+        "Media Caption,Media Thumbnail,Type,Group,Background\n"
+        "1955,,,,,,,,,The Space Race,<not imported as html>,,,,,title,,\n"
+        "1957,10,4,,,,,,,Sputnik 1,First satellite,https://x/s.jpg,NASA,A replica,,,USSR,\n"
+        "-44,3,15,12:00,,,,,Ides of March,Caesar,Killed in the Senate,,,,,,,\n"
+        "1969,7,16,,1969,7,24,,,Apollo 11,To the Moon,,,,,,USA,\n"
+        "1947,,,,1991,,,,,Cold War,,,,,,era,,\n"
+        "1970,13,,,,,,,,Bad,x,,,,,,,\n");
+    const Pack p = imported(r);
+    CHECK(p.text(p.title, "en") == "The Space Race");
+    CHECK(r.events == 4);
+    CHECK(r.skipped == 1);
+    CHECK(find_message(r, "row 7, column \"Month\": 13 is not a month"));
+    const Event* caesar = event_with_headline(p, "Caesar");
+    REQUIRE(caesar);
+    CHECK(format_date(*caesar->date, "en") == "15 March 44 BC");
+    CHECK(p.text(caesar->date_note, "en") == "Ides of March");
+    CHECK(event_with_headline(p, "Apollo 11")->end);
+    const Event* cold_war = event_with_headline(p, "Cold War");
+    CHECK(std::find(cold_war->tags.begin(), cold_war->tags.end(), "era") != cold_war->tags.end());
+    CHECK(p.text(p.source.note, "en") == "Sputnik 1: A replica (NASA)");
+    CHECK(find_message(r, "columns not imported: \"Media\", \"Media Thumbnail\", \"Background\""));
+    CHECK(find_message(r, "1 row has a time of day"));
+}
+
+TEST_CASE("Spreadsheet dates: BC, deep time and year-first forms", "[import][csv][dates]") {
+    const Pack p = imported(csv("date,headline\n44 BC,Caesar\n-13800000000,Big Bang\n2023.7.5,Dots\n2023/11/17,Slashes\n"
+                                "1969,Year\n-0043-03-15,ISO\n"));
+    CHECK(event_with_headline(p, "Caesar")->date->from.year == -43);
+    CHECK(format_date(*event_with_headline(p, "Big Bang")->date, "en") == "13.8 billion years ago");
+    CHECK(iso(event_with_headline(p, "Dots")->date->from) == "2023-07-05");
+    CHECK(iso(event_with_headline(p, "Slashes")->date->from) == "2023-11-17");
+    CHECK(event_with_headline(p, "Year")->date->precision() == Precision::Year);
+    CHECK(format_date(*event_with_headline(p, "ISO")->date, "en") == "15 March 44 BC");
+}
+
+TEST_CASE("A sheet without the columns Chronicle needs says which to add", "[import][csv][errors]") {
+    const ImportResult r = csv("when it was,what\n2023,x\n");
+    CHECK_FALSE(r.pack_text);
+    CHECK(find_message(r, "none is \"headline\""));
+    CHECK(find_message(r, "columns not imported: \"when it was\", \"what\""));
+    CHECK(find_message(csv(""), "the file is empty"));
+}
+
+TEST_CASE("Options: the language, the id and the format", "[import]") {
+    CHECK(csv("date,headline\n2023,凯撒\n").lang == "zh");
+    CHECK(csv("date,headline\n2023,Caesar\n").lang == "en");
+    const ImportResult fr = csv("date,headline\n2023,César\n", "fr");
+    CHECK(fr.lang == "fr");
+    CHECK_FALSE(fr.lang_guessed);
+    CHECK(imported(fr).default_language == "fr");
+    ImportOptions o;
+    o.file = "x.csv";
+    o.id = "Bad Id";
+    CHECK(find_message(import_csv("date,headline\n2023,x\n", o), "--id \"Bad Id\" is not a pack id"));
+    o.id = "";
+    o.lang = "english";
+    CHECK(find_message(import_csv("date,headline\n2023,x\n", o), "--lang \"english\""));
+    CHECK(detect_import_format("\xEF\xBB\xBF  {\"events\": []}") == ImportFormat::TimelineJS);
+    CHECK(detect_import_format("date,headline\n") == ImportFormat::Csv);
+}
