@@ -104,6 +104,54 @@ with tempfile.TemporaryDirectory() as DATA_DIR:
     r = run("export", "--pack", "no-such-pack")
     check(r.returncode == 1 and "chronicle packs" in r.stderr, "an unknown pack id is an error", r)
 
+    # import
+    sheet = os.path.join(DATA_DIR, "Space Race.csv")
+    with open(sheet, "w", encoding="utf-8-sig", newline="") as f:
+        f.write('date,end date,headline,text,people\r\n1957-10-04,,Sputnik 1,"First satellite, by the USSR",Korolev\r\n'
+                '1961-04-12,,Gagarin,First human in space,Gagarin\r\n1969-07-16,1969-07-24,Apollo 11,To the Moon,Armstrong\r\n'
+                '1975-07,,Apollo-Soyuz,Docking,\r\n1970-13,,Bad month,x,\r\n')
+    written = os.path.join(DATA_DIR, "Space Race.pack.json")
+    r = run("import", sheet)
+    check(r.returncode == 0 and os.path.exists(written), "import writes NAME.pack.json beside the file", r)
+    check("4 events" in r.stdout and "skipped:  1 rows" in r.stdout and '"space-race"' in r.stdout,
+          "import prints a summary: events imported, rows skipped, the pack id", r)
+    check(f"{sheet}:6:1: error: row 6, column \"date\": " in r.stderr, "a bad row is reported by row and column", r)
+    check(not [n for n in os.listdir(DATA_DIR) if ".tmp-" in n], "no temporary file is left behind")
+    r = run("validate", written)
+    check(r.returncode == 0, "the imported pack validates", r)
+    r = run("export", "--pack", written, "--seed", "3", "--kinds", "order,when", "--count", "4")
+    check(r.returncode == 0 and len(json.loads(r.stdout)["questions"]) == 4, "the imported pack gives ordering and when questions", r)
+    before = open(written, encoding="utf-8").read()
+    r = run("import", sheet)
+    check(r.returncode == 1 and "already exists" in r.stderr and "--force" in r.stderr, "import never overwrites without --force", r)
+    check(open(written, encoding="utf-8").read() == before, "the existing pack is untouched")
+    r = run("import", sheet, "--force", "--lang", "fr", "--id", "espace")
+    check(r.returncode == 0 and '"id": "espace"' in open(written, encoding="utf-8").read(), "--force replaces; --id and --lang apply", r)
+    r = run("import", sheet, "-o", sheet, "--force")
+    check(r.returncode == 1 and "being imported" in r.stderr, "import never writes over its input", r)
+
+    timeline = os.path.join(DATA_DIR, "timeline.json")
+    with open(timeline, "w", encoding="utf-8") as f:
+        json.dump({"title": {"text": {"headline": "<b>Moon</b> &amp; back"}}, "events": [
+            {"start_date": {"year": "1969", "month": "7", "day": "20"}, "text": {"headline": "Eagle lands", "text": "<p>Tranquility Base</p>"}},
+            {"start_date": {"year": 1972, "month": 12}, "text": {"headline": "Apollo 17"}}]}, f)
+    r = run("import", timeline, "--install")
+    installed = os.path.join(DATA_DIR, "packs", "timeline.json")
+    check(r.returncode == 0 and "(TimelineJS)" in r.stdout and os.path.exists(installed), "--install writes into the user's pack folder", r)
+    r = run("packs")
+    check("timeline" in r.stdout and "Moon & back" in r.stdout and installed in r.stdout, "packs lists the installed import", r)
+    r = run("import", timeline, "--install", "--id", "openai-2023")
+    check(r.returncode == 1 and "already used by" in r.stderr, "--install refuses an id another pack has", r)
+    empty = os.path.join(DATA_DIR, "empty.csv")
+    with open(empty, "w", encoding="utf-8") as f:
+        f.write("date,headline\n2023-02-30,Impossible\n")
+    r = run("import", empty)
+    check(r.returncode == 1 and "nothing was written" in r.stderr and not os.path.exists(os.path.join(DATA_DIR, "empty.pack.json")),
+          "import writes nothing when no row can be imported", r)
+    for args, needle in [((), "needs a file"), ((sheet, "-o", "x.json", "--install"), "not both"), ((sheet, "--bogus"), "--bogus")]:
+        r = run("import", *args)
+        check(r.returncode == 2 and needle in r.stderr, f"import {' '.join(args)} is a usage error", r)
+
 for f in failures:
     print("FAIL:", f)
 print(f"{checks - len(failures)} passed, {len(failures)} failed")
