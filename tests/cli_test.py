@@ -7,6 +7,8 @@ import subprocess
 import sys
 import tempfile
 
+import jsonschema
+
 CHRONICLE, QUESTIONS = sys.argv[1], sys.argv[2]
 SEED_PACK = os.path.join(QUESTIONS, "openai-2023.json")
 failures = []
@@ -119,6 +121,11 @@ with tempfile.TemporaryDirectory() as DATA_DIR:
     check(not [n for n in os.listdir(DATA_DIR) if ".tmp-" in n], "no temporary file is left behind")
     r = run("validate", written)
     check(r.returncode == 0, "the imported pack validates", r)
+    with open(os.path.join(QUESTIONS, "schema", "pack.schema.json"), encoding="utf-8") as f:
+        schema = jsonschema.Draft7Validator(json.load(f))
+    with open(written, encoding="utf-8") as f:
+        problems = [e.message for e in schema.iter_errors(json.load(f))]
+    check(not problems, f"the imported pack follows the schema editors use: {problems}")
     r = run("export", "--pack", written, "--seed", "3", "--kinds", "order,when", "--count", "4")
     check(r.returncode == 0 and len(json.loads(r.stdout)["questions"]) == 4, "the imported pack gives ordering and when questions", r)
     before = open(written, encoding="utf-8").read()
