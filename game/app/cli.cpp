@@ -64,6 +64,14 @@ void print_diagnostics(const std::vector<Diagnostic>& ds) {
     for (const Diagnostic& d : ds) std::cerr << d.to_string() << "\n";
 }
 
+// Characters no bundled or system font has would show as '?' in the game.
+void warn_missing_glyphs(ui::FontCoverage& fonts, const std::string& file, const Pack& pack) {
+    const std::string missing = fonts.missing(all_text(pack));
+    if (!missing.empty())
+        std::cerr << file << ": warning: no font can show these characters, the game would draw '?' instead: "
+                  << missing << " (install a font that has them, or change the text)\n";
+}
+
 int usage_error(const std::string& message) {
     std::cerr << "chronicle: " << message << "\nTry 'chronicle --help'.\n";
     return 2;
@@ -86,11 +94,7 @@ int cmd_validate(const std::vector<std::string>& files) {
                       << (r.diagnostics.size() == 1 ? "" : "s") << ")\n";
             continue;
         }
-        // Characters no bundled or system font has would show as '?' in the game.
-        const std::string missing = fonts.missing(all_text(*r.pack));
-        if (!missing.empty())
-            std::cerr << file << ": warning: no font can show these characters, the game would draw '?' instead: "
-                      << missing << " (install a font that has them, or change the text)\n";
+        warn_missing_glyphs(fonts, file, *r.pack);
         std::cout << file << ": ok, pack \"" << r.pack->id << "\", " << r.pack->events.size() << " events, "
                   << r.diagnostics.size() << " warning" << (r.diagnostics.size() == 1 ? "" : "s") << "\n";
     }
@@ -285,6 +289,10 @@ int cmd_import(const std::vector<std::string>& args) {
     if (!write_file_atomically(output, *result.pack_text, force, error)) {
         std::cerr << "chronicle: " << error << (force ? "" : "; use --force to replace it") << "\n";
         return 1;
+    }
+    if (const LoadResult written = load_pack_text(*result.pack_text, output); written.pack) {
+        ui::FontCoverage fonts(ui::bundled_fonts());
+        warn_missing_glyphs(fonts, output, *written.pack);
     }
     int warnings = 0;
     for (const Diagnostic& d : result.diagnostics) warnings += d.severity == Severity::Warning;

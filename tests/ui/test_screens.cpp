@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "core/discovery.h"
+#include "core/importer.h"
 #include "core/paths.h"
 #include "core/phrases.h"
 #include "core/storage.h"
@@ -167,6 +168,39 @@ TEST_CASE("A broken pack is listed with its error and stops nothing", "[ui][pack
         CHECK(shown.find("broken.json:3:1: error:") != std::string::npos);
         REQUIRE(h.click("Start")); // the bundled pack still plays
         CHECK(h.screen() == Screen::Question);
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("An imported pack is found in the user's folder and plays", "[ui][packs][import]") {
+    const std::string dir = (std::filesystem::temp_directory_path() / "chronicle-ui-imported").string();
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir + "/packs");
+    ImportOptions o;
+    o.file = "space-race.csv";
+    const ImportResult r = import_csv("date,end date,headline,text\n1957-10-04,,Sputnik 1,The first satellite\n"
+                                      "1961-04-12,,Gagarin,The first human in space\n"
+                                      "1969-07-16,1969-07-24,Apollo 11,To the Moon and back\n"
+                                      "1975-07-15,1975-07-24,Apollo–Soyuz,A handshake in orbit\n", o);
+    REQUIRE(r.pack_text);
+    std::ofstream(dir + "/packs/space-race.json") << *r.pack_text;
+    for (const char* lang : {"zh", "en"}) {
+        for (auto [w, h_px] : {std::pair{1280, 720}, std::pair{800, 600}}) {
+            const std::string tag = std::string(lang) + "-" + std::to_string(w) + "x" + std::to_string(h_px);
+            Harness h({{"ui_lang", lang}, {"pack", "space-race"}, {"kinds", "order"}}, w, h_px, dir);
+            CHECK(h.screen_text().find("space-race") != std::string::npos);
+            h.press(SDL_SCANCODE_RETURN);
+            REQUIRE(h.screen() == Screen::Question);
+            // The pack is in English; events that lasted are ordered by when they began.
+            CHECK(h.screen_text().find("Put these events in order of when they began") != std::string::npos);
+            expect_glyphs(h, "imported question " + tag);
+            shot(h, "question-imported-" + tag);
+            h.press(SDL_SCANCODE_RETURN);
+            REQUIRE(h.screen() == Screen::Feedback);
+            CHECK(h.screen_text().find("16 July 1969 – 24 July 1969") != std::string::npos);
+            expect_glyphs(h, "imported feedback " + tag);
+            shot(h, "feedback-imported-" + tag);
+        }
     }
     std::filesystem::remove_all(dir);
 }
