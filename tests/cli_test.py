@@ -115,7 +115,7 @@ with tempfile.TemporaryDirectory() as DATA_DIR:
     written = os.path.join(DATA_DIR, "Space Race.pack.json")
     r = run("import", sheet)
     check(r.returncode == 0 and os.path.exists(written), "import writes NAME.pack.json beside the file", r)
-    check("4 events" in r.stdout and "skipped:  1 rows" in r.stdout and '"space-race"' in r.stdout,
+    check("4 events" in r.stdout and "skipped:  1 row" in r.stdout and '"space-race"' in r.stdout,
           "import prints a summary: events imported, rows skipped, the pack id", r)
     check(f"{sheet}:6:1: error: row 6, column \"date\": " in r.stderr, "a bad row is reported by row and column", r)
     check(not [n for n in os.listdir(DATA_DIR) if ".tmp-" in n], "no temporary file is left behind")

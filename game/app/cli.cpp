@@ -299,7 +299,8 @@ int cmd_import(const std::vector<std::string>& args) {
     std::cout << "Imported " << input << " (" << import_format_name(result.format) << "): "
               << plural(result.events, "event", "events") << ", " << plural(result.people, "person", "people") << ", "
               << plural(result.quotes, "quote", "quotes") << ", " << plural(result.numbers, "number", "numbers") << "\n"
-              << "  skipped:  " << result.skipped << (result.format == ImportFormat::Csv ? " rows" : " events")
+              << "  skipped:  "
+              << (result.format == ImportFormat::Csv ? plural(result.skipped, "row", "rows") : plural(result.skipped, "event", "events"))
               << (result.skipped ? " (see the errors above)" : "") << "\n"
               << "  warnings: " << warnings << "\n"
               << "  language: " << result.lang << (result.lang_guessed ? " (guessed from the text; set it with --lang)" : "")

@@ -116,6 +116,7 @@ bool ends_with(std::string_view s, std::string_view tail) {
 // year "-13800000000". Day-first and month-first forms are refused: they are read
 // differently in different countries.
 std::optional<PartialDate> parse_cell_date(std::string s, std::string& error) {
+    const std::string cell = "\"" + s + "\""; // as written, for messages
     bool bc = false;
     std::string upper;
     for (char c : s) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -155,17 +156,17 @@ std::optional<PartialDate> parse_cell_date(std::string s, std::string& error) {
         return !p.empty() && digits(p);
     });
     if (!numeric) {
-        error = "\"" + s + "\" is not a date; write it year first, e.g. 2023-11-17, 2023-11 or 2023 (or 44 BC, 公元前44年)";
+        error = cell + " is not a date; write it year first, e.g. 2023-11-17, 2023-11 or 2023 (or 44 BC, 公元前44年)";
         return std::nullopt;
     }
     if (parts.size() == 3 && parts[0].size() <= 2 && parts[2].size() == 4) {
-        error = "\"" + s + "\" puts the year last, which countries read differently (day or month first?); "
+        error = cell + " puts the year last, which countries read differently (day or month first?); "
                 "write it year first: " + parts[2] + "-MM-DD";
         return std::nullopt;
     }
     for (size_t k = 1; k < parts.size(); ++k) {
         if (parts[k].size() > 2) {
-            error = "\"" + s + "\": months and days have one or two digits; write it year first, e.g. 2023-07-05";
+            error = cell + ": months and days have one or two digits; write it year first, e.g. 2023-07-05";
             return std::nullopt;
         }
         if (parts[k].size() == 1) parts[k] = "0" + parts[k];
@@ -173,12 +174,12 @@ std::optional<PartialDate> parse_cell_date(std::string s, std::string& error) {
     const bool negative = parts[0][0] == '-';
     std::string year = negative ? parts[0].substr(1) : parts[0];
     if (year.size() > 12) {
-        error = "years reach at most 999,999,999,999 either way; \"" + s + "\" is beyond";
+        error = "years reach at most 999,999,999,999 either way; " + cell + " is beyond";
         return std::nullopt;
     }
     if (bc) {
         if (negative || year.find_first_not_of('0') == std::string::npos) {
-            error = "\"" + s + "\": a year BC is a positive number, e.g. 44 BC";
+            error = cell + ": a year BC is a positive number, e.g. 44 BC";
             return std::nullopt;
         }
         year = std::to_string(std::stoll(year) - 1); // 44 BC is the astronomical year -43
