@@ -366,6 +366,21 @@ TEST_CASE("Spreadsheet dates: BC, deep time and year-first forms", "[import][csv
     CHECK(format_date(*event_with_headline(p, "ISO")->date, "en") == "15 March 44 BC");
 }
 
+TEST_CASE("Numbers: thousands separators, percentages, 万; a decimal comma is never misread", "[import][csv]") {
+    const ImportResult r = csv("headline,number,number question\n"
+                               "a,\"1,000,000\",q\nb,2 500,q\nc,20%,q\nd,100万,q\ne,-3.5e2,q\n"
+                               "f,\"3,5\",q\ng,\"1,00,000\",q\nh,\"3.5,1\",q\n");
+    const Pack p = imported(r);
+    std::vector<double> values;
+    for (const NumberFact& n : p.numbers) values.push_back(n.value);
+    CHECK(values == std::vector<double>{1'000'000, 2500, 20, 1'000'000, -350});
+    CHECK(r.skipped == 3);
+    CHECK(find_message(r, "row 7, column \"number\": \"3,5\" is not a number"));
+    const ImportResult european = csv("headline;number;number question\nReunification;3,5;Decimal comma?\n");
+    CHECK_FALSE(european.pack_text);
+    CHECK(find_message(european, "is the comma a decimal sign or a thousands separator?"));
+}
+
 TEST_CASE("A sheet without the columns Chronicle needs says which to add", "[import][csv][errors]") {
     const ImportResult r = csv("when it was,what\n2023,x\n");
     CHECK_FALSE(r.pack_text);

@@ -191,13 +191,35 @@ std::optional<PartialDate> parse_cell_date(std::string s, std::string& error) {
 }
 
 // "1,000,000", "3.5", "20%", "100万": the value; a '%' becomes the unit when none is given.
-std::optional<double> parse_cell_number(const std::string& cell, std::string& unit) {
+// Thousands separators (',', spaces) must separate groups of three digits, so that a
+// decimal comma ("3,5") is refused rather than read as 35. In a ';'-separated file,
+// where a comma is the decimal sign, any comma is refused as ambiguous.
+std::optional<double> parse_cell_number(const std::string& cell, char separator, std::string& unit, std::string& error) {
+    error = "\"" + cell + "\" is not a number; write e.g. 1000000, 3.5 or 20%";
     std::string s;
+    int group = -1; // digits since the last thousands separator; -1 before the first one
+    bool in_fraction = false;
     for (size_t i = 0; i < cell.size(); ++i) {
-        if (cell[i] == ',' || cell[i] == ' ' || cell[i] == '_') continue;
-        if (cell.compare(i, 2, "\xC2\xA0") == 0) { ++i; continue; } // no-break space
+        const bool nbsp = cell.compare(i, 2, "\xC2\xA0") == 0;
+        if (cell[i] == ',' || cell[i] == ' ' || cell[i] == '_' || nbsp) {
+            if (cell[i] == ',' && separator == ';') {
+                error = "\"" + cell + "\": is the comma a decimal sign or a thousands separator? write 3.5 or 3500";
+                return std::nullopt;
+            }
+            if (in_fraction || s.empty() || (group >= 0 && group != 3)) return std::nullopt;
+            group = 0;
+            i += nbsp;
+            continue;
+        }
+        if (cell[i] >= '0' && cell[i] <= '9') {
+            if (group >= 0 && !in_fraction) ++group;
+        } else {
+            if (group >= 0 && !in_fraction && group != 3) return std::nullopt;
+            in_fraction = true; // '.', an exponent or a suffix: no more separators
+        }
         s += cell[i];
     }
+    if (group >= 0 && !in_fraction && group != 3) return std::nullopt;
     double scale = 1;
     if (ends_with(s, "%")) {
         s.pop_back();
@@ -268,6 +290,7 @@ private:
     int index_[static_cast<int>(Column::Count)];
     std::vector<std::string> headers_;
     int with_time_ = 0;
+    char separator_ = ',';
 
     void report(Severity s, const CsvRow& row, const CsvCell* cell, size_t column, std::string message) {
         // A cell the row does not have (a missing column): point at the row's start.
@@ -414,8 +437,9 @@ void CsvReader::read_row(const CsvRow& row) {
     std::optional<double> number;
     const std::string number_text = text_of(Column::Number), number_question = text_of(Column::NumberQuestion);
     if (!number_text.empty()) {
-        number = parse_cell_number(number_text, unit);
-        if (!number) fail(Column::Number, "\"" + number_text + "\" is not a number; write e.g. 1000000, 3.5 or 20%");
+        std::string error;
+        number = parse_cell_number(number_text, separator_, unit, error);
+        if (!number) fail(Column::Number, error);
         else if (number_question.empty())
             fail(Column::NumberQuestion, "a number needs its question, e.g. \"How many users did ChatGPT have?\"");
     } else if (!number_question.empty()) {
@@ -442,6 +466,7 @@ void CsvReader::read_row(const CsvRow& row) {
 }
 
 void CsvReader::read(const CsvTable& table) {
+    separator_ = table.separator;
     if (table.rows.empty() || !read_header(table.rows.front())) {
         if (table.rows.empty())
             result_.diagnostics.push_back({Severity::Error, options_.file, 0, 0, "", "the file is empty"});

@@ -3,7 +3,7 @@
 // (see pack.h, generator.h); a broken one stops the run with __builtin_trap so that
 // libFuzzer saves the input.
 //
-//   fuzz_pack_loader -dict=tests/fuzz/pack.dict CORPUS_COPY tests/fuzz/corpus/pack_loader
+//   fuzz_pack_loader -dict=tests/fuzz/pack_loader.dict CORPUS_COPY tests/fuzz/corpus/pack_loader
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
