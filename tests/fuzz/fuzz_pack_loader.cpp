@@ -17,21 +17,11 @@
 #include "core/export.h"
 #include "core/generator.h"
 #include "core/pack_loader.h"
+#include "fuzz_support.h"
 
 using namespace chronicle;
 
 namespace {
-
-#define CHECK(cond)                                                                                                    \
-    do {                                                                                                               \
-        if (!(cond)) __builtin_trap();                                                                                 \
-    } while (0)
-
-uint64_t fnv1a(const uint8_t* data, size_t size) {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < size; ++i) h = (h ^ data[i]) * 1099511628211ULL;
-    return h;
-}
 
 bool in_range(int i, size_t n) { return i >= 0 && static_cast<size_t>(i) < n; }
 
@@ -241,7 +231,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     check_pack(pack);
 
     // Quiz options from the input's hash, so that each input explores one setting.
-    const uint64_t h = fnv1a(data, size);
+    const uint64_t h = fuzz::fnv1a(data, size);
     QuizOptions o;
     o.seed = h;
     o.count = 1 + static_cast<int>((h >> 8) % 24);
