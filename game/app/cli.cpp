@@ -17,6 +17,7 @@
 #include "core/export.h"
 #include "core/generator.h"
 #include "core/importer.h"
+#include "core/install.h"
 #include "core/pack_loader.h"
 #include "core/paths.h"
 #include "app/game.h"
@@ -259,36 +260,36 @@ int cmd_import(const std::vector<std::string>& args) {
         return 1;
     }
     if (install) {
-        const std::string folder = user_data_folder() + "/packs";
-        std::error_code ec;
-        fs::create_directories(folder, ec);
-        if (ec) {
-            std::cerr << "chronicle: cannot create the pack folder " << folder << ": " << ec.message() << "\n";
+        const InstallResult installed = install_pack_text(*result.pack_text, result.id, force);
+        output = installed.path;
+        switch (installed.problem) {
+        case InstallProblem::None: break;
+        case InstallProblem::IdTaken:
+            std::cerr << "chronicle: pack id \"" << result.id << "\" is already used by " << installed.detail
+                      << "; choose another with --id\n";
+            return 1;
+        case InstallProblem::Exists:
+            std::cerr << "chronicle: " << output << " already exists; use --force to replace it\n";
+            return 1;
+        case InstallProblem::CannotWrite:
+            std::cerr << "chronicle: " << installed.detail << "\n";
             return 1;
         }
-        output = folder + "/" + result.id + ".json";
-        // Discovery loads only the first pack with an id: a clash would hide the new one.
-        for (const PackEntry& e : discover_packs(default_pack_folders())) {
-            if (e.pack && e.pack->id == result.id && !fs::equivalent(e.path, output, ec)) {
-                std::cerr << "chronicle: pack id \"" << result.id << "\" is already used by " << e.path
-                          << "; choose another with --id\n";
-                return 1;
-            }
+    } else {
+        std::error_code ec;
+        if (fs::equivalent(input, output, ec)) {
+            std::cerr << "chronicle: " << output << " is the file being imported; choose another with -o\n";
+            return 1;
         }
-    }
-    std::error_code ec;
-    if (fs::equivalent(input, output, ec)) {
-        std::cerr << "chronicle: " << output << " is the file being imported; choose another with -o\n";
-        return 1;
-    }
-    if (!force && fs::exists(output, ec)) {
-        std::cerr << "chronicle: " << output << " already exists; use --force to replace it, or -o to choose another\n";
-        return 1;
-    }
-    std::string error;
-    if (!write_file_atomically(output, *result.pack_text, force, error)) {
-        std::cerr << "chronicle: " << error << (force ? "" : "; use --force to replace it") << "\n";
-        return 1;
+        if (!force && fs::exists(output, ec)) {
+            std::cerr << "chronicle: " << output << " already exists; use --force to replace it, or -o to choose another\n";
+            return 1;
+        }
+        std::string error;
+        if (!write_file_atomically(output, *result.pack_text, force, error)) {
+            std::cerr << "chronicle: " << error << (force ? "" : "; use --force to replace it") << "\n";
+            return 1;
+        }
     }
     if (const LoadResult written = load_pack_text(*result.pack_text, output); written.pack) {
         ui::FontCoverage fonts(ui::bundled_fonts());

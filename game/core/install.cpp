@@ -1,0 +1,72 @@
+#include "core/install.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include "core/discovery.h"
+#include "core/json_text.h"
+#include "core/pack_loader.h"
+#include "core/paths.h"
+
+namespace chronicle {
+
+namespace fs = std::filesystem;
+
+InstallResult install_pack_text(const std::string& pack_text, const std::string& id, bool replace) {
+    InstallResult r;
+    const std::string folder = user_data_folder() + "/packs";
+    r.path = folder + "/" + id + ".json";
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (ec) {
+        r.problem = InstallProblem::CannotWrite;
+        r.detail = "cannot create " + folder + ": " + ec.message();
+        return r;
+    }
+    // Discovery loads only the first pack with an id: a clash would hide the new one.
+    for (const PackEntry& e : discover_packs(default_pack_folders())) {
+        if (e.pack && e.pack->id == id && !fs::equivalent(e.path, r.path, ec)) {
+            r.problem = InstallProblem::IdTaken;
+            r.detail = e.path;
+            return r;
+        }
+    }
+    if (!replace && fs::exists(r.path, ec)) {
+        r.problem = InstallProblem::Exists;
+        return r;
+    }
+    if (!write_file_atomically(r.path, pack_text, replace, r.detail))
+        r.problem = fs::exists(r.path, ec) && !replace ? InstallProblem::Exists : InstallProblem::CannotWrite;
+    return r;
+}
+
+AddedPack add_to_user_packs(const std::string& file) {
+    AddedPack added;
+    ImportResult& r = added.import;
+    const std::optional<std::string> text = read_input_file(file, r.diagnostics);
+    if (!text) return added;
+    ImportOptions options;
+    options.file = file;
+    if (LoadResult as_pack = load_pack_text(*text, file); as_pack.pack) {
+        added.was_pack = true;
+        r.format = ImportFormat::TimelineJS; // JSON, at least; not shown for a pack
+        r.id = as_pack.pack->id;
+        r.lang = as_pack.pack->default_language;
+        r.events = static_cast<int>(as_pack.pack->events.size());
+        r.people = static_cast<int>(as_pack.pack->people.size());
+        r.quotes = static_cast<int>(as_pack.pack->quotes.size());
+        r.numbers = static_cast<int>(as_pack.pack->numbers.size());
+        r.diagnostics = std::move(as_pack.diagnostics);
+        r.pack_text = *text;
+        added.title = as_pack.pack->text(as_pack.pack->title, as_pack.pack->default_language);
+    } else {
+        r = import_text(*text, options);
+        if (r.pack_text)
+            if (LoadResult back = load_pack_text(*r.pack_text, r.id + ".json"); back.pack)
+                added.title = back.pack->text(back.pack->title, back.pack->default_language);
+    }
+    if (r.pack_text) added.install = install_pack_text(*r.pack_text, r.id, false);
+    return added;
+}
+
+} // namespace chronicle
