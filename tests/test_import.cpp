@@ -403,6 +403,15 @@ TEST_CASE("Options: the language, the id and the format", "[import]") {
     o.id = "";
     o.lang = "english";
     CHECK(find_message(import_csv("date,headline\n2023,x\n", o), "--lang \"english\""));
+    o.lang = "";
+    o.file = "/data/登月.csv";
+    const ImportResult moon = import_csv("date,headline\n1969,登月\n", o);
+    o.file = "/data/太空竞赛.csv";
+    const ImportResult race = import_csv("date,headline\n1969,登月\n", o);
+    CHECK(moon.id.rfind("pack-", 0) == 0); // a name without ASCII letters still gives an id
+    CHECK(moon.id != race.id);
+    o.file = "My Space Race (2).csv";
+    CHECK(import_csv("date,headline\n1969,x\n", o).id == "my-space-race-2");
     CHECK(detect_import_format("\xEF\xBB\xBF  {\"events\": []}") == ImportFormat::TimelineJS);
     CHECK(detect_import_format("date,headline\n") == ImportFormat::Csv);
 }

@@ -17,6 +17,7 @@
 
 #include "app/sound.h"
 #include "core/generator.h"
+#include "core/install.h"
 #include "core/paths.h"
 #include "core/phrases.h"
 #include "ui/feedback_screen.h"
@@ -131,6 +132,7 @@ void Game::load_packs() {
         if (e.pack) shown += all_text(*e.pack);
         for (const Diagnostic& d : e.diagnostics) shown += d.to_string();
     }
+    shown += drop_notices_.added + drop_notices_.problem; // they quote file names and cells
     glyphs_ = coverage_->plan(shown);
     missing_glyphs_.clear();
     for (const PackEntry& e : packs_) missing_glyphs_.push_back(e.pack ? coverage_->missing(all_text(*e.pack)) : "");
@@ -138,6 +140,41 @@ void Game::load_packs() {
     for (size_t i = 0; i < packs_.size(); ++i)
         if (packs_[i].pack && packs_[i].pack->id == settings_.pack) choice_.pack = static_cast<int>(i);
     rebuild_cards();
+}
+
+// Files dropped on the window become packs in the user's folder; Home says what
+// became of each, in the interface's language.
+void Game::add_dropped_files() {
+    drop_notices_ = {};
+    std::string added_id;
+    for (const std::string& file : dropped_files_) {
+        const AddedPack a = add_to_user_packs(file);
+        const std::string name = std::filesystem::path(file).filename().string();
+        std::string& notice = a.added() ? drop_notices_.added : drop_notices_.problem;
+        if (!notice.empty()) notice += "\n";
+        if (a.added()) {
+            added_id = a.import.id;
+            notice += fill_in(fill_in(ui_.t(ui::T::PackAdded), "t", a.title), "n", std::to_string(a.import.events));
+            if (a.import.skipped > 0)
+                notice += " " + fill_in(fill_in(ui_.t(ui::T::PackAddedSkipped), "k", std::to_string(a.import.skipped)), "f", file);
+        } else if (!a.import.pack_text) {
+            std::string first_error;
+            for (const Diagnostic& d : a.import.diagnostics)
+                if (d.severity == Severity::Error && first_error.empty()) first_error = d.to_string();
+            notice += fill_in(fill_in(ui_.t(ui::T::PackNotAdded), "f", name), "e", first_error);
+        } else if (a.install.problem == InstallProblem::Exists) {
+            notice += fill_in(fill_in(ui_.t(ui::T::PackExists), "p", a.install.path), "f", file);
+        } else if (a.install.problem == InstallProblem::IdTaken) {
+            notice += fill_in(fill_in(ui_.t(ui::T::PackIdTaken), "i", a.import.id), "p", a.install.detail);
+        } else {
+            notice += fill_in(fill_in(ui_.t(ui::T::PackNotAdded), "f", name), "e", a.install.detail);
+        }
+    }
+    dropped_files_.clear();
+    if (!added_id.empty()) settings_.pack = added_id; // the new pack is the one chosen
+    load_packs();
+    fonts_stale_ = true; // the new pack's characters join the atlas
+    frames_pending_ = std::max(frames_pending_, 2);
 }
 
 void Game::rebuild_cards() {
@@ -232,6 +269,10 @@ void Game::handle_event(const void* raw) {
     case SDL_WINDOWEVENT:
         if (e.window.event == SDL_WINDOWEVENT_LEAVE) pointer_.inside = false;
         break;
+    case SDL_DROPFILE:
+        dropped_files_.push_back(e.drop.file);
+        SDL_free(e.drop.file);
+        break;
     }
     if (e.type == SDL_QUIT) quit_ = true;
     if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE && e.window.windowID == SDL_GetWindowID(window_))
@@ -263,6 +304,8 @@ bool Game::step(int max_wait_ms) {
         if (e.type == SDL_KEYDOWN) pressed.push_back(e.key.keysym.scancode);
     }
     if (quit_) return false;
+    // Packs change only on Home: a quiz in progress keeps the pack it was made from.
+    if (!dropped_files_.empty() && screen_ == Screen::Home) add_dropped_files();
     if (frames_pending_ > 0 || moving) {
         const uint64_t started = SDL_GetTicks64();
         draw_frame();
@@ -319,9 +362,10 @@ void Game::go(Screen screen) {
 }
 
 void Game::draw_home() {
-    std::string notice = save_notice();
-    if (no_questions_) notice += (notice.empty() ? "" : "\n") + std::string(ui_.t(ui::T::NoQuestions));
-    const ui::HomeAction action = ui::draw_home(cards_, choice_, notice, user_data_folder() + "/packs", ui_);
+    ui::HomeNotices notices = drop_notices_;
+    for (const std::string& n : {save_notice(), std::string(no_questions_ ? ui_.t(ui::T::NoQuestions) : "")})
+        if (!n.empty()) notices.problem += (notices.problem.empty() ? "" : "\n") + n;
+    const ui::HomeAction action = ui::draw_home(cards_, choice_, notices, user_data_folder() + "/packs", ui_);
     if (action == ui::HomeAction::Settings) {
         settings_return_ = Screen::Home;
         go(Screen::Settings);
@@ -355,6 +399,7 @@ void Game::start_quiz() {
         go(Screen::Home); // from Results' "play again" too: Home says why
         return;
     }
+    drop_notices_ = {}; // said once; a new game starts with a clean Home
     mode_ = choice_.mode;
     source_ = pack.text(pack.source.title, quiz.lang);
     if (!pack.source.url.empty()) source_ += (source_.empty() ? "" : " ") + pack.source.url;

@@ -84,6 +84,8 @@ private:
     std::unique_ptr<Sound> sound_;
     OpenResult opened_;  // what opening the save said; storage_ is taken from it
     bool no_questions_ = false; // the last Start found no question of the kinds chosen
+    std::vector<std::string> dropped_files_; // waiting for Home, where packs may change
+    ui::HomeNotices drop_notices_;           // what became of the last dropped files
     Settings settings_;
 
     std::vector<PackEntry> packs_;
@@ -112,6 +114,7 @@ private:
     std::string save_error_;
 
     void load_packs();
+    void add_dropped_files();
     void rebuild_cards();
     void apply_settings(bool fonts_changed);
     void rebuild_fonts();

@@ -37,6 +37,9 @@ std::optional<PartialDate> timelinejs_date(int64_t year, int64_t month, int64_t 
 // False, with an error, when --id or --lang is not usable.
 bool check_import_options(const ImportOptions& options, std::vector<Diagnostic>& out);
 
+// Eight hex digits that tell names apart, for ids when a name has no ASCII letters.
+std::string name_hash(const std::string& name);
+
 // The file name without folders and extension.
 std::string file_stem(const std::string& path);
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 
 #include "core/import_builder.h"
 #include "core/pack.h"
@@ -31,6 +32,14 @@ std::string slug(const std::string& name) {
     if (s.size() > 64) s.resize(64);
     while (!s.empty() && s.back() == '-') s.pop_back();
     return s;
+}
+
+std::string name_hash(const std::string& name) {
+    uint32_t h = 2166136261u; // FNV-1a
+    for (char c : name) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    char hex[9];
+    std::snprintf(hex, sizeof hex, "%08x", h);
+    return hex;
 }
 
 std::string file_stem(const std::string& path) {
@@ -242,9 +251,9 @@ void PackBuilder::finish() {
     r.lang = options_.lang;
     r.lang_guessed = r.lang.empty();
     if (r.lang_guessed) r.lang = han_ > 0 && han_ * 3 >= latin_ ? "zh" : "en";
-    r.id = options_.id.empty() ? slug(file_stem(options_.file)) : options_.id;
-    if (r.id.empty()) r.id = "imported";
     const std::string stem = file_stem(options_.file);
+    r.id = options_.id.empty() ? slug(stem) : options_.id;
+    if (r.id.empty()) r.id = "pack-" + name_hash(stem); // "登月.csv": distinct names, distinct ids
 
     ordered_json pack;
     pack["format"] = kPackFormat;

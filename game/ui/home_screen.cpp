@@ -115,7 +115,7 @@ void draw_options(const PackCard& card, HomeChoice& choice, const UiContext& ctx
 
 } // namespace
 
-HomeAction draw_home(const std::vector<PackCard>& cards, HomeChoice& choice, const std::string& notice,
+HomeAction draw_home(const std::vector<PackCard>& cards, HomeChoice& choice, const HomeNotices& notices,
                      const std::string& user_folder, const UiContext& ctx) {
     HomeAction action = HomeAction::None;
     begin_screen("home");
@@ -124,7 +124,8 @@ HomeAction draw_home(const std::vector<PackCard>& cards, HomeChoice& choice, con
     ImGui::SameLine(ImGui::GetContentRegionAvail().x - settings_width);
     if (button(ctx.t(T::Settings))) action = HomeAction::Settings;
     text(ctx.t(T::AppTagline), ctx.fonts.body, ctx.palette.muted);
-    if (!notice.empty()) text(notice, ctx.fonts.body, ctx.palette.wrong);
+    if (!notices.added.empty()) text(notices.added, ctx.fonts.body, ctx.palette.right);
+    if (!notices.problem.empty()) text(notices.problem, ctx.fonts.body, ctx.palette.wrong);
     ImGui::Spacing();
 
     const float footer = ImGui::GetFrameHeightWithSpacing() + ctx.fonts.large->FontSize * 1.2f;
@@ -137,6 +138,7 @@ HomeAction draw_home(const std::vector<PackCard>& cards, HomeChoice& choice, con
         draw_card(cards[static_cast<size_t>(i)], i == choice.pack, i, choice, ctx);
         ImGui::Spacing();
     }
+    text(ctx.t(T::DropToAdd), ctx.fonts.body, ctx.palette.muted);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("options", ImVec2(0, height), false);

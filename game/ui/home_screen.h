@@ -32,10 +32,16 @@ struct HomeChoice {
     std::vector<Kind> kinds; // chosen kinds; empty: all the pack supports
 };
 
+// What Home tells the player above the packs.
+struct HomeNotices {
+    std::string problem; // a damaged save, a choice with no questions, a file not added
+    std::string added;   // packs just added from dropped files
+};
+
 // Home is the top: Esc has nowhere to go back to, so it does nothing here.
 enum class HomeAction { None, Start, Settings };
 
-HomeAction draw_home(const std::vector<PackCard>& cards, HomeChoice& choice, const std::string& notice,
+HomeAction draw_home(const std::vector<PackCard>& cards, HomeChoice& choice, const HomeNotices& notices,
                      const std::string& user_folder, const UiContext& ctx);
 
 // The kinds a choice asks of a pack: the chosen ones it supports, or all it supports.

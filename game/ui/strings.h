@@ -20,6 +20,15 @@ enum class Lang { Zh, En };
     X(PackMissingGlyphs, "没有字体能显示：{c}", "No font can show: {c}")                                      \
     X(PackSource, "来源：{s}", "Source: {s}")                                                             \
     X(NoPacks, "没有找到题包。把 .json 题包放进：{p}", "No packs found. Put .json packs in: {p}")               \
+    X(DropToAdd, "把 TimelineJS 时间线（.json）、表格（.csv）或题包拖进窗口即可添加。",                           \
+      "Drop a TimelineJS timeline (.json), a spreadsheet (.csv) or a pack on the window to add it.")        \
+    X(PackAdded, "已添加「{t}」：{n} 个事件。", "Added “{t}”: {n} events.")                                   \
+    X(PackAddedSkipped, "另有 {k} 条无法导入，chronicle import {f} 会列出原因。",                               \
+      "{k} could not be imported; chronicle import {f} lists why.")                                        \
+    X(PackNotAdded, "无法添加 {f}：{e}", "Could not add {f}: {e}")                                          \
+    X(PackExists, "{p} 已存在。要替换它，请运行 chronicle import {f} --install --force。",                      \
+      "{p} already exists. To replace it, run chronicle import {f} --install --force.")                     \
+    X(PackIdTaken, "题包 ID「{i}」已被 {p} 使用。", "The pack id “{i}” is already used by {p}.")              \
     X(Mode, "模式", "Mode")                                                                              \
     X(ModePractice, "练习", "Practice")                                                                  \
     X(ModePracticeHelp, "每题之后看解析，不限时", "See the explanation after each question; no clock")            \

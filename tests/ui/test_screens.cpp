@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "core/discovery.h"
+#include "core/import_builder.h"
 #include "core/importer.h"
 #include "core/paths.h"
 #include "core/phrases.h"
@@ -200,6 +201,56 @@ TEST_CASE("An imported pack is found in the user's folder and plays", "[ui][pack
             CHECK(h.screen_text().find("16 July 1969 – 24 July 1969") != std::string::npos);
             expect_glyphs(h, "imported feedback " + tag);
             shot(h, "feedback-imported-" + tag);
+        }
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("A file dropped on the window becomes a pack", "[ui][packs][import]") {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "chronicle-ui-drop";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "files");
+    const std::string sheet = (dir / "files" / "登月.csv").string();
+    std::ofstream(sheet) << "日期,标题,内容\n1957-10-04,人造卫星,第一颗人造卫星\n1961-04-12,加加林,第一位进入太空的人\n"
+                            "1969-07-20,登月,阿波罗 11 号登月\n1969-13-01,坏日期,x\n";
+    const std::string broken = (dir / "files" / "notes.csv").string();
+    std::ofstream(broken) << "what,when\nx,y\n";
+    auto drop = [](Harness& h, std::initializer_list<std::string> files) {
+        for (const std::string& file : files) {
+            SDL_Event e{};
+            e.type = SDL_DROPFILE;
+            e.drop.file = SDL_strdup(file.c_str());
+            e.drop.windowID = SDL_GetWindowID(h.game().window());
+            SDL_PushEvent(&e);
+        }
+        h.frames();
+    };
+    for (const char* lang : {"zh", "en"}) {
+        for (auto [w, h_px] : {std::pair{1280, 720}, std::pair{800, 600}}) {
+            const std::string tag = std::string(lang) + "-" + std::to_string(w) + "x" + std::to_string(h_px);
+            std::filesystem::remove_all(dir / "data");
+            Harness h({{"ui_lang", lang}}, w, h_px, (dir / "data").string());
+            const size_t before = h.game().cards().size();
+            drop(h, {sheet});
+            REQUIRE(h.game().cards().size() == before + 1);
+            CHECK(std::filesystem::exists(dir / "data" / "packs" / ("pack-" + name_hash("登月") + ".json")));
+            const std::string added = ui::text(ui::T::PackAdded, ui::lang_from_code(lang));
+            CHECK(h.screen_text().find(added.substr(0, added.find("{t}"))) != std::string::npos);
+            CHECK(h.screen_text().find("chronicle import " + sheet) != std::string::npos); // the bad row
+            expect_glyphs(h, "dropped " + tag);
+            shot(h, "home-dropped-" + tag);
+            h.press(SDL_SCANCODE_RETURN); // the new pack is the one chosen
+            REQUIRE(h.screen() == Screen::Question);
+            CHECK(h.game().session()->current().events.front().rfind("row-", 0) == 0);
+            h.press(SDL_SCANCODE_ESCAPE);
+            REQUIRE(h.screen() == Screen::Home);
+
+            drop(h, {sheet, broken}); // the same again is never replaced; a file that is no timeline is refused
+            CHECK(h.game().cards().size() == before + 1);
+            CHECK(h.screen_text().find("notes.csv") != std::string::npos);
+            CHECK(h.screen_text().find("--install --force") != std::string::npos);
+            expect_glyphs(h, "not dropped " + tag);
+            shot(h, "home-not-dropped-" + tag);
         }
     }
     std::filesystem::remove_all(dir);
