@@ -281,13 +281,14 @@ int cmd_import(const std::vector<std::string>& args) {
             std::cerr << "chronicle: " << output << " is the file being imported; choose another with -o\n";
             return 1;
         }
-        if (!force && fs::exists(output, ec)) {
+        std::string error;
+        switch (write_file_atomically(output, *result.pack_text, force, error)) {
+        case WriteOutcome::Written: break;
+        case WriteOutcome::Exists:
             std::cerr << "chronicle: " << output << " already exists; use --force to replace it, or -o to choose another\n";
             return 1;
-        }
-        std::string error;
-        if (!write_file_atomically(output, *result.pack_text, force, error)) {
-            std::cerr << "chronicle: " << error << (force ? "" : "; use --force to replace it") << "\n";
+        case WriteOutcome::Failed:
+            std::cerr << "chronicle: " << error << "\n";
             return 1;
         }
     }

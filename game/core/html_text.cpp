@@ -49,9 +49,10 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 // Decodes the reference starting at s[i] == '&'; on success appends it and returns
 // the length consumed, else 0.
 size_t decode_reference(std::string_view s, size_t i, std::string& out) {
-    const size_t semi = s.find(';', i);
-    if (semi == std::string_view::npos || semi - i > 12) return 0;
-    const std::string_view name = s.substr(i + 1, semi - i - 1);
+    // References are short: look no further, or a text of many '&' takes quadratic time.
+    const size_t semi = s.substr(i, 14).find(';');
+    if (semi == std::string_view::npos) return 0;
+    const std::string_view name = s.substr(i + 1, semi - 1);
     if (name.size() >= 2 && name[0] == '#') {
         const bool hex = name[1] == 'x' || name[1] == 'X';
         const std::string_view digits = name.substr(hex ? 2 : 1);
@@ -66,12 +67,12 @@ size_t decode_reference(std::string_view s, size_t i, std::string& out) {
         }
         // NUL, surrogates and out-of-range numbers are not characters: drop them.
         if (cp != 0 && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF)) append_utf8(out, cp == 0xA0 ? U' ' : cp);
-        return semi - i + 1;
+        return semi + 1;
     }
     for (const auto& [n, cp] : kNamedReferences) {
         if (n == name) {
             append_utf8(out, cp);
-            return semi - i + 1;
+            return semi + 1;
         }
     }
     return 0;

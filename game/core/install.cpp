@@ -31,12 +31,11 @@ InstallResult install_pack_text(const std::string& pack_text, const std::string&
             return r;
         }
     }
-    if (!replace && fs::exists(r.path, ec)) {
-        r.problem = InstallProblem::Exists;
-        return r;
+    switch (write_file_atomically(r.path, pack_text, replace, r.detail)) {
+    case WriteOutcome::Written: break;
+    case WriteOutcome::Exists: r.problem = InstallProblem::Exists; break;
+    case WriteOutcome::Failed: r.problem = InstallProblem::CannotWrite; break;
     }
-    if (!write_file_atomically(r.path, pack_text, replace, r.detail))
-        r.problem = fs::exists(r.path, ec) && !replace ? InstallProblem::Exists : InstallProblem::CannotWrite;
     return r;
 }
 

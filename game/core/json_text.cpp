@@ -1,6 +1,7 @@
 #include "core/json_text.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 
 #include "core/json_locate.h"
@@ -101,6 +102,11 @@ std::string too_big_message(size_t bytes) {
 }
 
 std::optional<std::string> read_input_file(const std::string& path, std::vector<Diagnostic>& out) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        out.push_back({Severity::Error, path, 0, 0, "", "this is a folder; give a file"});
+        return std::nullopt;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         out.push_back({Severity::Error, path, 0, 0, "", "cannot open the file; check the path"});

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace chronicle {
@@ -33,13 +34,25 @@ std::string user_data_folder() {
     return env("HOME") + "/.local/share/chronicle";
 }
 
-bool write_file_atomically(const std::string& path, const std::string& text, bool replace, std::string& error) {
-    const std::string temporary = path + ".tmp-" + std::to_string(getpid());
-    const int fd = open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        error = "cannot create " + temporary + ": " + std::strerror(errno);
-        return false;
+WriteOutcome write_file_atomically(const std::string& path, const std::string& text, bool replace, std::string& error) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+        error = path + " is a folder; give a file name";
+        return WriteOutcome::Failed;
     }
+    if (!replace && fs::exists(path, ec)) return WriteOutcome::Exists;
+    // mkstemp: a fresh name opened with O_EXCL, so a planted file or symlink is never followed.
+    std::string temporary = path + ".tmp-XXXXXX";
+    const int fd = mkstemp(temporary.data());
+    auto fail = [&](int err) {
+        error = "cannot write " + path + ": " + std::strerror(err);
+        return WriteOutcome::Failed;
+    };
+    if (fd < 0) return fail(errno);
+    const mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask); // mkstemp makes it private; a pack is an ordinary file
     size_t written = 0;
     while (written < text.size()) {
         const ssize_t n = write(fd, text.data() + written, text.size() - written);
@@ -48,28 +61,28 @@ bool write_file_atomically(const std::string& path, const std::string& text, boo
         written += static_cast<size_t>(n);
     }
     const bool flushed = written == text.size() && fsync(fd) == 0;
-    const int saved_errno = errno;
+    const int write_errno = errno;
     close(fd);
     if (!flushed) {
-        error = "cannot write " + temporary + ": " + std::strerror(saved_errno);
         unlink(temporary.c_str());
-        return false;
+        return fail(write_errno ? write_errno : EIO);
     }
     // link() refuses an existing target, atomically; rename() replaces it.
     bool moved = replace ? rename(temporary.c_str(), path.c_str()) == 0 : link(temporary.c_str(), path.c_str()) == 0;
-    int move_errno = errno;
+    int move_errno = moved ? 0 : errno;
     if (!moved && !replace && (move_errno == EPERM || move_errno == EOPNOTSUPP)) { // no hard links (FAT, some FUSE)
-        std::error_code ec;
-        moved = !std::filesystem::exists(path, ec) && rename(temporary.c_str(), path.c_str()) == 0;
-        move_errno = moved ? 0 : ec ? ec.value() : EEXIST;
+        moved = !fs::exists(path, ec) && rename(temporary.c_str(), path.c_str()) == 0;
+        move_errno = moved ? 0 : fs::exists(path, ec) ? EEXIST : errno;
     }
     unlink(temporary.c_str()); // after rename() it is already gone
-    if (!moved) {
-        error = move_errno == EEXIST ? path + " already exists"
-                                     : "cannot write " + path + ": " + std::strerror(move_errno);
-        return false;
+    if (!moved) return move_errno == EEXIST ? WriteOutcome::Exists : fail(move_errno);
+    // The new name is only durable once the folder itself is on disk.
+    const std::string folder = fs::path(path).parent_path().empty() ? "." : fs::path(path).parent_path().string();
+    if (const int dir = open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
+        fsync(dir);
+        close(dir);
     }
-    return true;
+    return WriteOutcome::Written;
 }
 
 } // namespace chronicle

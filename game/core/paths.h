@@ -13,9 +13,11 @@ std::string resource_folder(const std::string& name, const std::string& marker, 
 // $CHRONICLE_DATA_DIR, else $XDG_DATA_HOME/chronicle, else ~/.local/share/chronicle.
 std::string user_data_folder();
 
+enum class WriteOutcome { Written, Exists, Failed };
+
 // Writes `text` to a temporary file beside `path`, flushes it to disk, then moves it
 // into place, so that a crash leaves either the old file or the new one. Without
-// `replace`, an existing file is never touched. False with the reason in `error`.
-bool write_file_atomically(const std::string& path, const std::string& text, bool replace, std::string& error);
+// `replace`, an existing file is never touched (Exists). Failed says why in `error`.
+WriteOutcome write_file_atomically(const std::string& path, const std::string& text, bool replace, std::string& error);
 
 } // namespace chronicle
