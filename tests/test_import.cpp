@@ -352,7 +352,7 @@ TEST_CASE("Knight Lab's TimelineJS spreadsheet template imports as it is", "[imp
     CHECK(std::find(cold_war->tags.begin(), cold_war->tags.end(), "era") != cold_war->tags.end());
     CHECK(p.text(p.source.note, "en") == "Sputnik 1: A replica (NASA)");
     CHECK(find_message(r, "columns not imported: \"Media\", \"Media Thumbnail\", \"Background\""));
-    CHECK(find_message(r, "1 row has a time of day"));
+    CHECK(find_message(r, "1 date has a time of day"));
 }
 
 TEST_CASE("Spreadsheet dates: BC, deep time and year-first forms", "[import][csv][dates]") {
@@ -387,6 +387,87 @@ TEST_CASE("A sheet without the columns Chronicle needs says which to add", "[imp
     CHECK(find_message(r, "none is \"headline\""));
     CHECK(find_message(r, "columns not imported: \"when it was\", \"what\""));
     CHECK(find_message(csv(""), "the file is empty"));
+}
+
+TEST_CASE("Review findings: what an import must not get wrong", "[import][errors]") {
+    SECTION("a name with a comma is one person") {
+        const Pack p = imported(csv("date,headline,people\n1961,Inauguration,\"Kennedy, John F.; Johnson, Lyndon B.\"\n"));
+        REQUIRE(p.people.size() == 2);
+        CHECK(p.text(p.people[0].name, "en") == "Kennedy, John F.");
+    }
+    SECTION("events with the same headline get their dates, so questions tell them apart") {
+        const ImportResult r = csv("date,headline\n1969-07-20,Moon landing\n1972-12-11,Moon landing\n2000,Other\n");
+        const Pack p = imported(r);
+        CHECK(event_with_headline(p, "Moon landing (20 July 1969)"));
+        CHECK(event_with_headline(p, "Moon landing (11 December 1972)"));
+        CHECK(find_message(r, "2 events (row-2, row-3) have the headline “Moon landing”; their dates were added"));
+        const Pack undated = imported(csv("date,headline\n,Launch\n,Launch\n"));
+        CHECK(event_with_headline(undated, "Launch (1)"));
+        CHECK(event_with_headline(undated, "Launch (2)"));
+    }
+    SECTION("a display date is kept as the note, with a warning that the given date is asked") {
+        const ImportResult r = timeline(R"({"events": [{"start_date": {"year": "1500"}, "display_date": "c. 1500",
+                                                        "text": {"headline": "Painting finished"}}]})");
+        imported(r);
+        const Diagnostic* d = find_message(r, "e.g. “c. 1500”");
+        REQUIRE(d);
+        CHECK(d->severity == Severity::Warning);
+    }
+    SECTION("a title that cannot be read costs the title, not the events") {
+        const ImportResult r = timeline(R"({"title": {"text": {"headline": 5}},
+                                            "events": [{"start_date": {"year": "1969"}, "text": {"headline": "A"}}]})");
+        const Pack p = imported(r);
+        CHECK(p.text(p.title, "en") == "space-race");
+        const Diagnostic* d = find_message(r, "/title/text/headline: must be text");
+        REQUIRE(d);
+        CHECK(d->severity == Severity::Warning);
+    }
+    SECTION("authors' unique_ids are kept; a repeated one is renamed with a warning") {
+        const ImportResult r = timeline(R"({"events": [
+            {"start_date": {"year": "1961"}, "text": {"headline": "A"}, "unique_id": "a"},
+            {"start_date": {"year": "1962"}, "text": {"headline": "B"}, "unique_id": "a"},
+            {"start_date": {"year": "1963"}, "text": {"headline": "C"}, "unique_id": "e2"},
+            {"start_date": {"year": "1964"}, "text": {"headline": "D"}}]})");
+        const Pack p = imported(r);
+        CHECK(event_with_headline(p, "A")->id == "a");
+        CHECK(event_with_headline(p, "C")->id == "e2"); // the author's, though it was some slide's place
+        CHECK(event_with_headline(p, "B")->id != "e2");
+        CHECK(event_with_headline(p, "D")->id == "e4");
+        CHECK(find_message(r, "/events/1/unique_id: unique_id \"a\" is used by another slide too"));
+    }
+    SECTION("the TimelineJS template: HTML, the first title, years with commas, an end without a year") {
+        const ImportResult r = csv(
+            "Year,Month,Day,End Year,End Month,Headline,Text,Type\n"
+            ",,,,,<b>Space</b> &amp; time,<p>Intro</p>,title\n"
+            "\"1,969\",7,20,,8,Moon,<p>First <i>steps</i></p>,\n"
+            "1970,,,,,Second title,x,title\n");
+        const Pack p = imported(r);
+        CHECK(p.text(p.title, "en") == "Space & time");
+        CHECK(p.text(p.description, "en") == "Intro");
+        const Event* moon = event_with_headline(p, "Moon");
+        REQUIRE(moon);
+        CHECK(iso(moon->date->from) == "1969-07-20");
+        CHECK_FALSE(moon->end);
+        CHECK(p.text(moon->text, "en") == "First steps");
+        CHECK(event_with_headline(p, "Second title"));
+        CHECK(find_message(r, "row 3, column \"End Month\": an end month or day without an end year is ignored"));
+    }
+    SECTION("Excel's sep= line, and limits on the width of a sheet") {
+        const Pack p = imported(csv("sep=;\ndate;headline\n1969;Moon, at last\n"));
+        CHECK(event_with_headline(p, "Moon, at last"));
+        CHECK(find_message(csv(std::string(1200, ',') + "\n"), "has more than 1000 cells"));
+    }
+    SECTION("nothing to import says why") {
+        CHECK(find_message(csv("headline\n"), "nothing to import: no row under the header has a headline"));
+        CHECK(find_message(csv("quote,quote by\nHello,Bob\n"), "none is \"headline\""));
+        CHECK(find_message(timeline("{\"events\": []}"), "nothing to import: the timeline's \"events\" list is empty"));
+        CHECK(find_message(timeline("{\"timeline\": {\"date\": []}}"), "older TimelineJS 2 format"));
+        CHECK(detect_import_format("[1, 2]") == ImportFormat::TimelineJS);
+    }
+    SECTION("a missing column is named in the message") {
+        CHECK(find_message(csv("headline,number\nA,5\n"), "a number needs its question, e.g. \"How many users did "
+                                                           "ChatGPT have?\" (add a \"number question\" column)"));
+    }
 }
 
 TEST_CASE("Options: the language, the id and the format", "[import]") {

@@ -226,12 +226,22 @@ TEST_CASE("Weak but legal packs load with warnings", "[loader][warnings]") {
 
 TEST_CASE("Many undated events make one warning, not one each", "[loader][warnings]") {
     std::string events = "[";
-    for (int i = 0; i < 7; ++i) events += std::string(i ? "," : "") + R"({"id": "u)" + std::to_string(i) + R"(", "headline": "H", "text": "T"})";
+    for (int i = 0; i < 7; ++i) events += std::string(i ? "," : "") + R"({"id": "u)" + std::to_string(i) + R"(", "headline": "H)" + std::to_string(i) + R"(", "text": "T"})";
     const LoadResult r = load(pack_with(events + "]"));
     REQUIRE(r.pack);
     REQUIRE(r.diagnostics.size() == 1);
     CHECK_THAT(r.diagnostics[0].message, Catch::StartsWith("7 events have no date (u0, u1, u2, u3, u4, …)"));
     CHECK(r.diagnostics[0].path == "/events/0");
+}
+
+TEST_CASE("Two events with the same headline are pointed out", "[loader][warnings]") {
+    const LoadResult r = load(pack_with(R"([
+    {"id": "a", "date": "1969", "headline": {"en": "Moon landing", "zh": "登月"}, "text": "T"},
+    {"id": "b", "date": "1972", "headline": {"en": "Moon landing", "zh": "再次登月"}, "text": "T"}])"));
+    REQUIRE(r.pack);
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].path == "/events/1/headline");
+    CHECK_THAT(r.diagnostics[0].message, Catch::StartsWith("events \"a\" and \"b\" have the same headline in en"));
 }
 
 TEST_CASE("A missing translation falls back to the default language", "[loader]") {

@@ -1,5 +1,7 @@
 #include "core/csv.h"
 
+#include <algorithm>
+
 #include "core/json_locate.h"
 #include "core/text.h"
 
@@ -40,8 +42,15 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
 
     CsvTable table;
     table.separator = guess_separator(text.substr(i));
-    int line = 1;
-    size_t line_start = 0;
+    // Excel writes "sep=;" on a line of its own to name the separator, and hides it.
+    if (text.compare(i, 4, "sep=") == 0 && i + 4 < text.size() && text[i + 4] != '\r' && text[i + 4] != '\n') {
+        table.separator = text[i + 4];
+        i += 5;
+        while (i < text.size() && (text[i] == '\r' || text[i] == '\n')) ++i;
+    }
+    size_t cells = 0;
+    int line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(i), '\n')) + 1;
+    size_t line_start = i;
     // Consumes a line break at i (CRLF, LF or CR), if there is one.
     auto take_break = [&]() {
         if (i < text.size() && (text[i] == '\r' || text[i] == '\n')) {
@@ -80,6 +89,12 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
             }
             while (i < text.size() && text[i] != table.separator && text[i] != '\r' && text[i] != '\n')
                 cell.text += text[i++];
+            // Limits that keep a hostile file from taking gigabytes: no sheet needs more.
+            if (row.cells.size() == kMaxCsvColumns)
+                return fail(i, "row " + std::to_string(row.number) + " has more than " + std::to_string(kMaxCsvColumns) +
+                                   " cells; is the separator right?");
+            if (++cells > kMaxCsvCells)
+                return fail(i, "more than " + std::to_string(kMaxCsvCells) + " cells; split the sheet into several files");
             row.cells.push_back(std::move(cell));
             if (i < text.size() && text[i] == table.separator) {
                 ++i;

@@ -3,6 +3,7 @@
 // one the header row uses most: ',' (RFC 4180), ';' (Excel in many European
 // locales) or a tab (TSV downloads).
 #pragma once
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,9 @@
 #include "core/diagnostics.h"
 
 namespace chronicle {
+
+constexpr size_t kMaxCsvColumns = 1000;
+constexpr size_t kMaxCsvCells = 2'000'000; // 100,000 rows of 20 columns
 
 struct CsvCell {
     std::string text;
@@ -29,8 +33,9 @@ struct CsvTable {
 };
 
 // nullopt with one diagnostic naming `file` when the text cannot be read as CSV
-// (not UTF-8, a quoted field never closed). Text after a closing quote is kept, as
-// spreadsheet programs do.
+// (not UTF-8, a quoted field never closed, over the limits above). Text after a
+// closing quote is kept, as spreadsheet programs do. Excel's "sep=;" first line names
+// the separator and is not a row.
 std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file, std::vector<Diagnostic>& out);
 
 } // namespace chronicle

@@ -15,6 +15,7 @@
 #include <optional>
 
 #include "core/csv.h"
+#include "core/html_text.h"
 #include "core/import_builder.h"
 #include "core/json_text.h"
 
@@ -64,8 +65,8 @@ const ColumnNames kColumns[] = {
     {Column::Type, {"type", "类型"}},
 };
 
-// "  End_Date " → "end date".
-std::string normalise_header(const std::string& s) {
+// "  End_Date " → "end date": header names and Type values, compared loosely.
+std::string normalise_name(const std::string& s) {
     std::string out;
     for (char c : s) {
         const auto u = static_cast<unsigned char>(c);
@@ -80,7 +81,7 @@ std::string normalise_header(const std::string& s) {
 }
 
 std::optional<Column> column_named(const std::string& header) {
-    const std::string name = normalise_header(header);
+    const std::string name = normalise_name(header);
     for (const ColumnNames& c : kColumns)
         for (const char* n : c.names)
             if (name == n) return c.column;
@@ -236,7 +237,8 @@ std::optional<double> parse_cell_number(const std::string& cell, char separator,
     return v;
 }
 
-// "Altman; Sutskever", "奥特曼、苏茨克维": names separated by ; , 、 ， ； or line breaks.
+// "Altman; Sutskever", "奥特曼、苏茨克维": names separated by ; 、 ， ； or line breaks.
+// Not by ',': "Kennedy, John F." is one name.
 std::vector<std::string> split_names(const std::string& cell) {
     std::vector<std::string> names;
     std::string current;
@@ -247,7 +249,7 @@ std::vector<std::string> split_names(const std::string& cell) {
     };
     for (size_t i = 0; i < cell.size();) {
         bool separator = false;
-        for (std::string_view sep : {";", ",", "\n", "、", "，", "；"}) {
+        for (std::string_view sep : {";", "\n", "、", "，", "；"}) {
             if (cell.compare(i, sep.size(), sep) == 0) {
                 separator = true;
                 i += sep.size();
@@ -289,8 +291,9 @@ private:
     PackBuilder pack_;
     int index_[static_cast<int>(Column::Count)];
     std::vector<std::string> headers_;
-    int with_time_ = 0;
     char separator_ = ',';
+    bool timelinejs_sheet_ = false; // Knight Lab's template: Year, Month, Day columns and HTML text
+    bool has_title_ = false;
 
     void report(Severity s, const CsvRow& row, const CsvCell* cell, size_t column, std::string message) {
         // A cell the row does not have (a missing column): point at the row's start.
@@ -332,8 +335,8 @@ bool CsvReader::read_header(const CsvRow& header) {
                "number question, group, display date, media caption, media credit, type (or their Chinese names, "
                "e.g. 日期, 标题, 内容, 人物, 引语, 说话人)");
     }
-    if (index_[static_cast<int>(Column::Headline)] < 0 && index_[static_cast<int>(Column::Quote)] < 0 &&
-        index_[static_cast<int>(Column::Number)] < 0) {
+    timelinejs_sheet_ = index_[static_cast<int>(Column::Year)] >= 0;
+    if (index_[static_cast<int>(Column::Headline)] < 0) {
         report(Severity::Error, header, &header.cells.front(), headers_.size(),
                "the first row names the columns, and none is \"headline\" (标题): add a header row such as "
                "date,headline,text");
@@ -343,17 +346,23 @@ bool CsvReader::read_header(const CsvRow& header) {
 }
 
 void CsvReader::read_row(const CsvRow& row) {
-    const size_t errors_before = result_.diagnostics.size();
+    const size_t diagnostics_before = result_.diagnostics.size();
+    int errors = 0;
     auto cell_of = [&](Column c) -> const CsvCell* {
         const int i = index_[static_cast<int>(c)];
         return i >= 0 && static_cast<size_t>(i) < row.cells.size() ? &row.cells[static_cast<size_t>(i)] : nullptr;
     };
     auto text_of = [&](Column c) {
         const CsvCell* cell = cell_of(c);
-        return cell ? trim(cell->text) : std::string();
+        if (!cell) return std::string();
+        // The TimelineJS template's text is HTML, as TimelineJS shows it.
+        return timelinejs_sheet_ ? plain_text_from_html(cell->text) : trim(cell->text);
     };
     auto fail = [&](Column c, std::string message) {
-        report(Severity::Error, row, cell_of(c), static_cast<size_t>(index_[static_cast<int>(c)]), std::move(message));
+        const int column = index_[static_cast<int>(c)];
+        if (column < 0) message += " (add a \"" + std::string(column_name(c)) + "\" column)";
+        report(Severity::Error, row, cell_of(c), static_cast<size_t>(column), std::move(message));
+        ++errors;
     };
     if (std::all_of(row.cells.begin(), row.cells.end(), [](const CsvCell& c) { return trim(c.text).empty(); }))
         return; // blank rows are common at the end of a sheet
@@ -362,36 +371,50 @@ void CsvReader::read_row(const CsvRow& row) {
             report(Severity::Error, row, &row.cells[i], i,
                    "more cells than the header has columns; give the column a name in the first row, or check for "
                    "an unquoted comma");
+            ++errors;
             break;
         }
     }
 
-    // Dates: one cell ("2023-11-17"), or TimelineJS's year, month and day cells.
-    auto date_from = [&](Column one, Column year, Column month, Column day, Column time) -> std::optional<DateSpec> {
+    // Dates: one cell ("2023-11-17"), or the TimelineJS template's year, month and day
+    // cells, read as TimelineJS reads them ("1,969" is 1969; an end without a year is dropped).
+    auto date_from = [&](Column one, Column year, Column month, Column day, Column time,
+                         bool end) -> std::optional<DateSpec> {
         std::string error;
         if (const std::string s = text_of(one); !s.empty()) {
             if (const auto d = parse_cell_date(s, error)) return DateSpec{*d, *d};
             fail(one, error);
             return std::nullopt;
         }
-        if (text_of(year).empty()) {
-            for (Column c : {month, day})
-                if (!text_of(c).empty()) fail(c, "a month or day needs a year; fill in the year column");
+        const Column columns[3] = {year, month, day};
+        std::string parts_text[3];
+        for (int k = 0; k < 3; ++k)
+            for (char c : text_of(columns[k]))
+                if (c != ',' && c != ' ') parts_text[k] += c;
+        if (parts_text[0].empty()) {
+            for (Column c : {month, day}) {
+                if (text_of(c).empty()) continue;
+                if (end)
+                    report(Severity::Warning, row, cell_of(c), static_cast<size_t>(index_[static_cast<int>(c)]),
+                           "an end month or day without an end year is ignored, as TimelineJS does");
+                else
+                    fail(c, "a month or day needs a year; fill in the year column");
+                break;
+            }
             return std::nullopt;
         }
         int64_t parts[3] = {0, 0, 0};
-        const Column columns[3] = {year, month, day};
         for (int k = 0; k < 3; ++k) {
-            const std::string s = text_of(columns[k]);
-            const bool negative = k == 0 && !s.empty() && s[0] == '-';
+            const std::string& s = parts_text[k];
             if (s.empty()) continue;
+            const bool negative = k == 0 && s[0] == '-';
             if (!all_digits(negative ? s.substr(1) : s) || s.size() > 13) {
-                fail(columns[k], "\"" + s + "\" is not a whole number");
+                fail(columns[k], "\"" + text_of(columns[k]) + "\" is not a whole number");
                 return std::nullopt;
             }
             parts[k] = std::stoll(s);
         }
-        if (!text_of(time).empty()) ++with_time_;
+        if (!text_of(time).empty()) pack_.dropped_time_of_day();
         const char* part = "year";
         if (const auto d = timelinejs_date(parts[0], parts[1], parts[2], false, error, part))
             return DateSpec{*d, *d};
@@ -400,18 +423,14 @@ void CsvReader::read_row(const CsvRow& row) {
     };
     EventDraft e;
     e.id_hint = "row-" + std::to_string(row.number);
-    e.date = date_from(Column::Date, Column::Year, Column::Month, Column::Day, Column::Time);
-    e.end = date_from(Column::EndDate, Column::EndYear, Column::EndMonth, Column::EndDay, Column::EndTime);
-    if (e.end && !e.date && result_.diagnostics.size() == errors_before) {
-        const Column c = text_of(Column::EndDate).empty() ? Column::EndYear : Column::EndDate;
-        fail(c, "an end date needs a start date; fill in the date");
+    e.date = date_from(Column::Date, Column::Year, Column::Month, Column::Day, Column::Time, false);
+    e.end = date_from(Column::EndDate, Column::EndYear, Column::EndMonth, Column::EndDay, Column::EndTime, true);
+    const Column end_column = text_of(Column::EndDate).empty() ? Column::EndYear : Column::EndDate;
+    if (e.end && !e.date && errors == 0) {
+        fail(end_column, "an end date needs a start date; fill in the date");
     } else if (e.date && e.end) {
-        if (e.end->interval().latest < e.date->interval().earliest)
-            fail(text_of(Column::EndDate).empty() ? Column::EndYear : Column::EndDate,
-                 "the end (" + format_date(*e.end, "en") + ") is before the start (" + format_date(*e.date, "en") +
-                     "); check both dates");
-        else if (e.end->from == e.date->from)
-            e.end.reset();
+        if (const auto problem = end_before_start(*e.date, *e.end)) fail(end_column, *problem);
+        else if (e.end->from == e.date->from) e.end.reset();
     }
     e.headline = text_of(Column::Headline);
     e.text = text_of(Column::Text);
@@ -420,12 +439,12 @@ void CsvReader::read_row(const CsvRow& row) {
     e.who = text_of(Column::Who);
     if (const std::string g = text_of(Column::Group); !g.empty()) e.tags.push_back(g);
 
-    std::string type = normalise_header(text_of(Column::Type));
-    if (type == "title" || type == "标题") {
-        if (result_.diagnostics.size() == errors_before) {
-            pack_.set_title(e.headline);
-            pack_.set_description(e.text);
-        }
+    // The template's first "title" row names the timeline; TimelineJS shows later ones as slides.
+    const std::string type = normalise_name(text_of(Column::Type));
+    if ((type == "title" || type == "标题") && !has_title_ && errors == 0) {
+        has_title_ = true;
+        pack_.set_title(e.headline);
+        pack_.set_description(e.text);
         return;
     }
     if (type == "era" || type == "时期") e.tags.push_back("era");
@@ -450,15 +469,15 @@ void CsvReader::read_row(const CsvRow& row) {
     const bool event = !e.headline.empty();
     if (!event && (e.date || !e.text.empty() || !e.people.empty()))
         fail(Column::Headline, "no headline: questions name events by their headline; write one");
-    else if (!event && quote.empty() && number_text.empty() && result_.diagnostics.size() == errors_before)
+    else if (!event && quote.empty() && number_text.empty() && errors == 0)
         fail(Column::Headline, "no headline, quote or number: nothing in this row can become a question");
 
-    if (result_.diagnostics.size() != errors_before) {
+    if (errors) {
         ++result_.skipped;
-        for (size_t k = errors_before; k < result_.diagnostics.size(); ++k)
-            result_.diagnostics[k].message += "; the row is not imported";
+        mark_not_imported(result_.diagnostics, diagnostics_before, "the row");
         return;
     }
+    if (!e.date_note.empty() && timelinejs_sheet_) pack_.kept_display_date(e.date_note);
     const std::string event_id = event ? pack_.add_event(e) : std::string();
     if (event) pack_.add_media_note(e.headline, text_of(Column::MediaCaption), text_of(Column::MediaCredit));
     if (!quote.empty()) pack_.add_quote(quote, quote_by, event_id);
@@ -467,17 +486,13 @@ void CsvReader::read_row(const CsvRow& row) {
 
 void CsvReader::read(const CsvTable& table) {
     separator_ = table.separator;
-    if (table.rows.empty() || !read_header(table.rows.front())) {
-        if (table.rows.empty())
-            result_.diagnostics.push_back({Severity::Error, options_.file, 0, 0, "", "the file is empty"});
+    if (table.rows.empty()) {
+        result_.diagnostics.push_back({Severity::Error, options_.file, 0, 0, "", "the file is empty"});
         return;
     }
+    if (!read_header(table.rows.front())) return;
     for (size_t r = 1; r < table.rows.size(); ++r) read_row(table.rows[r]);
-    if (with_time_)
-        result_.diagnostics.push_back({Severity::Warning, options_.file, 0, 0, "",
-                                       std::to_string(with_time_) + (with_time_ == 1 ? " row has" : " rows have") +
-                                           " a time of day, which was dropped: packs know dates to the day"});
-    pack_.finish();
+    pack_.finish("no row under the header has a headline");
 }
 
 } // namespace

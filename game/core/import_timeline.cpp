@@ -31,7 +31,6 @@ private:
     ImportResult& result_;
     PackBuilder pack_;
     bool cosmological_ = false;
-    int with_time_ = 0; // events whose time of day was dropped
 
     void report(Severity s, const std::string& path, std::string message) {
         result_.diagnostics.push_back({s, options_.file, 0, 0, path, std::move(message)});
@@ -114,7 +113,7 @@ private:
             report(Severity::Error, pointer_append(path, part), error);
             return std::nullopt;
         }
-        if (has_time) ++with_time_;
+        if (has_time) pack_.dropped_time_of_day();
         return date;
     }
 
@@ -142,10 +141,9 @@ private:
             const auto to = read_date(*end, end_path, empty);
             if (!to && !empty) return std::nullopt;
             if (to) {
-                DateSpec spec{*to, *to};
-                if (spec.interval().latest < e.date->interval().earliest) {
-                    report(Severity::Error, end_path, "the end (" + format_date(spec, "en") + ") is before the start (" +
-                                                          format_date(*e.date, "en") + "); check both dates");
+                const DateSpec spec{*to, *to};
+                if (const auto problem = end_before_start(*e.date, spec)) {
+                    report(Severity::Error, end_path, *problem);
                     return std::nullopt;
                 }
                 if (!(*to == *from)) e.end = spec;
@@ -179,10 +177,17 @@ private:
         auto shown = text_member(j, path, "display_date");
         if (shown && shown->empty()) shown = text_member(*start, pointer_append(path, "start_date"), "display_date");
         if (!shown) return std::nullopt;
-        e.date_note = *shown;
+        if (!shown->empty()) {
+            e.date_note = *shown;
+            pack_.kept_display_date(*shown);
+        }
         // unique_id when it is a usable id, else the slide's place in its list: "e4", "era2".
-        if (const auto id = j.find("unique_id"); id != j.end() && id->is_string()) e.id_hint = id->get<std::string>();
-        if (!valid_item_id(e.id_hint)) e.id_hint = (era ? "era" : "e") + std::to_string(number);
+        if (const auto id = j.find("unique_id"); id != j.end() && id->is_string() && valid_item_id(id->get<std::string>())) {
+            e.id_hint = id->get<std::string>();
+            e.id_from_author = true;
+        } else {
+            e.id_hint = (era ? "era" : "e") + std::to_string(number);
+        }
         if (const auto media = j.find("media"); media != j.end() && media->is_object()) {
             const std::string media_path = pointer_append(path, "media");
             const auto caption = text_member(*media, media_path, "caption");
@@ -203,25 +208,42 @@ private:
         }
         for (size_t i = 0; i < list->size(); ++i) {
             const size_t before = result_.diagnostics.size();
-            std::optional<EventDraft> e = read_slide((*list)[i], pointer_append(list_path, std::to_string(i)), era, i + 1);
-            if (e) {
-                pack_.add_event(*e);
-            } else {
+            const std::string path = pointer_append(list_path, std::to_string(i));
+            std::optional<EventDraft> e = read_slide((*list)[i], path, era, i + 1);
+            if (!e) {
                 ++result_.skipped;
-                for (size_t k = before; k < result_.diagnostics.size(); ++k)
-                    result_.diagnostics[k].message += era ? "; this era is not imported" : "; this event is not imported";
+                mark_not_imported(result_.diagnostics, before, era ? "this era" : "this event");
+            } else if (const std::string id = pack_.add_event(*e); e->id_from_author && id != e->id_hint) {
+                report(Severity::Warning, pointer_append(path, "unique_id"),
+                       "unique_id \"" + e->id_hint + "\" is used by another slide too; this one gets the id \"" + id + "\"");
             }
+        }
+    }
+
+    // Authors' unique_ids are theirs: an event without one never takes one of them.
+    void reserve_ids(const json& root) {
+        for (const char* key : {"events", "eras"}) {
+            const auto list = root.find(key);
+            if (list == root.end() || !list->is_array()) continue;
+            for (const json& slide : *list)
+                if (const auto id = slide.is_object() ? slide.find("unique_id") : slide.end();
+                    slide.is_object() && id != slide.end() && id->is_string())
+                    pack_.reserve_event_id(id->get<std::string>());
         }
     }
 };
 
 void TimelineReader::read(const json& root, const std::string& text) {
+    bool events_readable = false;
     if (!root.is_object()) {
         report(Severity::Error, "", std::string("a TimelineJS timeline is an object {\"events\": [...]}, not ") +
                                         json_kind_name(root));
     } else if (root.contains("format") && root.contains("events") && root.contains("languages")) {
         report(Severity::Error, "", "this is already a Chronicle pack, not a TimelineJS timeline; check it with "
                                     "'chronicle validate' and copy it into the packs folder");
+    } else if (root.contains("timeline") && !root.contains("events")) {
+        report(Severity::Error, "/timeline", "this is the older TimelineJS 2 format, which Chronicle does not read; "
+                                             "save the timeline's Google Sheet as CSV and import that");
     } else if (!root.contains("events")) {
         report(Severity::Error, "", "a TimelineJS timeline has an \"events\" list; none is here");
     } else {
@@ -230,6 +252,8 @@ void TimelineReader::read(const json& root, const std::string& text) {
             else if (!scale->is_string() || *scale != "human")
                 report(Severity::Warning, "/scale", "scale is \"human\" or \"cosmological\"; read as \"human\"");
         }
+        // A title that cannot be read costs the pack its title, not its events.
+        const size_t before_title = result_.diagnostics.size();
         if (const auto title = root.find("title"); title != root.end() && title->is_object()) {
             if (const auto t = title->find("text"); t != title->end() && t->is_object()) {
                 const auto headline = text_member(*t, "/title/text", "headline");
@@ -238,15 +262,17 @@ void TimelineReader::read(const json& root, const std::string& text) {
                 if (body) pack_.set_description(*body);
             }
         }
+        for (size_t k = before_title; k < result_.diagnostics.size(); ++k) {
+            result_.diagnostics[k].severity = Severity::Warning;
+            result_.diagnostics[k].message += "; the title is left out";
+        }
+        reserve_ids(root);
         read_slides(root, "events", false);
         read_slides(root, "eras", true);
-        if (with_time_)
-            report(Severity::Warning, "", std::to_string(with_time_) +
-                                              (with_time_ == 1 ? " date has" : " dates have") +
-                                              " a time of day, which was dropped: packs know dates to the day");
+        events_readable = root.at("events").is_array();
     }
     locate_diagnostics(text, result_.diagnostics);
-    if (!has_errors(result_.diagnostics) || result_.skipped) pack_.finish();
+    if (events_readable) pack_.finish("the timeline's \"events\" list is empty");
 }
 
 } // namespace

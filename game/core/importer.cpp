@@ -8,9 +8,11 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 
 #include "core/import_builder.h"
 #include "core/pack.h"
+#include "core/json_text.h"
 #include "core/pack_loader.h"
 #include "core/text.h"
 
@@ -42,23 +44,30 @@ std::string name_hash(const std::string& name) {
     return hex;
 }
 
-std::string file_stem(const std::string& path) {
-    const size_t slash = path.find_last_of('/');
-    std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-    const size_t dot = name.find_last_of('.');
-    return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
+std::string file_stem(const std::string& path) { return std::filesystem::path(path).stem().string(); }
+
+std::optional<std::string> end_before_start(const DateSpec& start, const DateSpec& end) {
+    if (end.interval().latest >= start.interval().earliest) return std::nullopt;
+    return "the end (" + format_date(end, "en") + ") is before the start (" + format_date(start, "en") +
+           "); check both dates";
+}
+
+void mark_not_imported(std::vector<Diagnostic>& diagnostics, size_t from, const char* what) {
+    for (size_t k = from; k < diagnostics.size(); ++k)
+        if (diagnostics[k].severity == Severity::Error) diagnostics[k].message += std::string("; ") + what + " is not imported";
 }
 
 std::optional<PartialDate> timelinejs_date(int64_t year, int64_t month, int64_t day, bool cosmological,
                                            std::string& error, const char*& part) {
-    constexpr int64_t kJsDateYears = 271'820; // TimelineJS switches to plain years beyond
+    // TimelineJS switches to plain years beyond what JavaScript dates reach.
+    constexpr int64_t kJsDateFirst = -271'820, kJsDateLast = 275'759;
     part = "year";
     if (year > kMaxAbsYear || year < -kMaxAbsYear) {
         error = "years reach at most 999,999,999,999 either way; " + std::to_string(year) + " is beyond";
         return std::nullopt;
     }
     PartialDate date;
-    if (cosmological || year > kJsDateYears || year < -kJsDateYears) {
+    if (cosmological || year > kJsDateLast || year < kJsDateFirst) {
         date.year = year;
         return date;
     }
@@ -172,20 +181,28 @@ void PackBuilder::add_media_note(const std::string& headline, const std::string&
     source_note_ += (source_note_.empty() ? "" : "\n") + headline + ": " + note;
 }
 
-std::string PackBuilder::fresh_id(const std::string& hint, const std::string& prefix,
+std::string PackBuilder::fresh_id(const std::string& hint, bool authors, const std::string& prefix,
                                   std::unordered_set<std::string>& used) {
     std::string id = hint;
-    for (int n = static_cast<int>(used.size()) + 1; !valid_item_id(id) || used.count(id); ++n)
-        id = prefix + std::to_string(n);
+    const auto free = [&](const std::string& c) { return valid_item_id(c) && !used.count(c); };
+    if (!free(id) || (!authors && reserved_ids_.count(id))) {
+        int n = static_cast<int>(used.size()) + 1;
+        do id = prefix + std::to_string(n++);
+        while (!free(id) || reserved_ids_.count(id));
+    }
     used.insert(id);
     return id;
+}
+
+void PackBuilder::kept_display_date(const std::string& shown) {
+    if (display_dates_++ == 0) display_date_example_ = shown;
 }
 
 std::string PackBuilder::person_id(const std::string& name) {
     std::string key;
     for (char c : name) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (auto it = person_by_name_.find(key); it != person_by_name_.end()) return it->second;
-    const std::string id = fresh_id(slug(name), "p", person_ids_);
+    const std::string id = fresh_id(slug(name), false, "p", person_ids_);
     person_by_name_.emplace(key, id);
     people_.push_back(ordered_json{{"id", id}, {"name", name}});
     count_letters(name);
@@ -194,7 +211,8 @@ std::string PackBuilder::person_id(const std::string& name) {
 
 std::string PackBuilder::add_event(const EventDraft& e) {
     ordered_json j;
-    const std::string id = fresh_id(e.id_hint, "e", event_ids_);
+    const std::string id = fresh_id(e.id_hint, e.id_from_author, "e", event_ids_);
+    event_dates_.push_back(e.date);
     j["id"] = id;
     j["date"] = e.date ? date_json(*e.date) : ordered_json();
     if (e.end) j["end"] = date_json(*e.end);
@@ -236,7 +254,32 @@ void PackBuilder::add_number(double value, const std::string& unit, const std::s
     numbers_.push_back(std::move(j));
 }
 
-void PackBuilder::finish() {
+// Questions name events by headline: two the same would read "Did “Launch” happen
+// before or after “Launch”?". Such headlines get their dates, or a number.
+void PackBuilder::tell_apart_same_headlines(const std::string& lang) {
+    std::unordered_map<std::string, std::vector<size_t>> by_headline;
+    for (size_t i = 0; i < events_.size(); ++i) by_headline[events_[i]["headline"].get<std::string>()].push_back(i);
+    for (auto& [headline, events] : by_headline) {
+        if (events.size() < 2) continue;
+        std::sort(events.begin(), events.end());
+        std::string ids;
+        std::unordered_set<std::string> dates;
+        for (size_t i : events) dates.insert(event_dates_[i] ? format_date(*event_dates_[i], lang) : "");
+        const bool dates_differ = dates.size() == events.size() && !dates.count("");
+        for (size_t k = 0; k < events.size(); ++k) {
+            ordered_json& e = events_[events[k]];
+            const auto& date = event_dates_[events[k]];
+            e["headline"] = headline + " (" + (dates_differ ? format_date(*date, lang) : std::to_string(k + 1)) + ")";
+            ids += (k ? ", " : "") + e["id"].get<std::string>();
+        }
+        result_.diagnostics.push_back({Severity::Warning, options_.file, 0, 0, "",
+                                       std::to_string(events.size()) + " events (" + ids + ") have the headline “" +
+                                           headline + "”; " + (dates_differ ? "their dates" : "numbers") +
+                                           " were added to tell them apart in questions"});
+    }
+}
+
+void PackBuilder::finish(const char* when_empty) {
     ImportResult& r = result_;
     r.events = static_cast<int>(events_.size());
     r.people = static_cast<int>(people_.size());
@@ -244,9 +287,21 @@ void PackBuilder::finish() {
     r.numbers = static_cast<int>(numbers_.size());
     if (events_.empty()) {
         r.diagnostics.push_back({Severity::Error, options_.file, 0, 0, "",
-                                 "nothing to import: no event could be read (see the problems above)"});
+                                 has_errors(r.diagnostics) ? "nothing to import: no event could be read (see the "
+                                                             "problems above)"
+                                                           : std::string("nothing to import: ") + when_empty});
         return;
     }
+    if (times_dropped_)
+        r.diagnostics.push_back({Severity::Warning, options_.file, 0, 0, "",
+                                 std::to_string(times_dropped_) + (times_dropped_ == 1 ? " date has" : " dates have") +
+                                     " a time of day, which was dropped: packs know dates to the day"});
+    if (display_dates_)
+        r.diagnostics.push_back({Severity::Warning, options_.file, 0, 0, "",
+                                 std::to_string(display_dates_) + (display_dates_ == 1 ? " event shows" : " events show") +
+                                     " its date in its own words (e.g. “" + display_date_example_ +
+                                     "”), kept as the date's note. Questions use the year, month and day given; "
+                                     "where the date is uncertain, give the event a range in the pack"});
     count_letters(title_);
     r.lang = options_.lang;
     r.lang_guessed = r.lang.empty();
@@ -254,6 +309,7 @@ void PackBuilder::finish() {
     const std::string stem = file_stem(options_.file);
     r.id = options_.id.empty() ? slug(stem) : options_.id;
     if (r.id.empty()) r.id = "pack-" + name_hash(stem); // "登月.csv": distinct names, distinct ids
+    tell_apart_same_headlines(r.lang);
 
     ordered_json pack;
     pack["format"] = kPackFormat;
@@ -262,7 +318,7 @@ void PackBuilder::finish() {
     if (!description_.empty()) pack["description"] = description_;
     pack["languages"] = {r.lang};
     pack["default_language"] = r.lang;
-    ordered_json source{{"title", options_.file.substr(options_.file.find_last_of('/') + 1)}};
+    ordered_json source{{"title", std::filesystem::path(options_.file).filename().string()}};
     if (!source_note_.empty()) source["note"] = source_note_;
     pack["source"] = std::move(source);
     if (!people_.empty()) pack["people"] = std::move(people_);
@@ -272,6 +328,13 @@ void PackBuilder::finish() {
     std::string text;
     write_readable(text, pack, 0);
     text += "\n";
+    if (text.size() > kMaxInputBytes) {
+        r.diagnostics.push_back({Severity::Error, options_.file, 0, 0, "",
+                                 "the pack would be " + std::to_string((text.size() + (1u << 20) - 1) >> 20) +
+                                     " MiB, over the " + std::to_string(kMaxInputBytes >> 20) +
+                                     " MiB a pack may have; split the input into several files"});
+        return;
+    }
 
     // The loader is the judge: what it refuses is never written.
     const std::string name = options_.output.empty() ? r.id + ".json" : options_.output;
@@ -287,7 +350,7 @@ void PackBuilder::finish() {
 ImportFormat detect_import_format(const std::string& text) {
     size_t i = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
-    return i < text.size() && text[i] == '{' ? ImportFormat::TimelineJS : ImportFormat::Csv;
+    return i < text.size() && (text[i] == '{' || text[i] == '[') ? ImportFormat::TimelineJS : ImportFormat::Csv;
 }
 
 const char* import_format_name(ImportFormat format) {

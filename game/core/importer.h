@@ -30,7 +30,7 @@ struct ImportResult {
     std::vector<Diagnostic> diagnostics;                 // input problems, then the pack's own warnings
 };
 
-// TimelineJS when the text is a JSON object, else CSV.
+// TimelineJS when the text is JSON (it starts with '{' or '['), else CSV.
 ImportFormat detect_import_format(const std::string& text);
 const char* import_format_name(ImportFormat format);
 

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <initializer_list>
 #include <sstream>
+#include <set>
 #include <tuple>
 #include <unordered_map>
 
@@ -477,6 +478,19 @@ private:
 
     void warn_weak_spots() {
         Pack& p = *pack_;
+        // Questions name events by headline: two the same cannot be told apart.
+        std::set<std::pair<size_t, size_t>> same_headline;
+        for (const std::string& lang : p.languages) {
+            std::unordered_map<std::string, size_t> first;
+            for (size_t i = 0; i < p.events.size(); ++i) {
+                auto [it, fresh] = first.emplace(p.text(p.events[i].headline, lang), i);
+                if (!fresh && same_headline.emplace(it->second, i).second)
+                    warning("/events/" + std::to_string(i) + "/headline",
+                            "events \"" + p.events[it->second].id + "\" and \"" + p.events[i].id + "\" have the same headline" +
+                                (p.languages.size() > 1 ? " in " + lang : "") +
+                                ", so questions that show both cannot be told apart; make them different");
+            }
+        }
         std::vector<bool> used(p.people.size(), false);
         std::vector<bool> answer_kind(3, false); // kinds that some "who" question answers with
         for (const Event& e : p.events) {
