@@ -43,7 +43,9 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
     CsvTable table;
     table.separator = guess_separator(text.substr(i));
     // Excel writes "sep=;" on a line of its own to name the separator, and hides it.
-    if (text.compare(i, 4, "sep=") == 0 && i + 4 < text.size() && text[i + 4] != '\r' && text[i + 4] != '\n') {
+    const auto line_ends_at = [&](size_t at) { return at >= text.size() || text[at] == '\r' || text[at] == '\n'; };
+    if (text.compare(i, 4, "sep=") == 0 && i + 4 < text.size() && text[i + 4] != '"' &&
+        (text[i + 4] == '\t' || (text[i + 4] > ' ' && text[i + 4] < 0x7F)) && line_ends_at(i + 5)) {
         table.separator = text[i + 4];
         i += 5;
         while (i < text.size() && (text[i] == '\r' || text[i] == '\n')) ++i;

@@ -31,7 +31,9 @@ void check_csv(std::string_view text, bool utf8) {
     }
     CHECK(utf8);
     CHECK(out.empty());
-    CHECK(table->separator == ',' || table->separator == ';' || table->separator == '\t');
+    // ',', ';' or a tab, or what an Excel "sep=" line names: one visible ASCII character.
+    const char sep = table->separator;
+    CHECK(sep == '\t' || (sep > ' ' && sep < 0x7F && sep != '"'));
     for (size_t r = 0; r < table->rows.size(); ++r) {
         const CsvRow& row = table->rows[r];
         CHECK(row.number == static_cast<int>(r) + 1);
