@@ -455,6 +455,11 @@ TEST_CASE("Review findings: what an import must not get wrong", "[import][errors
     SECTION("Excel's sep= line, and limits on the width of a sheet") {
         const Pack p = imported(csv("sep=;\ndate;headline\n1969;Moon, at last\n"));
         CHECK(event_with_headline(p, "Moon, at last"));
+        std::vector<Diagnostic> problems;
+        const auto not_sep = parse_csv("sep=Year,Headline\n1969,x\n", "t.csv", problems); // a header, not a sep= line
+        REQUIRE(not_sep);
+        CHECK(not_sep->separator == ',');
+        CHECK(not_sep->rows.front().cells.front().text == "sep=Year");
         CHECK(find_message(csv(std::string(1200, ',') + "\n"), "has more than 1000 cells"));
     }
     SECTION("nothing to import says why") {
