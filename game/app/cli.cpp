@@ -292,10 +292,8 @@ int cmd_import(const std::vector<std::string>& args) {
             return 1;
         }
     }
-    if (const LoadResult written = load_pack_text(*result.pack_text, output); written.pack) {
-        ui::FontCoverage fonts(ui::bundled_fonts());
-        warn_missing_glyphs(fonts, output, *written.pack);
-    }
+    ui::FontCoverage fonts(ui::bundled_fonts());
+    warn_missing_glyphs(fonts, output, *result.pack);
     int warnings = 0;
     for (const Diagnostic& d : result.diagnostics) warnings += d.severity == Severity::Warning;
     std::cout << "Imported " << input << " (" << import_format_name(result.format) << "): "

@@ -340,7 +340,10 @@ void PackBuilder::finish(const char* when_empty) {
     const std::string name = options_.output.empty() ? r.id + ".json" : options_.output;
     LoadResult check = load_pack_text(text, name);
     for (Diagnostic& d : check.diagnostics) r.diagnostics.push_back(std::move(d));
-    if (check.pack) r.pack_text = std::move(text);
+    if (check.pack) {
+        r.pack_text = std::move(text);
+        r.pack = std::move(check.pack);
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/pack.h"
 
 namespace chronicle {
 
@@ -23,6 +24,7 @@ struct ImportOptions {
 struct ImportResult {
     ImportFormat format = ImportFormat::Csv;
     std::optional<std::string> pack_text; // formatted pack JSON; nullopt when nothing could be imported
+    std::optional<Pack> pack;             // the same, as the loader read it back
     std::string id, lang;
     bool lang_guessed = false;
     int events = 0, people = 0, quotes = 0, numbers = 0; // imported

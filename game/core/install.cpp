@@ -48,22 +48,21 @@ AddedPack add_to_user_packs(const std::string& file) {
     options.file = file;
     if (LoadResult as_pack = load_pack_text(*text, file); as_pack.pack) {
         added.was_pack = true;
+        const Pack& p = *as_pack.pack;
         r.format = ImportFormat::TimelineJS; // JSON, at least; not shown for a pack
-        r.id = as_pack.pack->id;
-        r.lang = as_pack.pack->default_language;
-        r.events = static_cast<int>(as_pack.pack->events.size());
-        r.people = static_cast<int>(as_pack.pack->people.size());
-        r.quotes = static_cast<int>(as_pack.pack->quotes.size());
-        r.numbers = static_cast<int>(as_pack.pack->numbers.size());
+        r.id = p.id;
+        r.lang = p.default_language;
+        r.events = static_cast<int>(p.events.size());
+        r.people = static_cast<int>(p.people.size());
+        r.quotes = static_cast<int>(p.quotes.size());
+        r.numbers = static_cast<int>(p.numbers.size());
         r.diagnostics = std::move(as_pack.diagnostics);
         r.pack_text = *text;
-        added.title = as_pack.pack->text(as_pack.pack->title, as_pack.pack->default_language);
+        r.pack = std::move(as_pack.pack);
     } else {
         r = import_text(*text, options);
-        if (r.pack_text)
-            if (LoadResult back = load_pack_text(*r.pack_text, r.id + ".json"); back.pack)
-                added.title = back.pack->text(back.pack->title, back.pack->default_language);
     }
+    if (r.pack) added.title = r.pack->text(r.pack->title, r.pack->default_language);
     if (r.pack_text) added.install = install_pack_text(*r.pack_text, r.id, false);
     return added;
 }
