@@ -201,7 +201,7 @@ TEST_CASE("Hostile input is refused before it can hurt", "[loader][limits]") {
         CHECK_THAT(d.message, Catch::Contains("year 18446744073709551615 is out of range"));
     }
     SECTION("a file over the size limit") {
-        const std::string huge(kMaxPackBytes + 1, ' ');
+        const std::string huge(kMaxInputBytes + 1, ' ');
         CHECK_THAT(only_error(huge).message, Catch::Contains("at most 32 MiB"));
     }
     SECTION("a UTF-8 byte order mark is accepted and positions still count from the file's start") {

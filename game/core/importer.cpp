@@ -330,8 +330,8 @@ void PackBuilder::finish(const char* when_empty) {
     text += "\n";
     if (text.size() > kMaxInputBytes) {
         r.diagnostics.push_back({Severity::Error, options_.file, 0, 0, "",
-                                 "the pack would be " + std::to_string((text.size() + (1u << 20) - 1) >> 20) +
-                                     " MiB, over the " + std::to_string(kMaxInputBytes >> 20) +
+                                 "the pack would be " + std::to_string(mebibytes(text.size())) +
+                                     " MiB, over the " + std::to_string(mebibytes(kMaxInputBytes)) +
                                      " MiB a pack may have; split the input into several files"});
         return;
     }

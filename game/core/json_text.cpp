@@ -97,8 +97,8 @@ void locate_diagnostics(std::string_view text, std::vector<Diagnostic>& diagnost
 }
 
 std::string too_big_message(size_t bytes) {
-    return "the file is " + std::to_string((bytes + (1u << 20) - 1) >> 20) + " MiB; Chronicle reads files of at most " +
-           std::to_string(kMaxInputBytes >> 20) + " MiB (split it into several packs)";
+    return "the file is " + std::to_string(mebibytes(bytes)) + " MiB; Chronicle reads files of at most " +
+           std::to_string(mebibytes(kMaxInputBytes)) + " MiB (split it into several packs)";
 }
 
 std::optional<std::string> read_input_file(const std::string& path, std::vector<Diagnostic>& out) {

@@ -17,6 +17,9 @@ namespace chronicle {
 constexpr size_t kMaxInputBytes = 32u << 20;
 constexpr int kMaxJsonDepth = 64; // a pack needs 6, a timeline 5; nlohmann's parser recurses
 
+// Bytes in MiB, rounded up: what size messages show.
+inline size_t mebibytes(size_t bytes) { return (bytes + (1u << 20) - 1) >> 20; }
+
 // "the file is 40 MiB; …": for a file over kMaxInputBytes.
 std::string too_big_message(size_t bytes);
 

@@ -12,8 +12,6 @@
 
 namespace chronicle {
 
-constexpr size_t kMaxPackBytes = kMaxInputBytes;
-
 struct LoadResult {
     std::optional<Pack> pack; // set only when there is no error
     std::vector<Diagnostic> diagnostics;

@@ -393,15 +393,15 @@ int main(int argc, char** argv) {
     auto t0 = Clock::now();
     std::string text = make_pack(events, scale, undated);
     const size_t realistic_bytes = text.size();
-    for (int tries = 0; text.size() > chronicle::kMaxPackBytes && tries < 8; ++tries) {
+    for (int tries = 0; text.size() > chronicle::kMaxInputBytes && tries < 8; ++tries) {
         if (tries == 0) {
             const auto refused = chronicle::load_pack_text(text, "bench.json");
-            std::printf("# note: with realistic text the pack is %.1f MB, over kMaxPackBytes (%zu MiB); the loader says:\n"
+            std::printf("# note: with realistic text the pack is %.1f MB, over kMaxInputBytes (%zu MiB); the loader says:\n"
                         "#   %s\n",
-                        static_cast<double>(text.size()) / 1e6, chronicle::kMaxPackBytes >> 20,
+                        static_cast<double>(text.size()) / 1e6, chronicle::kMaxInputBytes >> 20,
                         refused.diagnostics.empty() ? "(nothing)" : refused.diagnostics[0].to_string().c_str());
         }
-        scale *= 0.97 * static_cast<double>(chronicle::kMaxPackBytes) / static_cast<double>(text.size());
+        scale *= 0.97 * static_cast<double>(chronicle::kMaxInputBytes) / static_cast<double>(text.size());
         text = make_pack(events, scale, undated);
     }
     if (scale != 1.0)
