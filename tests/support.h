@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "core/pack_loader.h"
+#include "core/pack/pack_loader.h"
 
 namespace chronicle::test {
 

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "core/date.h"
-#include "core/rng.h"
+#include "core/base/date.h"
+#include "core/base/rng.h"
 
 using namespace chronicle;
 

@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "core/export.h"
-#include "core/generator.h"
+#include "core/exchange/export.h"
+#include "core/quiz/generator.h"
 #include "support.h"
 
 using namespace chronicle;

@@ -4,8 +4,8 @@
 #include <map>
 #include <set>
 
-#include "core/export.h"
-#include "core/generator.h"
+#include "core/exchange/export.h"
+#include "core/quiz/generator.h"
 #include "support.h"
 
 using namespace chronicle;

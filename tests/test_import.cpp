@@ -3,10 +3,10 @@
 
 #include <algorithm>
 
-#include "core/csv.h"
-#include "core/generator.h"
-#include "core/html_text.h"
-#include "core/importer.h"
+#include "core/exchange/csv.h"
+#include "core/quiz/generator.h"
+#include "core/exchange/html_text.h"
+#include "core/exchange/importer.h"
 #include "support.h"
 
 using namespace chronicle;

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/discovery.h"
+#include "core/pack/discovery.h"
 #include "support.h"
 
 using namespace chronicle;

@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "core/generator.h"
-#include "core/rng.h"
+#include "core/quiz/generator.h"
+#include "core/base/rng.h"
 #include "support.h"
 
 using namespace chronicle;

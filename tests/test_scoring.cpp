@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "core/generator.h"
-#include "core/scoring.h"
+#include "core/quiz/generator.h"
+#include "core/quiz/scoring.h"
 #include "support.h"
 
 using namespace chronicle;

@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "core/settings.h"
+#include "core/store/settings.h"
 
 using namespace chronicle;
 

@@ -8,8 +8,8 @@
 #include <utility>
 #include <sqlite3.h>
 
-#include "core/generator.h"
-#include "core/storage.h"
+#include "core/quiz/generator.h"
+#include "core/store/storage.h"
 #include "support.h"
 
 using namespace chronicle;

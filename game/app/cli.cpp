@@ -13,13 +13,13 @@
 #include <string>
 #include <vector>
 
-#include "core/discovery.h"
-#include "core/export.h"
-#include "core/generator.h"
-#include "core/importer.h"
-#include "core/install.h"
-#include "core/pack_loader.h"
-#include "core/paths.h"
+#include "core/pack/discovery.h"
+#include "core/exchange/export.h"
+#include "core/quiz/generator.h"
+#include "core/exchange/importer.h"
+#include "core/pack/install.h"
+#include "core/pack/pack_loader.h"
+#include "core/base/paths.h"
 #include "app/game.h"
 #include "ui/font_coverage.h"
 

@@ -16,10 +16,10 @@
 #include <filesystem>
 
 #include "app/sound.h"
-#include "core/generator.h"
-#include "core/install.h"
-#include "core/paths.h"
-#include "core/phrases.h"
+#include "core/quiz/generator.h"
+#include "core/pack/install.h"
+#include "core/base/paths.h"
+#include "core/quiz/phrases.h"
 #include "ui/feedback_screen.h"
 #include "ui/fonts.h"
 #include "ui/results_screen.h"

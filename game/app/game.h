@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "core/discovery.h"
-#include "core/scoring.h"
-#include "core/settings.h"
-#include "core/storage.h"
+#include "core/pack/discovery.h"
+#include "core/quiz/scoring.h"
+#include "core/store/settings.h"
+#include "core/store/storage.h"
 #include "ui/font_coverage.h"
 #include "ui/home_screen.h"
 #include "ui/question_screen.h"

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "core/phrases.h"
+#include "core/quiz/phrases.h"
 
 namespace chronicle::ui {
 

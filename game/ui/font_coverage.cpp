@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <set>
 
-#include "core/paths.h"
-#include "core/text.h"
+#include "core/base/paths.h"
+#include "core/base/text.h"
 
 namespace chronicle::ui {
 

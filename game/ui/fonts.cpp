@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <fstream>
 
-#include "core/text.h"
+#include "core/base/text.h"
 
 namespace chronicle::ui {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "core/question.h"
-#include "core/scoring.h"
+#include "core/quiz/question.h"
+#include "core/quiz/scoring.h"
 #include "ui/widgets.h"
 
 namespace chronicle::ui {

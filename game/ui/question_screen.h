@@ -4,7 +4,7 @@
 #include <optional>
 #include <vector>
 
-#include "core/question.h"
+#include "core/quiz/question.h"
 #include "ui/widgets.h"
 
 namespace chronicle::ui {

@@ -2,7 +2,7 @@
 
 #include <SDL_scancode.h>
 
-#include "core/phrases.h"
+#include "core/quiz/phrases.h"
 #include "ui/feedback_screen.h"
 #include "ui/home_screen.h"
 

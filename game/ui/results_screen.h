@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "core/scoring.h"
+#include "core/quiz/scoring.h"
 #include "ui/widgets.h"
 
 namespace chronicle::ui {

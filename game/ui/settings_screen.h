@@ -1,6 +1,6 @@
 // Settings: interface language, text size, theme, sound. Changes apply at once.
 #pragma once
-#include "core/settings.h"
+#include "core/store/settings.h"
 #include "ui/widgets.h"
 
 namespace chronicle::ui {

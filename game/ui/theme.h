@@ -2,7 +2,7 @@
 // alone (the screens add an icon and words), but the colours still differ in
 // lightness so that they read apart for colour-blind players and on a projector.
 #pragma once
-#include "core/settings.h"
+#include "core/store/settings.h"
 
 namespace chronicle::ui {
 

@@ -31,11 +31,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/date.h"
-#include "core/export.h"
-#include "core/generator.h"
-#include "core/pack_loader.h"
-#include "core/rng.h"
+#include "core/base/date.h"
+#include "core/exchange/export.h"
+#include "core/quiz/generator.h"
+#include "core/pack/pack_loader.h"
+#include "core/base/rng.h"
 
 namespace {
 

@@ -8,9 +8,9 @@
 #include <optional>
 #include <string_view>
 
-#include "core/csv.h"
-#include "core/html_text.h"
-#include "core/text.h"
+#include "core/exchange/csv.h"
+#include "core/exchange/html_text.h"
+#include "core/base/text.h"
 #include "fuzz_support.h"
 
 using namespace chronicle;

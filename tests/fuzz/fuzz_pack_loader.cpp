@@ -14,9 +14,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/export.h"
-#include "core/generator.h"
-#include "core/pack_loader.h"
+#include "core/exchange/export.h"
+#include "core/quiz/generator.h"
+#include "core/pack/pack_loader.h"
 #include "fuzz_support.h"
 
 using namespace chronicle;

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "core/generator.h"
-#include "core/importer.h"
-#include "core/pack_loader.h"
+#include "core/quiz/generator.h"
+#include "core/exchange/importer.h"
+#include "core/pack/pack_loader.h"
 
 #define CHECK(cond)                                                                                                    \
     do {                                                                                                               \

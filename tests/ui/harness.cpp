@@ -7,7 +7,7 @@
 #include <unistd.h>
 #include <stdexcept>
 
-#include "core/storage.h"
+#include "core/store/storage.h"
 #include "ui/fonts.h"
 #include "ui/widgets.h"
 

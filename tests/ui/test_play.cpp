@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "core/phrases.h"
-#include "core/storage.h"
+#include "core/quiz/phrases.h"
+#include "core/store/storage.h"
 #include "harness.h"
 #include "ui/strings.h"
 

@@ -6,12 +6,12 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/discovery.h"
-#include "core/import_builder.h"
-#include "core/importer.h"
-#include "core/paths.h"
-#include "core/phrases.h"
-#include "core/storage.h"
+#include "core/pack/discovery.h"
+#include "core/exchange/import_builder.h"
+#include "core/exchange/importer.h"
+#include "core/base/paths.h"
+#include "core/quiz/phrases.h"
+#include "core/store/storage.h"
 #include "ui/font_coverage.h"
 #include "harness.h"
 #include "ui/strings.h"

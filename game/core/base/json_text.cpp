@@ -1,0 +1,171 @@
+#include "core/base/json_text.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "core/base/json_locate.h"
+#include "core/base/text.h"
+
+namespace chronicle {
+
+using nlohmann::json;
+
+namespace {
+
+// Offset where nesting first exceeds the limit, or npos. Strings are skipped so a
+// '[' inside text does not count.
+size_t find_excess_depth(std::string_view s, int limit) {
+    int depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit) return i;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return std::string_view::npos;
+}
+
+
+// nlohmann says "[json.exception.parse_error.101] parse error at line 3, column 5: syntax
+// error while parsing object - unexpected '}'; expected string literal": keep the part
+// after the position, which we print ourselves.
+std::string syntax_message(const std::string& what) {
+    // Drop "[json.exception.parse_error.101] " and "parse error at line 3, column 5: ".
+    std::string m = what.substr(what.find(']') == std::string::npos ? 0 : what.find(']') + 2);
+    if (m.rfind("parse error", 0) == 0 && m.find(": ") != std::string::npos) m = m.substr(m.find(": ") + 2);
+    if (m.find("unexpected '}'") != std::string::npos || m.find("unexpected ']'") != std::string::npos)
+        m += " (a comma before a closing bracket is not allowed in JSON; remove it)";
+    else if (m.find("unexpected end of input") != std::string::npos)
+        m += " (a bracket or quote is not closed)";
+    else if (m.find("control character") != std::string::npos)
+        m += " (write a line break inside a string as \\n)";
+    else if (m.find("number overflow") != std::string::npos)
+        m += " (the number is too large; write it as text if it is not a quantity)";
+    else
+        m += " (look for a missing comma or quote near here)";
+    return m;
+}
+
+// nlohmann's own DOM builder with a depth limit, keeping the error and its position
+// instead of throwing (a number too large for a double is an out_of_range error,
+// not a parse_error). sax_parse calls these members by name, so hiding works.
+class BoundedDomParser : public nlohmann::detail::json_sax_dom_parser<json> {
+public:
+    explicit BoundedDomParser(json& root) : json_sax_dom_parser(root, false) {}
+    bool start_object(std::size_t n) { return deeper() && json_sax_dom_parser::start_object(n); }
+    bool start_array(std::size_t n) { return deeper() && json_sax_dom_parser::start_array(n); }
+    bool end_object() { return --depth_, json_sax_dom_parser::end_object(); }
+    bool end_array() { return --depth_, json_sax_dom_parser::end_array(); }
+    template <class Exception> bool parse_error(std::size_t position, const std::string&, const Exception& ex) {
+        error_at = position;
+        error = ex.what();
+        return false;
+    }
+
+    bool too_deep = false;
+    size_t error_at = 0;
+    std::string error;
+
+private:
+    bool deeper() {
+        too_deep = too_deep || ++depth_ > kMaxJsonDepth;
+        return !too_deep;
+    }
+    int depth_ = 0;
+};
+
+} // namespace
+
+void locate_diagnostics(std::string_view text, std::vector<Diagnostic>& diagnostics) {
+    std::vector<std::string> paths;
+    for (const Diagnostic& d : diagnostics) paths.push_back(d.path);
+    if (paths.empty()) return;
+    const std::vector<TextPosition> at = positions_of(text, locate_json_pointers(text, paths));
+    for (size_t i = 0; i < diagnostics.size(); ++i) {
+        diagnostics[i].line = at[i].line;
+        diagnostics[i].column = at[i].column;
+    }
+}
+
+std::string too_big_message(size_t bytes) {
+    return "the file is " + std::to_string(mebibytes(bytes)) + " MiB; Chronicle reads files of at most " +
+           std::to_string(mebibytes(kMaxInputBytes)) + " MiB (split it into several packs)";
+}
+
+std::optional<std::string> read_input_file(const std::string& path, std::vector<Diagnostic>& out) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        out.push_back({Severity::Error, path, 0, 0, "", "this is a folder; give a file"});
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        out.push_back({Severity::Error, path, 0, 0, "", "cannot open the file; check the path"});
+        return std::nullopt;
+    }
+    in.seekg(0, std::ios::end);
+    const auto size = static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0));
+    if (size > kMaxInputBytes) {
+        out.push_back({Severity::Error, path, 0, 0, "", too_big_message(size)});
+        return std::nullopt;
+    }
+    in.seekg(0);
+    std::string text(size, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(size));
+    return text;
+}
+
+std::optional<json> parse_json_text(const std::string& text, const std::string& file, std::vector<Diagnostic>& out) {
+    auto raw_error = [&](size_t offset, std::string message) -> std::optional<json> {
+        const TextPosition p = position_of(text, offset);
+        out.push_back({Severity::Error, file, p.line, p.column, "", std::move(message)});
+        return std::nullopt;
+    };
+    if (text.size() > kMaxInputBytes) return raw_error(0, too_big_message(text.size()));
+    std::string_view body = text;
+    if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3); // spreadsheet programs write a BOM
+    const size_t skipped = text.size() - body.size();
+
+    json root;
+    BoundedDomParser parser(root);
+    json::sax_parse(body.begin(), body.end(), &parser);
+    if (parser.too_deep) {
+        const size_t deep = find_excess_depth(body, kMaxJsonDepth);
+        return raw_error(skipped + deep, "brackets nest deeper than " + std::to_string(kMaxJsonDepth) +
+                                             " levels; no pack or timeline needs that many");
+    }
+    if (!parser.error.empty()) {
+        // nlohmann rejects bad UTF-8 as a syntax error; say what it really is.
+        if (size_t bad = find_invalid_utf8(body); bad != std::string_view::npos)
+            return raw_error(skipped + bad, "invalid UTF-8 at byte offset " + std::to_string(skipped + bad) +
+                                                "; save the file as UTF-8");
+        // The position is 1-based and points just past the offending character.
+        const size_t at = parser.error_at > 0 ? parser.error_at - 1 : 0;
+        return raw_error(skipped + std::min(at, body.size()), "JSON syntax: " + syntax_message(parser.error));
+    }
+    return root;
+}
+
+const char* json_kind_name(const json& j) {
+    switch (j.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "true/false";
+    case json::value_t::number_float: return "a decimal number";
+    default: return "a number";
+    }
+}
+
+
+} // namespace chronicle

@@ -1,0 +1,41 @@
+// Reading JSON input safely, for packs and for imported timelines alike: a size
+// limit, a BOM, nesting depth, UTF-8, and syntax errors with line and column.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/base/diagnostics.h"
+
+namespace chronicle {
+
+// Limits that keep a hostile file from hurting the process.
+constexpr size_t kMaxInputBytes = 32u << 20;
+constexpr int kMaxJsonDepth = 64; // a pack needs 6, a timeline 5; nlohmann's parser recurses
+
+// Bytes in MiB, rounded up: what size messages show.
+inline size_t mebibytes(size_t bytes) { return (bytes + (1u << 20) - 1) >> 20; }
+
+// "the file is 40 MiB; …": for a file over kMaxInputBytes.
+std::string too_big_message(size_t bytes);
+
+// The whole file, or nullopt with one diagnostic (cannot open it, too big).
+std::optional<std::string> read_input_file(const std::string& path, std::vector<Diagnostic>& out);
+
+// Parses `text` (a UTF-8 BOM is skipped); nullopt with one diagnostic naming `file`,
+// line and column when it is too big, too deep, not UTF-8 or not JSON.
+std::optional<nlohmann::json> parse_json_text(const std::string& text, const std::string& file,
+                                              std::vector<Diagnostic>& out);
+
+// Sets the line and column of diagnostics from their JSON paths, in one pass over
+// the (syntactically valid) text.
+void locate_diagnostics(std::string_view text, std::vector<Diagnostic>& diagnostics);
+
+// "a string", "an array", …: for "must be X, not Y" messages.
+const char* json_kind_name(const nlohmann::json& j);
+
+} // namespace chronicle

@@ -1,0 +1,143 @@
+#include "core/base/text.h"
+
+#include <cmath>
+#include <algorithm>
+#include <cstdio>
+
+namespace chronicle {
+
+const std::string* LocalText::find(std::string_view lang) const {
+    for (const auto& [l, t] : by_lang)
+        if (l == lang) return &t;
+    return nullptr;
+}
+
+const std::string& LocalText::get(std::string_view lang, std::string_view fallback) const {
+    static const std::string kEmpty;
+    if (const std::string* t = find(lang)) return *t;
+    if (const std::string* t = find(fallback)) return *t;
+    return by_lang.empty() ? kEmpty : by_lang.front().second;
+}
+
+size_t find_invalid_utf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const size_t n = s.size();
+    size_t i = 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        size_t len;
+        unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            if (c == 0xE0) lo = 0xA0;      // no overlongs
+            else if (c == 0xED) hi = 0x9F; // no surrogates
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            if (c == 0xF0) lo = 0x90;
+            else if (c == 0xF4) hi = 0x8F; // nothing past U+10FFFF
+        } else {
+            return i;
+        }
+        if (i + len > n) return i;
+        if (p[i + 1] < lo || p[i + 1] > hi) return i;
+        for (size_t k = 2; k < len; ++k)
+            if ((p[i + k] & 0xC0) != 0x80) return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+std::vector<char32_t> code_points(std::string_view s) {
+    std::vector<char32_t> out;
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    for (size_t i = 0; i < s.size();) {
+        const unsigned char c = p[i];
+        int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+        for (int k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (p[i + k] & 0x3F);
+        out.push_back(cp);
+        i += len;
+    }
+    return out;
+}
+
+bool is_chinese(std::string_view lang) { return lang == "zh" || lang.substr(0, 3) == "zh-"; }
+
+namespace {
+
+std::string grouped(long long v) {
+    std::string digits = std::to_string(v < 0 ? -v : v);
+    std::string out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return v < 0 ? "-" + out : out;
+}
+
+} // namespace
+
+std::string format_number(double v, std::string_view lang) {
+    const bool integral = std::fabs(v) < 1e15 && v == std::floor(v);
+    if (!integral) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.6g", v);
+        return buf;
+    }
+    const auto n = static_cast<long long>(v);
+    if (is_chinese(lang) && n != 0) {
+        // Chinese counts in 万 (10^4) and 亿 (10^8).
+        if (n % 100'000'000 == 0) return grouped(n / 100'000'000) + "亿";
+        if (n % 10'000 == 0) return grouped(n / 10'000) + "万";
+        if (n > -10'000 && n < 10'000) return std::to_string(n); // "1000", not "1,000"
+    }
+    return grouped(n);
+}
+
+std::string format_quantity(double v, std::string_view unit, std::string_view lang) {
+    std::string s = format_number(v, lang);
+    if (unit.empty()) return s;
+    const bool tight = unit == "%" || is_chinese(lang);
+    return s + (tight ? "" : " ") + std::string(unit);
+}
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+} // namespace chronicle

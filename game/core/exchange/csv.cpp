@@ -1,0 +1,113 @@
+#include "core/exchange/csv.h"
+
+#include <algorithm>
+
+#include "core/base/json_locate.h"
+#include "core/base/text.h"
+
+namespace chronicle {
+
+namespace {
+
+// The separator the first line uses most, outside quotes; ',' on a tie or none.
+char guess_separator(std::string_view s) {
+    int commas = 0, semicolons = 0, tabs = 0;
+    bool quoted = false;
+    for (char c : s) {
+        if (c == '"') quoted = !quoted;
+        else if (quoted) continue;
+        else if (c == '\n' || c == '\r') break;
+        else if (c == ',') ++commas;
+        else if (c == ';') ++semicolons;
+        else if (c == '\t') ++tabs;
+    }
+    if (tabs > commas && tabs >= semicolons) return '\t';
+    return semicolons > commas ? ';' : ',';
+}
+
+} // namespace
+
+std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file, std::vector<Diagnostic>& out) {
+    auto fail = [&](size_t offset, std::string message) -> std::optional<CsvTable> {
+        const TextPosition p = position_of(text, offset);
+        out.push_back({Severity::Error, file, p.line, p.column, "", std::move(message)});
+        return std::nullopt;
+    };
+    size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")
+        return fail(0, "the file is UTF-16; save it as UTF-8 (in Excel: \"CSV UTF-8\")");
+    if (const size_t bad = find_invalid_utf8(text); bad != std::string_view::npos)
+        return fail(bad, "invalid UTF-8 at byte offset " + std::to_string(bad) +
+                             "; save the file as UTF-8 (in Excel: \"CSV UTF-8\"; a Chinese Excel saves plain CSV as GBK)");
+
+    CsvTable table;
+    table.separator = guess_separator(text.substr(i));
+    // Excel writes "sep=;" on a line of its own to name the separator, and hides it.
+    const auto line_ends_at = [&](size_t at) { return at >= text.size() || text[at] == '\r' || text[at] == '\n'; };
+    if (text.compare(i, 4, "sep=") == 0 && i + 4 < text.size() && text[i + 4] != '"' &&
+        (text[i + 4] == '\t' || (text[i + 4] > ' ' && text[i + 4] < 0x7F)) && line_ends_at(i + 5)) {
+        table.separator = text[i + 4];
+        i += 5;
+        while (i < text.size() && (text[i] == '\r' || text[i] == '\n')) ++i;
+    }
+    size_t cells = 0;
+    int line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(i), '\n')) + 1;
+    size_t line_start = i;
+    // Consumes a line break at i (CRLF, LF or CR), if there is one.
+    auto take_break = [&]() {
+        if (i < text.size() && (text[i] == '\r' || text[i] == '\n')) {
+            i += text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n' ? 2 : 1;
+            ++line;
+            line_start = i;
+            return true;
+        }
+        return false;
+    };
+    while (i < text.size()) {
+        CsvRow row;
+        row.number = static_cast<int>(table.rows.size()) + 1;
+        for (;;) { // one cell per pass
+            CsvCell cell;
+            cell.line = line;
+            cell.column = static_cast<int>(i - line_start) + 1;
+            if (i < text.size() && text[i] == '"') {
+                const size_t opened = i++;
+                for (;;) {
+                    if (i >= text.size())
+                        return fail(opened, "this quoted cell is never closed; a quote inside a quoted cell is written "
+                                            "twice (\"\")");
+                    if (text[i] == '"') {
+                        if (i + 1 < text.size() && text[i + 1] == '"') {
+                            cell.text += '"';
+                            i += 2;
+                            continue;
+                        }
+                        ++i;
+                        break;
+                    }
+                    if (!take_break()) cell.text += text[i++];
+                    else cell.text += '\n';
+                }
+            }
+            while (i < text.size() && text[i] != table.separator && text[i] != '\r' && text[i] != '\n')
+                cell.text += text[i++];
+            // Limits that keep a hostile file from taking gigabytes: no sheet needs more.
+            if (row.cells.size() == kMaxCsvColumns)
+                return fail(i, "row " + std::to_string(row.number) + " has more than " + std::to_string(kMaxCsvColumns) +
+                                   " cells; is the separator right?");
+            if (++cells > kMaxCsvCells)
+                return fail(i, "more than " + std::to_string(kMaxCsvCells) + " cells; split the sheet into several files");
+            row.cells.push_back(std::move(cell));
+            if (i < text.size() && text[i] == table.separator) {
+                ++i;
+                continue;
+            }
+            take_break();
+            break;
+        }
+        table.rows.push_back(std::move(row));
+    }
+    return table;
+}
+
+} // namespace chronicle

@@ -1,0 +1,71 @@
+#include "core/exchange/export.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/base/text.h"
+
+namespace chronicle {
+
+std::string quiz_to_json(const Quiz& quiz) {
+    using nlohmann::ordered_json;
+    auto id_or_null = [](const std::string& s) { return s.empty() ? ordered_json(nullptr) : ordered_json(s); };
+    ordered_json questions = ordered_json::array();
+    for (const Question& q : quiz.questions) {
+        ordered_json options = ordered_json::array();
+        for (const Option& o : q.options) {
+            options.push_back({{"id", o.id},
+                               {"text", o.text},
+                               {"event", id_or_null(o.event)},
+                               {"person", id_or_null(o.person)},
+                               {"value", o.value ? ordered_json(*o.value) : ordered_json(nullptr)}});
+        }
+        ordered_json answer = ordered_json::array();
+        for (int i : q.answer) answer.push_back(q.options[static_cast<size_t>(i)].id);
+        questions.push_back({{"kind", kind_name(q.kind)},
+                             {"prompt", q.prompt},
+                             {"options", options},
+                             {"answer", answer},
+                             {"events", q.events},
+                             {"explanation", q.explanation}});
+    }
+    const ordered_json out = {{"format", kQuizFormat},
+                              {"pack", quiz.pack_id},
+                              {"seed", quiz.seed},
+                              {"lang", quiz.lang},
+                              {"questions", questions}};
+    return out.dump(2) + "\n";
+}
+
+std::string quiz_to_markdown(const Quiz& quiz, const Pack& pack) {
+    const bool zh = is_chinese(quiz.lang);
+    const std::string& title = pack.text(pack.title, quiz.lang);
+    std::string md = "# " + title + "\n\n";
+    md += zh ? "种子 " : "Seed ";
+    md += std::to_string(quiz.seed) + " · " + difficulty_name(quiz.difficulty) + " · " +
+          std::to_string(quiz.questions.size()) + (zh ? " 题\n\n" : " questions\n\n");
+    if (!pack.source.url.empty())
+        md += (zh ? "来源:" : "Source: ") + pack.text(pack.source.title, quiz.lang) + " <" + pack.source.url + ">\n\n";
+
+    for (size_t i = 0; i < quiz.questions.size(); ++i) {
+        const Question& q = quiz.questions[i];
+        md += std::to_string(i + 1) + ". " + q.prompt + "\n\n";
+        for (const Option& o : q.options) md += "   - " + (q.kind == Kind::Order ? std::string("___ ") : "") + o.id + ". " + o.text + "\n";
+        md += "\n";
+    }
+    md += zh ? "## 答案\n\n" : "## Answer key\n\n";
+    for (size_t i = 0; i < quiz.questions.size(); ++i) {
+        const Question& q = quiz.questions[i];
+        std::string answer;
+        for (int a : q.answer) answer += (answer.empty() ? "" : q.kind == Kind::Order ? " → " : ", ") + q.options[static_cast<size_t>(a)].id;
+        md += std::to_string(i + 1) + ". **" + answer + "**";
+        if (q.kind != Kind::Order) md += " " + q.options[static_cast<size_t>(q.answer[0])].text;
+        md += "\n\n";
+        // Indent each explanation line under its number.
+        std::string body = q.explanation;
+        for (size_t at = 0; (at = body.find('\n', at)) != std::string::npos; at += 5) body.replace(at, 1, "\\\n   ");
+        md += "   " + body + "\n\n";
+    }
+    return md;
+}
+
+} // namespace chronicle

@@ -1,0 +1,94 @@
+// What both importers share: a pack assembled record by record in the pack format,
+// checked by the loader before anyone writes it. Internal to the importers.
+#pragma once
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/base/date.h"
+#include "core/exchange/importer.h"
+
+namespace chronicle {
+
+struct EventDraft {
+    std::string id_hint;         // used as the id when it is a valid, unused id
+    bool id_from_author = false; // the author's own id (a unique_id), reserved for it
+    std::optional<DateSpec> date, end;
+    std::string date_note, headline, text, who;
+    std::vector<std::string> people; // names; each becomes a person once
+    std::vector<std::string> tags;
+};
+
+// "My Timeline (2).csv" → "my-timeline-2": lower-case ASCII letters and digits
+// joined by '-', at most 64 characters; "" when nothing is left.
+std::string slug(const std::string& name);
+
+// A date as TimelineJS reads year, month and day (0: not given). On the "human"
+// scale a negative year is a year BCE, as TimelineJS shows it: -44 is 44 BC, the
+// astronomical year -43. On the cosmological scale, and beyond the years JavaScript
+// dates reach, years are plain numbers and month and day are ignored, as there.
+// nullopt with the reason, and the part at fault ("year", "month", "day").
+std::optional<PartialDate> timelinejs_date(int64_t year, int64_t month, int64_t day, bool cosmological,
+                                           std::string& error, const char*& part);
+
+// "the end (1968) is before the start (1969); check both dates", or nullopt.
+std::optional<std::string> end_before_start(const DateSpec& start, const DateSpec& end);
+
+// Appends "; this row is not imported" (or another `what`) to the errors from `from` on.
+void mark_not_imported(std::vector<Diagnostic>& diagnostics, size_t from, const char* what);
+
+// False, with an error, when --id or --lang is not usable.
+bool check_import_options(const ImportOptions& options, std::vector<Diagnostic>& out);
+
+// Eight hex digits that tell names apart, for ids when a name has no ASCII letters.
+std::string name_hash(const std::string& name);
+
+// The file name without folders and extension.
+std::string file_stem(const std::string& path);
+
+class PackBuilder {
+public:
+    PackBuilder(const ImportOptions& options, ImportResult& result);
+
+    void set_title(std::string title) { title_ = std::move(title); }
+    void set_description(std::string description) { description_ = std::move(description); }
+    // A slide's picture credit and caption, kept in the pack's source note.
+    void add_media_note(const std::string& headline, const std::string& caption, const std::string& credit);
+    // Returns the event's id.
+    std::string add_event(const EventDraft& e);
+    // An id the author gave an event, kept from other events that would take it.
+    void reserve_event_id(const std::string& id) { reserved_ids_.insert(id); }
+    // Things dropped or kept loosely, told once for the whole import.
+    void dropped_time_of_day() { ++times_dropped_; }
+    void kept_display_date(const std::string& shown);
+    void add_quote(const std::string& text, const std::string& speaker, const std::string& event_id);
+    void add_number(double value, const std::string& unit, const std::string& question, const std::string& event_id);
+    // Sets the result's pack text when any event was added, and adds the pack's
+    // warnings; `when_empty` says why there is none when no error did.
+    void finish(const char* when_empty);
+
+private:
+    std::string person_id(const std::string& name);
+    std::string fresh_id(const std::string& hint, bool authors, const std::string& prefix,
+                         std::unordered_set<std::string>& used);
+    void tell_apart_same_headlines(const std::string& lang);
+    void count_letters(const std::string& text);
+
+    const ImportOptions& options_;
+    ImportResult& result_;
+    std::string title_, description_, source_note_;
+    nlohmann::ordered_json people_ = nlohmann::ordered_json::array(), events_ = nlohmann::ordered_json::array(),
+                           quotes_ = nlohmann::ordered_json::array(), numbers_ = nlohmann::ordered_json::array();
+    std::unordered_map<std::string, std::string> person_by_name_; // lower-cased name → id
+    std::unordered_set<std::string> event_ids_, person_ids_, reserved_ids_;
+    std::vector<std::optional<DateSpec>> event_dates_; // per event, for telling headlines apart
+    int times_dropped_ = 0, display_dates_ = 0;
+    std::string display_date_example_;
+    long han_ = 0, latin_ = 0; // for guessing the language
+};
+
+} // namespace chronicle

@@ -1,0 +1,368 @@
+// Index
+//   1. Names: slugs and file stems
+//   2. PackBuilder: records in the pack format, checked by the loader
+//   3. Format detection
+#include "core/exchange/importer.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+#include "core/exchange/import_builder.h"
+#include "core/pack/pack.h"
+#include "core/base/json_text.h"
+#include "core/pack/pack_loader.h"
+#include "core/base/text.h"
+
+namespace chronicle {
+
+using nlohmann::ordered_json;
+
+// ---------------------------------------------------------------------------
+// 1. Names
+// ---------------------------------------------------------------------------
+
+std::string slug(const std::string& name) {
+    std::string s;
+    for (char c : name) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x80 && std::isalnum(u)) s += static_cast<char>(std::tolower(u));
+        else if (!s.empty() && s.back() != '-') s += '-';
+    }
+    if (s.size() > 64) s.resize(64);
+    while (!s.empty() && s.back() == '-') s.pop_back();
+    return s;
+}
+
+std::string name_hash(const std::string& name) {
+    uint32_t h = 2166136261u; // FNV-1a
+    for (char c : name) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    char hex[9];
+    std::snprintf(hex, sizeof hex, "%08x", h);
+    return hex;
+}
+
+std::string file_stem(const std::string& path) { return std::filesystem::path(path).stem().string(); }
+
+std::optional<std::string> end_before_start(const DateSpec& start, const DateSpec& end) {
+    if (end.interval().latest >= start.interval().earliest) return std::nullopt;
+    return "the end (" + format_date(end, "en") + ") is before the start (" + format_date(start, "en") +
+           "); check both dates";
+}
+
+void mark_not_imported(std::vector<Diagnostic>& diagnostics, size_t from, const char* what) {
+    for (size_t k = from; k < diagnostics.size(); ++k)
+        if (diagnostics[k].severity == Severity::Error) diagnostics[k].message += std::string("; ") + what + " is not imported";
+}
+
+std::optional<PartialDate> timelinejs_date(int64_t year, int64_t month, int64_t day, bool cosmological,
+                                           std::string& error, const char*& part) {
+    // TimelineJS switches to plain years beyond what JavaScript dates reach.
+    constexpr int64_t kJsDateFirst = -271'820, kJsDateLast = 275'759;
+    part = "year";
+    if (year > kMaxAbsYear || year < -kMaxAbsYear) {
+        error = "years reach at most 999,999,999,999 either way; " + std::to_string(year) + " is beyond";
+        return std::nullopt;
+    }
+    PartialDate date;
+    if (cosmological || year > kJsDateLast || year < kJsDateFirst) {
+        date.year = year;
+        return date;
+    }
+    date.year = year < 0 ? year + 1 : year;
+    if (month) {
+        part = "month";
+        if (month < 1 || month > 12) {
+            error = std::to_string(month) + " is not a month; write 1 to 12, or leave it empty";
+            return std::nullopt;
+        }
+        date.month = static_cast<int>(month);
+    }
+    if (day) {
+        part = "day";
+        if (!month) {
+            error = "a day needs a month; add the month, or leave the day empty";
+            return std::nullopt;
+        }
+        const int days = days_in_month(date.year, date.month);
+        if (day < 1 || day > days) {
+            error = std::to_string(day) + " is not a day of that month (it has " + std::to_string(days) +
+                    "); fix it, or leave the day empty";
+            return std::nullopt;
+        }
+        date.day = static_cast<int>(day);
+    }
+    return date;
+}
+
+bool check_import_options(const ImportOptions& options, std::vector<Diagnostic>& out) {
+    const std::string& id = options.id;
+    if (!id.empty() && (!valid_item_id(id) || std::any_of(id.begin(), id.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))) {
+        out.push_back({Severity::Error, options.file, 0, 0, "",
+                       "--id \"" + id + "\" is not a pack id: use lower-case letters, digits, '.', '_' and '-', "
+                       "at most 64, e.g. \"space-race\""});
+        return false;
+    }
+    if (!options.lang.empty() && !valid_language_code(options.lang)) {
+        out.push_back({Severity::Error, options.file, 0, 0, "",
+                       "--lang \"" + options.lang + "\" is not a language code; write e.g. \"zh\", \"en\" or \"pt-BR\""});
+        return false;
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------
+// 2. PackBuilder
+// ---------------------------------------------------------------------------
+
+namespace {
+
+// A date as a pack writes it: ISO text, deep-time years as plain numbers.
+ordered_json date_json(const PartialDate& d) {
+    if (d.precision() == Precision::Year && (d.year > 9999 || d.year < -9999)) return d.year;
+    return iso(d);
+}
+
+ordered_json date_json(const DateSpec& d) {
+    if (!d.is_range()) return date_json(d.from);
+    return ordered_json{{"from", date_json(d.from)}, {"to", date_json(d.to)}};
+}
+
+// JSON laid out for people: one member per line, but a list of plain values, or a
+// short object of plain values (a person, a date range), on one line.
+void write_readable(std::string& out, const ordered_json& j, int indent) {
+    const bool plain = std::none_of(j.begin(), j.end(), [](const ordered_json& v) { return v.is_structured(); });
+    if (!j.is_structured() || j.empty() || plain) {
+        std::string line;
+        if (j.is_object() && !j.empty()) {
+            for (auto it = j.begin(); it != j.end(); ++it)
+                line += (line.empty() ? "{" : ", ") + ordered_json(it.key()).dump() + ": " + it.value().dump();
+            line += "}";
+        } else if (j.is_array() && !j.empty()) {
+            for (const ordered_json& v : j) line += (line.empty() ? "[" : ", ") + v.dump();
+            line += "]";
+        } else {
+            line = j.dump();
+        }
+        if (!j.is_object() || line.size() <= 72) {
+            out += line;
+            return;
+        }
+    }
+    const std::string inner(static_cast<size_t>(indent) + 2, ' ');
+    out += j.is_object() ? "{\n" : "[\n";
+    size_t k = 0;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        out += inner;
+        if (j.is_object()) out += ordered_json(it.key()).dump() + ": ";
+        write_readable(out, it.value(), indent + 2);
+        out += ++k < j.size() ? ",\n" : "\n";
+    }
+    out += std::string(static_cast<size_t>(indent), ' ') + (j.is_object() ? "}" : "]");
+}
+
+} // namespace
+
+PackBuilder::PackBuilder(const ImportOptions& options, ImportResult& result) : options_(options), result_(result) {}
+
+void PackBuilder::count_letters(const std::string& text) {
+    for (char32_t c : code_points(text)) {
+        if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) ++han_;
+        else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++latin_;
+    }
+}
+
+void PackBuilder::add_media_note(const std::string& headline, const std::string& caption, const std::string& credit) {
+    std::string note = caption;
+    if (!credit.empty()) note += (note.empty() ? "(" : " (") + credit + ")";
+    if (note.empty()) return;
+    source_note_ += (source_note_.empty() ? "" : "\n") + headline + ": " + note;
+}
+
+std::string PackBuilder::fresh_id(const std::string& hint, bool authors, const std::string& prefix,
+                                  std::unordered_set<std::string>& used) {
+    std::string id = hint;
+    const auto free = [&](const std::string& c) { return valid_item_id(c) && !used.count(c); };
+    if (!free(id) || (!authors && reserved_ids_.count(id))) {
+        int n = static_cast<int>(used.size()) + 1;
+        do id = prefix + std::to_string(n++);
+        while (!free(id) || reserved_ids_.count(id));
+    }
+    used.insert(id);
+    return id;
+}
+
+void PackBuilder::kept_display_date(const std::string& shown) {
+    if (display_dates_++ == 0) display_date_example_ = shown;
+}
+
+std::string PackBuilder::person_id(const std::string& name) {
+    std::string key;
+    for (char c : name) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (auto it = person_by_name_.find(key); it != person_by_name_.end()) return it->second;
+    const std::string id = fresh_id(slug(name), false, "p", person_ids_);
+    person_by_name_.emplace(key, id);
+    people_.push_back(ordered_json{{"id", id}, {"name", name}});
+    count_letters(name);
+    return id;
+}
+
+std::string PackBuilder::add_event(const EventDraft& e) {
+    ordered_json j;
+    const std::string id = fresh_id(e.id_hint, e.id_from_author, "e", event_ids_);
+    event_dates_.push_back(e.date);
+    j["id"] = id;
+    j["date"] = e.date ? date_json(*e.date) : ordered_json();
+    if (e.end) j["end"] = date_json(*e.end);
+    if (!e.date_note.empty()) j["date_note"] = e.date_note;
+    j["headline"] = e.headline;
+    j["text"] = e.text.empty() ? e.headline : e.text;
+    if (!e.people.empty()) {
+        ordered_json actors = ordered_json::array();
+        for (const std::string& name : e.people) {
+            const std::string actor = person_id(name);
+            if (std::find(actors.begin(), actors.end(), actor) == actors.end()) actors.push_back(actor);
+        }
+        j["actors"] = std::move(actors);
+    }
+    if (!e.who.empty()) j["who"] = e.who;
+    if (!e.tags.empty()) j["tags"] = e.tags;
+    for (const std::string* t : {&e.headline, &e.text, &e.who, &e.date_note}) count_letters(*t);
+    events_.push_back(std::move(j));
+    return id;
+}
+
+void PackBuilder::add_quote(const std::string& text, const std::string& speaker, const std::string& event_id) {
+    ordered_json j{{"id", "q" + std::to_string(quotes_.size() + 1)}, {"text", text}, {"speaker", person_id(speaker)}};
+    if (!event_id.empty()) j["event"] = event_id;
+    count_letters(text);
+    quotes_.push_back(std::move(j));
+}
+
+void PackBuilder::add_number(double value, const std::string& unit, const std::string& question,
+                             const std::string& event_id) {
+    ordered_json j{{"id", "n" + std::to_string(numbers_.size() + 1)}};
+    // Whole numbers without ".0": 1000000, not 1000000.0.
+    if (std::fabs(value) < 9e15 && std::floor(value) == value) j["value"] = static_cast<int64_t>(value);
+    else j["value"] = value;
+    if (!unit.empty()) j["unit"] = unit;
+    j["question"] = question;
+    if (!event_id.empty()) j["event"] = event_id;
+    count_letters(question);
+    numbers_.push_back(std::move(j));
+}
+
+// Questions name events by headline: two the same would read "Did “Launch” happen
+// before or after “Launch”?". Such headlines get their dates, or a number.
+void PackBuilder::tell_apart_same_headlines(const std::string& lang) {
+    std::unordered_map<std::string, std::vector<size_t>> by_headline;
+    for (size_t i = 0; i < events_.size(); ++i) by_headline[events_[i]["headline"].get<std::string>()].push_back(i);
+    for (auto& [headline, events] : by_headline) {
+        if (events.size() < 2) continue;
+        std::sort(events.begin(), events.end());
+        std::string ids;
+        std::unordered_set<std::string> dates;
+        for (size_t i : events) dates.insert(event_dates_[i] ? format_date(*event_dates_[i], lang) : "");
+        const bool dates_differ = dates.size() == events.size() && !dates.count("");
+        for (size_t k = 0; k < events.size(); ++k) {
+            ordered_json& e = events_[events[k]];
+            const auto& date = event_dates_[events[k]];
+            e["headline"] = headline + " (" + (dates_differ ? format_date(*date, lang) : std::to_string(k + 1)) + ")";
+            ids += (k ? ", " : "") + e["id"].get<std::string>();
+        }
+        result_.diagnostics.push_back({Severity::Warning, options_.file, 0, 0, "",
+                                       std::to_string(events.size()) + " events (" + ids + ") have the headline “" +
+                                           headline + "”; " + (dates_differ ? "their dates" : "numbers") +
+                                           " were added to tell them apart in questions"});
+    }
+}
+
+void PackBuilder::finish(const char* when_empty) {
+    ImportResult& r = result_;
+    r.events = static_cast<int>(events_.size());
+    r.people = static_cast<int>(people_.size());
+    r.quotes = static_cast<int>(quotes_.size());
+    r.numbers = static_cast<int>(numbers_.size());
+    if (events_.empty()) {
+        r.diagnostics.push_back({Severity::Error, options_.file, 0, 0, "",
+                                 has_errors(r.diagnostics) ? "nothing to import: no event could be read (see the "
+                                                             "problems above)"
+                                                           : std::string("nothing to import: ") + when_empty});
+        return;
+    }
+    if (times_dropped_)
+        r.diagnostics.push_back({Severity::Warning, options_.file, 0, 0, "",
+                                 std::to_string(times_dropped_) + (times_dropped_ == 1 ? " date has" : " dates have") +
+                                     " a time of day, which was dropped: packs know dates to the day"});
+    if (display_dates_)
+        r.diagnostics.push_back({Severity::Warning, options_.file, 0, 0, "",
+                                 std::to_string(display_dates_) + (display_dates_ == 1 ? " event shows" : " events show") +
+                                     " its date in its own words (e.g. “" + display_date_example_ +
+                                     "”), kept as the date's note. Questions use the year, month and day given; "
+                                     "where the date is uncertain, give the event a range in the pack"});
+    count_letters(title_);
+    r.lang = options_.lang;
+    r.lang_guessed = r.lang.empty();
+    if (r.lang_guessed) r.lang = han_ > 0 && han_ * 3 >= latin_ ? "zh" : "en";
+    const std::string stem = file_stem(options_.file);
+    r.id = options_.id.empty() ? slug(stem) : options_.id;
+    if (r.id.empty()) r.id = "pack-" + name_hash(stem); // "登月.csv": distinct names, distinct ids
+    tell_apart_same_headlines(r.lang);
+
+    ordered_json pack;
+    pack["format"] = kPackFormat;
+    pack["id"] = r.id;
+    pack["title"] = title_.empty() ? (stem.empty() ? std::string("Imported timeline") : stem) : title_;
+    if (!description_.empty()) pack["description"] = description_;
+    pack["languages"] = {r.lang};
+    pack["default_language"] = r.lang;
+    ordered_json source{{"title", std::filesystem::path(options_.file).filename().string()}};
+    if (!source_note_.empty()) source["note"] = source_note_;
+    pack["source"] = std::move(source);
+    if (!people_.empty()) pack["people"] = std::move(people_);
+    pack["events"] = std::move(events_);
+    if (!quotes_.empty()) pack["quotes"] = std::move(quotes_);
+    if (!numbers_.empty()) pack["numbers"] = std::move(numbers_);
+    std::string text;
+    write_readable(text, pack, 0);
+    text += "\n";
+    if (text.size() > kMaxInputBytes) {
+        r.diagnostics.push_back({Severity::Error, options_.file, 0, 0, "",
+                                 "the pack would be " + std::to_string(mebibytes(text.size())) +
+                                     " MiB, over the " + std::to_string(mebibytes(kMaxInputBytes)) +
+                                     " MiB a pack may have; split the input into several files"});
+        return;
+    }
+
+    // The loader is the judge: what it refuses is never written.
+    const std::string name = options_.output.empty() ? r.id + ".json" : options_.output;
+    LoadResult check = load_pack_text(text, name);
+    for (Diagnostic& d : check.diagnostics) r.diagnostics.push_back(std::move(d));
+    if (check.pack) {
+        r.pack_text = std::move(text);
+        r.pack = std::move(check.pack);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// 3. Format detection
+// ---------------------------------------------------------------------------
+
+ImportFormat detect_import_format(const std::string& text) {
+    size_t i = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    return i < text.size() && (text[i] == '{' || text[i] == '[') ? ImportFormat::TimelineJS : ImportFormat::Csv;
+}
+
+const char* import_format_name(ImportFormat format) {
+    return format == ImportFormat::TimelineJS ? "TimelineJS" : "CSV";
+}
+
+ImportResult import_text(const std::string& text, const ImportOptions& options) {
+    return detect_import_format(text) == ImportFormat::TimelineJS ? import_timeline(text, options)
+                                                                   : import_csv(text, options);
+}
+
+} // namespace chronicle

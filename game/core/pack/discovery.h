@@ -1,0 +1,33 @@
+// Finds the packs in the bundled folder and the user's folder. One broken pack
+// never stops the others: each entry carries either a pack or its problems.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/base/diagnostics.h"
+#include "core/pack/pack.h"
+
+namespace chronicle {
+
+struct PackFolder {
+    std::string origin; // "bundled", "user", …: shown to the player
+    std::string path;
+};
+
+struct PackEntry {
+    std::string path;
+    std::string origin;
+    std::optional<Pack> pack; // nullopt when the file has errors
+    std::vector<Diagnostic> diagnostics;
+};
+
+// The bundled questions/ folder and the user's packs folder (user_data_folder()/packs).
+std::vector<PackFolder> default_pack_folders();
+
+// Every *.json file directly in each folder, sorted by path within a folder. A
+// folder that does not exist is skipped. When two packs share an id, the first one
+// found wins and the other is reported.
+std::vector<PackEntry> discover_packs(const std::vector<PackFolder>& folders);
+
+} // namespace chronicle

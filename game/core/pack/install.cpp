@@ -1,0 +1,70 @@
+#include "core/pack/install.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include "core/pack/discovery.h"
+#include "core/base/json_text.h"
+#include "core/pack/pack_loader.h"
+#include "core/base/paths.h"
+
+namespace chronicle {
+
+namespace fs = std::filesystem;
+
+InstallResult install_pack_text(const std::string& pack_text, const std::string& id, bool replace) {
+    InstallResult r;
+    const std::string folder = user_data_folder() + "/packs";
+    r.path = folder + "/" + id + ".json";
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (ec) {
+        r.problem = InstallProblem::CannotWrite;
+        r.detail = "cannot create " + folder + ": " + ec.message();
+        return r;
+    }
+    // Discovery loads only the first pack with an id: a clash would hide the new one.
+    for (const PackEntry& e : discover_packs(default_pack_folders())) {
+        if (e.pack && e.pack->id == id && !fs::equivalent(e.path, r.path, ec)) {
+            r.problem = InstallProblem::IdTaken;
+            r.detail = e.path;
+            return r;
+        }
+    }
+    switch (write_file_atomically(r.path, pack_text, replace, r.detail)) {
+    case WriteOutcome::Written: break;
+    case WriteOutcome::Exists: r.problem = InstallProblem::Exists; break;
+    case WriteOutcome::Failed: r.problem = InstallProblem::CannotWrite; break;
+    }
+    return r;
+}
+
+AddedPack add_to_user_packs(const std::string& file) {
+    AddedPack added;
+    ImportResult& r = added.import;
+    const std::optional<std::string> text = read_input_file(file, r.diagnostics);
+    if (!text) return added;
+    ImportOptions options;
+    options.file = file;
+    if (LoadResult as_pack = load_pack_text(*text, file); as_pack.pack) {
+        added.was_pack = true;
+        const Pack& p = *as_pack.pack;
+        r.format = ImportFormat::TimelineJS; // JSON, at least; not shown for a pack
+        r.id = p.id;
+        r.lang = p.default_language;
+        r.events = static_cast<int>(p.events.size());
+        r.people = static_cast<int>(p.people.size());
+        r.quotes = static_cast<int>(p.quotes.size());
+        r.numbers = static_cast<int>(p.numbers.size());
+        r.diagnostics = std::move(as_pack.diagnostics);
+        r.pack_text = *text;
+        r.pack = std::move(as_pack.pack);
+    } else {
+        r = import_text(*text, options);
+    }
+    if (r.pack) added.title = r.pack->text(r.pack->title, r.pack->default_language);
+    if (r.pack_text) added.install = install_pack_text(*r.pack_text, r.id, false);
+    return added;
+}
+
+} // namespace chronicle

@@ -1,0 +1,42 @@
+// Adding packs to the user's pack folder (user_data_folder()/packs), where `chronicle
+// packs` and the game find them: by `chronicle import --install`, or by dropping a
+// file on the game's window.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "core/exchange/importer.h"
+
+namespace chronicle {
+
+enum class InstallProblem {
+    None,
+    IdTaken,     // another pack (bundled, or another file) has the id: it would hide this one
+    Exists,      // <id>.json is already in the folder, and replacing was not asked for
+    CannotWrite, // the folder cannot be made, or the file written
+};
+
+struct InstallResult {
+    InstallProblem problem = InstallProblem::None;
+    std::string path;   // where the pack is (or would have gone)
+    std::string detail; // for IdTaken: the other pack's path; for CannotWrite: why
+};
+
+// Writes validated pack text with id `id` into the user's pack folder as <id>.json,
+// atomically; an existing file only when `replace`.
+InstallResult install_pack_text(const std::string& pack_text, const std::string& id, bool replace);
+
+struct AddedPack {
+    ImportResult import;  // the counts and every problem; for a pack file, its own warnings
+    bool was_pack = false; // the file already was a Chronicle pack and is copied as it is
+    std::string title;    // the pack's title, in its default language
+    InstallResult install; // valid when import.pack_text is set
+    bool added() const { return import.pack_text && install.problem == InstallProblem::None; }
+};
+
+// A file given to the game: a Chronicle pack is copied, a TimelineJS timeline or a
+// CSV spreadsheet imported; either way into the user's pack folder, never replacing
+// a file there.
+AddedPack add_to_user_packs(const std::string& file);
+
+} // namespace chronicle

@@ -1,0 +1,119 @@
+// The validated model of a pack: what the loader produces and the generator reads.
+// References between records are indices, checked by the loader, so the generator
+// never looks an id up and never meets a dangling one.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/base/date.h"
+#include "core/base/text.h"
+
+namespace chronicle {
+
+constexpr const char* kPackFormat = "chronicle-pack/1";
+
+enum class PersonKind { Person, Organization, Group };
+
+struct Person {
+    std::string id;
+    PersonKind kind = PersonKind::Person;
+    LocalText name;
+    std::vector<std::string> aliases;
+    LocalText description;
+};
+
+struct Event {
+    std::string id;
+    std::optional<DateSpec> date; // nullopt: unknown, never ordered
+    DayInterval interval;         // valid when date is set
+    std::optional<DateSpec> end;  // when an event that lasted ended; only with date.
+                                  // Ordering uses `interval`: when the event began.
+    LocalText date_note;
+    LocalText headline;
+    LocalText text;
+    std::vector<int> actors; // indices into Pack::people
+    LocalText who;           // "Who …?" phrase, the actor left out; answered by `actors`
+    std::vector<std::string> tags;
+};
+
+struct Quote {
+    std::string id;
+    LocalText text;
+    int speaker = -1; // index into Pack::people
+    int event = -1;   // index into Pack::events, or -1
+};
+
+struct NumberFact {
+    std::string id;
+    double value = 0;
+    LocalText unit;
+    LocalText question;
+    int event = -1;
+};
+
+struct AuthoredQuestion {
+    enum class Type { MultipleChoice, TrueFalse };
+    struct Choice {
+        LocalText text;
+        bool correct = false;
+    };
+    std::string id;
+    Type type = Type::MultipleChoice;
+    LocalText prompt;
+    std::vector<Choice> choices; // multiple choice
+    bool answer = false;         // true/false
+    LocalText explanation;
+    std::vector<int> events;
+};
+
+struct Source {
+    LocalText title;
+    std::string url;
+    LocalText note;
+};
+
+struct Pack {
+    std::string path; // where it was loaded from
+    std::string id;
+    std::string version;
+    std::string licence;
+    LocalText author;
+    LocalText title;
+    LocalText description;
+    std::vector<std::string> languages;
+    std::string default_language;
+    Source source;
+    std::vector<Person> people;
+    std::vector<Event> events;
+    std::vector<Quote> quotes;
+    std::vector<NumberFact> numbers;
+    std::vector<AuthoredQuestion> questions;
+
+    // Index, built by the loader so that generating a question never scans the pack.
+    std::vector<int> by_time;       // dated events by (earliest, latest)
+    std::vector<int> next_after;    // per by_time position: first position certainly after it
+    std::vector<int> longest_chain; // most events that can all be ordered, chronological
+    std::vector<int> people_by_kind[3]; // indices of people, per PersonKind
+    std::vector<int> who_events;    // events with a "who" phrase and actors
+    std::vector<std::vector<int>> number_groups; // numbers that share a unit
+    std::vector<int> number_group;  // per number: its group
+
+    const std::string& text(const LocalText& t, const std::string& lang) const {
+        return t.get(lang, default_language);
+    }
+    bool has_language(const std::string& lang) const;
+    int dated_event_count() const { return static_cast<int>(by_time.size()); }
+};
+
+// Letters, digits, '.', '_', '-'; starting with a letter or digit; at most 64 characters.
+bool valid_item_id(std::string_view id);
+// BCP 47-ish: "zh", "en", "pt-BR", "zh-Hant".
+bool valid_language_code(std::string_view code);
+
+// Every human-readable text of the pack in every language, concatenated: what a
+// screen may ever show of it (for font coverage).
+std::string all_text(const Pack& pack);
+
+} // namespace chronicle

@@ -1,0 +1,20 @@
+// Pack → quiz. The rules that make every question settle-able live here:
+//   - events are ordered only when their day intervals are disjoint;
+//   - a wrong option is wrong for certain (a date that cannot overlap the truth,
+//     a person who is not among the event's actors, a number that differs);
+//   - a kind the pack cannot support is skipped, never padded.
+// The same pack, seed and options give the same quiz everywhere (see rng.h).
+#pragma once
+#include <vector>
+
+#include "core/pack/pack.h"
+#include "core/quiz/question.h"
+
+namespace chronicle {
+
+Quiz generate_quiz(const Pack& pack, const QuizOptions& options);
+
+// The kinds this pack can ask at all (at the easiest settings).
+std::vector<Kind> supported_kinds(const Pack& pack);
+
+} // namespace chronicle

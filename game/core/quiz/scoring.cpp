@@ -1,0 +1,88 @@
+#include "core/quiz/scoring.h"
+
+#include <algorithm>
+
+namespace chronicle {
+
+const char* mode_name(Mode m) { return m == Mode::Timed ? "timed" : m == Mode::Test ? "test" : "practice"; }
+
+std::optional<Mode> mode_from_name(std::string_view name) {
+    for (Mode m : kAllModes)
+        if (name == mode_name(m)) return m;
+    return std::nullopt;
+}
+
+bool reveals_each_answer(Mode m) { return m != Mode::Test; }
+
+ScoreRules rules_for(Mode m) {
+    ScoreRules rules;
+    if (m == Mode::Timed) rules.time_limit_ms = 20'000;
+    return rules;
+}
+
+Grade grade(const Question& q, const std::vector<int>& chosen, int64_t elapsed_ms, int streak_before,
+            const ScoreRules& rules) {
+    Grade g;
+    const int n = static_cast<int>(q.options.size());
+    auto in_range = [&](int i) { return i >= 0 && i < n; };
+    if (q.kind == Kind::Order) {
+        std::vector<int> rank(static_cast<size_t>(n), -1); // rank[option] = true chronological position
+        for (int pos = 0; pos < static_cast<int>(q.answer.size()); ++pos) rank[static_cast<size_t>(q.answer[pos])] = pos;
+        std::vector<int> sorted = chosen;
+        std::sort(sorted.begin(), sorted.end());
+        bool permutation = static_cast<int>(chosen.size()) == n;
+        for (int i = 0; permutation && i < n; ++i) permutation = sorted[static_cast<size_t>(i)] == i;
+        g.pairs = n - 1;
+        if (permutation) {
+            for (int i = 0; i + 1 < n; ++i)
+                g.correct_pairs += rank[static_cast<size_t>(chosen[i])] < rank[static_cast<size_t>(chosen[i + 1])];
+            g.correct = g.correct_pairs == g.pairs;
+        }
+    } else {
+        g.correct = chosen.size() == 1 && in_range(chosen[0]) && !q.answer.empty() && chosen[0] == q.answer[0];
+    }
+    if (rules.time_limit_ms > 0 && elapsed_ms > rules.time_limit_ms) {
+        g.timed_out = true;
+        g.correct = false;
+    }
+    if (!g.correct) return g;
+    int64_t points = rules.base_points;
+    if (rules.time_limit_ms > 0) {
+        const int64_t t = std::max<int64_t>(0, elapsed_ms);
+        points -= rules.base_points * t / (2 * rules.time_limit_ms);
+    }
+    points += std::min(streak_before * rules.streak_bonus, rules.max_streak_bonus);
+    g.points = static_cast<int>(points);
+    return g;
+}
+
+QuizSession::QuizSession(Quiz quiz, ScoreRules rules) : quiz_(std::move(quiz)), rules_(rules) {}
+
+Grade QuizSession::answer(const std::vector<int>& chosen, int64_t elapsed_ms) {
+    if (answered()) return answers_[index_].grade;
+    const Question& q = current();
+    Answer a;
+    a.chosen = chosen;
+    a.elapsed_ms = elapsed_ms;
+    a.grade = grade(q, chosen, elapsed_ms, score_.streak, rules_);
+    KindResult& kind = score_.by_kind[static_cast<size_t>(q.kind)];
+    ++kind.asked;
+    ++score_.answered;
+    if (a.grade.correct) {
+        ++kind.correct;
+        ++score_.correct;
+        ++score_.streak;
+        score_.best_streak = std::max(score_.best_streak, score_.streak);
+        score_.points += a.grade.points;
+    } else {
+        score_.streak = 0;
+    }
+    answers_.push_back(std::move(a));
+    return answers_.back().grade;
+}
+
+void QuizSession::advance() {
+    if (answered() && !finished()) ++index_;
+}
+
+} // namespace chronicle

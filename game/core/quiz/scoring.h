@@ -1,0 +1,99 @@
+// Scoring and the quiz session, as values: the UI forwards what the player chose and
+// how long it took; everything that decides points lives here.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/quiz/question.h"
+
+namespace chronicle {
+
+// How a quiz is played, as Kahoot! and Quizlet players know it:
+//   Practice  no clock; the answer and its explanation after every question
+//   Timed     20 s a question, faster right answers score more (Kahoot!)
+//   Test      no clock; answers are revealed only at the end (Quizlet's Test)
+enum class Mode { Practice, Timed, Test };
+constexpr Mode kAllModes[] = {Mode::Practice, Mode::Timed, Mode::Test};
+const char* mode_name(Mode m); // "practice", "timed", "test"
+std::optional<Mode> mode_from_name(std::string_view name);
+bool reveals_each_answer(Mode m);
+
+struct ScoreRules {
+    int base_points = 1000;
+    // 0: untimed. Otherwise an answer earns between the full base (instant) and half of
+    // it (at the limit), as Kahoot! does; an answer after the limit counts as wrong.
+    int64_t time_limit_ms = 0;
+    int streak_bonus = 100;     // per right answer in a row before this one
+    int max_streak_bonus = 500;
+};
+
+struct Grade {
+    bool correct = false;
+    bool timed_out = false;
+    // Ordering questions score all-or-nothing; these report partial credit: how many
+    // neighbouring pairs of the player's order are in the right order.
+    int correct_pairs = 0;
+    int pairs = 0;
+    int points = 0;
+};
+
+ScoreRules rules_for(Mode m);
+
+// `chosen`: option indices; one for a single-answer question, the whole order
+// (earliest first) for an Order question.
+Grade grade(const Question& q, const std::vector<int>& chosen, int64_t elapsed_ms, int streak_before,
+            const ScoreRules& rules);
+
+struct KindResult {
+    int asked = 0;
+    int correct = 0;
+};
+
+struct Answer {
+    std::vector<int> chosen;
+    int64_t elapsed_ms = 0;
+    Grade grade;
+};
+
+struct Score {
+    int points = 0;
+    int streak = 0;
+    int best_streak = 0;
+    int answered = 0;
+    int correct = 0;
+    std::array<KindResult, kKindCount> by_kind{};
+    double accuracy() const { return answered ? static_cast<double>(correct) / answered : 0.0; }
+};
+
+class QuizSession {
+public:
+    explicit QuizSession(Quiz quiz, ScoreRules rules = {});
+
+    const Quiz& quiz() const { return quiz_; }
+    const ScoreRules& rules() const { return rules_; }
+    const Score& score() const { return score_; }
+    const std::vector<Answer>& answers() const { return answers_; }
+    size_t index() const { return index_; }
+    bool finished() const { return index_ >= quiz_.questions.size(); }
+    const Question& current() const { return quiz_.questions[index_]; }
+    bool answered() const { return answers_.size() > index_; }
+
+    // Grades the current question once; a second call returns the first grade.
+    Grade answer(const std::vector<int>& chosen, int64_t elapsed_ms);
+    // The time limit ran out before an answer: graded as a late, empty one.
+    Grade expire() { return answer({}, rules_.time_limit_ms + 1); }
+    // Moves to the next question; only after the current one is answered.
+    void advance();
+
+private:
+    Quiz quiz_;
+    ScoreRules rules_;
+    Score score_;
+    std::vector<Answer> answers_;
+    size_t index_ = 0;
+};
+
+} // namespace chronicle

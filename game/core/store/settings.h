@@ -1,0 +1,39 @@
+// The player's settings and last choices on Home, remembered across runs. Stored as
+// text key/value pairs so that an old or hand-edited value falls back to its default
+// instead of failing.
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/quiz/question.h"
+#include "core/quiz/scoring.h"
+
+namespace chronicle {
+
+enum class Theme { Dark, Light, HighContrast };
+
+constexpr int kMinTextSize = 75, kMaxTextSize = 200; // percent
+
+struct Settings {
+    std::string ui_lang = "en"; // "zh" or "en"
+    int text_size = 100;        // percent, kMinTextSize..kMaxTextSize
+    Theme theme = Theme::Dark;
+    bool sound = true;
+    // Last choices on Home.
+    std::string pack;
+    Mode mode = Mode::Practice;
+    int length = 10; // 5, 10 or 20
+    Difficulty difficulty = Difficulty::Normal;
+    std::vector<Kind> kinds; // empty: every kind the pack supports
+};
+
+// Reads each setting through `get` (key → stored text); missing or bad values keep
+// the defaults, with `default_lang` for the interface language.
+Settings read_settings(const std::function<std::optional<std::string>(const std::string&)>& get,
+                       const std::string& default_lang);
+// Every setting as (key, text), for storing.
+std::vector<std::pair<std::string, std::string>> settings_entries(const Settings& s);
+
+} // namespace chronicle

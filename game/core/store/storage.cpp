@@ -1,0 +1,578 @@
+// Index
+//   1. Schema and statements
+//   2. Small parts: statements and transactions that clean up after themselves,
+//      option texts as JSON
+//   3. Opening: check the save, move a bad one aside, fall back to memory
+//   4. Settings
+//   5. Games and best scores
+#include "core/store/storage.h"
+
+#include <filesystem>
+#include <system_error>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+namespace chronicle {
+
+namespace fs = std::filesystem;
+
+void detail::CloseDatabase::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+
+namespace {
+
+using Database = std::unique_ptr<sqlite3, detail::CloseDatabase>;
+
+// ---------------------------------------------------------------------------
+// 1. Schema and statements
+// ---------------------------------------------------------------------------
+
+// PRAGMA user_version of the schema below; 0 is a file no one has set up yet.
+constexpr int64_t kSchemaVersion = 1;
+
+// The CHECKs hold for every game scoring.cpp can produce, so a record that breaks
+// one is a bug upstream and is refused whole rather than saved half-true.
+constexpr const char* kCreateSchema = R"(
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+);
+CREATE TABLE games (
+    id          INTEGER PRIMARY KEY,
+    pack_id     TEXT NOT NULL,
+    mode        TEXT NOT NULL,
+    difficulty  TEXT NOT NULL,
+    seed        INTEGER NOT NULL, -- the uint64_t's bits, as SQLite integers are signed
+    lang        TEXT NOT NULL,
+    finished_at INTEGER NOT NULL, -- unix seconds
+    questions   INTEGER NOT NULL CHECK (questions >= 0),
+    correct     INTEGER NOT NULL CHECK (correct BETWEEN 0 AND questions),
+    points      INTEGER NOT NULL,
+    best_streak INTEGER NOT NULL
+);
+CREATE INDEX games_by_finish ON games (finished_at);
+CREATE TABLE answers (
+    game_id     INTEGER NOT NULL REFERENCES games (id),
+    position    INTEGER NOT NULL, -- 0 for the first question asked
+    kind        TEXT NOT NULL,
+    prompt      TEXT NOT NULL,
+    chosen      TEXT NOT NULL, -- JSON array of option texts
+    right_texts TEXT NOT NULL, -- JSON array of option texts
+    correct     INTEGER NOT NULL CHECK (correct IN (0, 1)),
+    points      INTEGER NOT NULL,
+    elapsed_ms  INTEGER NOT NULL,
+    PRIMARY KEY (game_id, position),
+    CHECK (correct OR points = 0) -- grade() gives a wrong answer nothing
+);
+-- The points live in the game named here, so the two cannot disagree.
+CREATE TABLE best_scores (
+    pack_id TEXT NOT NULL,
+    mode    TEXT NOT NULL,
+    game_id INTEGER NOT NULL REFERENCES games (id),
+    PRIMARY KEY (pack_id, mode)
+);
+)";
+
+constexpr const char* kGetSetting = "SELECT value FROM settings WHERE key = ?1";
+constexpr const char* kSetSetting =
+    "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+constexpr const char* kInsertGame =
+    "INSERT INTO games (pack_id, mode, difficulty, seed, lang, finished_at, questions, correct, points, best_streak)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+constexpr const char* kInsertAnswer =
+    "INSERT INTO answers (game_id, position, kind, prompt, chosen, right_texts, correct, points, elapsed_ms)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+// Strictly more points: on a tie the earlier game keeps the best score.
+constexpr const char* kOfferBest =
+    "INSERT INTO best_scores (pack_id, mode, game_id) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT (pack_id, mode) DO UPDATE SET game_id = excluded.game_id"
+    " WHERE (SELECT points FROM games WHERE id = excluded.game_id)"
+    " > (SELECT points FROM games WHERE id = best_scores.game_id)";
+constexpr const char* kGetBest =
+    "SELECT g.points, g.correct, g.questions, g.finished_at, g.id"
+    " FROM best_scores b JOIN games g ON g.id = b.game_id WHERE b.pack_id = ?1 AND b.mode = ?2";
+// These two list a game's columns in the order game_from_row() reads them.
+constexpr const char* kRecentGames =
+    "SELECT id, pack_id, mode, difficulty, seed, lang, finished_at, questions, correct, points, best_streak"
+    " FROM games ORDER BY finished_at DESC, id DESC LIMIT ?1";
+constexpr const char* kGetGame =
+    "SELECT id, pack_id, mode, difficulty, seed, lang, finished_at, questions, correct, points, best_streak"
+    " FROM games WHERE id = ?1";
+constexpr const char* kGetAnswers =
+    "SELECT kind, prompt, chosen, right_texts, correct, points, elapsed_ms FROM answers"
+    " WHERE game_id = ?1 ORDER BY position";
+constexpr const char* kCountGames = "SELECT count(*) FROM games";
+
+// Each is test-prepared when a save opens, so that a save whose tables do not fit
+// them is found then, not in the middle of a game. Calls prepare their own.
+constexpr const char* kAllStatements[] = {kGetSetting, kSetSetting,  kInsertGame, kInsertAnswer, kOfferBest,
+                                          kGetBest,    kRecentGames, kGetGame,    kGetAnswers,   kCountGames};
+
+// ---------------------------------------------------------------------------
+// 2. Small parts
+// ---------------------------------------------------------------------------
+
+int exec(sqlite3* db, const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr); }
+
+// A prepared statement, finalized when it goes out of scope. The first failure, of
+// the prepare or of a bind, is what step() returns, so callers check step() only.
+class Statement {
+public:
+    Statement(sqlite3* db, const char* sql) : rc_(sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr)) {}
+    ~Statement() { sqlite3_finalize(stmt_); }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    bool prepared() const { return stmt_ != nullptr && rc_ == SQLITE_OK; }
+
+    // Binds ?1, ?2, … in order.
+    template <class... Values>
+    void bind(const Values&... values) {
+        int index = 0;
+        (bind_one(++index, values), ...);
+    }
+    // SQLITE_ROW, SQLITE_DONE, or the error.
+    int step() { return rc_ == SQLITE_OK ? sqlite3_step(stmt_) : rc_; }
+    // Ready to step again; bind new values first.
+    void reset() { sqlite3_reset(stmt_); }
+
+    int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+    int number(int column) const { return sqlite3_column_int(stmt_, column); }
+    std::string text(int column) const {
+        const auto* chars = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+        return chars ? std::string(chars, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+    }
+
+private:
+    void bind_one(int index, int64_t value) {
+        if (rc_ == SQLITE_OK) rc_ = sqlite3_bind_int64(stmt_, index, value);
+    }
+    void bind_one(int index, const std::string& value) {
+        if (rc_ == SQLITE_OK) rc_ = sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    }
+
+    sqlite3_stmt* stmt_ = nullptr;
+    int rc_;
+};
+
+// BEGIN IMMEDIATE takes the write lock before the first write, so another program
+// cannot make a game fail halfway for want of it. Rolls back unless committed, so
+// any early return undoes what was written.
+class Transaction {
+public:
+    explicit Transaction(sqlite3* db) : db_(db), begin_rc_(exec(db, "BEGIN IMMEDIATE")) {}
+    ~Transaction() {
+        if (!sqlite3_get_autocommit(db_)) exec(db_, "ROLLBACK");
+    }
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    int begin_rc() const { return begin_rc_; }
+    int commit() { return exec(db_, "COMMIT"); }
+
+private:
+    sqlite3* db_;
+    int begin_rc_;
+};
+
+// Text that is not UTF-8 has its bad bytes replaced rather than throwing.
+std::string texts_to_json(const std::vector<std::string>& texts) {
+    return nlohmann::json(texts).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// A list edited by hand into something else reads as no texts, so the rest of the
+// game can still be reviewed.
+std::vector<std::string> texts_from_json(const std::string& text) {
+    const nlohmann::json list = nlohmann::json::parse(text, nullptr, false);
+    std::vector<std::string> texts;
+    if (!list.is_array()) return texts;
+    for (const nlohmann::json& item : list)
+        if (item.is_string()) texts.push_back(item.get<std::string>());
+    return texts;
+}
+
+// ---------------------------------------------------------------------------
+// 3. Opening
+// ---------------------------------------------------------------------------
+
+// What came of opening a save: a database ready to use, or why not.
+struct Attempt {
+    Database db;
+    bool damaged = false; // the fault is in the file: move it aside; otherwise leave it be
+    std::string reason;   // for the player
+};
+
+Attempt damaged(std::string reason) { return {nullptr, true, std::move(reason)}; }
+
+// Locked by another program, no permission, memory or disk full: nothing says the
+// file itself is bad, so it stays where it is. Any other failure to read it does.
+bool fault_is_in_file(int rc) {
+    switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+    case SQLITE_NOMEM:
+    case SQLITE_FULL:
+        return false;
+    default:
+        return true;
+    }
+}
+
+Attempt failed(sqlite3* db, int rc) {
+    Attempt a;
+    a.damaged = fault_is_in_file(rc);
+    if ((rc & 0xff) == SQLITE_NOTADB) {
+        a.reason = "it is not a database file";
+    } else if ((rc & 0xff) == SQLITE_CORRUPT) {
+        a.reason = "it is damaged";
+    } else {
+        a.reason = sqlite3_errmsg(db);
+        // "unable to open database file" alone does not say why.
+        if ((rc & 0xff) == SQLITE_CANTOPEN && sqlite3_system_errno(db) != 0)
+            a.reason += ": " + std::system_category().message(sqlite3_system_errno(db));
+    }
+    return a;
+}
+
+// The first column of the one row `sql` yields; SQLITE_OK or the error.
+int read_integer(sqlite3* db, const char* sql, int64_t& value) {
+    Statement s(db, sql);
+    const int rc = s.step();
+    if (rc != SQLITE_ROW) return rc;
+    value = s.integer(0);
+    return SQLITE_OK;
+}
+
+int read_text(sqlite3* db, const char* sql, std::string& value) {
+    Statement s(db, sql);
+    const int rc = s.step();
+    if (rc != SQLITE_ROW) return rc;
+    value = s.text(0);
+    return SQLITE_OK;
+}
+
+// Opens or creates the save at `path` and makes sure this version can use it.
+Attempt open_database(const std::string& path) {
+    sqlite3* handle = nullptr;
+    const int opened = sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    Database db(handle); // there is a handle to close even when opening fails
+    if (opened != SQLITE_OK) return failed(db.get(), opened);
+    // Another copy of Chronicle saving a game holds the lock for milliseconds.
+    sqlite3_busy_timeout(db.get(), 1000);
+    // The rollback journal (SQLite's default), not WAL: between writes the save is
+    // one file, which the player can copy and which moves aside whole; WAL's -shm
+    // needs shared memory that network and synced folders may not give; and one
+    // write per finished game needs none of WAL's speed. synchronous=FULL syncs the
+    // journal and the file at each commit, so a finished game survives a power cut.
+    int rc = exec(db.get(), "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON");
+
+    int64_t version = 0;
+    std::string check;
+    if (rc == SQLITE_OK) rc = read_integer(db.get(), "PRAGMA user_version", version);
+    // quick_check reads every page, which takes milliseconds for years of games and
+    // finds what a truncated or half-copied file lacks.
+    if (rc == SQLITE_OK) rc = read_text(db.get(), "PRAGMA quick_check", check);
+    if (rc != SQLITE_OK) return failed(db.get(), rc);
+    if (check != "ok") return damaged("it is damaged");
+    if (version > kSchemaVersion) return damaged("it was made by a newer version of Chronicle");
+    if (version == 0) {
+        int64_t objects = 0;
+        rc = read_integer(db.get(), "SELECT count(*) FROM sqlite_master", objects);
+        if (rc != SQLITE_OK) return failed(db.get(), rc);
+        if (objects > 0) return damaged("it is not a Chronicle save file");
+        // Version and tables appear together or not at all.
+        const std::string set_version = "PRAGMA user_version = " + std::to_string(kSchemaVersion);
+        Transaction tx(db.get());
+        rc = tx.begin_rc();
+        if (rc == SQLITE_OK) rc = exec(db.get(), kCreateSchema);
+        if (rc == SQLITE_OK) rc = exec(db.get(), set_version.c_str());
+        if (rc == SQLITE_OK) rc = tx.commit();
+        if (rc != SQLITE_OK) return failed(db.get(), rc); // before tx's rollback replaces the message
+    } else if (version != kSchemaVersion) {
+        return damaged("it is not a Chronicle save file");
+    }
+    for (const char* sql : kAllStatements)
+        if (!Statement(db.get(), sql).prepared()) return damaged("it does not hold the tables Chronicle saves to");
+    return {std::move(db), false, ""};
+}
+
+// SQLite keeps these beside a save. They move with it, under its new name, so a
+// journal is never replayed into the new save and still pairs with the old one.
+constexpr const char* kCompanions[] = {"-journal", "-wal", "-shm"};
+
+struct Move {
+    std::string to;    // where the save went; empty when it did not move
+    std::string error; // why something did not move
+};
+
+// Renames the save, then its companions, to `<path>.damaged-<now>`, or `…-2`, `…-3`
+// when that is taken: a rename would silently replace an earlier damaged save.
+Move move_aside(const std::string& path, int64_t now) {
+    auto taken = [](const std::string& name) {
+        std::error_code ec;
+        if (fs::exists(fs::u8path(name), ec)) return true;
+        for (const char* suffix : kCompanions)
+            if (fs::exists(fs::u8path(name + suffix), ec)) return true;
+        return false;
+    };
+    const std::string base = path + ".damaged-" + std::to_string(now);
+    Move move;
+    std::string to = base;
+    for (int n = 2; taken(to); ++n) to = base + "-" + std::to_string(n);
+    std::error_code ec;
+    fs::rename(fs::u8path(path), fs::u8path(to), ec);
+    if (ec) {
+        move.error = ec.message();
+        return move;
+    }
+    move.to = to;
+    for (const char* suffix : kCompanions) {
+        fs::rename(fs::u8path(path + suffix), fs::u8path(to + suffix), ec);
+        if (ec && ec != std::errc::no_such_file_or_directory) {
+            move.error = ec.message();
+            return move;
+        }
+    }
+    return move;
+}
+
+std::string unsaved(const std::string& what) { return what + " Progress won't be saved this time."; }
+
+// The save to use and what to tell the player; no database means use memory.
+struct Outcome {
+    Database db;
+    std::string notice;
+    std::string moved_to = {};
+};
+
+Outcome open_save(const std::string& path, int64_t now) {
+    const std::string cannot_open = "Chronicle could not open its save file " + path;
+    std::error_code ec;
+    const fs::file_type type = fs::status(fs::u8path(path), ec).type();
+    if (type != fs::file_type::not_found && type != fs::file_type::regular) {
+        const std::string why = type == fs::file_type::directory ? "it is a folder" : ec ? ec.message() : "it is not a file";
+        return {nullptr, unsaved(cannot_open + " (" + why + ").")};
+    }
+    Attempt existing = open_database(path);
+    if (existing.db) return {std::move(existing.db), ""};
+    if (!existing.damaged) return {nullptr, unsaved(cannot_open + " (" + existing.reason + ").")};
+
+    const std::string trouble = "Your saved progress in " + path + " could not be used (" + existing.reason + ").";
+    const Move move = move_aside(path, now);
+    if (move.to.empty())
+        return {nullptr, unsaved(trouble + " It could not be moved out of the way (" + move.error + "), so it was left as it is.")};
+    const std::string moved = trouble + " It was moved to " + move.to;
+    if (!move.error.empty()) return {nullptr, unsaved(moved + ", but a new save could not be started (" + move.error + ").")};
+    Attempt fresh = open_database(path);
+    if (!fresh.db) return {nullptr, unsaved(moved + ", but a new save could not be started (" + fresh.reason + ").")};
+    return {std::move(fresh.db), moved + " and a new save was started.", move.to};
+}
+
+} // namespace
+
+OpenResult Storage::open(const std::string& path, int64_t now_unix_seconds) {
+    Outcome outcome = open_save(path, now_unix_seconds);
+    const bool in_memory = !outcome.db;
+    if (in_memory) outcome.db = open_database(":memory:").db;
+    if (!outcome.db) return {nullptr, std::move(outcome.notice), ""};
+    return {std::unique_ptr<Storage>(new Storage(std::move(outcome.db), in_memory)), std::move(outcome.notice),
+            std::move(outcome.moved_to)};
+}
+
+Storage::Storage(Database db, bool in_memory) : db_(std::move(db)), in_memory_(in_memory) {}
+
+void Storage::fail(const std::string& what) const { last_error_ = what + ": " + sqlite3_errmsg(db_.get()); }
+
+// ---------------------------------------------------------------------------
+// 4. Settings
+// ---------------------------------------------------------------------------
+
+std::optional<std::string> Storage::setting(const std::string& key) const {
+    last_error_.clear();
+    Statement get(db_.get(), kGetSetting);
+    get.bind(key);
+    const int rc = get.step();
+    if (rc == SQLITE_ROW) return get.text(0);
+    if (rc != SQLITE_DONE) fail("Could not read the setting " + key);
+    return std::nullopt;
+}
+
+bool Storage::set_setting(const std::string& key, const std::string& value) { return set_settings({{key, value}}); }
+
+bool Storage::set_settings(const std::vector<std::pair<std::string, std::string>>& entries) {
+    last_error_.clear();
+    // One transaction: one sync to disk for all of them, and all or none.
+    Transaction transaction(db_.get());
+    bool ok = transaction.begin_rc() == SQLITE_OK;
+    Statement set(db_.get(), kSetSetting);
+    for (size_t i = 0; ok && i < entries.size(); ++i) {
+        set.reset();
+        set.bind(entries[i].first, entries[i].second);
+        ok = set.step() == SQLITE_DONE;
+    }
+    ok = ok && transaction.commit() == SQLITE_OK;
+    if (!ok) fail("Could not save the settings");
+    return ok;
+}
+
+// ---------------------------------------------------------------------------
+// 5. Games and best scores
+// ---------------------------------------------------------------------------
+
+namespace {
+
+// The texts of the options at `indices`. grade() takes any index and marks one that
+// names no option wrong; such an index has no text and is left out.
+std::vector<std::string> option_texts(const Question& q, const std::vector<int>& indices) {
+    std::vector<std::string> texts;
+    for (int i : indices)
+        if (i >= 0 && i < static_cast<int>(q.options.size())) texts.push_back(q.options[static_cast<size_t>(i)].text);
+    return texts;
+}
+
+GameRecord game_from_row(const Statement& row) {
+    GameRecord g;
+    g.id = row.integer(0);
+    g.pack_id = row.text(1);
+    g.mode = row.text(2);
+    g.difficulty = row.text(3);
+    g.seed = static_cast<uint64_t>(row.integer(4));
+    g.lang = row.text(5);
+    g.finished_at = row.integer(6);
+    g.questions = row.number(7);
+    g.correct = row.number(8);
+    g.points = row.number(9);
+    g.best_streak = row.number(10);
+    return g;
+}
+
+} // namespace
+
+GameRecord game_record(const QuizSession& session, std::string mode, int64_t finished_at) {
+    const Quiz& quiz = session.quiz();
+    const Score& score = session.score();
+    GameRecord g;
+    g.pack_id = quiz.pack_id;
+    g.mode = std::move(mode);
+    g.difficulty = difficulty_name(quiz.difficulty);
+    g.seed = quiz.seed;
+    g.lang = quiz.lang;
+    g.finished_at = finished_at;
+    g.questions = static_cast<int>(quiz.questions.size());
+    g.correct = score.correct;
+    g.points = score.points;
+    g.best_streak = score.best_streak;
+    for (size_t i = 0; i < session.answers().size(); ++i) {
+        const Question& q = quiz.questions[i];
+        const Answer& a = session.answers()[i];
+        AnsweredQuestion answered;
+        answered.kind = kind_name(q.kind);
+        answered.prompt = q.prompt;
+        answered.chosen = option_texts(q, a.chosen);
+        answered.right = option_texts(q, q.answer);
+        answered.correct = a.grade.correct;
+        answered.points = a.grade.points;
+        answered.elapsed_ms = a.elapsed_ms;
+        g.answers.push_back(std::move(answered));
+    }
+    return g;
+}
+
+int64_t Storage::record_game(const GameRecord& g) {
+    last_error_.clear();
+    sqlite3* db = db_.get();
+    // Called where a step fails: finalizing a statement or rolling back would
+    // replace SQLite's message.
+    auto not_saved = [this] {
+        fail("Could not save the game");
+        return int64_t{-1};
+    };
+    Transaction tx(db);
+    if (tx.begin_rc() != SQLITE_OK) return not_saved();
+
+    Statement insert_game(db, kInsertGame);
+    insert_game.bind(g.pack_id, g.mode, g.difficulty, static_cast<int64_t>(g.seed), g.lang, g.finished_at,
+                     g.questions, g.correct, g.points, g.best_streak);
+    if (insert_game.step() != SQLITE_DONE) return not_saved();
+    const int64_t id = sqlite3_last_insert_rowid(db);
+
+    // Nothing is seen before COMMIT, so the best score may go in before the answers.
+    Statement offer_best(db, kOfferBest);
+    offer_best.bind(g.pack_id, g.mode, id);
+    if (offer_best.step() != SQLITE_DONE) return not_saved();
+
+    Statement insert_answer(db, kInsertAnswer);
+    for (size_t i = 0; i < g.answers.size(); ++i) {
+        const AnsweredQuestion& a = g.answers[i];
+        insert_answer.reset();
+        insert_answer.bind(id, static_cast<int64_t>(i), a.kind, a.prompt, texts_to_json(a.chosen),
+                           texts_to_json(a.right), a.correct, a.points, a.elapsed_ms);
+        if (insert_answer.step() != SQLITE_DONE) return not_saved();
+    }
+    if (tx.commit() != SQLITE_OK) return not_saved();
+    return id;
+}
+
+std::optional<BestScore> Storage::best_score(const std::string& pack_id, const std::string& mode) const {
+    last_error_.clear();
+    Statement get(db_.get(), kGetBest);
+    get.bind(pack_id, mode);
+    const int rc = get.step();
+    if (rc == SQLITE_ROW) return BestScore{get.number(0), get.number(1), get.number(2), get.integer(3), get.integer(4)};
+    if (rc != SQLITE_DONE) fail("Could not read the best score");
+    return std::nullopt;
+}
+
+std::vector<GameRecord> Storage::recent_games(int limit) const {
+    last_error_.clear();
+    Statement list(db_.get(), kRecentGames);
+    list.bind(limit);
+    std::vector<GameRecord> games;
+    int rc;
+    while ((rc = list.step()) == SQLITE_ROW) games.push_back(game_from_row(list));
+    if (rc == SQLITE_DONE) return games;
+    fail("Could not list the games");
+    return {};
+}
+
+std::optional<GameRecord> Storage::game(int64_t id) const {
+    last_error_.clear();
+    Statement get(db_.get(), kGetGame);
+    get.bind(id);
+    int rc = get.step();
+    if (rc != SQLITE_ROW) {
+        if (rc != SQLITE_DONE) fail("Could not read the game");
+        return std::nullopt;
+    }
+    GameRecord g = game_from_row(get);
+    Statement answers(db_.get(), kGetAnswers);
+    answers.bind(id);
+    while ((rc = answers.step()) == SQLITE_ROW) {
+        AnsweredQuestion a;
+        a.kind = answers.text(0);
+        a.prompt = answers.text(1);
+        a.chosen = texts_from_json(answers.text(2));
+        a.right = texts_from_json(answers.text(3));
+        a.correct = answers.integer(4) != 0;
+        a.points = answers.number(5);
+        a.elapsed_ms = answers.integer(6);
+        g.answers.push_back(std::move(a));
+    }
+    if (rc == SQLITE_DONE) return g;
+    fail("Could not read the game's answers");
+    return std::nullopt;
+}
+
+int64_t Storage::game_count() const {
+    last_error_.clear();
+    Statement count(db_.get(), kCountGames);
+    if (count.step() == SQLITE_ROW) return count.integer(0);
+    fail("Could not count the games");
+    return -1;
+}
+
+} // namespace chronicle

@@ -1,0 +1,119 @@
+// The player's saved data in one SQLite file: settings, finished games with their
+// answers, and the best score per pack and mode. Opening never fails and never
+// deletes the player's file: a save that cannot be used is moved aside and the
+// player is told where it went.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/quiz/scoring.h"
+
+struct sqlite3;
+
+namespace chronicle {
+
+struct AnsweredQuestion {
+    std::string kind; // kind_name(): "first", "order", …
+    std::string prompt;
+    std::vector<std::string> chosen; // option texts; for Order, the player's order
+    std::vector<std::string> right;  // option texts; for Order, the right order
+    bool correct = false;
+    int points = 0; // a wrong answer has none; record_game refuses a game that says otherwise
+    int64_t elapsed_ms = 0;
+};
+
+struct GameRecord {
+    int64_t id = 0; // set when read back; record_game ignores it
+    std::string pack_id;
+    std::string mode; // "practice", "timed", "test"
+    std::string difficulty; // difficulty_name()
+    uint64_t seed = 0;
+    std::string lang;
+    int64_t finished_at = 0; // unix seconds
+    int questions = 0;
+    int correct = 0;
+    int points = 0;
+    int best_streak = 0;
+    std::vector<AnsweredQuestion> answers; // in the order asked
+};
+
+// The record of a session, meant for a finished one: the quiz's settings, the
+// score, and each answer with the texts of the chosen and the right options.
+GameRecord game_record(const QuizSession& session, std::string mode, int64_t finished_at);
+
+struct BestScore {
+    int points = 0;
+    int correct = 0;
+    int questions = 0;
+    int64_t finished_at = 0;
+    int64_t game_id = 0;
+};
+
+struct OpenResult;
+
+namespace detail {
+struct CloseDatabase {
+    void operator()(sqlite3* db) const;
+};
+} // namespace detail
+
+// Not thread-safe: use one Storage from one thread. After open, no call throws;
+// a failed call returns its "nothing" value (-1, nullopt, false, empty) and says
+// why in last_error(), which each call clears first. The game goes on either way.
+class Storage {
+public:
+    // Opens the save at `path`, creating it (not its folder) when missing. A file that
+    // is not a Chronicle save this version can read (not a database, damaged, made by
+    // a newer version, other tables) is renamed to `<path>.damaged-<now>`, with any
+    // journal beside it, and a new save is started. A file that cannot be opened for
+    // reasons outside it (locked by another program, no permission, disk full) is left
+    // alone. When no save can be used at `path`, the data lives in memory for this run.
+    // `now_unix_seconds` only names the moved file.
+    static OpenResult open(const std::string& path, int64_t now_unix_seconds);
+
+    Storage(const Storage&) = delete;
+    Storage& operator=(const Storage&) = delete;
+
+    // True when nothing will outlive this run (open fell back to memory).
+    bool in_memory() const { return in_memory_; }
+    const std::string& last_error() const { return last_error_; }
+
+    // nullopt when the key was never set (or on error).
+    std::optional<std::string> setting(const std::string& key) const;
+    bool set_setting(const std::string& key, const std::string& value);
+    bool set_settings(const std::vector<std::pair<std::string, std::string>>& entries); // all or none
+
+    // Writes the game, its answers and, when it beats the best for its pack and mode,
+    // the best score, all or nothing. Returns the new game's id, or -1.
+    int64_t record_game(const GameRecord& game);
+    // The highest points for a pack and mode; the earliest game wins a tie.
+    std::optional<BestScore> best_score(const std::string& pack_id, const std::string& mode) const;
+    // Up to `limit` games, newest first, with `answers` left empty: a listing, not a
+    // review. A negative limit lists every game.
+    std::vector<GameRecord> recent_games(int limit) const;
+    // One game with its answers, for review; nullopt when there is no such game.
+    std::optional<GameRecord> game(int64_t id) const;
+    int64_t game_count() const; // -1 on error
+
+private:
+    using Database = std::unique_ptr<sqlite3, detail::CloseDatabase>;
+
+    Storage(Database db, bool in_memory);
+    // Records `what` failed, with SQLite's reason, in last_error_.
+    void fail(const std::string& what) const;
+
+    Database db_;
+    bool in_memory_;
+    mutable std::string last_error_;
+};
+
+struct OpenResult {
+    std::unique_ptr<Storage> storage; // null only if SQLite cannot even work in memory
+    std::string notice; // for the player, in English, with the reasons; empty when all went well
+    std::string moved_to; // where an unusable save was moved, when it was and a new one started
+};
+
+} // namespace chronicle
