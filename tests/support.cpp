@@ -1,5 +1,6 @@
 #include "support.h"
 
+#include <random>
 #include <stdexcept>
 
 namespace chronicle::test {
@@ -30,6 +31,18 @@ const Event& event_by_id(const Pack& p, const std::string& id) {
     for (const Event& e : p.events)
         if (e.id == id) return e;
     throw std::runtime_error("no event " + id);
+}
+
+TempDir::TempDir() {
+    std::random_device random;
+    do {
+        path_ = std::filesystem::temp_directory_path() / ("chronicle-test-" + std::to_string(random()));
+    } while (!std::filesystem::create_directory(path_));
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
 }
 
 std::vector<Diagnostic> errors(const LoadResult& r) {

@@ -12,7 +12,7 @@ using namespace chronicle::test;
 
 namespace {
 
-Quiz seed_quiz(const std::string& lang, int count = 20) {
+Quiz seed_quiz(const std::string& lang, size_t count = 20) {
     QuizOptions o;
     o.seed = 8;
     o.count = count;

@@ -14,7 +14,7 @@ using namespace chronicle::test;
 namespace {
 
 Quiz quiz_of(const Pack& p, std::vector<Kind> kinds, Difficulty d = Difficulty::Normal, uint64_t seed = 1,
-             int count = 50, const std::string& lang = "en") {
+             size_t count = 50, const std::string& lang = "en") {
     QuizOptions o;
     o.seed = seed;
     o.count = count;
@@ -62,7 +62,7 @@ TEST_CASE("first and last ask about certainly ordered events", "[generator]") {
         for (const Question& q : quiz.questions) {
             REQUIRE(q.answer.size() == 1);
             CHECK(q.options.size() == 3);
-            const Event& right = option_event(p, q.options[static_cast<size_t>(q.answer[0])]);
+            const Event& right = option_event(p, q.options[q.answer[0]]);
             for (const Option& o : q.options) {
                 if (o.event == right.id) continue;
                 const Event& other = option_event(p, o);
@@ -80,12 +80,11 @@ TEST_CASE("order questions list every option, earliest first", "[generator]") {
     for (const Question& q : quiz.questions) {
         CHECK(q.options.size() == 4);
         REQUIRE(q.answer.size() == q.options.size());
-        std::vector<int> identity(q.answer.size());
-        for (size_t i = 0; i < identity.size(); ++i) identity[i] = static_cast<int>(i);
+        std::vector<size_t> identity(q.answer.size());
+        for (size_t i = 0; i < identity.size(); ++i) identity[i] = i;
         CHECK(q.answer != identity); // never shown already in order
         for (size_t i = 0; i + 1 < q.answer.size(); ++i)
-            CHECK(before(option_event(p, q.options[static_cast<size_t>(q.answer[i])]).interval,
-                         option_event(p, q.options[static_cast<size_t>(q.answer[i + 1])]).interval));
+            CHECK(before(option_event(p, q.options[q.answer[i]]).interval, option_event(p, q.options[q.answer[i + 1]]).interval));
     }
 }
 
@@ -103,13 +102,13 @@ TEST_CASE("before_after is right about which came first", "[generator]") {
 TEST_CASE("when offers the true date once, at its precision, among other dates", "[generator]") {
     const Pack& p = seed_pack();
     const Quiz quiz = quiz_of(p, {Kind::When});
-    CHECK(static_cast<int>(quiz.questions.size()) == p.dated_event_count()); // each dated event once
+    CHECK(quiz.questions.size() == p.dated_event_count()); // each dated event once
     for (const Question& q : quiz.questions) {
         const Event& e = event_by_id(p, q.events.at(0));
         const std::string truth = format_date(*e.date, "en");
         CHECK(q.options.size() == 4);
-        CHECK(q.options[static_cast<size_t>(q.answer[0])].text == truth);
-        CHECK(q.options[static_cast<size_t>(q.answer[0])].event == e.id);
+        CHECK(q.options[q.answer[0]].text == truth);
+        CHECK(q.options[q.answer[0]].event == e.id);
         std::set<std::string> texts;
         for (const Option& o : q.options) texts.insert(o.text);
         CHECK(texts.size() == q.options.size());
@@ -144,7 +143,7 @@ TEST_CASE("who_said and who_did offer only people who certainly are not the answ
             if (q.prompt.find(p.text(x.text, "en")) != std::string::npos) quote = &x;
         REQUIRE(quote);
         const Person& speaker = p.people[static_cast<size_t>(quote->speaker)];
-        CHECK(q.options[static_cast<size_t>(q.answer[0])].person == speaker.id);
+        CHECK(q.options[q.answer[0]].person == speaker.id);
         for (const Option& o : q.options) {
             if (o.person == speaker.id) continue;
             CHECK(person_by_id(p, o.person).kind == speaker.kind);
@@ -155,10 +154,9 @@ TEST_CASE("who_said and who_did offer only people who certainly are not the answ
     for (const Question& q : who_did.questions) {
         const Event& e = event_by_id(p, q.events.at(0));
         auto is_actor = [&](const std::string& id) {
-            return std::any_of(e.actors.begin(), e.actors.end(), [&](int a) { return p.people[static_cast<size_t>(a)].id == id; });
+            return std::any_of(e.actors.begin(), e.actors.end(), [&](PersonIndex a) { return p.people[a].id == id; });
         };
-        for (size_t i = 0; i < q.options.size(); ++i)
-            CHECK(is_actor(q.options[i].person) == (static_cast<int>(i) == q.answer[0]));
+        for (size_t i = 0; i < q.options.size(); ++i) CHECK(is_actor(q.options[i].person) == (i == q.answer[0]));
         CHECK_THAT(q.prompt, Catch::StartsWith("Who "));
     }
 }
@@ -169,7 +167,7 @@ TEST_CASE("number distractors are plausible and never equal", "[generator]") {
         const Quiz quiz = quiz_of(p, {Kind::Number}, d);
         CHECK(quiz.questions.size() == p.numbers.size());
         for (const Question& q : quiz.questions) {
-            const double right = *q.options[static_cast<size_t>(q.answer[0])].value;
+            const double right = *q.options[q.answer[0]].value;
             std::set<double> values;
             for (const Option& o : q.options) {
                 REQUIRE(o.value);
@@ -194,10 +192,10 @@ TEST_CASE("hand-written questions keep their answer", "[generator]") {
             if (p.text(x.prompt, "en") == q.prompt) a = &x;
         REQUIRE(a);
         if (a->type == AuthoredQuestion::Type::TrueFalse) {
-            CHECK(q.options[static_cast<size_t>(q.answer[0])].text == (a->answer ? "True" : "False"));
+            CHECK(q.options[q.answer[0]].text == (a->answer ? "True" : "False"));
         } else {
             const auto right = std::find_if(a->choices.begin(), a->choices.end(), [](auto& c) { return c.correct; });
-            CHECK(q.options[static_cast<size_t>(q.answer[0])].text == p.text(right->text, "en"));
+            CHECK(q.options[q.answer[0]].text == p.text(right->text, "en"));
         }
     }
 }
@@ -280,7 +278,7 @@ TEST_CASE("Difficulty sets the number of options and how close events are", "[ge
 TEST_CASE("The right option's position is balanced", "[generator][balance]") {
     const Pack p = spread_pack(600);
     for (Kind kind : {Kind::WhoDid, Kind::When, Kind::First}) {
-        std::map<int, int> slots;
+        std::map<size_t, int> slots;
         const Quiz quiz = quiz_of(p, {kind}, Difficulty::Normal, 11, 200);
         REQUIRE(quiz.questions.size() == 200);
         for (const Question& q : quiz.questions) ++slots[q.answer[0]];

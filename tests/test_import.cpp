@@ -238,7 +238,7 @@ TEST_CASE("A spreadsheet with every column imports", "[import][csv]") {
     CHECK(event_with_headline(p, "The board crisis")->end);
     REQUIRE(p.quotes.size() == 2);
     CHECK(p.text(p.quotes[0].text, "en") == "Feel the AGI");
-    CHECK(p.quotes[0].event == -1); // a row with only a quote
+    CHECK_FALSE(p.quotes[0].event); // a row with only a quote
     CHECK(p.text(p.quotes[1].text, "en") == "Build your own GPT"); // typed quotation marks dropped
     REQUIRE(p.numbers.size() == 2);
     CHECK(p.numbers[0].value == 1'000'000);

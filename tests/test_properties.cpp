@@ -78,13 +78,13 @@ TEST_CASE("Over random packs, ordering answers agree with the intervals and opti
             ++questions;
             REQUIRE(keys.insert(q.key).second);
             REQUIRE_FALSE(q.answer.empty());
-            for (int a : q.answer) REQUIRE((a >= 0 && a < static_cast<int>(q.options.size())));
+            for (size_t a : q.answer) REQUIRE(a < q.options.size());
             INFO(q.prompt);
             if (q.kind == Kind::When) {
                 std::set<std::string> texts;
                 for (const Option& opt : q.options) texts.insert(opt.text);
                 CHECK(texts.size() == q.options.size());
-                CHECK(q.options[static_cast<size_t>(q.answer[0])].text ==
+                CHECK(q.options[q.answer[0]].text ==
                       format_date(*event_by_id(p, q.events[0]).date, "en"));
                 continue;
             }
@@ -98,10 +98,10 @@ TEST_CASE("Over random packs, ordering answers agree with the intervals and opti
                 CHECK((q.answer[0] == 0) == before(shown[0]->interval, shown[1]->interval));
             } else if (q.kind == Kind::Order) {
                 for (size_t i = 0; i + 1 < q.answer.size(); ++i)
-                    CHECK(before(event_by_id(p, q.options[static_cast<size_t>(q.answer[i])].event).interval,
-                                 event_by_id(p, q.options[static_cast<size_t>(q.answer[i + 1])].event).interval));
+                    CHECK(before(event_by_id(p, q.options[q.answer[i]].event).interval,
+                                 event_by_id(p, q.options[q.answer[i + 1]].event).interval));
             } else {
-                const Event& right = event_by_id(p, q.options[static_cast<size_t>(q.answer[0])].event);
+                const Event& right = event_by_id(p, q.options[q.answer[0]].event);
                 for (const Event* other : shown) {
                     if (other == &right) continue;
                     CHECK((q.kind == Kind::First ? before(right.interval, other->interval)

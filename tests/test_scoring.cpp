@@ -8,10 +8,10 @@ using namespace chronicle;
 
 namespace {
 
-Question single_answer(int right, int options = 4) {
+Question single_answer(size_t right, size_t options = 4) {
     Question q;
     q.kind = Kind::When;
-    q.options.resize(static_cast<size_t>(options));
+    q.options.resize(options);
     q.answer = {right};
     return q;
 }
@@ -90,13 +90,14 @@ TEST_CASE("A session keeps score, streaks and results per kind", "[scoring][sess
             while (!session.finished()) {
                 const Question& q = session.current();
                 const bool wrong = session.index() == 3;
-                std::vector<int> chosen = q.answer;
+                std::vector<size_t> chosen = q.answer;
                 if (wrong) {
                     if (q.kind == Kind::Order) std::swap(chosen[0], chosen[1]);
-                    else chosen = {(q.answer[0] + 1) % static_cast<int>(q.options.size())};
+                    else chosen = {(q.answer[0] + 1) % q.options.size()};
                 }
-                const Grade g = session.answer(chosen, 0);
-                CHECK(g.correct == !wrong);
+                const std::optional<Grade> g = session.answer(chosen, 0);
+                REQUIRE(g);
+                CHECK(g->correct == !wrong);
                 expected_points += wrong ? 0 : 1000 + std::min(streak * 100, 500);
                 streak = wrong ? 0 : streak + 1;
                 session.answer(q.answer, 0); // a second answer changes nothing
@@ -138,10 +139,11 @@ TEST_CASE("When the clock runs out, the question counts as a late wrong answer",
     REQUIRE(session.rules().time_limit_ms == 20000);
     session.answer({0}, 1000);
     session.advance();
-    const Grade g = session.expire();
-    CHECK(g.timed_out);
-    CHECK_FALSE(g.correct);
-    CHECK(g.points == 0);
+    const std::optional<Grade> g = session.expire();
+    REQUIRE(g);
+    CHECK(g->timed_out);
+    CHECK_FALSE(g->correct);
+    CHECK(g->points == 0);
     CHECK(session.score().streak == 0);
     CHECK(session.score().correct == 1);
     CHECK(session.answers().back().chosen.empty());

@@ -2,7 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
-#include <iterator>
+#include <sstream>
 #include <memory>
 #include <random>
 #include <utility>
@@ -13,37 +13,18 @@
 #include "support.h"
 
 using namespace chronicle;
+using chronicle::test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
 
 constexpr int64_t kNow = 1700000000; // what the tests pass as "now"; names moved-aside files
 
-// A new folder under the system's temp folder, removed with its contents.
-class TempDir {
-public:
-    TempDir() {
-        std::random_device random;
-        do {
-            path_ = fs::temp_directory_path() / ("chronicle-storage-" + std::to_string(random()));
-        } while (!fs::create_directory(path_));
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-
-private:
-    fs::path path_;
-};
-
 std::string read_bytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
 }
 
 void write_bytes(const std::string& path, const std::string& bytes) {
@@ -79,10 +60,10 @@ QuizSession played_session(uint64_t seed) {
     REQUIRE(session.quiz().questions.size() == 8);
     while (!session.finished()) {
         const Question& q = session.current();
-        std::vector<int> chosen = q.answer;
+        std::vector<size_t> chosen = q.answer;
         if (session.index() == 1 || session.index() == 4) {
             if (q.kind == Kind::Order) std::swap(chosen[0], chosen[1]);
-            else chosen = {(q.answer[0] + 1) % static_cast<int>(q.options.size())};
+            else chosen = {(q.answer[0] + 1) % q.options.size()};
         }
         session.answer(chosen, 1000 * static_cast<int64_t>(session.index() + 1));
         session.advance();
@@ -90,9 +71,9 @@ QuizSession played_session(uint64_t seed) {
     return session;
 }
 
-std::vector<std::string> texts_at(const Question& q, const std::vector<int>& indices) {
+std::vector<std::string> texts_at(const Question& q, const std::vector<size_t>& indices) {
     std::vector<std::string> texts;
-    for (int i : indices) texts.push_back(q.options[static_cast<size_t>(i)].text);
+    for (size_t i : indices) texts.push_back(q.options[i].text);
     return texts;
 }
 

@@ -453,7 +453,7 @@ int main(int argc, char** argv) {
     }
     const size_t warnings = checked.diagnostics.size();
     const chronicle::Pack& pack = *checked.pack;
-    std::printf("# pack: %d events (%d dated, chain %zu), %zu people, %zu quotes, %zu numbers, %zu questions; "
+    std::printf("# pack: %d events (%zu dated, chain %zu), %zu people, %zu quotes, %zu numbers, %zu questions; "
                 "%.1f MB of JSON made in %.0f ms; %zu warnings\n",
                 static_cast<int>(pack.events.size()), pack.dated_event_count(), pack.longest_chain.size(),
                 pack.people.size(), pack.quotes.size(), pack.numbers.size(), pack.questions.size(), mb, make_ms, warnings);
@@ -494,7 +494,7 @@ int main(int argc, char** argv) {
     }
     small_ms = ms_since(t0);
     const double small_qps = static_cast<double>(small_questions) / small_ms * 1e3;
-    std::printf("# %lld quizzes of %d (%lld questions) in %.0f ms: %.0f questions/s, %.1f us/quiz (goal >= 100000/s: %s)\n",
+    std::printf("# %lld quizzes of %zu (%lld questions) in %.0f ms: %.0f questions/s, %.1f us/quiz (goal >= 100000/s: %s)\n",
                 small_quizzes, options.count, small_questions, small_ms, small_qps, small_ms * 1e3 / static_cast<double>(small_quizzes),
                 small_qps >= 100000 ? "met" : "MISSED");
 
@@ -513,7 +513,7 @@ int main(int argc, char** argv) {
         },
         3);
     const double big_qps = static_cast<double>(big_questions) / big_ms * 1e3;
-    std::printf("# one quiz of %d asked: %zu questions in %.1f ms: %.0f questions/s (goal >= 100000/s: %s)\n",
+    std::printf("# one quiz of %zu asked: %zu questions in %.1f ms: %.0f questions/s (goal >= 100000/s: %s)\n",
                 options.count, big_questions, big_ms, big_qps, big_qps >= 100000 ? "met" : "MISSED");
 
     // Per kind, for the profile (big quiz of a single kind; a kind that runs dry stops early).

@@ -23,7 +23,7 @@ using namespace chronicle;
 
 namespace {
 
-bool in_range(int i, size_t n) { return i >= 0 && static_cast<size_t>(i) < n; }
+bool in_range(size_t i, size_t n) { return i < n; }
 
 // The loader's promises: every reference is a valid index, and the index is consistent.
 void check_pack(const Pack& p) {
@@ -31,7 +31,7 @@ void check_pack(const Pack& p) {
     CHECK(!p.languages.empty());
     CHECK(p.has_language(p.default_language));
     for (const Event& e : p.events) {
-        for (int a : e.actors) CHECK(in_range(a, p.people.size()));
+        for (size_t a : e.actors) CHECK(in_range(a, p.people.size()));
         if (e.date) {
             const DayInterval in = e.date->interval();
             CHECK(in.earliest == e.interval.earliest && in.latest == e.interval.latest);
@@ -40,11 +40,11 @@ void check_pack(const Pack& p) {
     }
     for (const Quote& q : p.quotes) {
         CHECK(in_range(q.speaker, p.people.size()));
-        CHECK(q.event == -1 || in_range(q.event, p.events.size()));
+        CHECK(!q.event || in_range(*q.event, p.events.size()));
     }
-    for (const NumberFact& n : p.numbers) CHECK(n.event == -1 || in_range(n.event, p.events.size()));
+    for (const NumberFact& n : p.numbers) CHECK(!n.event || in_range(*n.event, p.events.size()));
     for (const AuthoredQuestion& q : p.questions) {
-        for (int e : q.events) CHECK(in_range(e, p.events.size()));
+        for (size_t e : q.events) CHECK(in_range(e, p.events.size()));
         if (q.type == AuthoredQuestion::Type::MultipleChoice) {
             CHECK(q.choices.size() >= 2 && q.choices.size() <= 6);
             CHECK(std::count_if(q.choices.begin(), q.choices.end(), [](auto& c) { return c.correct; }) == 1);
@@ -56,41 +56,39 @@ void check_pack(const Pack& p) {
     CHECK(p.next_after.size() == p.by_time.size());
     for (size_t k = 0; k < p.by_time.size(); ++k) {
         CHECK(in_range(p.by_time[k], p.events.size()));
-        CHECK(p.events[static_cast<size_t>(p.by_time[k])].date.has_value());
-        if (k) CHECK(p.events[static_cast<size_t>(p.by_time[k - 1])].interval.earliest <=
-                     p.events[static_cast<size_t>(p.by_time[k])].interval.earliest);
-        const int next = p.next_after[k];
-        CHECK(next > static_cast<int>(k) && next <= static_cast<int>(p.by_time.size()));
-        if (static_cast<size_t>(next) < p.by_time.size())
-            CHECK(before(p.events[static_cast<size_t>(p.by_time[k])].interval,
-                         p.events[static_cast<size_t>(p.by_time[static_cast<size_t>(next)])].interval));
+        CHECK(p.events[p.by_time[k]].date.has_value());
+        if (k) CHECK(p.events[p.by_time[k - 1]].interval.earliest <=
+                     p.events[p.by_time[k]].interval.earliest);
+        const size_t next = p.next_after[k];
+        CHECK(next > k && next <= p.by_time.size());
+        if (next < p.by_time.size()) CHECK(before(p.events[p.by_time[k]].interval, p.events[p.by_time[next]].interval));
     }
     for (size_t k = 0; k < p.longest_chain.size(); ++k) {
         CHECK(in_range(p.longest_chain[k], p.events.size()));
-        if (k) CHECK(before(p.events[static_cast<size_t>(p.longest_chain[k - 1])].interval,
-                            p.events[static_cast<size_t>(p.longest_chain[k])].interval));
+        if (k) CHECK(before(p.events[p.longest_chain[k - 1]].interval,
+                            p.events[p.longest_chain[k]].interval));
     }
     size_t people = 0;
     for (const auto& kind : p.people_by_kind) {
         people += kind.size();
-        for (int i : kind) CHECK(in_range(i, p.people.size()));
+        for (size_t i : kind) CHECK(in_range(i, p.people.size()));
     }
     CHECK(people == p.people.size());
-    for (int e : p.who_events) {
+    for (size_t e : p.who_events) {
         CHECK(in_range(e, p.events.size()));
-        CHECK(!p.events[static_cast<size_t>(e)].who.empty() && !p.events[static_cast<size_t>(e)].actors.empty());
+        CHECK(!p.events[e].who.empty() && !p.events[e].actors.empty());
     }
 }
 
 struct Lookup {
-    std::unordered_map<std::string, int> events, people, quotes, numbers;
+    std::unordered_map<std::string, size_t> events, people, quotes, numbers;
     explicit Lookup(const Pack& p) {
-        for (size_t i = 0; i < p.events.size(); ++i) events.emplace(p.events[i].id, static_cast<int>(i));
-        for (size_t i = 0; i < p.people.size(); ++i) people.emplace(p.people[i].id, static_cast<int>(i));
-        for (size_t i = 0; i < p.quotes.size(); ++i) quotes.emplace(p.quotes[i].id, static_cast<int>(i));
-        for (size_t i = 0; i < p.numbers.size(); ++i) numbers.emplace(p.numbers[i].id, static_cast<int>(i));
+        for (size_t i = 0; i < p.events.size(); ++i) events.emplace(p.events[i].id, i);
+        for (size_t i = 0; i < p.people.size(); ++i) people.emplace(p.people[i].id, i);
+        for (size_t i = 0; i < p.quotes.size(); ++i) quotes.emplace(p.quotes[i].id, i);
+        for (size_t i = 0; i < p.numbers.size(); ++i) numbers.emplace(p.numbers[i].id, i);
     }
-    static int find(const std::unordered_map<std::string, int>& m, const std::string& id) {
+    static size_t find(const std::unordered_map<std::string, size_t>& m, const std::string& id) {
         auto it = m.find(id);
         CHECK(it != m.end());
         return it->second;
@@ -105,7 +103,7 @@ std::string key_id(const Question& q) {
 }
 
 const DayInterval& interval_of(const Pack& p, const Lookup& ids, const std::string& event_id) {
-    const Event& e = p.events[static_cast<size_t>(Lookup::find(ids.events, event_id))];
+    const Event& e = p.events[Lookup::find(ids.events, event_id)];
     CHECK(e.date.has_value()); // an undated event is never ordered
     return e.interval;
 }
@@ -115,23 +113,23 @@ void check_question(const Pack& p, const Lookup& ids, const std::string& lang, c
     const size_t n = q.options.size();
     CHECK(n >= 2 && n <= 8);
     CHECK(!q.answer.empty());
-    for (int a : q.answer) CHECK(in_range(a, n));
+    for (size_t a : q.answer) CHECK(in_range(a, n));
     for (size_t i = 0; i < n; ++i) CHECK(q.options[i].id == std::string(1, static_cast<char>('A' + i)));
     for (const std::string& e : q.events) Lookup::find(ids.events, e);
     for (const Option& o : q.options) {
         if (!o.event.empty()) Lookup::find(ids.events, o.event);
         if (!o.person.empty()) Lookup::find(ids.people, o.person);
     }
-    if (q.kind != Kind::Order) CHECK(q.answer.size() == 1);
-    const int right = q.answer[0];
+    if (!asks_for_order(q.kind)) CHECK(q.answer.size() == 1);
+    const size_t right = q.answer[0];
 
     switch (q.kind) {
     case Kind::First:
     case Kind::Last: {
         // The right event is certainly before (first) or after (last) every other one.
-        const DayInterval& r = interval_of(p, ids, q.options[static_cast<size_t>(right)].event);
+        const DayInterval& r = interval_of(p, ids, q.options[right].event);
         for (size_t i = 0; i < n; ++i) {
-            if (static_cast<int>(i) == right) continue;
+            if (i == right) continue;
             const DayInterval& o = interval_of(p, ids, q.options[i].event);
             CHECK(q.kind == Kind::First ? before(r, o) : before(o, r));
         }
@@ -142,13 +140,13 @@ void check_question(const Pack& p, const Lookup& ids, const std::string& lang, c
         // answer: every option once, earliest first, each certainly before the next.
         CHECK(q.answer.size() == n && n >= 3);
         std::vector<bool> seen(n, false);
-        for (int a : q.answer) {
-            CHECK(!seen[static_cast<size_t>(a)]);
-            seen[static_cast<size_t>(a)] = true;
+        for (size_t a : q.answer) {
+            CHECK(!seen[a]);
+            seen[a] = true;
         }
         for (size_t i = 1; i < n; ++i)
-            CHECK(before(interval_of(p, ids, q.options[static_cast<size_t>(q.answer[i - 1])].event),
-                         interval_of(p, ids, q.options[static_cast<size_t>(q.answer[i])].event)));
+            CHECK(before(interval_of(p, ids, q.options[q.answer[i - 1]].event),
+                         interval_of(p, ids, q.options[q.answer[i]].event)));
         break;
     }
     case Kind::BeforeAfter: {
@@ -161,38 +159,38 @@ void check_question(const Pack& p, const Lookup& ids, const std::string& lang, c
     }
     case Kind::When: {
         CHECK(q.events.size() == 1);
-        const Event& e = p.events[static_cast<size_t>(Lookup::find(ids.events, q.events[0]))];
+        const Event& e = p.events[Lookup::find(ids.events, q.events[0])];
         CHECK(e.date.has_value());
-        CHECK(q.options[static_cast<size_t>(right)].text == format_date(*e.date, lang));
+        CHECK(q.options[right].text == format_date(*e.date, lang));
         for (size_t i = 0; i < n; ++i)
             for (size_t j = i + 1; j < n; ++j) CHECK(q.options[i].text != q.options[j].text);
         break;
     }
     case Kind::WhoSaid: {
-        const Quote& quote = p.quotes[static_cast<size_t>(Lookup::find(ids.quotes, key_id(q)))];
-        const std::string& speaker = p.people[static_cast<size_t>(quote.speaker)].id;
+        const Quote& quote = p.quotes[Lookup::find(ids.quotes, key_id(q))];
+        const std::string& speaker = p.people[quote.speaker].id;
         for (size_t i = 0; i < n; ++i) {
             CHECK(!q.options[i].person.empty());
-            CHECK((static_cast<int>(i) == right) == (q.options[i].person == speaker));
-            const Person& who = p.people[static_cast<size_t>(Lookup::find(ids.people, q.options[i].person))];
-            CHECK(who.kind == p.people[static_cast<size_t>(quote.speaker)].kind);
+            CHECK((i == right) == (q.options[i].person == speaker));
+            const Person& who = p.people[Lookup::find(ids.people, q.options[i].person)];
+            CHECK(who.kind == p.people[quote.speaker].kind);
         }
         break;
     }
     case Kind::WhoDid: {
-        const Event& e = p.events[static_cast<size_t>(Lookup::find(ids.events, key_id(q)))];
+        const Event& e = p.events[Lookup::find(ids.events, key_id(q))];
         for (size_t i = 0; i < n; ++i) {
-            const int person = Lookup::find(ids.people, q.options[i].person);
+            const size_t person = Lookup::find(ids.people, q.options[i].person);
             const bool actor = std::find(e.actors.begin(), e.actors.end(), person) != e.actors.end();
-            CHECK((static_cast<int>(i) == right) == actor); // one actor offered: the right one
+            CHECK((i == right) == actor); // one actor offered: the right one
         }
         break;
     }
     case Kind::Number: {
-        const NumberFact& fact = p.numbers[static_cast<size_t>(Lookup::find(ids.numbers, key_id(q)))];
+        const NumberFact& fact = p.numbers[Lookup::find(ids.numbers, key_id(q))];
         for (size_t i = 0; i < n; ++i) {
             CHECK(q.options[i].value.has_value());
-            CHECK((static_cast<int>(i) == right) == (*q.options[i].value == fact.value));
+            CHECK((i == right) == (*q.options[i].value == fact.value));
             if (i) CHECK(*q.options[i - 1].value < *q.options[i].value); // ascending, distinct
             for (size_t j = 0; j < i; ++j) CHECK(q.options[i].text != q.options[j].text);
         }
@@ -205,7 +203,7 @@ void check_question(const Pack& p, const Lookup& ids, const std::string& lang, c
 
 void check_quiz(const Pack& p, const QuizOptions& o, const Quiz& quiz) {
     const Lookup ids(p);
-    CHECK(static_cast<int>(quiz.questions.size()) <= o.count);
+    CHECK(quiz.questions.size() <= o.count);
     std::unordered_set<std::string> keys;
     for (const Question& q : quiz.questions) {
         CHECK(keys.insert(q.key).second); // no question twice
@@ -234,17 +232,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const uint64_t h = fuzz::fnv1a(data, size);
     QuizOptions o;
     o.seed = h;
-    o.count = 1 + static_cast<int>((h >> 8) % 24);
+    o.count = 1 + (h >> 8) % 24;
     o.difficulty = static_cast<Difficulty>((h >> 16) % 3);
     const size_t lang = (h >> 20) % (pack.languages.size() + 1);
     o.lang = lang < pack.languages.size() ? pack.languages[lang] : "";
     if ((h >> 24) % 4 == 0) { // now and then a subset of the kinds
-        for (int k = 0; k < kKindCount; ++k)
-            if ((h >> (28 + k)) & 1) o.kinds.push_back(kAllKinds[k]);
+        for (Kind k : kAllKinds)
+            if ((h >> (28 + index_of(k))) & 1) o.kinds.push_back(k);
     }
     const Quiz quiz = generate_quiz(pack, o);
     check_quiz(pack, o, quiz);
-    for (Kind k : supported_kinds(pack)) CHECK(static_cast<int>(k) >= 0 && static_cast<int>(k) < kKindCount);
+    for (Kind k : supported_kinds(pack)) CHECK(index_of(k) < kKindCount);
 
     // The same seed gives the same quiz.
     const std::string json_text = quiz_to_json(quiz);

@@ -151,11 +151,15 @@ std::optional<PartialDate> parse_partial_date(std::string_view s, std::string& e
 
 std::string iso(const PartialDate& d) {
     char buf[48];
-    int n = std::snprintf(buf, sizeof buf, "%s%04lld", d.year < 0 ? "-" : "",
-                          static_cast<long long>(d.year < 0 ? -d.year : d.year));
-    if (d.month) n += std::snprintf(buf + n, sizeof buf - n, "-%02d", d.month);
-    if (d.day) std::snprintf(buf + n, sizeof buf - n, "-%02d", d.day);
-    return buf;
+    std::string out = d.year < 0 ? "-" : "";
+    std::snprintf(buf, sizeof buf, "%04lld", static_cast<long long>(d.year < 0 ? -d.year : d.year));
+    out += buf;
+    for (int part : {d.month, d.day}) {
+        if (!part) break;
+        std::snprintf(buf, sizeof buf, "-%02d", part);
+        out += buf;
+    }
+    return out;
 }
 
 std::string format_date(const PartialDate& d, const std::string& lang) {

@@ -47,8 +47,8 @@ struct Cursor {
     unsigned hex4() {
         unsigned v = 0;
         for (int k = 0; k < 4 && i < s.size(); ++k, ++i) {
-            const char c = s[i];
-            v = v * 16 + (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+            const int c = s[i];
+            v = v * 16 + static_cast<unsigned>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
         }
         return v;
     }

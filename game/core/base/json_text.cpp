@@ -60,7 +60,7 @@ std::string syntax_message(const std::string& what) {
 // not a parse_error). sax_parse calls these members by name, so hiding works.
 class BoundedDomParser : public nlohmann::detail::json_sax_dom_parser<json> {
 public:
-    explicit BoundedDomParser(json& root) : json_sax_dom_parser(root, false) {}
+    explicit BoundedDomParser(json& result) : json_sax_dom_parser(result, false) {}
     bool start_object(std::size_t n) { return deeper() && json_sax_dom_parser::start_object(n); }
     bool start_array(std::size_t n) { return deeper() && json_sax_dom_parser::start_array(n); }
     bool end_object() { return --depth_, json_sax_dom_parser::end_object(); }

@@ -36,6 +36,11 @@ std::string format_number(double value, std::string_view lang);
 // A number with its unit: "20%", "1,000,000 users", "100万名用户".
 std::string format_quantity(double value, std::string_view unit, std::string_view lang);
 
+// The parts with `separator` between them: join({"zh", "en"}, ", ") is "zh, en".
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+// The pieces between separators: split("a,,b", ',') is {"a", "", "b"}; "" gives {""}.
+std::vector<std::string> split(std::string_view text, char separator);
+
 // Edit distance, for "did you mean" hints on misspelt field names.
 size_t edit_distance(std::string_view a, std::string_view b);
 

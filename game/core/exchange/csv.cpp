@@ -56,7 +56,7 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
     // Consumes a line break at i (CRLF, LF or CR), if there is one.
     auto take_break = [&]() {
         if (i < text.size() && (text[i] == '\r' || text[i] == '\n')) {
-            i += text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n' ? 2 : 1;
+            i += text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n' ? 2u : 1u;
             ++line;
             line_start = i;
             return true;

@@ -20,7 +20,7 @@ std::string quiz_to_json(const Quiz& quiz) {
                                {"value", o.value ? ordered_json(*o.value) : ordered_json(nullptr)}});
         }
         ordered_json answer = ordered_json::array();
-        for (int i : q.answer) answer.push_back(q.options[static_cast<size_t>(i)].id);
+        for (size_t i : q.answer) answer.push_back(q.options[i].id);
         questions.push_back({{"kind", kind_name(q.kind)},
                              {"prompt", q.prompt},
                              {"options", options},
@@ -49,16 +49,16 @@ std::string quiz_to_markdown(const Quiz& quiz, const Pack& pack) {
     for (size_t i = 0; i < quiz.questions.size(); ++i) {
         const Question& q = quiz.questions[i];
         md += std::to_string(i + 1) + ". " + q.prompt + "\n\n";
-        for (const Option& o : q.options) md += "   - " + (q.kind == Kind::Order ? std::string("___ ") : "") + o.id + ". " + o.text + "\n";
+        for (const Option& o : q.options) md += "   - " + (asks_for_order(q.kind) ? std::string("___ ") : "") + o.id + ". " + o.text + "\n";
         md += "\n";
     }
     md += zh ? "## 答案\n\n" : "## Answer key\n\n";
     for (size_t i = 0; i < quiz.questions.size(); ++i) {
         const Question& q = quiz.questions[i];
         std::string answer;
-        for (int a : q.answer) answer += (answer.empty() ? "" : q.kind == Kind::Order ? " → " : ", ") + q.options[static_cast<size_t>(a)].id;
+        for (size_t a : q.answer) answer += (answer.empty() ? "" : asks_for_order(q.kind) ? " → " : ", ") + q.options[a].id;
         md += std::to_string(i + 1) + ". **" + answer + "**";
-        if (q.kind != Kind::Order) md += " " + q.options[static_cast<size_t>(q.answer[0])].text;
+        if (!asks_for_order(q.kind)) md += " " + q.options[q.answer[0]].text;
         md += "\n\n";
         // Indent each explanation line under its number.
         std::string body = q.explanation;

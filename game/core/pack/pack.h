@@ -2,6 +2,8 @@
 // References between records are indices, checked by the loader, so the generator
 // never looks an id up and never meets a dangling one.
 #pragma once
+#include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,7 +16,14 @@ namespace chronicle {
 
 constexpr const char* kPackFormat = "chronicle-pack/1";
 
+// Positions in a pack's lists. The loader resolves every id to one of these and
+// checks it, so a loaded pack holds no dangling reference.
+using PersonIndex = std::size_t; // into Pack::people
+using EventIndex = std::size_t;  // into Pack::events
+
 enum class PersonKind { Person, Organization, Group };
+constexpr size_t kPersonKinds = 3;
+inline size_t index_of(PersonKind k) { return static_cast<size_t>(k); }
 
 struct Person {
     std::string id;
@@ -33,7 +42,7 @@ struct Event {
     LocalText date_note;
     LocalText headline;
     LocalText text;
-    std::vector<int> actors; // indices into Pack::people
+    std::vector<PersonIndex> actors;
     LocalText who;           // "Who …?" phrase, the actor left out; answered by `actors`
     std::vector<std::string> tags;
 };
@@ -41,8 +50,8 @@ struct Event {
 struct Quote {
     std::string id;
     LocalText text;
-    int speaker = -1; // index into Pack::people
-    int event = -1;   // index into Pack::events, or -1
+    PersonIndex speaker = 0;
+    std::optional<EventIndex> event;
 };
 
 struct NumberFact {
@@ -50,7 +59,7 @@ struct NumberFact {
     double value = 0;
     LocalText unit;
     LocalText question;
-    int event = -1;
+    std::optional<EventIndex> event;
 };
 
 struct AuthoredQuestion {
@@ -65,7 +74,7 @@ struct AuthoredQuestion {
     std::vector<Choice> choices; // multiple choice
     bool answer = false;         // true/false
     LocalText explanation;
-    std::vector<int> events;
+    std::vector<EventIndex> events;
 };
 
 struct Source {
@@ -92,19 +101,19 @@ struct Pack {
     std::vector<AuthoredQuestion> questions;
 
     // Index, built by the loader so that generating a question never scans the pack.
-    std::vector<int> by_time;       // dated events by (earliest, latest)
-    std::vector<int> next_after;    // per by_time position: first position certainly after it
-    std::vector<int> longest_chain; // most events that can all be ordered, chronological
-    std::vector<int> people_by_kind[3]; // indices of people, per PersonKind
-    std::vector<int> who_events;    // events with a "who" phrase and actors
-    std::vector<std::vector<int>> number_groups; // numbers that share a unit
-    std::vector<int> number_group;  // per number: its group
+    std::vector<EventIndex> by_time;       // dated events by (earliest, latest)
+    std::vector<size_t> next_after;        // per by_time position: first position certainly after it
+    std::vector<EventIndex> longest_chain; // most events that can all be ordered, chronological
+    std::array<std::vector<PersonIndex>, kPersonKinds> people_by_kind; // per PersonKind
+    std::vector<EventIndex> who_events;    // events with a "who" phrase and actors
+    std::vector<std::vector<size_t>> number_groups; // indices of numbers that share a unit
+    std::vector<size_t> number_group;      // per number: its group
 
     const std::string& text(const LocalText& t, const std::string& lang) const {
         return t.get(lang, default_language);
     }
     bool has_language(const std::string& lang) const;
-    int dated_event_count() const { return static_cast<int>(by_time.size()); }
+    size_t dated_event_count() const { return by_time.size(); }
 };
 
 // Letters, digits, '.', '_', '-'; starting with a letter or digit; at most 64 characters.

@@ -60,7 +60,7 @@ private:
     std::vector<Diagnostic>& out_;
     Pack* pack_ = nullptr;
     static constexpr size_t kUndatedWarnings = 5;
-    std::unordered_map<std::string, int> people_ids_, event_ids_, quote_ids_, number_ids_, question_ids_;
+    std::unordered_map<std::string, size_t> people_ids_, event_ids_, quote_ids_, number_ids_, question_ids_;
 
     // Positions are found for all diagnostics at once, after loading (see locate()).
     void report(Severity sev, const std::string& path, std::string message) {
@@ -178,12 +178,12 @@ private:
         return v;
     }
 
-    // Resolves a reference to an id declared elsewhere; -1 (after reporting) if unknown.
-    template <class PathFn> int reference(json& v, PathFn path, const std::unordered_map<std::string, int>& ids,
+    // Resolves a reference to an id declared elsewhere; nullopt (after reporting) if unknown.
+    template <class PathFn> std::optional<size_t> reference(json& v, PathFn path, const std::unordered_map<std::string, size_t>& ids,
                   const char* what, const char* where_declared) {
         if (!v.is_string()) {
             error(path(), std::string("must be ") + what + " id (a string), not " + json_kind_name(v));
-            return -1;
+            return std::nullopt;
         }
         const std::string& id = v.get_ref<std::string&>();
         auto it = ids.find(id);
@@ -200,13 +200,14 @@ private:
         }
         m += best.empty() ? std::string("; declare it in \"") + where_declared + "\"" : "; did you mean \"" + best + "\"?";
         error(path(), m);
-        return -1;
+        return std::nullopt;
     }
 
-    int optional_reference(json& obj, const std::string& path, const char* key,
-                           const std::unordered_map<std::string, int>& ids, const char* what, const char* declared) {
+    std::optional<size_t> optional_reference(json& obj, const std::string& path, const char* key,
+                                             const std::unordered_map<std::string, size_t>& ids, const char* what,
+                                             const char* declared) {
         json* v = field(obj, key);
-        if (!v || v->is_null()) return -1;
+        if (!v || v->is_null()) return std::nullopt;
         return reference(*v, [&] { return pointer_append(path, key); }, ids, what, declared);
     }
 
@@ -258,7 +259,7 @@ private:
 
     template <class Record, class ReadOne>
     void read_list(json& root, const char* key, const char* what, std::vector<Record>& out,
-                   std::unordered_map<std::string, int>* ids, ReadOne read_one) {
+                   std::unordered_map<std::string, size_t>* ids, ReadOne read_one) {
         json* list = array_field(root, "", key, what);
         if (!list) return;
         out.reserve(list->size());
@@ -269,7 +270,7 @@ private:
             Record r;
             if (!read_one((*list)[i], path, r)) continue;
             if (ids && valid_item_id(r.id)) {
-                auto [it, fresh] = ids->emplace(r.id, static_cast<int>(out.size()));
+                auto [it, fresh] = ids->emplace(r.id, out.size());
                 if (!fresh) {
                     error(pointer_append(path, "id"), "duplicate id \"" + r.id + "\" (also " + list_path + "/" +
                                                           std::to_string(it->second) + "); give each its own id");
@@ -375,8 +376,8 @@ private:
         if (json* actors = array_field(j, path, "actors", "person ids")) {
             const std::string p = pointer_append(path, "actors");
             for (size_t i = 0; i < actors->size(); ++i) {
-                const int who = reference((*actors)[i], [&] { return pointer_append(p, std::to_string(i)); }, people_ids_, "person", "people");
-                if (who >= 0) e.actors.push_back(who);
+                const auto who = reference((*actors)[i], [&] { return pointer_append(p, std::to_string(i)); }, people_ids_, "person", "people");
+                if (who) e.actors.push_back(*who);
             }
         }
         e.who = text_field(j, path, "who", false, "the \"Who …?\" phrase with the actor left out");
@@ -397,7 +398,7 @@ private:
         q.id = id_field(j, path, "e.g. \"q-feel-agi\"");
         q.text = text_field(j, path, "text", true, "the words, without quotation marks");
         if (json* s = field(j, "speaker"); s && !s->is_null())
-            q.speaker = reference(*s, [&] { return pointer_append(path, "speaker"); }, people_ids_, "person", "people");
+            q.speaker = reference(*s, [&] { return pointer_append(path, "speaker"); }, people_ids_, "person", "people").value_or(0);
         else
             missing(path, "speaker", "the id of the person who said it");
         q.event = optional_reference(j, path, "event", event_ids_, "event", "events");
@@ -429,9 +430,9 @@ private:
         q.explanation = text_field(j, path, "explanation", false, "why the answer is right");
         if (json* evs = array_field(j, path, "events", "event ids")) {
             for (size_t i = 0; i < evs->size(); ++i) {
-                const int e = reference((*evs)[i], [&] { return pointer_append(pointer_append(path, "events"), std::to_string(i)); },
-                                        event_ids_, "event", "events");
-                if (e >= 0) q.events.push_back(e);
+                const auto e = reference((*evs)[i], [&] { return pointer_append(pointer_append(path, "events"), std::to_string(i)); },
+                                         event_ids_, "event", "events");
+                if (e) q.events.push_back(*e);
             }
         }
         if (type == "true_false") {
@@ -492,19 +493,18 @@ private:
             }
         }
         std::vector<bool> used(p.people.size(), false);
-        std::vector<bool> answer_kind(3, false); // kinds that some "who" question answers with
+        std::array<bool, kPersonKinds> answer_kind{}; // kinds that some "who" question answers with
         for (const Event& e : p.events) {
-            for (int a : e.actors) used[a] = true;
+            for (PersonIndex a : e.actors) used[a] = true;
             if (!e.who.empty())
-                for (int a : e.actors) answer_kind[static_cast<int>(p.people[a].kind)] = true;
+                for (PersonIndex a : e.actors) answer_kind[index_of(p.people[a].kind)] = true;
         }
         for (const Quote& q : p.quotes) {
-            if (q.speaker < 0) continue;
             used[q.speaker] = true;
-            answer_kind[static_cast<int>(p.people[q.speaker].kind)] = true;
+            answer_kind[index_of(p.people[q.speaker].kind)] = true;
         }
         for (size_t i = 0; i < p.people.size(); ++i) {
-            if (!used[i] && !answer_kind[static_cast<int>(p.people[i].kind)])
+            if (!used[i] && !answer_kind[index_of(p.people[i].kind)])
                 warning("/people/" + std::to_string(i),
                         "no question can use \"" + p.people[i].id +
                             "\": they are no event's actor, no quote's speaker, and no \"who\" question has an "
@@ -520,10 +520,10 @@ private:
                 warning("/events/" + std::to_string(i), "event \"" + p.events[i].id +
                                                             "\" has no date, so it never enters an ordering or \"when\" question" + fix);
         } else {
-            std::string ids;
-            for (size_t k = 0; k < kUndatedWarnings; ++k) ids += (k ? ", " : "") + p.events[undated[k]].id;
+            std::vector<std::string> ids;
+            for (size_t k = 0; k < kUndatedWarnings; ++k) ids.push_back(p.events[undated[k]].id);
             warning("/events/" + std::to_string(undated.front()),
-                    std::to_string(undated.size()) + " events have no date (" + ids +
+                    std::to_string(undated.size()) + " events have no date (" + join(ids, ", ") +
                         ", …), so they never enter an ordering or \"when\" question" + fix);
         }
     }
@@ -533,12 +533,12 @@ private:
         // Sorting (earliest, latest, index) triples keeps the sorts in contiguous memory.
         struct Span {
             int64_t earliest, latest;
-            int event;
+            EventIndex event;
         };
         std::vector<Span> spans;
         spans.reserve(p.events.size());
         for (size_t i = 0; i < p.events.size(); ++i)
-            if (p.events[i].date) spans.push_back({p.events[i].interval.earliest, p.events[i].interval.latest, static_cast<int>(i)});
+            if (p.events[i].date) spans.push_back({p.events[i].interval.earliest, p.events[i].interval.latest, i});
         std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
             return std::tie(a.earliest, a.latest, a.event) < std::tie(b.earliest, b.latest, b.event);
         });
@@ -547,9 +547,9 @@ private:
         // next_after[k]: the first position whose event starts after event k ends.
         p.next_after.resize(spans.size());
         for (size_t k = 0; k < spans.size(); ++k) {
-            auto it = std::upper_bound(spans.begin() + static_cast<long>(k), spans.end(), spans[k].latest,
+            auto it = std::upper_bound(spans.begin() + static_cast<std::ptrdiff_t>(k), spans.end(), spans[k].latest,
                                        [](int64_t day, const Span& sp) { return day < sp.earliest; });
-            p.next_after[k] = static_cast<int>(it - spans.begin());
+            p.next_after[k] = static_cast<size_t>(it - spans.begin());
         }
         // Interval scheduling: taking the event that ends first gives the longest chain.
         std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
@@ -563,15 +563,14 @@ private:
         }
 
         for (size_t i = 0; i < p.people.size(); ++i)
-            p.people_by_kind[static_cast<int>(p.people[i].kind)].push_back(static_cast<int>(i));
+            p.people_by_kind[index_of(p.people[i].kind)].push_back(i);
         for (size_t i = 0; i < p.events.size(); ++i)
-            if (!p.events[i].who.empty() && !p.events[i].actors.empty()) p.who_events.push_back(static_cast<int>(i));
-        std::unordered_map<std::string, int> group_of_unit;
+            if (!p.events[i].who.empty() && !p.events[i].actors.empty()) p.who_events.push_back(i);
+        std::unordered_map<std::string, size_t> group_of_unit;
         for (size_t i = 0; i < p.numbers.size(); ++i) {
-            const auto [it, fresh] = group_of_unit.emplace(p.text(p.numbers[i].unit, p.default_language),
-                                                           static_cast<int>(p.number_groups.size()));
+            const auto [it, fresh] = group_of_unit.emplace(p.text(p.numbers[i].unit, p.default_language), p.number_groups.size());
             if (fresh) p.number_groups.emplace_back();
-            p.number_groups[static_cast<size_t>(it->second)].push_back(static_cast<int>(i));
+            p.number_groups[it->second].push_back(i);
             p.number_group.push_back(it->second);
         }
     }

@@ -17,4 +17,8 @@ Quiz generate_quiz(const Pack& pack, const QuizOptions& options);
 // The kinds this pack can ask at all (at the easiest settings).
 std::vector<Kind> supported_kinds(const Pack& pack);
 
+// The kinds a quiz asks: those `chosen` that are `supported`, or all supported when
+// nothing is chosen.
+std::vector<Kind> kinds_to_ask(const std::vector<Kind>& supported, const std::vector<Kind>& chosen);
+
 } // namespace chronicle

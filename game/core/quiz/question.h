@@ -1,21 +1,18 @@
+// quiz/: questions from a pack, and how they are played and scored.
+//
 // Questions as the generator produces them: self-contained, already in one language,
 // so a screen, an export or a saved game needs nothing else to show them.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/quiz/kind.h"
+
 namespace chronicle {
-
-enum class Kind { First, Last, Order, BeforeAfter, When, WhoSaid, WhoDid, Number, Authored };
-constexpr Kind kAllKinds[] = {Kind::First, Kind::Last,   Kind::Order,  Kind::BeforeAfter, Kind::When,
-                              Kind::WhoSaid, Kind::WhoDid, Kind::Number, Kind::Authored};
-constexpr int kKindCount = 9;
-
-const char* kind_name(Kind k); // "first", "before_after", …
-std::optional<Kind> kind_from_name(std::string_view name);
 
 enum class Difficulty { Easy, Normal, Hard };
 const char* difficulty_name(Difficulty d);
@@ -34,7 +31,7 @@ struct Question {
     std::string prompt;
     std::vector<Option> options;
     // Indices into options: the one right option; for Order, every option, earliest first.
-    std::vector<int> answer;
+    std::vector<size_t> answer;
     std::vector<std::string> events; // source event ids
     std::string explanation;
     std::string key; // identity within a quiz, e.g. "when:e07"
@@ -42,7 +39,7 @@ struct Question {
 
 struct QuizOptions {
     uint64_t seed = 1;
-    int count = 10;
+    size_t count = 10;
     std::string lang; // empty: the pack's default language
     std::vector<Kind> kinds; // empty: every kind the pack supports
     Difficulty difficulty = Difficulty::Normal;

@@ -20,26 +20,28 @@ ScoreRules rules_for(Mode m) {
     return rules;
 }
 
-Grade grade(const Question& q, const std::vector<int>& chosen, int64_t elapsed_ms, int streak_before,
+Grade grade(const Question& q, const std::vector<size_t>& chosen, int64_t elapsed_ms, int streak_before,
             const ScoreRules& rules) {
     Grade g;
-    const int n = static_cast<int>(q.options.size());
-    auto in_range = [&](int i) { return i >= 0 && i < n; };
-    if (q.kind == Kind::Order) {
-        std::vector<int> rank(static_cast<size_t>(n), -1); // rank[option] = true chronological position
-        for (int pos = 0; pos < static_cast<int>(q.answer.size()); ++pos) rank[static_cast<size_t>(q.answer[pos])] = pos;
-        std::vector<int> sorted = chosen;
+    const size_t n = q.options.size();
+    switch (kind_spec(q.kind).answering) {
+    case Answering::Arrange: {
+        std::vector<size_t> rank(n, 0); // rank[option] = true chronological position
+        for (size_t pos = 0; pos < q.answer.size(); ++pos) rank[q.answer[pos]] = pos;
+        std::vector<size_t> sorted = chosen;
         std::sort(sorted.begin(), sorted.end());
-        bool permutation = static_cast<int>(chosen.size()) == n;
-        for (int i = 0; permutation && i < n; ++i) permutation = sorted[static_cast<size_t>(i)] == i;
-        g.pairs = n - 1;
+        bool permutation = chosen.size() == n;
+        for (size_t i = 0; permutation && i < n; ++i) permutation = sorted[i] == i;
+        g.pairs = n > 0 ? static_cast<int>(n - 1) : 0;
         if (permutation) {
-            for (int i = 0; i + 1 < n; ++i)
-                g.correct_pairs += rank[static_cast<size_t>(chosen[i])] < rank[static_cast<size_t>(chosen[i + 1])];
+            for (size_t i = 0; i + 1 < n; ++i) g.correct_pairs += rank[chosen[i]] < rank[chosen[i + 1]];
             g.correct = g.correct_pairs == g.pairs;
         }
-    } else {
-        g.correct = chosen.size() == 1 && in_range(chosen[0]) && !q.answer.empty() && chosen[0] == q.answer[0];
+        break;
+    }
+    case Answering::OneOption:
+        g.correct = chosen.size() == 1 && chosen[0] < n && !q.answer.empty() && chosen[0] == q.answer[0];
+        break;
     }
     if (rules.time_limit_ms > 0 && elapsed_ms > rules.time_limit_ms) {
         g.timed_out = true;
@@ -58,14 +60,15 @@ Grade grade(const Question& q, const std::vector<int>& chosen, int64_t elapsed_m
 
 QuizSession::QuizSession(Quiz quiz, ScoreRules rules) : quiz_(std::move(quiz)), rules_(rules) {}
 
-Grade QuizSession::answer(const std::vector<int>& chosen, int64_t elapsed_ms) {
+std::optional<Grade> QuizSession::answer(const std::vector<size_t>& chosen, int64_t elapsed_ms) {
+    if (finished()) return std::nullopt;
     if (answered()) return answers_[index_].grade;
     const Question& q = current();
     Answer a;
     a.chosen = chosen;
     a.elapsed_ms = elapsed_ms;
     a.grade = grade(q, chosen, elapsed_ms, score_.streak, rules_);
-    KindResult& kind = score_.by_kind[static_cast<size_t>(q.kind)];
+    KindResult& kind = score_.by_kind[index_of(q.kind)];
     ++kind.asked;
     ++score_.answered;
     if (a.grade.correct) {
@@ -81,8 +84,10 @@ Grade QuizSession::answer(const std::vector<int>& chosen, int64_t elapsed_ms) {
     return answers_.back().grade;
 }
 
-void QuizSession::advance() {
-    if (answered() && !finished()) ++index_;
+bool QuizSession::advance() {
+    if (finished() || !answered()) return false;
+    ++index_;
+    return true;
 }
 
 } // namespace chronicle

@@ -42,9 +42,9 @@ struct Grade {
 
 ScoreRules rules_for(Mode m);
 
-// `chosen`: option indices; one for a single-answer question, the whole order
-// (earliest first) for an Order question.
-Grade grade(const Question& q, const std::vector<int>& chosen, int64_t elapsed_ms, int streak_before,
+// `chosen`: option indices; one for a question answered by one option, the whole
+// order (earliest first) for one answered by arranging (see the kind's Answering).
+Grade grade(const Question& q, const std::vector<size_t>& chosen, int64_t elapsed_ms, int streak_before,
             const ScoreRules& rules);
 
 struct KindResult {
@@ -53,7 +53,7 @@ struct KindResult {
 };
 
 struct Answer {
-    std::vector<int> chosen;
+    std::vector<size_t> chosen;
     int64_t elapsed_ms = 0;
     Grade grade;
 };
@@ -64,7 +64,7 @@ struct Score {
     int best_streak = 0;
     int answered = 0;
     int correct = 0;
-    std::array<KindResult, kKindCount> by_kind{};
+    std::array<KindResult, kKindCount> by_kind{}; // indexed by index_of(Kind)
     double accuracy() const { return answered ? static_cast<double>(correct) / answered : 0.0; }
 };
 
@@ -78,15 +78,20 @@ public:
     const std::vector<Answer>& answers() const { return answers_; }
     size_t index() const { return index_; }
     bool finished() const { return index_ >= quiz_.questions.size(); }
-    const Question& current() const { return quiz_.questions[index_]; }
+    // The question being asked; only before finished().
+    const Question& current() const { return quiz_.questions.at(index_); }
     bool answered() const { return answers_.size() > index_; }
+    // The current question is the quiz's last.
+    bool at_last() const { return index_ + 1 == quiz_.questions.size(); }
 
     // Grades the current question once; a second call returns the first grade.
-    Grade answer(const std::vector<int>& chosen, int64_t elapsed_ms);
+    // nullopt once the quiz is finished: there is nothing left to answer.
+    std::optional<Grade> answer(const std::vector<size_t>& chosen, int64_t elapsed_ms);
     // The time limit ran out before an answer: graded as a late, empty one.
-    Grade expire() { return answer({}, rules_.time_limit_ms + 1); }
-    // Moves to the next question; only after the current one is answered.
-    void advance();
+    std::optional<Grade> expire() { return answer({}, rules_.time_limit_ms + 1); }
+    // Moves to the next question, only after the current one is answered; false when
+    // it did not move (not answered yet, or already finished).
+    bool advance();
 
 private:
     Quiz quiz_;

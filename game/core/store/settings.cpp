@@ -1,5 +1,7 @@
 #include "core/store/settings.h"
 
+#include "core/base/text.h"
+
 #include <algorithm>
 
 namespace chronicle {
@@ -33,19 +35,15 @@ Settings read_settings(const std::function<std::optional<std::string>(const std:
         if (auto n = to_int(*v); n && (*n == 5 || *n == 10 || *n == 20)) s.length = *n;
     if (auto v = get("difficulty"))
         if (auto d = difficulty_from_name(*v)) s.difficulty = *d;
-    if (auto v = get("kinds")) {
-        for (size_t start = 0; start < v->size();) {
-            const size_t comma = std::min(v->find(',', start), v->size());
-            if (auto k = kind_from_name(v->substr(start, comma - start))) s.kinds.push_back(*k);
-            start = comma + 1;
-        }
-    }
+    if (auto v = get("kinds"))
+        for (const std::string& name : split(*v, ','))
+            if (auto k = kind_from_name(name)) s.kinds.push_back(*k);
     return s;
 }
 
 std::vector<std::pair<std::string, std::string>> settings_entries(const Settings& s) {
-    std::string kinds;
-    for (Kind k : s.kinds) kinds += (kinds.empty() ? "" : ",") + std::string(kind_name(k));
+    std::vector<std::string> kinds;
+    for (Kind k : s.kinds) kinds.emplace_back(kind_name(k));
     return {{"ui_lang", s.ui_lang},
             {"text_size", std::to_string(s.text_size)},
             {"theme", theme_name(s.theme)},
@@ -54,7 +52,7 @@ std::vector<std::pair<std::string, std::string>> settings_entries(const Settings
             {"mode", mode_name(s.mode)},
             {"length", std::to_string(s.length)},
             {"difficulty", difficulty_name(s.difficulty)},
-            {"kinds", kinds}};
+            {"kinds", join(kinds, ",")}};
 }
 
 } // namespace chronicle

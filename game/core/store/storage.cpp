@@ -427,10 +427,10 @@ namespace {
 
 // The texts of the options at `indices`. grade() takes any index and marks one that
 // names no option wrong; such an index has no text and is left out.
-std::vector<std::string> option_texts(const Question& q, const std::vector<int>& indices) {
+std::vector<std::string> option_texts(const Question& q, const std::vector<size_t>& indices) {
     std::vector<std::string> texts;
-    for (int i : indices)
-        if (i >= 0 && i < static_cast<int>(q.options.size())) texts.push_back(q.options[static_cast<size_t>(i)].text);
+    for (size_t i : indices)
+        if (i < q.options.size()) texts.push_back(q.options[i].text);
     return texts;
 }
 

@@ -1,0 +1,79 @@
+#include "core/quiz/kinds/number.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/quiz/question_maker.h"
+
+namespace chronicle::kinds {
+
+bool number_supported(const Pack& pack) { return !pack.numbers.empty(); }
+size_t number_deck(const Pack& pack) { return pack.numbers.size(); }
+
+std::optional<Question> make_number(QuestionMaker& g) {
+    const std::optional<size_t> index = g.draw(Kind::Number);
+    if (!index) return std::nullopt;
+    const Pack& pack = g.pack();
+    const NumberFact& fact = pack.numbers[*index];
+    const double v = fact.value;
+    const std::string& unit = g.tr(fact.unit);
+    const bool integral = v == std::floor(v);
+    const bool percent = unit == "%";
+
+    // Plausible wrong values: other magnitudes (easy), near multiples (hard), and
+    // the pack's other numbers with the same unit. Never equal, never shown alike.
+    std::vector<double> factors;
+    if (g.options().difficulty == Difficulty::Easy) factors = {10, 0.1, 100, 0.01, 1000};
+    else if (g.options().difficulty == Difficulty::Hard) factors = {2, 0.5, 1.5, 3, 0.25, 5, 0.2};
+    else factors = {10, 0.1, 2, 0.5, 5, 0.2, 100};
+    std::vector<double> values;
+    for (double f : factors) values.push_back(v * f);
+    if (v == 0) values = {1, 10, 100, -1, -10};
+    // A few of the pack's numbers with the same unit, drawn at random.
+    const std::vector<size_t>& same_unit = pack.number_groups[pack.number_group[*index]];
+    Deck others(same_unit.size());
+    for (int taken = 0; taken < 8 && !others.empty();) {
+        const NumberFact& other = pack.numbers[same_unit[others.draw(g.rng())]];
+        if (&other != &fact) values.push_back(other.value), ++taken;
+    }
+
+    const std::string right_text = format_quantity(v, unit, g.lang());
+    std::vector<std::string> texts{right_text};
+    std::vector<double> lower, higher;
+    for (double c : values) {
+        if (!std::isfinite(c) || std::fabs(c - v) <= 1e-9 * std::max(1.0, std::fabs(v))) continue;
+        if (integral && c != std::floor(c)) continue;
+        if (v > 0 && c <= 0) continue;
+        if (percent && c > 100) continue;
+        const std::string text = format_quantity(c, unit, g.lang());
+        if (std::find(texts.begin(), texts.end(), text) != texts.end()) continue;
+        texts.push_back(text);
+        (c < v ? lower : higher).push_back(c);
+    }
+    g.rng().shuffle(lower);
+    g.rng().shuffle(higher);
+    const auto split = g.ascending_slots(lower.size(), higher.size(), g.sizes().choices);
+    if (!split) return std::nullopt;
+    std::vector<double> shown(lower.begin(), lower.begin() + static_cast<std::ptrdiff_t>(split->below));
+    shown.insert(shown.end(), higher.begin(), higher.begin() + static_cast<std::ptrdiff_t>(split->above));
+    shown.push_back(v);
+    std::sort(shown.begin(), shown.end());
+
+    Question q;
+    q.kind = Kind::Number;
+    q.key = "number:" + fact.id;
+    q.prompt = g.tr(fact.question);
+    q.explanation = right_text;
+    g.add_source_event(q, fact.event);
+    for (size_t i = 0; i < shown.size(); ++i) {
+        Option o;
+        o.text = format_quantity(shown[i], unit, g.lang());
+        o.value = shown[i];
+        if (shown[i] == v) q.answer = {i};
+        q.options.push_back(std::move(o));
+    }
+    QuestionMaker::letter(q);
+    return q;
+}
+
+} // namespace chronicle::kinds
