@@ -1,10 +1,9 @@
 // Index
-//   1. Where packs live: bundled folder, user folder
+//   1. Shared: diagnostics, missing glyphs, usage errors
 //   2. Subcommands: validate, packs, export, import
 //   3. Dispatch
 #include "app/cli.h"
 
-#include <chrono>
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
@@ -20,7 +19,9 @@
 #include "core/pack/install.h"
 #include "core/pack/pack_loader.h"
 #include "core/base/paths.h"
+#include "app/clock.h"
 #include "app/game.h"
+#include "core/base/text.h"
 #include "ui/font_coverage.h"
 
 namespace chronicle {
@@ -58,7 +59,7 @@ Packs are read from the bundled questions/ folder and from the user's folder
 )";
 
 // ---------------------------------------------------------------------------
-// 1. Where packs live
+// 1. Shared
 // ---------------------------------------------------------------------------
 
 void print_diagnostics(const std::vector<Diagnostic>& ds) {
@@ -119,9 +120,7 @@ int cmd_packs() {
         return 0;
     }
     for (const PackEntry& e : entries) {
-        std::string langs;
-        if (e.pack)
-            for (const std::string& l : e.pack->languages) langs += (langs.empty() ? "" : ",") + l;
+        const std::string langs = e.pack ? join(e.pack->languages, ",") : "";
         std::cout << (e.pack ? e.pack->id : "-") << "\n"
                   << "  title:     " << (e.pack ? e.pack->text(e.pack->title, e.pack->default_language) : "-") << "\n"
                   << "  languages: " << (langs.empty() ? "-" : langs) << "\n"
@@ -158,7 +157,7 @@ bool parse_uint(const std::string& s, uint64_t& out) {
 int cmd_export(const std::vector<std::string>& args) {
     std::string pack_name, format = "json";
     QuizOptions options;
-    options.seed = static_cast<uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
+    options.seed = clock_seed();
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& flag = args[i];
         if (i + 1 >= args.size()) return usage_error(flag + " needs a value");
@@ -172,19 +171,14 @@ int cmd_export(const std::vector<std::string>& args) {
         } else if (flag == "--count") {
             if (!parse_uint(value, number) || number < 1 || number > 1000)
                 return usage_error("--count takes a number from 1 to 1000, not \"" + value + "\"");
-            options.count = static_cast<int>(number);
+            options.count = static_cast<size_t>(number);
         } else if (flag == "--lang") {
             options.lang = value;
         } else if (flag == "--kinds") {
-            for (size_t start = 0; start <= value.size();) {
-                const size_t comma = std::min(value.find(',', start), value.size());
-                const std::string name = value.substr(start, comma - start);
+            for (const std::string& name : split(value, ',')) {
                 const auto kind = kind_from_name(name);
-                if (!kind)
-                    return usage_error("unknown kind \"" + name +
-                                       "\"; kinds are first,last,order,before_after,when,who_said,who_did,number,authored");
+                if (!kind) return usage_error("unknown kind \"" + name + "\"; kinds are " + kind_names_list());
                 options.kinds.push_back(*kind);
-                start = comma + 1;
             }
         } else if (flag == "--difficulty") {
             const auto d = difficulty_from_name(value);
@@ -201,10 +195,8 @@ int cmd_export(const std::vector<std::string>& args) {
     const std::optional<Pack> pack = find_pack(pack_name);
     if (!pack) return 1;
     if (!options.lang.empty() && !pack->has_language(options.lang)) {
-        std::string langs;
-        for (const std::string& l : pack->languages) langs += (langs.empty() ? "" : ", ") + l;
         std::cerr << "chronicle: pack \"" << pack->id << "\" has no language \"" << options.lang << "\"; it has "
-                  << langs << "\n";
+                  << join(pack->languages, ", ") << "\n";
         return 1;
     }
     const Quiz quiz = generate_quiz(*pack, options);
@@ -212,7 +204,7 @@ int cmd_export(const std::vector<std::string>& args) {
         std::cerr << "chronicle: pack \"" << pack->id << "\" gives no question of the kinds asked\n";
         return 1;
     }
-    if (static_cast<int>(quiz.questions.size()) < options.count)
+    if (quiz.questions.size() < options.count)
         std::cerr << "chronicle: note: only " << quiz.questions.size() << " different questions of the kinds asked; "
                   << "the quiz is shorter than " << options.count << "\n";
     std::cout << (format == "md" ? quiz_to_markdown(quiz, *pack) : quiz_to_json(quiz));

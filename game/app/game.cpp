@@ -1,7 +1,7 @@
 // Index
-//   1. Start-up: SDL, window and renderer, ImGui, saved data, packs, fonts
+//   1. Start-up: SDL, window and renderer, ImGui, the game's state, fonts
 //   2. The loop: wait for events when nothing moves, draw only when needed
-//   3. Flow: Home → Question → (Feedback) → … → Results, and Settings
+//   3. Carrying out what the screens ask
 //   4. Screenshots
 #include "app/game.h"
 
@@ -12,26 +12,16 @@
 #include <stb/stb_image_write.h>
 
 #include <algorithm>
-#include <chrono>
-#include <filesystem>
 
+#include "app/clock.h"
 #include "app/sound.h"
-#include "core/quiz/generator.h"
-#include "core/pack/install.h"
 #include "core/base/paths.h"
 #include "core/quiz/phrases.h"
-#include "ui/feedback_screen.h"
 #include "ui/fonts.h"
-#include "ui/results_screen.h"
-#include "ui/settings_screen.h"
 
 namespace chronicle {
 
 namespace {
-
-int64_t unix_now() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 // The interface language before any is saved: the system's first preferred one.
 std::string system_language() {
@@ -41,12 +31,6 @@ std::string system_language() {
         SDL_free(locales);
     }
     return lang;
-}
-
-std::string join(const std::vector<std::string>& parts, const char* separator) {
-    std::string out;
-    for (const std::string& p : parts) out += (out.empty() ? "" : separator) + p;
-    return out;
 }
 
 } // namespace
@@ -106,122 +90,51 @@ bool Game::start(std::string& error) {
     imgui_ready_ = true;
 
     const std::string data = user_data_folder();
-    std::error_code ec;
-    std::filesystem::create_directories(data, ec);
-    opened_ = Storage::open(data + "/chronicle.db", unix_now());
-    storage_ = std::move(opened_.storage);
-    settings_ = read_settings(
-        [&](const std::string& key) { return storage_ ? storage_->setting(key) : std::nullopt; }, system_language());
-    choice_.mode = settings_.mode;
-    choice_.length = settings_.length;
-    choice_.difficulty = settings_.difficulty;
-    choice_.kinds = settings_.kinds;
-
+    play_ = std::make_unique<Play>(data, default_pack_folders(), system_language(), unix_now());
     sound_ = std::make_unique<Sound>();
     coverage_ = std::make_unique<ui::FontCoverage>(ui::bundled_fonts());
-    load_packs();
-    apply_settings(true);
-    frames_pending_ = 2;
+    model_ = std::make_unique<ui::Model>(ui::Model{*play_, *coverage_, data + "/packs", {}, StartProblem::None});
+    screens_ = ui::make_screens();
+    plan_glyphs();
+    apply_settings();
+    show(ui::ScreenId::Home);
     return true;
 }
 
-void Game::load_packs() {
-    packs_ = discover_packs(default_pack_folders());
+// The atlas holds every character the interface and the packs can show, and the
+// file names and problems Home may quote.
+void Game::plan_glyphs() {
     std::string shown = ui::all_ui_text() + generated_characters();
-    for (const PackEntry& e : packs_) {
+    for (const PackEntry& e : play_->library().entries()) {
+        shown += e.path;
         if (e.pack) shown += all_text(*e.pack);
         for (const Diagnostic& d : e.diagnostics) shown += d.to_string();
     }
-    shown += drop_notices_.added + drop_notices_.problem; // they quote file names and cells
+    for (const AddedPack& a : model_->added) {
+        shown += a.file + a.title + a.install.path + a.install.detail;
+        for (const Diagnostic& d : a.import.diagnostics) shown += d.to_string();
+    }
+    shown += play_->opened().notice + play_->opened().moved_to;
     glyphs_ = coverage_->plan(shown);
-    missing_glyphs_.clear();
-    for (const PackEntry& e : packs_) missing_glyphs_.push_back(e.pack ? coverage_->missing(all_text(*e.pack)) : "");
-    choice_.pack = 0;
-    for (size_t i = 0; i < packs_.size(); ++i)
-        if (packs_[i].pack && packs_[i].pack->id == settings_.pack) choice_.pack = static_cast<int>(i);
-    rebuild_cards();
+    fonts_stale_ = true;
 }
 
 // Files dropped on the window become packs in the user's folder; Home says what
-// became of each, in the interface's language.
+// became of each.
 void Game::add_dropped_files() {
-    drop_notices_ = {};
-    std::string added_id;
-    for (const std::string& file : dropped_files_) {
-        const AddedPack a = add_to_user_packs(file);
-        const std::string name = std::filesystem::path(file).filename().string();
-        std::string& notice = a.added() ? drop_notices_.added : drop_notices_.problem;
-        if (!notice.empty()) notice += "\n";
-        if (a.added()) {
-            added_id = a.import.id;
-            notice += fill_in(fill_in(ui_.t(ui::T::PackAdded), "t", a.title), "n", std::to_string(a.import.events));
-            if (a.import.skipped > 0)
-                notice += " " + fill_in(fill_in(ui_.t(ui::T::PackAddedSkipped), "k", std::to_string(a.import.skipped)), "f", file);
-        } else if (!a.import.pack_text) {
-            std::string first_error;
-            for (const Diagnostic& d : a.import.diagnostics)
-                if (d.severity == Severity::Error && first_error.empty()) first_error = d.to_string();
-            notice += fill_in(fill_in(ui_.t(ui::T::PackNotAdded), "f", name), "e", first_error);
-        } else if (a.install.problem == InstallProblem::Exists) {
-            notice += fill_in(fill_in(ui_.t(ui::T::PackExists), "p", a.install.path), "f", file);
-        } else if (a.install.problem == InstallProblem::IdTaken) {
-            notice += fill_in(fill_in(ui_.t(ui::T::PackIdTaken), "i", a.import.id), "p", a.install.detail);
-        } else {
-            notice += fill_in(fill_in(ui_.t(ui::T::PackNotAdded), "f", name), "e", a.install.detail);
-        }
-    }
+    model_->added = play_->add_files(dropped_files_);
     dropped_files_.clear();
-    if (!added_id.empty()) settings_.pack = added_id; // the new pack is the one chosen
-    load_packs();
-    fonts_stale_ = true; // the new pack's characters join the atlas
+    plan_glyphs(); // the new packs' characters join the atlas
     frames_pending_ = std::max(frames_pending_, 2);
 }
 
-void Game::rebuild_cards() {
-    cards_.clear();
-    const std::string lang = ui::lang_code(ui_.lang);
-    cards_lang_ = lang;
-    for (size_t i = 0; i < packs_.size(); ++i) {
-        const PackEntry& e = packs_[i];
-        ui::PackCard card;
-        int warnings = 0;
-        for (const Diagnostic& d : e.diagnostics) warnings += d.severity == Severity::Warning;
-        if (e.pack) {
-            const Pack& p = *e.pack;
-            const std::string l = p.has_language(lang) ? lang : p.default_language;
-            card.title = p.text(p.title, l);
-            card.description = p.text(p.description, l);
-            card.details = fill_in(ui_.t(ui::T::PackEvents), "n", std::to_string(p.events.size())) + " · " + join(p.languages, ", ");
-            card.source = p.text(p.source.title, l);
-            card.kinds = supported_kinds(p);
-            card.playable = !card.kinds.empty();
-            card.missing_glyphs = missing_glyphs_[i];
-            card.warnings = warnings;
-            for (Mode m : kAllModes)
-                if (storage_)
-                    if (auto best = storage_->best_score(p.id, mode_name(m)))
-                        card.best_by_mode[static_cast<size_t>(m)] = best->points;
-        } else {
-            card.title = std::filesystem::path(e.path).filename().string();
-            card.details = e.path;
-            for (const Diagnostic& d : e.diagnostics)
-                if (d.severity == Severity::Error && card.problem.empty()) card.problem = d.to_string();
-        }
-        cards_.push_back(std::move(card));
-    }
-    if (choice_.pack >= static_cast<int>(cards_.size()) || (!cards_.empty() && !cards_[static_cast<size_t>(choice_.pack)].playable)) {
-        auto playable = std::find_if(cards_.begin(), cards_.end(), [](const ui::PackCard& c) { return c.playable; });
-        choice_.pack = playable == cards_.end() ? 0 : static_cast<int>(playable - cards_.begin());
-    }
-}
-
-void Game::apply_settings(bool fonts_changed) {
-    ui_.lang = ui::lang_from_code(settings_.ui_lang);
-    ui_.scale = static_cast<float>(settings_.text_size) / 100.0f;
-    ui_.palette = ui::apply_theme(settings_.theme, ui_.scale);
+void Game::apply_settings() {
+    const Settings& s = play_->settings();
+    ui_.lang = ui::lang_from_code(s.ui_lang);
+    ui_.scale = static_cast<float>(s.text_size) / 100.0f;
+    ui_.palette = ui::apply_theme(s.theme, ui_.scale);
     // The atlas is locked while a frame is being built: rebuild before the next one.
-    fonts_stale_ = fonts_stale_ || fonts_changed;
-    if (cards_lang_ != ui::lang_code(ui_.lang)) rebuild_cards(); // cards speak the interface's language
+    if (fonts_text_size_ != s.text_size) fonts_stale_ = true;
     frames_pending_ = 2;
 }
 
@@ -232,12 +145,11 @@ void Game::rebuild_fonts() {
     io.FontDefault = ui_.fonts.body;
     ImGui_ImplSDLRenderer_DestroyFontsTexture();
     ImGui_ImplSDLRenderer_CreateFontsTexture();
+    fonts_text_size_ = play_->settings().text_size;
     fonts_stale_ = false;
 }
 
-void Game::save_settings() {
-    if (storage_) storage_->set_settings(settings_entries(settings_));
-}
+Moment Game::now() const { return {SDL_GetTicks64(), unix_now()}; }
 
 // ---------------------------------------------------------------------------
 // 2. The loop
@@ -247,10 +159,6 @@ int Game::run() {
     while (step(-1)) {
     }
     return 0;
-}
-
-bool Game::timed_question_running() const {
-    return screen_ == Screen::Question && mode_ == Mode::Timed && session_ && !session_->answered();
 }
 
 void Game::handle_event(const void* raw) {
@@ -282,8 +190,8 @@ void Game::handle_event(const void* raw) {
 }
 
 bool Game::step(int max_wait_ms) {
-    const uint64_t now = SDL_GetTicks64();
-    const bool moving = now < ui_.animate_until_ms || timed_question_running() || !held_releases_.empty();
+    const bool clock_running = play_->round() && play_->round()->clock_running();
+    const bool moving = SDL_GetTicks64() < ui_.animate_until_ms || clock_running || !held_releases_.empty();
     // Key releases held back from the last batch come first (see below).
     const std::vector<SDL_Event> releases = std::move(held_releases_);
     held_releases_.clear();
@@ -305,7 +213,7 @@ bool Game::step(int max_wait_ms) {
     }
     if (quit_) return false;
     // Packs change only on Home: a quiz in progress keeps the pack it was made from.
-    if (!dropped_files_.empty() && screen_ == Screen::Home) add_dropped_files();
+    if (!dropped_files_.empty() && screen_ == ui::ScreenId::Home) add_dropped_files();
     if (frames_pending_ > 0 || moving) {
         const uint64_t started = SDL_GetTicks64();
         draw_frame();
@@ -328,19 +236,12 @@ void Game::draw_frame(const std::string& capture_png) {
     ui::frame_log().clear();
     ui_.now_ms = SDL_GetTicks64();
     ui_.animate_until_ms = 0;
-    io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
-    // Arrow keys belong to the order list and letters to answers on the question
-    // screen; elsewhere ImGui's keyboard navigation (Tab, arrows, Space) reaches everything.
-    if (screen_ != Screen::Question) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    const Screen before = screen_;
-    switch (screen_) {
-    case Screen::Home: draw_home(); break;
-    case Screen::Question: draw_question(); break;
-    case Screen::Feedback: draw_feedback(); break;
-    case Screen::Results: draw_results(); break;
-    case Screen::Settings: draw_settings(); break;
-    }
-    if (screen_ != before) frames_pending_ = std::max(frames_pending_, 2);
+    // A timed question whose time is up is answered late, before anything is drawn.
+    if (Round* round = play_->round(); round && round->expire_if_due(now())) show_round();
+    ui::Screen& screen = *screens_[static_cast<size_t>(screen_)];
+    if (screen.keyboard_navigation()) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    else io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+    carry_out(screen.draw(*model_, ui_));
     ImGui::Render();
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     SDL_SetRenderDrawColor(renderer_, static_cast<Uint8>(bg.x * 255), static_cast<Uint8>(bg.y * 255), static_cast<Uint8>(bg.z * 255), 255);
@@ -353,154 +254,60 @@ void Game::draw_frame(const std::string& capture_png) {
 }
 
 // ---------------------------------------------------------------------------
-// 3. Flow
+// 3. Carrying out what the screens ask
 // ---------------------------------------------------------------------------
 
-void Game::go(Screen screen) {
+void Game::show(ui::ScreenId screen) {
     screen_ = screen;
+    screens_[static_cast<size_t>(screen)]->enter(*model_, ui_);
     frames_pending_ = std::max(frames_pending_, 2);
 }
 
-void Game::draw_home() {
-    ui::HomeNotices notices = drop_notices_;
-    for (const std::string& n : {save_notice(), std::string(no_questions_ ? ui_.t(ui::T::NoQuestions) : "")})
-        if (!n.empty()) notices.problem += (notices.problem.empty() ? "" : "\n") + n;
-    const ui::HomeAction action = ui::draw_home(cards_, choice_, notices, user_data_folder() + "/packs", ui_);
-    if (action == ui::HomeAction::Settings) {
-        settings_return_ = Screen::Home;
-        go(Screen::Settings);
-    } else if (action == ui::HomeAction::Start) {
-        start_quiz();
+// The screen for where the round is: a question, its answer, or the results.
+void Game::show_round() {
+    const Round* round = play_->round();
+    if (!round) return show(ui::ScreenId::Home);
+    switch (round->step()) {
+    case RoundStep::Asking: return show(ui::ScreenId::Question);
+    case RoundStep::Revealing: {
+        if (play_->settings().sound) sound_->play(round->revealed().grade.correct ? Effect::Right : Effect::Wrong);
+        return show(ui::ScreenId::Feedback);
+    }
+    case RoundStep::Finished:
+        if (play_->settings().sound) sound_->play(Effect::Finished);
+        return show(ui::ScreenId::Results);
     }
 }
 
-// The player is told about their save in their language; the English notice keeps
-// the technical reason for a bug report.
-std::string Game::save_notice() const {
-    if (opened_.notice.empty()) return "";
-    if (!storage_ || storage_->in_memory()) return std::string(ui_.t(ui::T::SaveInMemory)) + " " + opened_.notice;
-    if (!opened_.moved_to.empty()) return fill_in(ui_.t(ui::T::SaveMovedAside), "p", opened_.moved_to);
-    return opened_.notice;
-}
-
-void Game::start_quiz() {
-    if (choice_.pack < 0 || choice_.pack >= static_cast<int>(packs_.size()) || !packs_[static_cast<size_t>(choice_.pack)].pack) return;
-    const Pack& pack = *packs_[static_cast<size_t>(choice_.pack)].pack;
-    QuizOptions options;
-    options.seed = options_.seed ? *options_.seed : static_cast<uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
-    options.count = choice_.length;
-    const std::string lang = ui::lang_code(ui_.lang);
-    options.lang = pack.has_language(lang) ? lang : pack.default_language;
-    options.kinds = ui::kinds_to_ask(cards_[static_cast<size_t>(choice_.pack)], choice_);
-    options.difficulty = choice_.difficulty;
-    Quiz quiz = generate_quiz(pack, options);
-    no_questions_ = quiz.questions.empty();
-    if (no_questions_) {
-        go(Screen::Home); // from Results' "play again" too: Home says why
-        return;
-    }
-    drop_notices_ = {}; // said once; a new game starts with a clean Home
-    mode_ = choice_.mode;
-    source_ = pack.text(pack.source.title, quiz.lang);
-    if (!pack.source.url.empty()) source_ += (source_.empty() ? "" : " ") + pack.source.url;
-    session_.emplace(std::move(quiz), rules_for(mode_));
-    previous_best_.reset();
-    if (storage_)
-        if (auto best = storage_->best_score(pack.id, mode_name(mode_))) previous_best_ = best->points;
-    save_error_.clear();
-    // Remember the choices for next time.
-    settings_.pack = pack.id;
-    settings_.mode = choice_.mode;
-    settings_.length = choice_.length;
-    settings_.difficulty = choice_.difficulty;
-    settings_.kinds = choice_.kinds;
-    save_settings();
-    show_question();
-}
-
-void Game::show_question() {
-    order_ = {};
-    question_shown_ms_ = SDL_GetTicks64();
-    go(Screen::Question);
-}
-
-void Game::draw_question() {
-    const Question& q = session_->current();
-    ui::QuestionView view{q, static_cast<int>(session_->index()) + 1, static_cast<int>(session_->quiz().questions.size()),
-                          session_->score().points, session_->score().streak, std::nullopt, 0};
-    const ScoreRules& rules = session_->rules();
-    const uint64_t elapsed = SDL_GetTicks64() - question_shown_ms_;
-    if (rules.time_limit_ms > 0) {
-        const int64_t left = std::max<int64_t>(0, rules.time_limit_ms - static_cast<int64_t>(elapsed));
-        view.time_left = static_cast<float>(left) / static_cast<float>(rules.time_limit_ms);
-        view.seconds_left = static_cast<int>((left + 999) / 1000);
-        if (left == 0) {
-            submit(session_->expire());
-            return;
-        }
-    }
-    const ui::QuestionChoice choice = ui::draw_question(view, order_, ui_);
-    if (choice.back) go(Screen::Home);
-    else if (choice.answered) submit(session_->answer(choice.chosen, static_cast<int64_t>(SDL_GetTicks64() - question_shown_ms_)));
-}
-
-void Game::submit(const Grade& g) {
-    if (reveals_each_answer(mode_)) {
-        if (settings_.sound) sound_->play(g.correct ? Effect::Right : Effect::Wrong);
-        feedback_shown_ms_ = SDL_GetTicks64();
-        go(Screen::Feedback);
-    } else {
-        next_question();
-    }
-}
-
-void Game::next_question() {
-    session_->advance();
-    if (session_->finished()) finish_quiz();
-    else show_question();
-}
-
-void Game::finish_quiz() {
-    // Saved before the results are shown: closing the window never loses a finished game.
-    new_best_ = false;
-    if (storage_) {
-        const int64_t id = storage_->record_game(game_record(*session_, mode_name(mode_), unix_now()));
-        if (id < 0) {
-            save_error_ = storage_->last_error();
-        } else {
-            if (storage_->in_memory()) save_error_ = save_notice();
-            const auto best = storage_->best_score(session_->quiz().pack_id, mode_name(mode_));
-            new_best_ = best && best->game_id == id && best->points > 0;
-        }
-    }
-    if (settings_.sound) sound_->play(Effect::Finished);
-    rebuild_cards(); // the best score may have changed
-    go(Screen::Results);
-}
-
-void Game::draw_feedback() {
-    const size_t index = session_->index();
-    const ui::FeedbackView view{session_->current(), session_->answers()[index], source_,
-                                index + 1 == session_->quiz().questions.size(), feedback_shown_ms_};
-    const ui::FeedbackAction action = ui::draw_feedback(view, ui_);
-    if (action == ui::FeedbackAction::Continue) next_question();
-    else if (action == ui::FeedbackAction::Back) go(Screen::Home);
-}
-
-void Game::draw_results() {
-    const ui::ResultsAction action = ui::draw_results({*session_, previous_best_, new_best_, save_error_}, ui_);
-    if (action == ui::ResultsAction::PlayAgain) start_quiz();
-    else if (action == ui::ResultsAction::Home) go(Screen::Home);
-}
-
-void Game::draw_settings() {
-    const Settings before = settings_;
-    const ui::SettingsAction action = ui::draw_settings(settings_, ui_);
-    if (action == ui::SettingsAction::Changed) {
-        save_settings();
-        apply_settings(before.text_size != settings_.text_size);
-    } else if (action == ui::SettingsAction::Back) {
-        go(settings_return_);
+void Game::carry_out(const ui::Intent& intent) {
+    using Do = ui::Intent::Do;
+    Round* round = play_->round();
+    switch (intent.what) {
+    case Do::Nothing: break;
+    case Do::Start:
+        model_->start_problem = play_->start_round(options_.seed ? *options_.seed : clock_seed(), now());
+        if (model_->start_problem == StartProblem::None) model_->added.clear(); // said once; a new game starts afresh
+        show_round();
+        break;
+    case Do::Answer:
+        if (round && round->answer(intent.chosen, now())) show_round();
+        break;
+    case Do::Continue:
+        if (round && round->next(now())) show_round();
+        break;
+    case Do::Home:
+        play_->leave_round();
+        show(ui::ScreenId::Home);
+        break;
+    case Do::Open:
+        opened_from_ = screen_;
+        show(intent.screen);
+        break;
+    case Do::Back: show(opened_from_); break;
+    case Do::SaveSettings:
+        play_->save_settings();
+        apply_settings();
+        break;
     }
 }
 

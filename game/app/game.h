@@ -1,6 +1,7 @@
-// The game window: SDL2 + Dear ImGui (SDL_Renderer backend), the event loop, and the
-// flow between screens. Game rules stay in core; screens only draw and report what
-// the player chose; this class applies those choices to the core's state.
+// The game window: SDL2 + Dear ImGui (SDL_Renderer backend), the event loop, the
+// pointer, fonts and screenshots. What the game does lives in core (Play) and what it
+// shows in the screens (ui/); this shell draws the current screen and carries out
+// the Intent it returns.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -8,14 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "core/pack/discovery.h"
-#include "core/quiz/scoring.h"
-#include "core/store/settings.h"
-#include "core/store/storage.h"
+#include "core/play/play.h"
 #include "ui/font_coverage.h"
-#include "ui/home_screen.h"
-#include "ui/question_screen.h"
-#include "ui/widgets.h"
+#include "ui/screen.h"
 
 struct SDL_Window;
 union SDL_Event;
@@ -31,8 +27,6 @@ struct GameOptions {
     int height = 720;
     std::optional<uint64_t> seed; // fixed quiz seeds, for tests; otherwise from the clock
 };
-
-enum class Screen { Home, Question, Feedback, Results, Settings };
 
 class Game {
 public:
@@ -53,10 +47,10 @@ public:
     void draw_frame(const std::string& capture_png = "");
 
     // What tests and screenshots look at.
-    Screen screen() const { return screen_; }
-    const QuizSession* session() const { return session_ ? &*session_ : nullptr; }
-    const Settings& settings() const { return settings_; }
-    const std::vector<ui::PackCard>& cards() const { return cards_; }
+    ui::ScreenId screen() const { return screen_; }
+    Play& play() { return *play_; }
+    const Settings& settings() const { return play_->settings(); }
+    const QuizSession* session() const { return play_->round() ? &play_->round()->session() : nullptr; }
     bool last_capture_ok() const { return last_capture_ok_; }
     SDL_Window* window() const { return window_; }
     uint64_t frames_drawn() const { return frames_drawn_; }
@@ -79,63 +73,32 @@ private:
     } pointer_;
     uint64_t frames_drawn_ = 0;
     bool last_capture_ok_ = false;
-
-    std::unique_ptr<Storage> storage_;
-    std::unique_ptr<Sound> sound_;
-    OpenResult opened_;  // what opening the save said; storage_ is taken from it
-    bool no_questions_ = false; // the last Start found no question of the kinds chosen
     std::vector<std::string> dropped_files_; // waiting for Home, where packs may change
-    ui::HomeNotices drop_notices_;           // what became of the last dropped files
-    Settings settings_;
 
-    std::vector<PackEntry> packs_;
-    std::vector<std::string> missing_glyphs_; // per pack, found once when packs load
-    std::vector<ui::PackCard> cards_;
-    ui::HomeChoice choice_;
-
+    std::unique_ptr<Play> play_;
+    std::unique_ptr<Sound> sound_;
     std::unique_ptr<ui::FontCoverage> coverage_;
-    ui::GlyphPlan glyphs_;
+    std::unique_ptr<ui::Model> model_;
+    ui::GlyphPlan glyphs_; // which font draws which character of all there is to show
     ui::FontSources font_sources_;
     ui::UiContext ui_;
     float density_ = 1.0f;
     bool fonts_stale_ = true;
+    int fonts_text_size_ = 0; // the text size the atlas was built for
 
-    Screen screen_ = Screen::Home;
-    Screen settings_return_ = Screen::Home;
-    std::optional<QuizSession> session_;
-    Mode mode_ = Mode::Practice;
-    ui::OrderState order_;
-    std::string cards_lang_; // the interface language the cards were made in
-    uint64_t question_shown_ms_ = 0;
-    uint64_t feedback_shown_ms_ = 0;
-    std::optional<int> previous_best_;
-    bool new_best_ = false;
-    std::string source_; // the playing pack's source, for the answer screen
-    std::string save_error_;
+    std::vector<std::unique_ptr<ui::Screen>> screens_; // indexed by ScreenId
+    ui::ScreenId screen_ = ui::ScreenId::Home;
+    ui::ScreenId opened_from_ = ui::ScreenId::Home; // where Back returns to
 
-    void load_packs();
-    void add_dropped_files();
-    void rebuild_cards();
-    void apply_settings(bool fonts_changed);
-    void rebuild_fonts();
-    void save_settings();
+    Moment now() const;
     void handle_event(const void* sdl_event);
-
-    void start_quiz();
-    void show_question();
-    void submit(const Grade& grade);
-    void next_question();
-    void finish_quiz();
-    void go(Screen screen);
-
-    // Per-screen drawing and the action it returns.
-    void draw_home();
-    std::string save_notice() const;
-    void draw_question();
-    void draw_feedback();
-    void draw_results();
-    void draw_settings();
-    bool timed_question_running() const;
+    void add_dropped_files();
+    void plan_glyphs();
+    void apply_settings();
+    void rebuild_fonts();
+    void carry_out(const ui::Intent& intent);
+    void show(ui::ScreenId screen);
+    void show_round();
     bool write_png(const std::string& path) const;
 };
 

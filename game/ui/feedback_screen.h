@@ -1,26 +1,23 @@
 // After an answer (Practice and Timed): right or wrong told by a drawn mark and by
 // words, the right answer, the explanation with the event's date, and the source.
 #pragma once
-#include <string>
-#include <vector>
+#include <cstdint>
 
-#include "core/quiz/question.h"
-#include "core/quiz/scoring.h"
-#include "ui/widgets.h"
+#include "ui/screen.h"
 
 namespace chronicle::ui {
 
-struct FeedbackView {
-    const Question& question;
-    const Answer& answer;
-    std::string source; // the pack's source title and address, or empty
-    bool last = false;  // the next step is the results
-    uint64_t shown_at_ms = 0; // for the short entrance animation
+class FeedbackScreen : public Screen {
+public:
+    void enter(Model& model, const UiContext& ctx) override;
+
+private:
+    const char* window_id() const override { return "feedback"; }
+    Intent draw_content(Model& model, const UiContext& ctx) override;
+    float opacity(const UiContext& ctx) const override;
+
+    uint64_t shown_at_ms_ = 0; // for the short entrance
 };
-
-enum class FeedbackAction { None, Continue, Back };
-
-FeedbackAction draw_feedback(const FeedbackView& view, const UiContext& ctx);
 
 // Shared with the results' review: the verdict line, the right answer and the
 // player's, and the explanation.

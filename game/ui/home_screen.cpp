@@ -3,28 +3,46 @@
 #include <SDL_scancode.h>
 
 #include <algorithm>
+#include <filesystem>
 
+#include "core/base/text.h"
+#include "core/quiz/generator.h"
 #include "core/quiz/phrases.h"
+#include "ui/font_coverage.h"
 
 namespace chronicle::ui {
 
-const char* kind_label(Kind k, const UiContext& ctx) {
-    static const T kLabels[] = {T::KindFirst,   T::KindLast,    T::KindOrder,  T::KindBeforeAfter, T::KindWhen,
-                                T::KindWhoSaid, T::KindWhoDid, T::KindNumber, T::KindAuthored};
-    return ctx.t(kLabels[static_cast<int>(k)]);
-}
-
-std::vector<Kind> kinds_to_ask(const PackCard& card, const HomeChoice& choice) {
-    if (choice.kinds.empty()) return card.kinds;
-    std::vector<Kind> out;
-    for (Kind k : card.kinds)
-        if (std::find(choice.kinds.begin(), choice.kinds.end(), k) != choice.kinds.end()) out.push_back(k);
-    return out;
-}
-
 namespace {
 
-void draw_card(const PackCard& card, bool selected, int index, HomeChoice& choice, const UiContext& ctx) {
+void append_line(std::string& to, const std::string& line) {
+    if (line.empty()) return;
+    if (!to.empty()) to += "\n";
+    to += line;
+}
+
+// What became of one dropped file, in the interface's language.
+std::string added_notice(const std::string& file, const AddedPack& a, const UiContext& ctx) {
+    const std::string name = std::filesystem::path(file).filename().string();
+    if (a.added()) {
+        std::string s = fill_in(fill_in(ctx.t(T::PackAdded), "t", a.title), "n", std::to_string(a.import.events));
+        if (a.import.skipped > 0)
+            s += " " + fill_in(fill_in(ctx.t(T::PackAddedSkipped), "k", std::to_string(a.import.skipped)), "f", file);
+        return s;
+    }
+    if (!a.import.pack_text) {
+        std::string first_error;
+        for (const Diagnostic& d : a.import.diagnostics)
+            if (d.severity == Severity::Error && first_error.empty()) first_error = d.to_string();
+        return fill_in(fill_in(ctx.t(T::PackNotAdded), "f", name), "e", first_error);
+    }
+    switch (a.install.problem) {
+    case InstallProblem::Exists: return fill_in(fill_in(ctx.t(T::PackExists), "p", a.install.path), "f", file);
+    case InstallProblem::IdTaken: return fill_in(fill_in(ctx.t(T::PackIdTaken), "i", a.import.id), "p", a.install.detail);
+    default: return fill_in(fill_in(ctx.t(T::PackNotAdded), "f", name), "e", a.install.detail);
+    }
+}
+
+void draw_card(const PackCard& card, bool selected, int index, Settings& settings, bool& changed, const UiContext& ctx) {
     ImGui::PushID(index);
     const ImVec2 start = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -37,14 +55,12 @@ void draw_card(const PackCard& card, bool selected, int index, HomeChoice& choic
     text(card.title, ctx.fonts.large, 0, pad);
     if (!card.description.empty()) text(card.description, ctx.fonts.body, 0, pad);
     text(card.details, ctx.fonts.body, ctx.palette.muted, pad);
-    if (!card.problem.empty()) {
-        text(std::string(ctx.t(T::PackBroken)) + ": " + card.problem, ctx.fonts.body, ctx.palette.wrong, pad);
-    }
+    if (!card.problem.empty()) text(std::string(ctx.t(T::PackBroken)) + ": " + card.problem, ctx.fonts.body, ctx.palette.wrong, pad);
     if (!card.missing_glyphs.empty())
         text(fill_in(ctx.t(T::PackMissingGlyphs), "c", card.missing_glyphs), ctx.fonts.body, ctx.palette.wrong, pad);
     if (card.warnings > 0)
         text(fill_in(ctx.t(T::PackWarnings), "n", std::to_string(card.warnings)), ctx.fonts.body, ctx.palette.muted, pad);
-    if (const auto& best = card.best_by_mode[static_cast<int>(choice.mode)])
+    if (const auto& best = card.best_by_mode[static_cast<size_t>(settings.mode)])
         text(fill_in(ctx.t(T::BestScore), "n", std::to_string(*best)), ctx.fonts.body, ctx.palette.accent, pad);
     ImGui::Dummy(ImVec2(0, 2 * ctx.scale));
     ImGui::Unindent(pad);
@@ -56,105 +72,178 @@ void draw_card(const PackCard& card, bool selected, int index, HomeChoice& choic
     if (selected) dl->AddRect(start, end, ctx.palette.accent, 8 * ctx.scale, 0, 3 * ctx.scale);
     dl->ChannelsMerge();
     ImGui::SetCursorScreenPos(start);
-    if (ImGui::InvisibleButton("card", ImVec2(end.x - start.x, end.y - start.y)) && card.playable) choice.pack = index;
+    if (ImGui::InvisibleButton("card", ImVec2(end.x - start.x, end.y - start.y)) && card.playable() &&
+        settings.pack != card.pack_id) {
+        settings.pack = card.pack_id;
+        changed = true;
+    }
     frame_log().widget(card.title, start, end);
     ImGui::PopID();
 }
 
-void draw_options(const PackCard& card, HomeChoice& choice, const UiContext& ctx) {
-    text(ctx.t(T::Mode), ctx.fonts.large);
-    const std::pair<Mode, std::pair<T, T>> modes[] = {{Mode::Practice, {T::ModePractice, T::ModePracticeHelp}},
-                                                      {Mode::Timed, {T::ModeTimed, T::ModeTimedHelp}},
-                                                      {Mode::Test, {T::ModeTest, T::ModeTestHelp}}};
-    for (const auto& [mode, names] : modes) {
-        if (mode != Mode::Practice) ImGui::SameLine();
-        if (choice_button(ctx.t(names.first), choice.mode == mode, ctx)) choice.mode = mode;
+// A row of exclusive choices; true when the player picked another.
+template <class Value, size_t N>
+bool choice_row(Value& value, const std::pair<Value, std::string> (&choices)[N], const UiContext& ctx) {
+    bool changed = false;
+    for (size_t i = 0; i < N; ++i) {
+        if (i) ImGui::SameLine();
+        if (choice_button(choices[i].second, value == choices[i].first, ctx) && value != choices[i].first) {
+            value = choices[i].first;
+            changed = true;
+        }
     }
-    for (const auto& [mode, names] : modes)
-        if (choice.mode == mode) text(ctx.t(names.second), ctx.fonts.body, ctx.palette.muted);
+    return changed;
+}
+
+bool draw_options(const PackCard& card, Settings& s, const UiContext& ctx) {
+    bool changed = false;
+    text(ctx.t(T::Mode), ctx.fonts.large);
+    const std::pair<Mode, std::string> modes[] = {
+        {Mode::Practice, ctx.t(T::ModePractice)}, {Mode::Timed, ctx.t(T::ModeTimed)}, {Mode::Test, ctx.t(T::ModeTest)}};
+    changed |= choice_row(s.mode, modes, ctx);
+    const T help = s.mode == Mode::Timed ? T::ModeTimedHelp : s.mode == Mode::Test ? T::ModeTestHelp : T::ModePracticeHelp;
+    text(ctx.t(help), ctx.fonts.body, ctx.palette.muted);
 
     ImGui::Spacing();
     text(ctx.t(T::Length), ctx.fonts.large);
-    for (int n : {5, 10, 20}) {
-        if (n != 5) ImGui::SameLine();
-        if (choice_button(std::to_string(n) + "##length", choice.length == n, ctx)) choice.length = n;
-    }
+    const std::pair<int, std::string> lengths[] = {{5, "5##length"}, {10, "10##length"}, {20, "20##length"}};
+    changed |= choice_row(s.length, lengths, ctx);
 
     ImGui::Spacing();
     text(ctx.t(T::Difficulty), ctx.fonts.large);
-    const std::pair<Difficulty, T> levels[] = {{Difficulty::Easy, T::Easy}, {Difficulty::Normal, T::Normal}, {Difficulty::Hard, T::Hard}};
-    for (const auto& [level, name] : levels) {
-        if (level != Difficulty::Easy) ImGui::SameLine();
-        if (choice_button(ctx.t(name), choice.difficulty == level, ctx)) choice.difficulty = level;
-    }
+    const std::pair<Difficulty, std::string> levels[] = {
+        {Difficulty::Easy, ctx.t(T::Easy)}, {Difficulty::Normal, ctx.t(T::Normal)}, {Difficulty::Hard, ctx.t(T::Hard)}};
+    changed |= choice_row(s.difficulty, levels, ctx);
 
     ImGui::Spacing();
     text(ctx.t(T::Kinds), ctx.fonts.large);
-    const std::vector<Kind> asked = kinds_to_ask(card, choice);
+    const std::vector<Kind> asked = kinds_to_ask(card.kinds, s.kinds);
     const float column = ImGui::GetContentRegionAvail().x / 2;
     // Compact boxes: the frame padding that makes buttons easy to hit makes ticks huge.
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4 * ctx.scale, 4 * ctx.scale));
     int shown = 0;
     for (Kind k : card.kinds) {
+        const char* label = kind_spec(k).label.in(lang_code(ctx.lang));
         bool on = std::find(asked.begin(), asked.end(), k) != asked.end();
         if (shown++ % 2) ImGui::SameLine(column);
-        if (ImGui::Checkbox(kind_label(k, ctx), &on)) {
-            std::vector<Kind> next = on ? asked : std::vector<Kind>{};
+        if (ImGui::Checkbox(label, &on)) {
+            std::vector<Kind> next;
+            for (Kind a : asked)
+                if (a != k) next.push_back(a);
             if (on) next.push_back(k);
-            else
-                for (Kind a : asked)
-                    if (a != k) next.push_back(a);
             // An empty choice would mean "all": keep at least one kind ticked.
-            if (!next.empty()) choice.kinds = next;
+            if (!next.empty()) {
+                s.kinds = next;
+                changed = true;
+            }
         }
-        frame_log().widget(kind_label(k, ctx), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-        frame_log().text(kind_label(k, ctx));
+        frame_log().widget(label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        frame_log().text(label);
     }
     ImGui::PopStyleVar();
+    return changed;
 }
 
 } // namespace
 
-HomeAction draw_home(const std::vector<PackCard>& cards, HomeChoice& choice, const HomeNotices& notices,
-                     const std::string& user_folder, const UiContext& ctx) {
-    HomeAction action = HomeAction::None;
-    begin_screen("home");
+void HomeScreen::enter(Model& model, const UiContext& ctx) { make_cards(model, ctx); }
+
+void HomeScreen::make_cards(Model& model, const UiContext& ctx) {
+    cards_.clear();
+    cards_generation_ = model.play.library().generation();
+    cards_lang_ = ctx.lang;
+    const std::string lang = lang_code(ctx.lang);
+    const Storage* storage = model.play.storage();
+    for (const PackEntry& e : model.play.library().entries()) {
+        PackCard card;
+        for (const Diagnostic& d : e.diagnostics) card.warnings += d.severity == Severity::Warning;
+        if (e.pack) {
+            const Pack& p = *e.pack;
+            const std::string l = p.has_language(lang) ? lang : p.default_language;
+            card.pack_id = p.id;
+            card.title = p.text(p.title, l);
+            card.description = p.text(p.description, l);
+            card.details = fill_in(ctx.t(T::PackEvents), "n", std::to_string(p.events.size())) + " · " + join(p.languages, ", ");
+            card.kinds = supported_kinds(p);
+            card.missing_glyphs = model.coverage.missing(all_text(p));
+            for (Mode m : kAllModes)
+                if (storage)
+                    if (auto best = storage->best_score(p.id, mode_name(m))) card.best_by_mode[static_cast<size_t>(m)] = best->points;
+        } else {
+            card.title = std::filesystem::path(e.path).filename().string();
+            card.details = e.path;
+            for (const Diagnostic& d : e.diagnostics)
+                if (d.severity == Severity::Error && card.problem.empty()) card.problem = d.to_string();
+        }
+        cards_.push_back(std::move(card));
+    }
+}
+
+// A damaged save, a choice with no questions, files not added: the player is told in
+// their language; the save's English reason follows for a bug report.
+std::string HomeScreen::notices(const Model& model, const UiContext& ctx) const {
+    std::string problems;
+    for (size_t i = 0; i < model.added.size(); ++i)
+        if (!model.added[i].added()) append_line(problems, added_notice(model.added[i].file, model.added[i], ctx));
+    const OpenResult& opened = model.play.opened();
+    if (!opened.notice.empty()) {
+        if (!opened.storage || opened.storage->in_memory()) append_line(problems, std::string(ctx.t(T::SaveInMemory)) + " " + opened.notice);
+        else if (!opened.moved_to.empty()) append_line(problems, fill_in(ctx.t(T::SaveMovedAside), "p", opened.moved_to));
+        else append_line(problems, opened.notice);
+    }
+    if (model.start_problem == StartProblem::NoQuestions) append_line(problems, ctx.t(T::NoQuestions));
+    return problems;
+}
+
+Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
+    if (cards_generation_ != model.play.library().generation() || cards_lang_ != ctx.lang) make_cards(model, ctx);
+    Settings& settings = model.play.settings();
+    Intent intent;
+    bool changed = false;
+
     const float settings_width = ImGui::CalcTextSize(ctx.t(T::Settings)).x + ImGui::GetStyle().FramePadding.x * 2;
     text(ctx.t(T::AppName), ctx.fonts.title);
     ImGui::SameLine(ImGui::GetContentRegionAvail().x - settings_width);
-    if (button(ctx.t(T::Settings))) action = HomeAction::Settings;
+    if (button(ctx.t(T::Settings))) intent = Intent::open(ScreenId::Settings);
     text(ctx.t(T::AppTagline), ctx.fonts.body, ctx.palette.muted);
-    if (!notices.added.empty()) text(notices.added, ctx.fonts.body, ctx.palette.right);
-    if (!notices.problem.empty()) text(notices.problem, ctx.fonts.body, ctx.palette.wrong);
+    std::string added;
+    for (const AddedPack& a : model.added)
+        if (a.added()) append_line(added, added_notice(a.file, a, ctx));
+    if (!added.empty()) text(added, ctx.fonts.body, ctx.palette.right);
+    if (const std::string problems = notices(model, ctx); !problems.empty()) text(problems, ctx.fonts.body, ctx.palette.wrong);
     ImGui::Spacing();
+
+    // The chosen pack: the settings' one, else the first that can be played.
+    const Pack* chosen = model.play.chosen_pack();
+    const PackCard* chosen_card = nullptr;
+    for (const PackCard& c : cards_)
+        if (chosen && c.pack_id == chosen->id && c.playable()) chosen_card = &c;
 
     const float footer = ImGui::GetFrameHeightWithSpacing() + ctx.fonts.large->FontSize * 1.2f;
     const float height = ImGui::GetContentRegionAvail().y - footer;
     const float left = ImGui::GetContentRegionAvail().x * 0.5f;
     ImGui::BeginChild("packs", ImVec2(left, height), false);
     text(ctx.t(T::Packs), ctx.fonts.large);
-    if (cards.empty()) text(fill_in(ctx.t(T::NoPacks), "p", user_folder), ctx.fonts.body, ctx.palette.muted);
-    for (int i = 0; i < static_cast<int>(cards.size()); ++i) {
-        draw_card(cards[static_cast<size_t>(i)], i == choice.pack, i, choice, ctx);
+    if (cards_.empty()) text(fill_in(ctx.t(T::NoPacks), "p", model.user_pack_folder), ctx.fonts.body, ctx.palette.muted);
+    for (size_t i = 0; i < cards_.size(); ++i) {
+        draw_card(cards_[i], &cards_[i] == chosen_card, static_cast<int>(i), settings, changed, ctx);
         ImGui::Spacing();
     }
     text(ctx.t(T::DropToAdd), ctx.fonts.body, ctx.palette.muted);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("options", ImVec2(0, height), false);
-    const bool has_pack = choice.pack >= 0 && choice.pack < static_cast<int>(cards.size()) &&
-                          cards[static_cast<size_t>(choice.pack)].playable;
-    if (has_pack) draw_options(cards[static_cast<size_t>(choice.pack)], choice, ctx);
+    if (chosen_card) changed |= draw_options(*chosen_card, settings, ctx);
     ImGui::EndChild();
 
-    const bool can_start = has_pack && !kinds_to_ask(cards[static_cast<size_t>(choice.pack)], choice).empty();
+    const bool can_start = chosen_card && !kinds_to_ask(chosen_card->kinds, settings.kinds).empty();
     ImGui::BeginDisabled(!can_start);
     if (primary_button(ctx.t(T::Start), ctx, ImVec2(ImGui::GetContentRegionAvail().x, 0)) ||
         (can_start && key_pressed(SDL_SCANCODE_RETURN)))
-        action = HomeAction::Start;
+        intent = Intent::to(Intent::Do::Start);
     ImGui::EndDisabled();
-    ImGui::End();
-    return action;
+    if (changed && intent.what == Intent::Do::Nothing) intent = Intent::to(Intent::Do::SaveSettings);
+    return intent;
 }
 
 } // namespace chronicle::ui

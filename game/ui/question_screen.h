@@ -1,37 +1,27 @@
 // A question: the prompt in large type, options as big buttons (click, or keys 1–5 /
-// A–E), and for "order" a list to rearrange by drag and drop or by keyboard.
+// A–E), and for a question answered by putting things in order, a list to rearrange
+// by drag and drop or by keyboard.
 #pragma once
-#include <optional>
 #include <vector>
 
-#include "core/quiz/question.h"
-#include "ui/widgets.h"
+#include "ui/screen.h"
 
 namespace chronicle::ui {
 
-struct QuestionView {
-    const Question& question;
-    int number = 1; // 1-based
-    int total = 1;
-    int score = 0;
-    int streak = 0;
-    // Timed mode: the share of time left (1 → 0) and whole seconds left.
-    std::optional<float> time_left;
-    int seconds_left = 0;
-};
+class QuestionScreen : public Screen {
+public:
+    void enter(Model& model, const UiContext& ctx) override;
+    bool keyboard_navigation() const override { return false; } // arrows move rows, letters answer
 
-// The player's arrangement of an order question, kept between frames.
-struct OrderState {
-    std::vector<int> arrangement; // option indices, top to bottom
-    int selected = 0;
-};
+private:
+    const char* window_id() const override { return "question"; }
+    Intent draw_content(Model& model, const UiContext& ctx) override;
+    Intent draw_choices(const Question& q, const UiContext& ctx);
+    Intent draw_order(const Question& q, const UiContext& ctx);
 
-struct QuestionChoice {
-    bool answered = false;
-    std::vector<int> chosen; // option indices; the whole arrangement for order
-    bool back = false;
+    // The player's arrangement of an order question, kept between frames.
+    std::vector<size_t> arrangement_; // option indices, top to bottom
+    size_t selected_ = 0;
 };
-
-QuestionChoice draw_question(const QuestionView& view, OrderState& order, const UiContext& ctx);
 
 } // namespace chronicle::ui

@@ -4,14 +4,16 @@
 
 #include "core/quiz/phrases.h"
 #include "ui/feedback_screen.h"
-#include "ui/home_screen.h"
 
 namespace chronicle::ui {
 
-ResultsAction draw_results(const ResultsView& view, const UiContext& ctx) {
-    ResultsAction action = ResultsAction::None;
-    const Score& score = view.session.score();
-    begin_screen("results");
+Intent ResultsScreen::draw_content(Model& model, const UiContext& ctx) {
+    const Round* round = model.play.round();
+    if (!round || round->step() != RoundStep::Finished) return Intent::to(Intent::Do::Home);
+    Intent intent;
+    const QuizSession& session = round->session();
+    const Score& score = session.score();
+    const RoundRecord& record = round->record();
     text(ctx.t(T::Results), ctx.fonts.body, ctx.palette.muted);
     text(fill_in(ctx.t(T::PointsTotal), "n", std::to_string(score.points)), ctx.fonts.title, ctx.palette.accent);
     const int percent = static_cast<int>(score.accuracy() * 100 + 0.5);
@@ -19,21 +21,22 @@ ResultsAction draw_results(const ResultsView& view, const UiContext& ctx) {
                  std::to_string(percent)) +
              "    " + fill_in(ctx.t(T::BestStreak), "n", std::to_string(score.best_streak)),
          ctx.fonts.large);
-    if (view.new_best) text(ctx.t(T::NewBest), ctx.fonts.large, ctx.palette.right);
-    else if (view.previous_best)
-        text(fill_in(ctx.t(T::PreviousBest), "n", std::to_string(*view.previous_best)), ctx.fonts.body, ctx.palette.muted);
-    if (!view.save_error.empty()) text(fill_in(ctx.t(T::SaveFailed), "e", view.save_error), ctx.fonts.body, ctx.palette.wrong);
+    if (record.new_best) text(ctx.t(T::NewBest), ctx.fonts.large, ctx.palette.right);
+    else if (round->previous_best())
+        text(fill_in(ctx.t(T::PreviousBest), "n", std::to_string(*round->previous_best())), ctx.fonts.body, ctx.palette.muted);
+    if (!record.save_error.empty()) text(fill_in(ctx.t(T::SaveFailed), "e", record.save_error), ctx.fonts.body, ctx.palette.wrong);
+    else if (record.in_memory) text(ctx.t(T::SaveInMemory), ctx.fonts.body, ctx.palette.wrong);
 
     const float footer = ImGui::GetFrameHeightWithSpacing() + ctx.fonts.large->FontSize;
     ImGui::BeginChild("details", ImVec2(0, ImGui::GetContentRegionAvail().y - footer), false);
     text(ctx.t(T::ByKind), ctx.fonts.large);
     if (ImGui::BeginTable("kinds", 2, ImGuiTableFlags_SizingFixedFit)) {
         for (Kind k : kAllKinds) {
-            const KindResult& r = score.by_kind[static_cast<size_t>(k)];
+            const KindResult& r = score.by_kind[index_of(k)];
             if (r.asked == 0) continue;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            label(kind_label(k, ctx), ctx.fonts.body);
+            label(kind_spec(k).label.in(lang_code(ctx.lang)), ctx.fonts.body);
             ImGui::TableNextColumn();
             label(fill_in(fill_in(ctx.t(T::KindScore), "c", std::to_string(r.correct)), "n", std::to_string(r.asked)), ctx.fonts.body,
                  r.correct == r.asked ? ctx.palette.right : ctx.palette.text);
@@ -42,8 +45,8 @@ ResultsAction draw_results(const ResultsView& view, const UiContext& ctx) {
     }
     ImGui::Spacing();
     text(ctx.t(T::Review), ctx.fonts.large);
-    const auto& questions = view.session.quiz().questions;
-    const auto& answers = view.session.answers();
+    const auto& questions = session.quiz().questions;
+    const auto& answers = session.answers();
     bool any = false;
     for (size_t i = 0; i < answers.size() && i < questions.size(); ++i) {
         if (answers[i].grade.correct) continue;
@@ -58,13 +61,13 @@ ResultsAction draw_results(const ResultsView& view, const UiContext& ctx) {
     ImGui::EndChild();
 
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
-    if (primary_button(ctx.t(T::PlayAgain), ctx, ImVec2(half, 0)) || key_pressed(SDL_SCANCODE_RETURN)) action = ResultsAction::PlayAgain;
+    if (primary_button(ctx.t(T::PlayAgain), ctx, ImVec2(half, 0)) || key_pressed(SDL_SCANCODE_RETURN))
+        intent = Intent::to(Intent::Do::Start);
     ImGui::SameLine();
     ImGui::PushFont(ctx.fonts.large);
-    if (button(ctx.t(T::Home), ImVec2(half, 0)) || key_pressed(SDL_SCANCODE_ESCAPE)) action = ResultsAction::Home;
+    if (button(ctx.t(T::Home), ImVec2(half, 0))) intent = Intent::to(Intent::Do::Home);
     ImGui::PopFont();
-    ImGui::End();
-    return action;
+    return intent;
 }
 
 } // namespace chronicle::ui

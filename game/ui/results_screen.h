@@ -1,23 +1,14 @@
-// The end of a quiz: score, accuracy, results per kind, the best score for this pack
-// and mode, and a review of every question answered wrongly.
+// The end of a round: score, accuracy, results per kind, the best score for this
+// pack and mode, and a review of every question answered wrongly.
 #pragma once
-#include <optional>
-#include <string>
-
-#include "core/quiz/scoring.h"
-#include "ui/widgets.h"
+#include "ui/screen.h"
 
 namespace chronicle::ui {
 
-struct ResultsView {
-    const QuizSession& session;
-    std::optional<int> previous_best; // before this game
-    bool new_best = false;            // this game is now the best, as saved
-    std::string save_error;           // empty when the game was saved
+class ResultsScreen : public Screen {
+private:
+    const char* window_id() const override { return "results"; }
+    Intent draw_content(Model& model, const UiContext& ctx) override;
 };
-
-enum class ResultsAction { None, PlayAgain, Home };
-
-ResultsAction draw_results(const ResultsView& view, const UiContext& ctx);
 
 } // namespace chronicle::ui

@@ -1,15 +1,13 @@
 #include "ui/settings_screen.h"
 
-#include <SDL_scancode.h>
-
 #include <algorithm>
 
 namespace chronicle::ui {
 
-SettingsAction draw_settings(Settings& s, const UiContext& ctx) {
-    SettingsAction action = SettingsAction::None;
-    auto changed = [&] { action = SettingsAction::Changed; };
-    begin_screen("settings");
+Intent SettingsScreen::draw_content(Model& model, const UiContext& ctx) {
+    Settings& s = model.play.settings();
+    Intent intent;
+    auto changed = [&] { intent = Intent::to(Intent::Do::SaveSettings); };
     text(ctx.t(T::Settings), ctx.fonts.title);
     ImGui::Spacing();
 
@@ -43,11 +41,10 @@ SettingsAction draw_settings(Settings& s, const UiContext& ctx) {
     ImGui::Spacing();
     ImGui::Spacing();
     ImGui::PushFont(ctx.fonts.large);
-    if (button(ctx.t(T::Back)) || key_pressed(SDL_SCANCODE_ESCAPE)) action = SettingsAction::Back;
+    if (button(ctx.t(T::Back))) intent = Intent::to(Intent::Do::Back);
     ImGui::PopFont();
     text(ctx.t(T::EscBack), ctx.fonts.body, ctx.palette.muted);
-    ImGui::End();
-    return action;
+    return intent;
 }
 
 } // namespace chronicle::ui

@@ -1,5 +1,7 @@
 #include "ui/strings.h"
 
+#include "core/quiz/kind.h"
+
 namespace chronicle::ui {
 
 namespace {
@@ -27,6 +29,7 @@ const char* lang_code(Lang lang) { return lang == Lang::Zh ? "zh" : "en"; }
 std::string all_ui_text() {
     std::string all = "中文English0123456789%+-–—/:()[]{}.,!?…·↑↓←→";
     for (size_t i = 0; i < static_cast<size_t>(T::Count); ++i) all += std::string(kZh[i]) + kEn[i];
+    for (Kind k : kAllKinds) all += std::string(kind_spec(k).label.zh) + kind_spec(k).label.en;
     return all;
 }
 

@@ -14,7 +14,6 @@ enum class Lang { Zh, En };
     X(AppTagline, "用时间线上的事件出题", "Quizzes made from dated events")                                  \
     X(Packs, "题包", "Packs")                                                                            \
     X(PackEvents, "{n} 个事件", "{n} events")                                                            \
-    X(PackLanguages, "语言：{l}", "Languages: {l}")                                                       \
     X(PackBroken, "无法加载", "Cannot be loaded")                                                         \
     X(PackWarnings, "提示：{n} 条（用 chronicle validate 查看）", "Warnings: {n} (see chronicle validate)")                                                         \
     X(PackMissingGlyphs, "没有字体能显示：{c}", "No font can show: {c}")                                      \
@@ -42,15 +41,6 @@ enum class Lang { Zh, En };
     X(Normal, "普通", "Normal")                                                                          \
     X(Hard, "困难", "Hard")                                                                              \
     X(Kinds, "题型", "Question kinds")                                                                   \
-    X(KindFirst, "哪个最早", "Which came first")                                                          \
-    X(KindLast, "哪个最晚", "Which came last")                                                            \
-    X(KindOrder, "排序", "Put in order")                                                                 \
-    X(KindBeforeAfter, "之前还是之后", "Before or after")                                                  \
-    X(KindWhen, "什么时候", "When")                                                                      \
-    X(KindWhoSaid, "谁说的", "Who said it")                                                               \
-    X(KindWhoDid, "谁做的", "Who did it")                                                                 \
-    X(KindNumber, "多少", "How many")                                                                    \
-    X(KindAuthored, "作者出的题", "Author's questions")                                                     \
     X(BestScore, "最高分 {n}", "Best {n}")                                                               \
     X(Start, "开始", "Start")                                                                            \
     X(Settings, "设置", "Settings")                                                                      \
@@ -114,7 +104,8 @@ const char* text(T id, Lang lang);
 Lang lang_from_code(std::string_view code);
 const char* lang_code(Lang lang); // "zh" / "en"
 
-// Every string of both languages, for the font atlas and the missing-glyph test.
+// Every string of both languages, and every kind's label, for the font atlas and
+// the missing-glyph test.
 std::string all_ui_text();
 
 } // namespace chronicle::ui

@@ -7,7 +7,8 @@ namespace chronicle::ui {
 namespace {
 
 ImVec4 rgb(unsigned hex, float alpha = 1.0f) {
-    return ImVec4(((hex >> 16) & 0xFF) / 255.0f, ((hex >> 8) & 0xFF) / 255.0f, (hex & 0xFF) / 255.0f, alpha);
+    auto channel = [hex](unsigned shift) { return static_cast<float>((hex >> shift) & 0xFF) / 255.0f; };
+    return ImVec4(channel(16), channel(8), channel(0), alpha);
 }
 
 unsigned u32(unsigned hex) { return ImGui::ColorConvertFloat4ToU32(rgb(hex)); }

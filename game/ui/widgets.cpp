@@ -49,15 +49,6 @@ void label(const std::string& s, ImFont* font, unsigned colour) {
     frame_log().text(s);
 }
 
-void centered_text(const std::string& s, ImFont* font, unsigned colour) {
-    ImGui::PushFont(font);
-    const float width = ImGui::CalcTextSize(s.c_str()).x;
-    const float avail = ImGui::GetContentRegionAvail().x;
-    if (width < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) / 2);
-    ImGui::PopFont();
-    text(s, font, colour);
-}
-
 bool button(const std::string& label, ImVec2 size) {
     const bool clicked = ImGui::Button(label.c_str(), size);
     log_last_item(label);
@@ -100,12 +91,11 @@ void draw_mark(ImDrawList* dl, ImVec2 c, float r, bool right, unsigned colour) {
     }
 }
 
-bool option_button(const std::string& key, const std::string& label, float width, int state, const UiContext& ctx) {
+bool option_button(const std::string& key, const std::string& label, float width, const UiContext& ctx) {
     ImGui::PushFont(ctx.fonts.large);
     const ImGuiStyle& style = ImGui::GetStyle();
     const float badge = ImGui::GetFontSize() * 1.6f;
-    const float mark_space = state ? badge : 0.0f;
-    const float text_width = width - badge - mark_space - style.FramePadding.x * 4;
+    const float text_width = width - badge - style.FramePadding.x * 4;
     const ImVec2 text_size = ImGui::CalcTextSize(label.c_str(), nullptr, false, text_width);
     const float height = std::max(badge, text_size.y) + style.FramePadding.y * 2;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -114,10 +104,8 @@ bool option_button(const std::string& key, const std::string& label, float width
     const bool hovered = ImGui::IsItemHovered();
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const unsigned edge = state == 1 ? ctx.palette.right : state == 2 ? ctx.palette.wrong : 0;
-    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), hovered && !state ? ctx.palette.card_hover : ctx.palette.card,
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), hovered ? ctx.palette.card_hover : ctx.palette.card,
                       style.FrameRounding);
-    if (edge) dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), edge, style.FrameRounding, 0, 3.0f * ctx.scale);
     const ImVec2 badge_min(pos.x + style.FramePadding.x, pos.y + (height - badge) / 2);
     dl->AddRectFilled(badge_min, ImVec2(badge_min.x + badge, badge_min.y + badge), ctx.palette.accent, style.FrameRounding);
     const ImVec2 key_size = ImGui::CalcTextSize(key.c_str());
@@ -125,8 +113,6 @@ bool option_button(const std::string& key, const std::string& label, float width
                 key.c_str());
     dl->AddText(nullptr, 0.0f, ImVec2(badge_min.x + badge + style.FramePadding.x * 2, pos.y + (height - text_size.y) / 2),
                 ctx.palette.text, label.c_str(), nullptr, text_width);
-    if (state) draw_mark(dl, ImVec2(pos.x + width - badge * 0.5f - style.FramePadding.x, pos.y + height / 2), badge * 0.38f,
-                         state == 1, edge);
     ImGui::PopFont();
     frame_log().text(key);
     return clicked;

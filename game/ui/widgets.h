@@ -60,8 +60,6 @@ FrameLog& frame_log();
 void text(const std::string& s, ImFont* font, unsigned colour = 0, float right_margin = 0);
 // Text on one line, for table cells that size themselves to it.
 void label(const std::string& s, ImFont* font, unsigned colour = 0);
-// Text centred in the available width.
-void centered_text(const std::string& s, ImFont* font, unsigned colour = 0);
 
 // A button whose label is logged; `label` may carry an "##id" suffix like ImGui's.
 bool button(const std::string& label, ImVec2 size = ImVec2(0, 0));
@@ -70,14 +68,13 @@ bool primary_button(const std::string& label, const UiContext& ctx, ImVec2 size 
 // One of a few exclusive choices, drawn as a row of buttons; returns true when clicked.
 bool choice_button(const std::string& label, bool selected, const UiContext& ctx);
 
-// A big answer option: key badge ("1", "A") and wrapped text; `state` colours it
-// after answering (0 plain, 1 right, 2 wrong) and adds a ✓/✗ mark drawn, not typed.
-bool option_button(const std::string& key, const std::string& label, float width, int state, const UiContext& ctx);
+// A big answer option: a key badge ("1", "A") and wrapped text.
+bool option_button(const std::string& key, const std::string& label, float width, const UiContext& ctx);
 
 // ✓ in a circle or ✗ in a circle, drawn with lines so no font is needed.
 void draw_mark(ImDrawList* dl, ImVec2 centre, float radius, bool right, unsigned colour);
 
-// A full-window ImGui window without decorations; End with ImGui::End().
+// A full-window ImGui window without decorations, for a screen's page; End with ImGui::End().
 void begin_screen(const char* id);
 // Keys: ImGui 1.86 indexes KeysDown by SDL scancode.
 bool key_pressed(int scancode);

@@ -132,6 +132,11 @@ void Harness::press(SDL_Scancode key, Uint16 modifiers) {
     frames(1);
 }
 
+const QuizSession& Harness::session() const {
+    if (const QuizSession* s = game_->session()) return *s;
+    throw std::runtime_error("no round is being played");
+}
+
 bool Harness::has(const std::string& label) const { return ui::frame_log().find(label) != nullptr; }
 
 std::vector<std::string> Harness::labels() const {

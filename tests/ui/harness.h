@@ -13,6 +13,8 @@
 
 namespace chronicle::test {
 
+using ScreenId = ui::ScreenId;
+
 class Harness {
 public:
     using SettingList = std::initializer_list<std::pair<std::string, std::string>>;
@@ -24,7 +26,9 @@ public:
     Harness& operator=(const Harness&) = delete;
 
     Game& game() { return *game_; }
-    Screen screen() const { return game_->screen(); }
+    ScreenId screen() const { return game_->screen(); }
+    // The round's session; throws when no round is being played.
+    const QuizSession& session() const;
 
     // Takes pending events and draws `n` frames.
     void frames(int n = 3);

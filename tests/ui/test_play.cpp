@@ -18,23 +18,23 @@ namespace {
 enum class Input { Mouse, Keyboard };
 
 // A wrong single answer: the option after the right one.
-int wrong_option(const Question& q) { return (q.answer[0] + 1) % static_cast<int>(q.options.size()); }
+size_t wrong_option(const Question& q) { return (q.answer[0] + 1) % q.options.size(); }
 
 // Answers the current question, rightly or not, through the screen.
 void answer(Harness& h, bool right, Input input) {
-    const Question& q = h.game().session()->current();
+    const Question& q = h.session().current();
     if (q.kind != Kind::Order) {
-        const int option = right ? q.answer[0] : wrong_option(q);
-        if (input == Input::Mouse) REQUIRE(h.click(q.options[static_cast<size_t>(option)].text));
-        else h.press(static_cast<SDL_Scancode>(SDL_SCANCODE_1 + option));
+        const size_t option = right ? q.answer[0] : wrong_option(q);
+        if (input == Input::Mouse) REQUIRE(h.click(q.options[option].text));
+        else h.press(static_cast<SDL_Scancode>(SDL_SCANCODE_1 + static_cast<int>(option)));
         return;
     }
     // The arrangement wanted, top to bottom: the answer, or it with the first two swapped.
-    std::vector<int> wanted = q.answer;
+    std::vector<size_t> wanted = q.answer;
     if (!right) std::swap(wanted[0], wanted[1]);
     const Question copy = q; // the screen may change under us once confirmed
     for (size_t row = 0; row < wanted.size(); ++row) {
-        const std::string& target = copy.options[static_cast<size_t>(wanted[row])].text;
+        const std::string& target = copy.options[wanted[row]].text;
         // The rows as shown now, top to bottom (option buttons are logged by their text).
         std::vector<std::string> rows;
         for (const auto& l : h.labels())
@@ -63,18 +63,18 @@ int play(Harness& h, Input input, const std::vector<int>& wrong) {
     const ui::Lang lang = h.game().settings().ui_lang == "zh" ? ui::Lang::Zh : ui::Lang::En;
     if (input == Input::Mouse) REQUIRE(h.click(ui::text(ui::T::Start, lang)));
     else h.press(SDL_SCANCODE_RETURN);
-    REQUIRE(h.screen() == Screen::Question);
-    const int total = static_cast<int>(h.game().session()->quiz().questions.size());
+    REQUIRE(h.screen() == ScreenId::Question);
+    const int total = static_cast<int>(h.session().quiz().questions.size());
     int right = 0;
     for (int i = 0; i < total; ++i) {
-        REQUIRE(h.screen() == Screen::Question);
-        REQUIRE(static_cast<int>(h.game().session()->index()) == i);
-        INFO("question " << i + 1 << ": " << h.game().session()->current().prompt);
+        REQUIRE(h.screen() == ScreenId::Question);
+        REQUIRE(static_cast<int>(h.session().index()) == i);
+        INFO("question " << i + 1 << ": " << h.session().current().prompt);
         const bool correct = std::find(wrong.begin(), wrong.end(), i) == wrong.end();
         answer(h, correct, input);
         right += correct;
-        CHECK(h.game().session()->answers().at(static_cast<size_t>(i)).grade.correct == correct);
-        REQUIRE(h.screen() == Screen::Feedback);
+        CHECK(h.session().answers().at(static_cast<size_t>(i)).grade.correct == correct);
+        REQUIRE(h.screen() == ScreenId::Feedback);
         CHECK(h.missing_glyph() == "");
         if (correct && i == 2) h.screenshot(std::string("feedback-right-") + h.game().settings().ui_lang);
         const std::string verdict = ui::text(correct ? ui::T::Correct : ui::T::Wrong, lang);
@@ -86,13 +86,13 @@ int play(Harness& h, Input input, const std::vector<int>& wrong) {
             h.press(SDL_SCANCODE_RETURN);
         }
     }
-    REQUIRE(h.screen() == Screen::Results);
+    REQUIRE(h.screen() == ScreenId::Results);
     return right;
 }
 
 void check_results(Harness& h, int right, int total) {
     const ui::Lang lang = h.game().settings().ui_lang == "zh" ? ui::Lang::Zh : ui::Lang::En;
-    const Score& s = h.game().session()->score();
+    const Score& s = h.session().score();
     CHECK(s.correct == right);
     const int percent = (right * 100 + total / 2) / total;
     const std::string shown = fill_in(fill_in(fill_in(ui::text(ui::T::Accuracy, lang), "c", std::to_string(right)), "n",
@@ -126,7 +126,7 @@ TEST_CASE("Order questions by drag and drop and by keyboard", "[ui][play][order]
         Harness h({{"ui_lang", "en"}, {"kinds", "order"}, {"length", "5"}, {"difficulty", "hard"}});
         const int right = play(h, input, {2});
         CHECK(right == 4);
-        check_results(h, right, static_cast<int>(h.game().session()->quiz().questions.size()));
+        check_results(h, right, static_cast<int>(h.session().quiz().questions.size()));
     }
 }
 
@@ -137,10 +137,10 @@ TEST_CASE("A finished game survives closing the window", "[ui][storage]") {
         dir = h.data_dir();
         REQUIRE(h.click("Start"));
         for (int i = 0; i < 5; ++i) {
-            REQUIRE(h.screen() == Screen::Question);
+            REQUIRE(h.screen() == ScreenId::Question);
             answer(h, true, Input::Keyboard);
         }
-        REQUIRE(h.screen() == Screen::Results); // test mode: no feedback between questions
+        REQUIRE(h.screen() == ScreenId::Results); // test mode: no feedback between questions
         SDL_Event quit{};
         quit.type = SDL_QUIT;
         SDL_PushEvent(&quit);

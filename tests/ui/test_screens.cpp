@@ -40,27 +40,27 @@ TEST_CASE("Every screen draws every character, in both languages and two sizes",
             const std::string tag = std::string(lang) + "-" + std::to_string(w) + "x" + std::to_string(h_px);
             const ui::Lang l = ui::lang_from_code(lang);
             Harness h({{"ui_lang", lang}, {"length", "5"}}, w, h_px);
-            REQUIRE(h.screen() == Screen::Home);
+            REQUIRE(h.screen() == ScreenId::Home);
             expect_glyphs(h, "home " + tag);
             shot(h, "home-" + tag);
 
             REQUIRE(h.click(ui::text(ui::T::Settings, l)));
-            REQUIRE(h.screen() == Screen::Settings);
+            REQUIRE(h.screen() == ScreenId::Settings);
             expect_glyphs(h, "settings " + tag);
             shot(h, "settings-" + tag);
             h.press(SDL_SCANCODE_ESCAPE);
-            REQUIRE(h.screen() == Screen::Home);
+            REQUIRE(h.screen() == ScreenId::Home);
 
             REQUIRE(h.click(ui::text(ui::T::Start, l)));
-            REQUIRE(h.screen() == Screen::Question);
+            REQUIRE(h.screen() == ScreenId::Question);
             expect_glyphs(h, "question " + tag);
             shot(h, "question-" + tag);
             // Answer every question wrongly by keyboard, to fill the review.
-            for (int i = 0; h.screen() != Screen::Results; ++i) {
-                const Question& q = h.game().session()->current();
+            for (int i = 0; h.screen() != ScreenId::Results; ++i) {
+                const Question& q = h.session().current();
                 if (q.kind == Kind::Order) h.press(SDL_SCANCODE_RETURN);
-                else h.press(static_cast<SDL_Scancode>(SDL_SCANCODE_1 + (q.answer[0] + 1) % static_cast<int>(q.options.size())));
-                REQUIRE(h.screen() == Screen::Feedback);
+                else h.press(static_cast<SDL_Scancode>(SDL_SCANCODE_1 + static_cast<int>((q.answer[0] + 1) % q.options.size())));
+                REQUIRE(h.screen() == ScreenId::Feedback);
                 expect_glyphs(h, "feedback " + tag);
                 if (i == 0) shot(h, "feedback-" + tag);
                 h.press(SDL_SCANCODE_RETURN);
@@ -75,8 +75,8 @@ TEST_CASE("An order question on screen", "[ui][screens]") {
     for (const char* lang : {"zh", "en"}) {
         Harness h({{"ui_lang", lang}, {"kinds", "order"}});
         h.press(SDL_SCANCODE_RETURN);
-        REQUIRE(h.screen() == Screen::Question);
-        REQUIRE(h.game().session()->current().kind == Kind::Order);
+        REQUIRE(h.screen() == ScreenId::Question);
+        REQUIRE(h.session().current().kind == Kind::Order);
         expect_glyphs(h, "order");
         shot(h, std::string("question-order-") + lang);
     }
@@ -85,23 +85,23 @@ TEST_CASE("An order question on screen", "[ui][screens]") {
 TEST_CASE("Esc goes back everywhere", "[ui][navigation]") {
     Harness h({{"ui_lang", "en"}, {"length", "5"}});
     REQUIRE(h.click("Start"));
-    REQUIRE(h.screen() == Screen::Question);
+    REQUIRE(h.screen() == ScreenId::Question);
     h.press(SDL_SCANCODE_ESCAPE);
-    CHECK(h.screen() == Screen::Home);
+    CHECK(h.screen() == ScreenId::Home);
     REQUIRE(h.click("Start"));
     h.press(SDL_SCANCODE_1);
-    REQUIRE(h.screen() == Screen::Feedback);
+    REQUIRE(h.screen() == ScreenId::Feedback);
     h.press(SDL_SCANCODE_ESCAPE);
-    CHECK(h.screen() == Screen::Home);
+    CHECK(h.screen() == ScreenId::Home);
     REQUIRE(h.click("Settings"));
     h.press(SDL_SCANCODE_ESCAPE);
-    CHECK(h.screen() == Screen::Home);
+    CHECK(h.screen() == ScreenId::Home);
 }
 
 TEST_CASE("A key pressed and released between two frames still counts", "[ui][keys]") {
     Harness h({{"ui_lang", "en"}, {"kinds", "when"}});
     h.press(SDL_SCANCODE_RETURN);
-    REQUIRE(h.screen() == Screen::Question);
+    REQUIRE(h.screen() == ScreenId::Question);
     SDL_Event e{};
     e.type = SDL_KEYDOWN;
     e.key.keysym.scancode = SDL_SCANCODE_2;
@@ -109,8 +109,8 @@ TEST_CASE("A key pressed and released between two frames still counts", "[ui][ke
     e.type = SDL_KEYUP;
     SDL_PushEvent(&e);
     h.frames(3);
-    CHECK(h.screen() == Screen::Feedback);
-    CHECK(h.game().session()->answers().at(0).chosen == std::vector<int>{1});
+    CHECK(h.screen() == ScreenId::Feedback);
+    CHECK(h.session().answers().at(0).chosen == std::vector<size_t>{1});
 }
 
 TEST_CASE("Settings apply at once and are remembered", "[ui][settings]") {
@@ -168,7 +168,7 @@ TEST_CASE("A broken pack is listed with its error and stops nothing", "[ui][pack
         CHECK(shown.find("Cannot be loaded") != std::string::npos);
         CHECK(shown.find("broken.json:3:1: error:") != std::string::npos);
         REQUIRE(h.click("Start")); // the bundled pack still plays
-        CHECK(h.screen() == Screen::Question);
+        CHECK(h.screen() == ScreenId::Question);
     }
     std::filesystem::remove_all(dir);
 }
@@ -191,13 +191,13 @@ TEST_CASE("An imported pack is found in the user's folder and plays", "[ui][pack
             Harness h({{"ui_lang", lang}, {"pack", "space-race"}, {"kinds", "order"}}, w, h_px, dir);
             CHECK(h.screen_text().find("space-race") != std::string::npos);
             h.press(SDL_SCANCODE_RETURN);
-            REQUIRE(h.screen() == Screen::Question);
+            REQUIRE(h.screen() == ScreenId::Question);
             // The pack is in English; events that lasted are ordered by when they began.
             CHECK(h.screen_text().find("Put these events in order of when they began") != std::string::npos);
             expect_glyphs(h, "imported question " + tag);
             shot(h, "question-imported-" + tag);
             h.press(SDL_SCANCODE_RETURN);
-            REQUIRE(h.screen() == Screen::Feedback);
+            REQUIRE(h.screen() == ScreenId::Feedback);
             CHECK(h.screen_text().find("16 July 1969 – 24 July 1969") != std::string::npos);
             expect_glyphs(h, "imported feedback " + tag);
             shot(h, "feedback-imported-" + tag);
@@ -230,9 +230,9 @@ TEST_CASE("A file dropped on the window becomes a pack", "[ui][packs][import]") 
             const std::string tag = std::string(lang) + "-" + std::to_string(w) + "x" + std::to_string(h_px);
             std::filesystem::remove_all(dir / "data");
             Harness h({{"ui_lang", lang}}, w, h_px, (dir / "data").string());
-            const size_t before = h.game().cards().size();
+            const size_t before = h.game().play().library().entries().size();
             drop(h, {sheet});
-            REQUIRE(h.game().cards().size() == before + 1);
+            REQUIRE(h.game().play().library().entries().size() == before + 1);
             CHECK(std::filesystem::exists(dir / "data" / "packs" / ("pack-" + name_hash("登月") + ".json")));
             const std::string added = ui::text(ui::T::PackAdded, ui::lang_from_code(lang));
             CHECK(h.screen_text().find(added.substr(0, added.find("{t}"))) != std::string::npos);
@@ -240,13 +240,13 @@ TEST_CASE("A file dropped on the window becomes a pack", "[ui][packs][import]") 
             expect_glyphs(h, "dropped " + tag);
             shot(h, "home-dropped-" + tag);
             h.press(SDL_SCANCODE_RETURN); // the new pack is the one chosen
-            REQUIRE(h.screen() == Screen::Question);
-            CHECK(h.game().session()->current().events.front().rfind("row-", 0) == 0);
+            REQUIRE(h.screen() == ScreenId::Question);
+            CHECK(h.session().current().events.front().rfind("row-", 0) == 0);
             h.press(SDL_SCANCODE_ESCAPE);
-            REQUIRE(h.screen() == Screen::Home);
+            REQUIRE(h.screen() == ScreenId::Home);
 
             drop(h, {sheet, broken}); // the same again is never replaced; a file that is no timeline is refused
-            CHECK(h.game().cards().size() == before + 1);
+            CHECK(h.game().play().library().entries().size() == before + 1);
             CHECK(h.screen_text().find("notes.csv") != std::string::npos);
             CHECK(h.screen_text().find("--install --force") != std::string::npos);
             expect_glyphs(h, "not dropped " + tag);
@@ -263,7 +263,7 @@ TEST_CASE("A damaged save is moved aside and the player is told", "[ui][storage]
     std::ofstream(dir + "/chronicle.db") << "this is not a database, just bytes that were once one";
     {
         Harness h(Harness::SettingList{}, 1280, 720, dir);
-        CHECK(h.screen() == Screen::Home);
+        CHECK(h.screen() == ScreenId::Home);
         CHECK(h.screen_text().find("chronicle.db.damaged-") != std::string::npos);
         expect_glyphs(h, "home with notice");
     }

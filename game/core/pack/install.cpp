@@ -41,6 +41,7 @@ InstallResult install_pack_text(const std::string& pack_text, const std::string&
 
 AddedPack add_to_user_packs(const std::string& file) {
     AddedPack added;
+    added.file = file;
     ImportResult& r = added.import;
     const std::optional<std::string> text = read_input_file(file, r.diagnostics);
     if (!text) return added;

@@ -27,6 +27,7 @@ struct InstallResult {
 InstallResult install_pack_text(const std::string& pack_text, const std::string& id, bool replace);
 
 struct AddedPack {
+    std::string file;     // the file given
     ImportResult import;  // the counts and every problem; for a pack file, its own warnings
     bool was_pack = false; // the file already was a Chronicle pack and is copied as it is
     std::string title;    // the pack's title, in its default language

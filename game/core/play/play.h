@@ -1,0 +1,68 @@
+// play/: the game without its window — the save, the settings that Home and
+// Settings change in place, the library of packs, and the round being played — so
+// that the whole flow is tested without SDL. The window (game/app) forwards what the
+// player does and draws what this holds.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/play/library.h"
+#include "core/play/round.h"
+#include "core/store/settings.h"
+#include "core/store/storage.h"
+
+namespace chronicle {
+
+enum class StartProblem {
+    None,
+    NoPack,      // no pack loaded
+    NoQuestions, // the pack gives no question of the kinds chosen
+};
+
+class Play {
+public:
+    // Opens (or starts) the save in `data_folder`, reads the settings (the interface
+    // language defaults to `system_lang`) and finds the packs in `pack_folders`.
+    Play(const std::string& data_folder, std::vector<PackFolder> pack_folders, const std::string& system_lang,
+         int64_t now_unix_seconds);
+
+    // What opening the save said (a save moved aside, a save only in memory).
+    const OpenResult& opened() const { return opened_; }
+    Storage* storage() { return opened_.storage.get(); }
+    const Storage* storage() const { return opened_.storage.get(); }
+
+    // The one copy of the settings: screens change it in place, then save.
+    Settings& settings() { return settings_; }
+    const Settings& settings() const { return settings_; }
+    bool save_settings();
+
+    PackLibrary& library() { return library_; }
+    const PackLibrary& library() const { return library_; }
+    // The pack the settings choose, or the first playable one when that one is gone
+    // or cannot be played; null when no pack can be played.
+    const Pack* chosen_pack() const;
+    // The kinds a round of the chosen pack asks (see kinds_to_ask).
+    std::vector<Kind> kinds_to_ask() const;
+    // The language the chosen pack's questions are in: the interface's when the pack has it.
+    std::string quiz_language(const Pack& pack) const;
+
+    // Starts a round of the chosen pack with the settings' mode, length, difficulty and
+    // kinds; there is no round when it says a problem.
+    StartProblem start_round(uint64_t seed, Moment now);
+    Round* round() { return round_ ? &*round_ : nullptr; }
+    const Round* round() const { return round_ ? &*round_ : nullptr; }
+    void leave_round() { round_.reset(); }
+
+    // Adds files to the user's packs; the last one added becomes the chosen pack.
+    std::vector<AddedPack> add_files(const std::vector<std::string>& files);
+
+private:
+    OpenResult opened_;
+    Settings settings_;
+    PackLibrary library_;
+    std::optional<Round> round_;
+};
+
+} // namespace chronicle

@@ -1,0 +1,87 @@
+// Screens as small objects. Every screen is listed once in CHRONICLE_SCREENS; the
+// base class draws the page around it (a full-window ImGui window, Esc) and each
+// screen draws its content from the game's state (core's Play) and returns an
+// Intent: what the player chose. The window (app/game.cpp) carries the intent out.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/play/play.h"
+#include "ui/widgets.h"
+
+namespace chronicle::ui {
+
+class FontCoverage;
+
+// Every screen: X(id, class). Adding one: its files ui/<name>_screen.{h,cpp}, a line
+// here, its #include in ui/screens.cpp, and its source in game/CMakeLists.txt.
+#define CHRONICLE_SCREENS(X)      \
+    X(Home, HomeScreen)           \
+    X(Question, QuestionScreen)   \
+    X(Feedback, FeedbackScreen)   \
+    X(Results, ResultsScreen)     \
+    X(Settings, SettingsScreen)
+
+enum class ScreenId {
+#define CHRONICLE_SCREEN_ID(id, type) id,
+    CHRONICLE_SCREENS(CHRONICLE_SCREEN_ID)
+#undef CHRONICLE_SCREEN_ID
+        Count
+};
+
+// What the screens draw from. Settings are changed in place (then SaveSettings).
+struct Model {
+    Play& play;
+    FontCoverage& coverage;       // for the characters of a pack no font can show
+    std::string user_pack_folder; // where added packs go, for Home's hints
+    std::vector<AddedPack> added; // what became of the files last dropped on the window
+    StartProblem start_problem = StartProblem::None; // why the last Start gave no round
+};
+
+struct Intent {
+    enum class Do {
+        Nothing,
+        Start,        // a round with the settings' choices (also "play again")
+        Answer,       // the player's answer to the question asked: `chosen`
+        Continue,     // from an answer shown to the next question or the results
+        Home,         // leave the round, if any, for Home
+        Open,         // another screen: `screen`
+        Back,         // the screen this one was opened from
+        SaveSettings, // the settings changed
+    };
+    Do what = Do::Nothing;
+    ScreenId screen = ScreenId::Home;
+    std::vector<size_t> chosen;
+
+    static Intent nothing() { return {}; }
+    static Intent to(Do what) { return {what, ScreenId::Home, {}}; }
+    static Intent open(ScreenId screen) { return {Do::Open, screen, {}}; }
+    static Intent answer(std::vector<size_t> chosen) { return {Do::Answer, ScreenId::Home, std::move(chosen)}; }
+};
+
+class Screen {
+public:
+    virtual ~Screen() = default;
+    // Draws the page and its content; Esc, when the content chose nothing, does what
+    // on_escape() says.
+    Intent draw(Model& model, const UiContext& ctx);
+    // The screen becomes the one shown.
+    virtual void enter(Model& /*model*/, const UiContext& /*ctx*/) {}
+    // ImGui's keyboard navigation (Tab, arrows, Space); a screen that keeps arrows and
+    // letters for itself turns it off.
+    virtual bool keyboard_navigation() const { return true; }
+
+protected:
+    virtual const char* window_id() const = 0;
+    virtual Intent draw_content(Model& model, const UiContext& ctx) = 0;
+    // Leaving a screen goes Home unless a screen says otherwise.
+    virtual Intent on_escape() const { return Intent::to(Intent::Do::Home); }
+    // The page's opacity this frame (1: opaque), for an entrance.
+    virtual float opacity(const UiContext& /*ctx*/) const { return 1.0f; }
+};
+
+// One of each screen, indexed by ScreenId.
+std::vector<std::unique_ptr<Screen>> make_screens();
+
+} // namespace chronicle::ui
