@@ -5,6 +5,14 @@ set -euo pipefail
 # Debian 12 packages Chronicle builds and tests with.
 CHRONICLE_PACKAGES=(cmake g++ make pkg-config libsdl2-dev libsdl2-ttf-dev libimgui-dev libfontconfig-dev libfreetype-dev nlohmann-json3-dev
                     catch2 libsqlite3-dev python3 python3-jsonschema)
+# What scripts/package-test.sh needs besides: cpack's dpkg-shlibdeps (dpkg-dev, file), and
+# checkers for the metainfo, the desktop entry, the man page and the files a program opens.
+CHRONICLE_PACKAGING_PACKAGES=(dpkg-dev file appstream desktop-file-utils man-db strace)
+
+# Runs a command as root: directly when root already, else with sudo.
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
 
 # Installs the given Debian packages that are not installed yet (as root, or with sudo).
 install_missing() {
@@ -14,10 +22,8 @@ install_missing() {
     done
     [ ${#missing[@]} -eq 0 ] && return 0
     echo "Installing: ${missing[*]}"
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
 # Configures and builds into $1 (default build/), Release unless more flags say otherwise.
