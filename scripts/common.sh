@@ -27,9 +27,12 @@ install_missing() {
 }
 
 # Configures and builds into $1 (default build/), Release unless more flags say otherwise.
+# CI (CI=true) treats every warning as an error.
 build() {
     local dir=${1:-build}
     shift || true
-    cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@"
+    local strict=()
+    [ "${CI:-}" = true ] && strict=(-DCHRONICLE_WERROR=ON)
+    cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release "${strict[@]}" "$@"
     cmake --build "$dir" -j "$(nproc)"
 }

@@ -1,3 +1,5 @@
+// base/: building blocks every part of core uses: dates, text, randomness, diagnostics, files, JSON input.
+//
 // Text in several languages, and the small text utilities the core needs
 // (UTF-8 checks, number formatting) without pulling in a locale library.
 #pragma once

@@ -1,3 +1,5 @@
+// exchange/: other formats in and out — TimelineJS and CSV import, quiz export.
+//
 // Timelines that authors already keep, turned into packs: Knight Lab's TimelineJS
 // JSON and spreadsheets saved as CSV. The importers read the input, report every
 // problem by place (JSON path, or row and column), skip what cannot be used, and

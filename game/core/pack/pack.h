@@ -1,3 +1,5 @@
+// pack/: the pack — its model, loading and validating it, finding packs, installing them.
+//
 // The validated model of a pack: what the loader produces and the generator reads.
 // References between records are indices, checked by the loader, so the generator
 // never looks an id up and never meets a dangling one.

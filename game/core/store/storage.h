@@ -1,3 +1,5 @@
+// store/: what is kept between runs — the SQLite save and the settings.
+//
 // The player's saved data in one SQLite file: settings, finished games with their
 // answers, and the best score per pack and mode. Opening never fails and never
 // deletes the player's file: a save that cannot be used is moved aside and the
