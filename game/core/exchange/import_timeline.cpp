@@ -124,13 +124,14 @@ private:
             return std::nullopt;
         }
         EventDraft e;
-        const auto start = j.find("start_date");
-        if (start == j.end() || start->is_null()) {
+        static const json kMissing;
+        const json& start = j.contains("start_date") ? j.at("start_date") : kMissing;
+        if (start.is_null()) {
             report(Severity::Error, path, std::string(era ? "an era" : "an event") + " needs a \"start_date\" with a year");
             return std::nullopt;
         }
         bool empty = false;
-        const auto from = read_date(*start, pointer_append(path, "start_date"), empty);
+        const auto from = read_date(start, pointer_append(path, "start_date"), empty);
         if (!from) {
             if (empty) report(Severity::Error, pointer_append(path, "start_date"), "the start date has no year");
             return std::nullopt;
@@ -175,7 +176,7 @@ private:
         }
         // TimelineJS shows display_date instead of the date: keep it as the date's note.
         auto shown = text_member(j, path, "display_date");
-        if (shown && shown->empty()) shown = text_member(*start, pointer_append(path, "start_date"), "display_date");
+        if (shown && shown->empty()) shown = text_member(start, pointer_append(path, "start_date"), "display_date");
         if (!shown) return std::nullopt;
         if (!shown->empty()) {
             e.date_note = *shown;
