@@ -197,6 +197,7 @@ void check_question(const Pack& p, const Lookup& ids, const std::string& lang, c
         break;
     }
     case Kind::Authored:
+    case Kind::Count: // not a kind
         break;
     }
 }
