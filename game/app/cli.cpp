@@ -22,6 +22,7 @@
 #include "core/base/paths.h"
 #include "app/game.h"
 #include "ui/font_coverage.h"
+#include "ui/messages.h"
 
 namespace chronicle {
 
@@ -62,7 +63,7 @@ Packs are read from the bundled questions/ folder and from the user's folder
 // ---------------------------------------------------------------------------
 
 void print_diagnostics(const std::vector<Diagnostic>& ds) {
-    for (const Diagnostic& d : ds) std::cerr << d.to_string() << "\n";
+    for (const Diagnostic& d : ds) std::cerr << ui::describe(d, ui::Lang::En) << "\n";
 }
 
 // Characters no bundled or system font has would show as '?' in the game.
@@ -107,7 +108,7 @@ std::string pack_status(const PackEntry& e) {
         const size_t warnings = e.diagnostics.size();
         return warnings ? "ok, " + std::to_string(warnings) + " warning" + (warnings == 1 ? "" : "s") : "ok";
     }
-    const std::string first = e.diagnostics.empty() ? "unreadable" : e.diagnostics.front().to_string();
+    const std::string first = e.diagnostics.empty() ? "unreadable" : ui::describe(e.diagnostics.front(), ui::Lang::En);
     return "error: " + first;
 }
 

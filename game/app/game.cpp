@@ -22,6 +22,7 @@
 #include "core/quiz/phrases.h"
 #include "ui/feedback_screen.h"
 #include "ui/fonts.h"
+#include "ui/messages.h"
 #include "ui/results_screen.h"
 #include "ui/settings_screen.h"
 
@@ -130,7 +131,7 @@ void Game::load_packs() {
     std::string shown = ui::all_ui_text() + generated_characters();
     for (const PackEntry& e : packs_) {
         if (e.pack) shown += all_text(*e.pack);
-        for (const Diagnostic& d : e.diagnostics) shown += d.to_string();
+        for (const Diagnostic& d : e.diagnostics) shown += ui::message(d, ui::Lang::Zh) + ui::message(d, ui::Lang::En);
     }
     shown += drop_notices_.added + drop_notices_.problem; // they quote file names and cells
     glyphs_ = coverage_->plan(shown);
@@ -160,7 +161,7 @@ void Game::add_dropped_files() {
         } else if (!a.import.pack_text) {
             std::string first_error;
             for (const Diagnostic& d : a.import.diagnostics)
-                if (d.severity == Severity::Error && first_error.empty()) first_error = d.to_string();
+                if (d.severity == Severity::Error && first_error.empty()) first_error = ui::message(d, ui_.lang);
             notice += fill_in(fill_in(ui_.t(ui::T::PackNotAdded), "f", name), "e", first_error);
         } else if (a.install.problem == InstallProblem::Exists) {
             notice += fill_in(fill_in(ui_.t(ui::T::PackExists), "p", a.install.path), "f", file);
@@ -205,7 +206,7 @@ void Game::rebuild_cards() {
             card.title = std::filesystem::path(e.path).filename().string();
             card.details = e.path;
             for (const Diagnostic& d : e.diagnostics)
-                if (d.severity == Severity::Error && card.problem.empty()) card.problem = d.to_string();
+                if (d.severity == Severity::Error && card.problem.empty()) card.problem = ui::message(d, ui_.lang);
         }
         cards_.push_back(std::move(card));
     }

@@ -1,5 +1,7 @@
 #include "ui/strings.h"
 
+#include "ui/messages.h"
+
 namespace chronicle::ui {
 
 namespace {
@@ -27,7 +29,7 @@ const char* lang_code(Lang lang) { return lang == Lang::Zh ? "zh" : "en"; }
 std::string all_ui_text() {
     std::string all = "中文English0123456789%+-–—/:()[]{}.,!?…·↑↓←→";
     for (size_t i = 0; i < static_cast<size_t>(T::Count); ++i) all += std::string(kZh[i]) + kEn[i];
-    return all;
+    return all + all_message_text();
 }
 
 } // namespace chronicle::ui

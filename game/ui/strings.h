@@ -114,7 +114,8 @@ const char* text(T id, Lang lang);
 Lang lang_from_code(std::string_view code);
 const char* lang_code(Lang lang); // "zh" / "en"
 
-// Every string of both languages, for the font atlas and the missing-glyph test.
+// Every string of both languages, the words for core's problems (ui/messages.h)
+// too, for the font atlas and the missing-glyph test.
 std::string all_ui_text();
 
 } // namespace chronicle::ui
