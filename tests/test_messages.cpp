@@ -64,6 +64,11 @@ TEST_CASE("English reads as core used to write it", "[messages]") {
           "the event ends (1939) before it begins (1945); check both dates");
     CHECK(ui::message({Problem::JsonControlCharacter, {"invalid string: control character U+000A"}}, Lang::En) ==
           "JSON syntax: invalid string: control character U+000A (write a line break inside a string as \\n)");
+    CHECK(ui::message({Problem::SaveMovedAside, {"/s/save.db", Term::SaveNotADatabase, "/s/save.db.damaged-1"}},
+                      Lang::En) == "Your saved progress in /s/save.db could not be used (it is not a database file). "
+                                   "It was moved to /s/save.db.damaged-1 and a new save was started.");
+    CHECK(ui::message({Problem::CannotWrite, {"/p/x.json", "Permission denied"}}, Lang::En) ==
+          "cannot write /p/x.json: Permission denied");
 
     SECTION("a pack's diagnostic, whole") {
         const LoadResult r = load(pack_with(R"([

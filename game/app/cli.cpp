@@ -266,14 +266,14 @@ int cmd_import(const std::vector<std::string>& args) {
         switch (installed.problem) {
         case InstallProblem::None: break;
         case InstallProblem::IdTaken:
-            std::cerr << "chronicle: pack id \"" << result.id << "\" is already used by " << installed.detail
+            std::cerr << "chronicle: pack id \"" << result.id << "\" is already used by " << installed.taken_by
                       << "; choose another with --id\n";
             return 1;
         case InstallProblem::Exists:
             std::cerr << "chronicle: " << output << " already exists; use --force to replace it\n";
             return 1;
         case InstallProblem::CannotWrite:
-            std::cerr << "chronicle: " << installed.detail << "\n";
+            std::cerr << "chronicle: " << ui::message(installed.error, ui::Lang::En) << "\n";
             return 1;
         }
     } else {
@@ -282,14 +282,14 @@ int cmd_import(const std::vector<std::string>& args) {
             std::cerr << "chronicle: " << output << " is the file being imported; choose another with -o\n";
             return 1;
         }
-        std::string error;
+        Issue error;
         switch (write_file_atomically(output, *result.pack_text, force, error)) {
         case WriteOutcome::Written: break;
         case WriteOutcome::Exists:
             std::cerr << "chronicle: " << output << " already exists; use --force to replace it, or -o to choose another\n";
             return 1;
         case WriteOutcome::Failed:
-            std::cerr << "chronicle: " << error << "\n";
+            std::cerr << "chronicle: " << ui::message(error, ui::Lang::En) << "\n";
             return 1;
         }
     }

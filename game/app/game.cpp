@@ -166,9 +166,10 @@ void Game::add_dropped_files() {
         } else if (a.install.problem == InstallProblem::Exists) {
             notice += fill_in(fill_in(ui_.t(ui::T::PackExists), "p", a.install.path), "f", file);
         } else if (a.install.problem == InstallProblem::IdTaken) {
-            notice += fill_in(fill_in(ui_.t(ui::T::PackIdTaken), "i", a.import.id), "p", a.install.detail);
+            notice += fill_in(fill_in(ui_.t(ui::T::PackIdTaken), "i", a.import.id), "p", a.install.taken_by);
         } else {
-            notice += fill_in(fill_in(ui_.t(ui::T::PackNotAdded), "f", name), "e", a.install.detail);
+            notice += fill_in(fill_in(ui_.t(ui::T::PackNotAdded), "f", name), "e",
+                              ui::message(a.install.error, ui_.lang));
         }
     }
     dropped_files_.clear();
@@ -375,14 +376,8 @@ void Game::draw_home() {
     }
 }
 
-// The player is told about their save in their language; the English notice keeps
-// the technical reason for a bug report.
-std::string Game::save_notice() const {
-    if (opened_.notice.empty()) return "";
-    if (!storage_ || storage_->in_memory()) return std::string(ui_.t(ui::T::SaveInMemory)) + " " + opened_.notice;
-    if (!opened_.moved_to.empty()) return fill_in(ui_.t(ui::T::SaveMovedAside), "p", opened_.moved_to);
-    return opened_.notice;
-}
+// The player is told about their save in their language, with the technical reason.
+std::string Game::save_notice() const { return opened_.notice ? ui::message(*opened_.notice, ui_.lang) : ""; }
 
 void Game::start_quiz() {
     if (choice_.pack < 0 || choice_.pack >= static_cast<int>(packs_.size()) || !packs_[static_cast<size_t>(choice_.pack)].pack) return;
@@ -467,7 +462,7 @@ void Game::finish_quiz() {
     if (storage_) {
         const int64_t id = storage_->record_game(game_record(*session_, mode_name(mode_), unix_now()));
         if (id < 0) {
-            save_error_ = storage_->last_error();
+            save_error_ = ui::message(*storage_->last_error(), ui_.lang);
         } else {
             if (storage_->in_memory()) save_error_ = save_notice();
             const auto best = storage_->best_score(session_->quiz().pack_id, mode_name(mode_));

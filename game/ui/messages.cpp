@@ -271,6 +271,29 @@ constexpr Words<Problem> kSentences[] = {
      "no headline: questions name events by their headline; write one"},
     {Problem::NothingInRow, "没有标题、引语或数字：这一行没有内容能出题",
      "no headline, quote or number: nothing in this row can become a question"},
+    // Writing files
+    {Problem::WriteTargetIsFolder, "{1} 是文件夹；请指定文件名", "{1} is a folder; give a file name"},
+    {Problem::CannotWrite, "无法写入 {1}：{2}", "cannot write {1}: {2}"},
+    {Problem::CannotCreateFolder, "无法创建 {1}：{2}", "cannot create {1}: {2}"},
+    // The save
+    {Problem::SaveCannotOpen, "无法打开存档文件 {1}（{2}）。这次的进度无法保存。",
+     "Chronicle could not open its save file {1} ({2}). Progress won't be saved this time."},
+    {Problem::SaveNotMoved, "原来的存档 {1} 无法使用（{2}），也无法移开（{3}），所以原样保留。这次的进度无法保存。",
+     "Your saved progress in {1} could not be used ({2}). It could not be moved out of the way ({3}), so it was "
+     "left as it is. Progress won't be saved this time."},
+    {Problem::SaveMovedNoNewSave, "原来的存档 {1} 无法使用（{2}），已移到 {3}，但无法新建存档（{4}）。这次的进度无法保存。",
+     "Your saved progress in {1} could not be used ({2}). It was moved to {3}, but a new save could not be started "
+     "({4}). Progress won't be saved this time."},
+    {Problem::SaveMovedAside, "原来的存档 {1} 无法使用（{2}），已移到 {3}，并新建了存档。",
+     "Your saved progress in {1} could not be used ({2}). It was moved to {3} and a new save was started."},
+    {Problem::SettingNotRead, "无法读取设置 {1}：{2}", "Could not read the setting {1}: {2}"},
+    {Problem::SettingsNotSaved, "无法保存设置：{1}", "Could not save the settings: {1}"},
+    {Problem::GameNotSaved, "无法保存这局游戏：{1}", "Could not save the game: {1}"},
+    {Problem::BestScoreNotRead, "无法读取最高分：{1}", "Could not read the best score: {1}"},
+    {Problem::GamesNotListed, "无法列出玩过的游戏：{1}", "Could not list the games: {1}"},
+    {Problem::GameNotRead, "无法读取这局游戏：{1}", "Could not read the game: {1}"},
+    {Problem::AnswersNotRead, "无法读取这局游戏的作答：{1}", "Could not read the game's answers: {1}"},
+    {Problem::GamesNotCounted, "无法统计游戏局数：{1}", "Could not count the games: {1}"},
 };
 
 constexpr Words<Term> kTerms[] = {
@@ -356,6 +379,14 @@ constexpr Words<Term> kTerms[] = {
     {Term::October, "10 月", "October"},
     {Term::November, "11 月", "November"},
     {Term::December, "12 月", "December"},
+    // Why a save cannot be used
+    {Term::SaveIsFolder, "它是文件夹", "it is a folder"},
+    {Term::SaveNotAFile, "它不是文件", "it is not a file"},
+    {Term::SaveNotADatabase, "它不是数据库文件", "it is not a database file"},
+    {Term::SaveDamaged, "它已损坏", "it is damaged"},
+    {Term::SaveFromNewerVersion, "它来自更新版本的 Chronicle", "it was made by a newer version of Chronicle"},
+    {Term::SaveNotChronicle, "它不是 Chronicle 的存档", "it is not a Chronicle save file"},
+    {Term::SaveWithoutTables, "里面没有 Chronicle 存档用的表", "it does not hold the tables Chronicle saves to"},
 };
 
 // A table lists every code, in the enum's order, so that table[code] is its line.

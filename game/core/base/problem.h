@@ -153,11 +153,28 @@ enum class Problem {
     WhoWithoutPeople,
     RowWithoutHeadline,
     NothingInRow,
+    // Writing files
+    WriteTargetIsFolder, // the path
+    CannotWrite,         // the path, the OS's reason
+    CannotCreateFolder,  // the path, the OS's reason
+    // The save
+    SaveCannotOpen,     // the path, why (Term, or SQLite's or the OS's words)
+    SaveNotMoved,       // the path, why, why it could not move
+    SaveMovedNoNewSave, // the path, why, where it went, why no new save
+    SaveMovedAside,     // the path, why, where it went
+    SettingNotRead,     // the key, SQLite's reason
+    SettingsNotSaved,   // SQLite's reason
+    GameNotSaved,       // SQLite's reason
+    BestScoreNotRead,   // SQLite's reason
+    GamesNotListed,     // SQLite's reason
+    GameNotRead,        // SQLite's reason
+    AnswersNotRead,     // SQLite's reason
+    GamesNotCounted,    // SQLite's reason
     Count
 };
 
 // Words a sentence names that are not the input's own: kinds of JSON value, what a
-// field holds, month names. The UI translates them too.
+// field holds, month names, why a save is unusable. The UI translates them too.
 enum class Term {
     // Kinds of JSON value (json_kind())
     JsonNull,
@@ -241,6 +258,14 @@ enum class Term {
     October,
     November,
     December,
+    // Why a save cannot be used
+    SaveIsFolder,
+    SaveNotAFile,
+    SaveNotADatabase,
+    SaveDamaged,
+    SaveFromNewerVersion,
+    SaveNotChronicle,
+    SaveWithoutTables,
     Count
 };
 
