@@ -3,7 +3,31 @@
 #include <random>
 #include <stdexcept>
 
+#include "ui/messages.h"
+
+namespace Catch {
+
+std::string StringMaker<chronicle::Problem>::convert(chronicle::Problem p) {
+    return chronicle::ui::message_template(p, chronicle::ui::Lang::En);
+}
+
+std::string StringMaker<chronicle::Detail>::convert(const chronicle::Detail& d) {
+    using namespace chronicle;
+    if (const auto* text = std::get_if<std::string>(&d)) return "\"" + *text + "\"";
+    if (const auto* term = std::get_if<Term>(&d)) return std::string("Term(") + ui::term(*term, ui::Lang::En) + ")";
+    if (const auto* date = std::get_if<DateSpec>(&d)) return "DateSpec(" + iso(date->from) + ".." + iso(date->to) + ")";
+    return StringMaker<std::vector<std::string>>::convert(std::get<std::vector<std::string>>(d));
+}
+
+} // namespace Catch
+
 namespace chronicle::test {
+
+DateSpec year_spec(int64_t y) {
+    PartialDate d;
+    d.year = y;
+    return {d, d};
+}
 
 const Pack& seed_pack() {
     static const Pack pack = [] {

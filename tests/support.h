@@ -1,12 +1,30 @@
-// Shared by the tests: the seed pack, packs written inline, lookups.
+// Shared by the tests: the seed pack, packs written inline, lookups, and problems
+// printed readably when a check fails.
 #pragma once
+#include <catch2/catch.hpp>
+
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "core/pack/pack_loader.h"
 
+namespace Catch {
+template <> struct StringMaker<chronicle::Problem> {
+    static std::string convert(chronicle::Problem p); // its English sentence
+};
+template <> struct StringMaker<chronicle::Detail> {
+    static std::string convert(const chronicle::Detail& d);
+};
+} // namespace Catch
+
 namespace chronicle::test {
+
+// An issue's details, to compare with: Details{"altmann", Term::Person}.
+using Details = std::vector<Detail>;
+
+// The whole year `y`, as a date detail.
+DateSpec year_spec(int64_t y);
 
 // The bundled seed pack, loaded once.
 const Pack& seed_pack();

@@ -8,6 +8,7 @@
 #include "core/exchange/html_text.h"
 #include "core/exchange/importer.h"
 #include "support.h"
+#include "ui/messages.h"
 
 using namespace chronicle;
 using namespace chronicle::test;
@@ -16,7 +17,7 @@ namespace {
 
 // The imported pack, loaded back: what a player would get.
 Pack imported(const ImportResult& r) {
-    for (const Diagnostic& d : r.diagnostics) INFO(d.to_string());
+    for (const Diagnostic& d : r.diagnostics) INFO(ui::describe(d, ui::Lang::En));
     REQUIRE(r.pack_text);
     LoadResult back = load(*r.pack_text);
     REQUIRE(back.pack);
@@ -38,10 +39,26 @@ ImportResult csv(const std::string& text, const std::string& lang = "") {
     return import_csv(text, o);
 }
 
-const Diagnostic* find_message(const ImportResult& r, const std::string& part) {
+// The first diagnostic about `problem`, or null.
+const Diagnostic* find(const ImportResult& r, Problem problem) {
     for (const Diagnostic& d : r.diagnostics)
-        if (d.to_string().find(part) != std::string::npos) return &d;
+        if (d.issue.problem == problem) return &d;
     return nullptr;
+}
+
+// The first diagnostic about `problem`; the test stops when there is none.
+const Diagnostic& reported(const ImportResult& r, Problem problem) {
+    const Diagnostic* d = find(r, problem);
+    INFO(Catch::StringMaker<Problem>::convert(problem));
+    REQUIRE(d);
+    return *d;
+}
+
+// The notes after a diagnostic, by problem.
+std::vector<Problem> notes(const Diagnostic& d) {
+    std::vector<Problem> problems;
+    for (const Issue& note : d.notes) problems.push_back(note.problem);
+    return problems;
 }
 
 const Event* event_with_headline(const Pack& p, const std::string& headline) {
@@ -130,9 +147,8 @@ TEST_CASE("A TimelineJS timeline imports as its format is published", "[import][
         CHECK(std::find(era->tags.begin(), era->tags.end(), "era") != era->tags.end());
     }
     SECTION("a time of day is dropped with a warning") {
-        const Diagnostic* d = find_message(r, "time of day");
-        REQUIRE(d);
-        CHECK(d->severity == Severity::Warning);
+        const Diagnostic& d = reported(r, Problem::TimeOfDayDropped);
+        CHECK(d.severity == Severity::Warning);
     }
     SECTION("the pack gives ordering and when questions") {
         CHECK(has_kind(p, Kind::Order));
@@ -169,7 +185,9 @@ TEST_CASE("Negative years are years BCE as TimelineJS shows them; deep time stay
     WHEN("a year is beyond what packs hold") {
         const ImportResult r = timeline(R"({"events": [{"start_date": {"year": "-9999999999999"}, "text": {"headline": "Too old"}}]})");
         CHECK_FALSE(r.pack_text);
-        CHECK(find_message(r, "/events/0/start_date/year"));
+        const Diagnostic& d = reported(r, Problem::YearBeyondLimit);
+        CHECK(d.path == "/events/0/start_date/year");
+        CHECK(d.issue.details == Details{"-9999999999999"});
     }
 }
 
@@ -188,27 +206,39 @@ TEST_CASE("Bad timeline events are reported by JSON path and line, and skipped",
     const Pack p = imported(r);
     CHECK(p.events.size() == 1);
     CHECK(r.skipped == 8);
-    const Diagnostic* month = find_message(r, "/events/1/start_date/month");
-    REQUIRE(month);
-    CHECK(month->severity == Severity::Error);
-    CHECK(month->line == 3);
-    CHECK_THAT(month->message, Catch::Contains("13 is not a month") && Catch::Contains("not imported"));
-    CHECK(find_message(r, "/events/2: an event needs a \"start_date\""));
-    CHECK(find_message(r, "/events/3/start_date/day: a day needs a month"));
-    CHECK(find_message(r, "/events/4/end_date: the end (1968) is before the start (1969)"));
-    CHECK(find_message(r, "/events/5/text/headline: no headline"));
-    CHECK(find_message(r, "/events/6/start_date/year: must be a whole number"));
-    CHECK(find_message(r, "/events/7/start_date/day: 29 is not a day of that month (it has 28)"));
-    CHECK(find_message(r, "/events/8: must be an object"));
+    const Diagnostic& month = reported(r, Problem::NotAMonth);
+    CHECK(month.path == "/events/1/start_date/month");
+    CHECK(month.severity == Severity::Error);
+    CHECK(month.line == 3);
+    CHECK(month.issue.details == Details{"13"});
+    CHECK(notes(month) == std::vector<Problem>{Problem::EventNotImported});
+    const auto path_of = [&](Problem problem) { return reported(r, problem).path; };
+    CHECK(path_of(Problem::EventWithoutStart) == "/events/2");
+    CHECK(path_of(Problem::DayWithoutMonth) == "/events/3/start_date/day");
+    CHECK(path_of(Problem::EndBeforeStart) == "/events/4/end_date");
+    CHECK(reported(r, Problem::EndBeforeStart).issue.details == Details{year_spec(1968), year_spec(1969)});
+    CHECK(path_of(Problem::SlideWithoutHeadline) == "/events/5/text/headline");
+    CHECK(path_of(Problem::DatePartTextNotWhole) == "/events/6/start_date/year");
+    CHECK(reported(r, Problem::DatePartTextNotWhole).issue.details == Details{"nineteen"});
+    CHECK(path_of(Problem::NotADayOfMonth) == "/events/7/start_date/day");
+    CHECK(reported(r, Problem::NotADayOfMonth).issue.details == Details{"29", "28"});
+    CHECK(path_of(Problem::SlideNotAnObject) == "/events/8");
+    CHECK(reported(r, Problem::SlideNotAnObject).issue.details == Details{Term::JsonString});
 }
 
 TEST_CASE("What is not a timeline is refused with the reason", "[import][timelinejs][errors]") {
-    CHECK(find_message(timeline("[1, 2]"), "a TimelineJS timeline is an object"));
-    CHECK(find_message(timeline("{\"title\": {}}"), "has an \"events\" list"));
-    CHECK(find_message(timeline(pack_with(R"([{"id": "e1", "date": "2023", "headline": "H", "text": "T"}])")),
-                       "already a Chronicle pack"));
-    CHECK(find_message(timeline("{\"events\": [}"), "space-race.json:1:13: error: JSON syntax"));
-    CHECK(find_message(timeline("{\"events\": []}"), "nothing to import"));
+    const ImportResult array = timeline("[1, 2]");
+    CHECK(reported(array, Problem::TimelineNotAnObject).issue.details == Details{Term::JsonArray});
+    CHECK(find(timeline("{\"title\": {}}"), Problem::NoEventsList));
+    CHECK(find(timeline(pack_with(R"([{"id": "e1", "date": "2023", "headline": "H", "text": "T"}])")),
+               Problem::AlreadyAPack));
+    const ImportResult syntax = timeline("{\"events\": [}");
+    REQUIRE(syntax.diagnostics.size() == 1);
+    CHECK(syntax.diagnostics[0].file == "space-race.json");
+    CHECK(syntax.diagnostics[0].line == 1);
+    CHECK(syntax.diagnostics[0].column == 13);
+    CHECK(syntax.diagnostics[0].issue.problem == Problem::JsonCommaBeforeBracket); // "unexpected '}'"
+    CHECK(find(timeline("{\"events\": []}"), Problem::EmptyTimeline));
     for (const char* bad : {"[1, 2]", "{\"events\": []}", "{\"events\": 5}"}) CHECK_FALSE(timeline(bad).pack_text);
 }
 
@@ -283,18 +313,23 @@ TEST_CASE("CSV follows RFC 4180: quotes, commas and line breaks inside cells", "
     }
     SECTION("an unclosed quote, UTF-16 and other encodings are refused with a fix") {
         CHECK_FALSE(parse_csv("a,b\n\"open,x\n", "t.csv", problems));
-        CHECK_THAT(problems.back().to_string(), Catch::Contains("t.csv:2:1:") && Catch::Contains("never closed"));
+        CHECK(problems.back().issue.problem == Problem::UnclosedQuote);
+        CHECK(problems.back().file == "t.csv");
+        CHECK(problems.back().line == 2);
+        CHECK(problems.back().column == 1);
         CHECK_FALSE(parse_csv("date,\xB1\xEA\xCC\xE2\n", "t.csv", problems)); // GBK
-        CHECK_THAT(problems.back().message, Catch::Contains("save the file as UTF-8"));
+        CHECK(problems.back().issue.problem == Problem::InvalidUtf8InCsv);
+        CHECK(problems.back().issue.details == Details{"5"});
         CHECK_FALSE(parse_csv("\xFF\xFE" "d\0a\0", "t.csv", problems));
-        CHECK_THAT(problems.back().message, Catch::Contains("UTF-16"));
+        CHECK(problems.back().issue.problem == Problem::Utf16);
     }
     SECTION("row numbers are the spreadsheet's, even after a cell with line breaks") {
         const ImportResult r = csv("date,headline,text\n2023,A,\"two\nlines\"\n2023-02-30,B,x\n");
-        const Diagnostic* d = find_message(r, "row 3, column \"date\"");
-        REQUIRE(d);
-        CHECK(d->line == 4);
-        CHECK(d->column == 1);
+        const Diagnostic& d = reported(r, Problem::DayOutOfMonth);
+        CHECK(d.row == 3);
+        CHECK(d.column_name == "date");
+        CHECK(d.line == 4);
+        CHECK(d.column == 1);
     }
 }
 
@@ -314,18 +349,36 @@ TEST_CASE("Bad rows are reported by row and column and skipped; good rows import
     const Pack p = imported(r);
     CHECK(p.events.size() == 1);
     CHECK(r.skipped == 9);
-    CHECK(find_message(r, "sheet.csv:3:1: error: row 3, column \"date\": \"2023-13\" has month 13"));
-    CHECK(find_message(r, "row 4, column \"date\": \"11/17/2023\" puts the year last"));
-    CHECK(find_message(r, "row 5, column \"date\": \"2023-02-29\" is impossible"));
-    CHECK(find_message(r, "row 6, column \"number\": \"12abc\" is not a number"));
-    CHECK(find_message(r, "row 7, column \"number question\": a number needs its question"));
-    CHECK(find_message(r, "row 8, column \"quote by\": a quote needs"));
-    CHECK(find_message(r, "row 9, column \"headline\": no headline"));
-    CHECK(find_message(r, "row 10, column \"date\": \"sometime\" is not a date"));
-    CHECK(find_message(r, "row 11, column 8: more cells than the header has columns"));
-    CHECK_FALSE(find_message(r, "row 12")); // a blank row is no problem
-    for (const Diagnostic& d : r.diagnostics)
-        if (d.severity == Severity::Error) CHECK_THAT(d.message, Catch::EndsWith("the row is not imported"));
+    const Diagnostic& month = reported(r, Problem::MonthOutOfRange);
+    CHECK(month.file == "sheet.csv");
+    CHECK(month.line == 3);
+    CHECK(month.column == 1);
+    CHECK(month.row == 3);
+    CHECK(month.column_name == "date");
+    CHECK(month.issue.details == Details{"2023-13", "13"});
+    // Each bad row's problem, by row and the column named in the header.
+    const auto cell_of = [&](Problem problem) {
+        const Diagnostic& d = reported(r, problem);
+        return std::pair{d.row, d.column_name};
+    };
+    CHECK(cell_of(Problem::YearLast) == std::pair{4, std::string("date")});
+    CHECK(reported(r, Problem::YearLast).issue.details == Details{"11/17/2023", "2023"});
+    CHECK(cell_of(Problem::DayOutOfMonth) == std::pair{5, std::string("date")});
+    CHECK(cell_of(Problem::NotANumber) == std::pair{6, std::string("number")});
+    CHECK(reported(r, Problem::NotANumber).issue.details == Details{"12abc"});
+    CHECK(cell_of(Problem::NumberWithoutQuestion) == std::pair{7, std::string("number question")});
+    CHECK(cell_of(Problem::QuoteWithoutSpeaker) == std::pair{8, std::string("quote by")});
+    CHECK(cell_of(Problem::RowWithoutHeadline) == std::pair{9, std::string("headline")});
+    CHECK(cell_of(Problem::CellNotADate) == std::pair{10, std::string("date")});
+    CHECK(reported(r, Problem::CellNotADate).issue.details == Details{"sometime"});
+    const Diagnostic& extra = reported(r, Problem::ExtraCells);
+    CHECK(extra.row == 11);
+    CHECK(extra.column_name.empty());
+    CHECK(extra.column_number == 8); // past the header: no name
+    for (const Diagnostic& d : r.diagnostics) {
+        CHECK(d.row != 12); // a blank row is no problem
+        if (d.severity == Severity::Error) CHECK(notes(d) == std::vector<Problem>{Problem::RowNotImported});
+    }
 }
 
 TEST_CASE("Knight Lab's TimelineJS spreadsheet template imports as it is", "[import][csv][timelinejs]") {
@@ -342,7 +395,10 @@ TEST_CASE("Knight Lab's TimelineJS spreadsheet template imports as it is", "[imp
     CHECK(p.text(p.title, "en") == "The Space Race");
     CHECK(r.events == 4);
     CHECK(r.skipped == 1);
-    CHECK(find_message(r, "row 7, column \"Month\": 13 is not a month"));
+    const Diagnostic& month = reported(r, Problem::NotAMonth);
+    CHECK(month.row == 7);
+    CHECK(month.column_name == "Month");
+    CHECK(month.issue.details == Details{"13"});
     const Event* caesar = event_with_headline(p, "Caesar");
     REQUIRE(caesar);
     CHECK(format_date(*caesar->date, "en") == "15 March 44 BC");
@@ -351,8 +407,9 @@ TEST_CASE("Knight Lab's TimelineJS spreadsheet template imports as it is", "[imp
     const Event* cold_war = event_with_headline(p, "Cold War");
     CHECK(std::find(cold_war->tags.begin(), cold_war->tags.end(), "era") != cold_war->tags.end());
     CHECK(p.text(p.source.note, "en") == "Sputnik 1: A replica (NASA)");
-    CHECK(find_message(r, "columns not imported: \"Media\", \"Media Thumbnail\", \"Background\""));
-    CHECK(find_message(r, "1 date has a time of day"));
+    CHECK(reported(r, Problem::UnknownColumns).issue.details ==
+          Details{std::vector<std::string>{"Media", "Media Thumbnail", "Background"}});
+    CHECK(find(r, Problem::TimeOfDayDropped));
 }
 
 TEST_CASE("Spreadsheet dates: BC, deep time and year-first forms", "[import][csv][dates]") {
@@ -375,18 +432,21 @@ TEST_CASE("Numbers: thousands separators, percentages, 万; a decimal comma is n
     for (const NumberFact& n : p.numbers) values.push_back(n.value);
     CHECK(values == std::vector<double>{1'000'000, 2500, 20, 1'000'000, -350});
     CHECK(r.skipped == 3);
-    CHECK(find_message(r, "row 7, column \"number\": \"3,5\" is not a number"));
+    const Diagnostic& comma = reported(r, Problem::NotANumber);
+    CHECK(comma.row == 7);
+    CHECK(comma.column_name == "number");
+    CHECK(comma.issue.details == Details{"3,5"});
     const ImportResult european = csv("headline;number;number question\nReunification;3,5;Decimal comma?\n");
     CHECK_FALSE(european.pack_text);
-    CHECK(find_message(european, "is the comma a decimal sign or a thousands separator?"));
+    CHECK(reported(european, Problem::AmbiguousComma).issue.details == Details{"3,5"});
 }
 
 TEST_CASE("A sheet without the columns Chronicle needs says which to add", "[import][csv][errors]") {
     const ImportResult r = csv("when it was,what\n2023,x\n");
     CHECK_FALSE(r.pack_text);
-    CHECK(find_message(r, "none is \"headline\""));
-    CHECK(find_message(r, "columns not imported: \"when it was\", \"what\""));
-    CHECK(find_message(csv(""), "the file is empty"));
+    CHECK(find(r, Problem::NoHeadlineColumn));
+    CHECK(reported(r, Problem::UnknownColumns).issue.details == Details{std::vector<std::string>{"when it was", "what"}});
+    CHECK(find(csv(""), Problem::EmptyFile));
 }
 
 TEST_CASE("Review findings: what an import must not get wrong", "[import][errors]") {
@@ -400,7 +460,7 @@ TEST_CASE("Review findings: what an import must not get wrong", "[import][errors
         const Pack p = imported(r);
         CHECK(event_with_headline(p, "Moon landing (20 July 1969)"));
         CHECK(event_with_headline(p, "Moon landing (11 December 1972)"));
-        CHECK(find_message(r, "2 events (row-2, row-3) have the headline “Moon landing”; their dates were added"));
+        CHECK(reported(r, Problem::SameHeadlinesDated).issue.details == Details{"2", "row-2, row-3", "Moon landing"});
         const Pack undated = imported(csv("date,headline\n,Launch\n,Launch\n"));
         CHECK(event_with_headline(undated, "Launch (1)"));
         CHECK(event_with_headline(undated, "Launch (2)"));
@@ -409,18 +469,19 @@ TEST_CASE("Review findings: what an import must not get wrong", "[import][errors
         const ImportResult r = timeline(R"({"events": [{"start_date": {"year": "1500"}, "display_date": "c. 1500",
                                                         "text": {"headline": "Painting finished"}}]})");
         imported(r);
-        const Diagnostic* d = find_message(r, "e.g. “c. 1500”");
-        REQUIRE(d);
-        CHECK(d->severity == Severity::Warning);
+        const Diagnostic& d = reported(r, Problem::DisplayDateKept);
+        CHECK(d.issue.details == Details{"c. 1500"});
+        CHECK(d.severity == Severity::Warning);
     }
     SECTION("a title that cannot be read costs the title, not the events") {
         const ImportResult r = timeline(R"({"title": {"text": {"headline": 5}},
                                             "events": [{"start_date": {"year": "1969"}, "text": {"headline": "A"}}]})");
         const Pack p = imported(r);
         CHECK(p.text(p.title, "en") == "space-race");
-        const Diagnostic* d = find_message(r, "/title/text/headline: must be text");
-        REQUIRE(d);
-        CHECK(d->severity == Severity::Warning);
+        const Diagnostic& d = reported(r, Problem::TextMemberNotAString);
+        CHECK(d.path == "/title/text/headline");
+        CHECK(d.severity == Severity::Warning);
+        CHECK(notes(d) == std::vector<Problem>{Problem::TitleLeftOut});
     }
     SECTION("authors' unique_ids are kept; a repeated one is renamed with a warning") {
         const ImportResult r = timeline(R"({"events": [
@@ -433,7 +494,9 @@ TEST_CASE("Review findings: what an import must not get wrong", "[import][errors
         CHECK(event_with_headline(p, "C")->id == "e2"); // the author's, though it was some slide's place
         CHECK(event_with_headline(p, "B")->id != "e2");
         CHECK(event_with_headline(p, "D")->id == "e4");
-        CHECK(find_message(r, "/events/1/unique_id: unique_id \"a\" is used by another slide too"));
+        const Diagnostic& d = reported(r, Problem::UniqueIdTaken);
+        CHECK(d.path == "/events/1/unique_id");
+        CHECK(d.issue.details == Details{"a", event_with_headline(p, "B")->id});
     }
     SECTION("the TimelineJS template: HTML, the first title, years with commas, an end without a year") {
         const ImportResult r = csv(
@@ -450,7 +513,9 @@ TEST_CASE("Review findings: what an import must not get wrong", "[import][errors
         CHECK_FALSE(moon->end);
         CHECK(p.text(moon->text, "en") == "First steps");
         CHECK(event_with_headline(p, "Second title"));
-        CHECK(find_message(r, "row 3, column \"End Month\": an end month or day without an end year is ignored"));
+        const Diagnostic& d = reported(r, Problem::EndMonthWithoutYear);
+        CHECK(d.row == 3);
+        CHECK(d.column_name == "End Month");
     }
     SECTION("Excel's sep= line, and limits on the width of a sheet") {
         const Pack p = imported(csv("sep=;\ndate;headline\n1969;Moon, at last\n"));
@@ -460,18 +525,23 @@ TEST_CASE("Review findings: what an import must not get wrong", "[import][errors
         REQUIRE(not_sep);
         CHECK(not_sep->separator == ',');
         CHECK(not_sep->rows.front().cells.front().text == "sep=Year");
-        CHECK(find_message(csv(std::string(1200, ',') + "\n"), "has more than 1000 cells"));
+        const ImportResult wide = csv(std::string(1200, ',') + "\n");
+        CHECK(reported(wide, Problem::TooManyCellsInRow).issue.details == Details{"1", "1000"});
     }
     SECTION("nothing to import says why") {
-        CHECK(find_message(csv("headline\n"), "nothing to import: no row under the header has a headline"));
-        CHECK(find_message(csv("quote,quote by\nHello,Bob\n"), "none is \"headline\""));
-        CHECK(find_message(timeline("{\"events\": []}"), "nothing to import: the timeline's \"events\" list is empty"));
-        CHECK(find_message(timeline("{\"timeline\": {\"date\": []}}"), "older TimelineJS 2 format"));
+        CHECK(find(csv("headline\n"), Problem::NoHeadlineRows));
+        CHECK(find(csv("quote,quote by\nHello,Bob\n"), Problem::NoHeadlineColumn));
+        CHECK(find(timeline("{\"events\": []}"), Problem::EmptyTimeline));
+        CHECK(find(timeline("{\"timeline\": {\"date\": []}}"), Problem::TimelineJs2));
         CHECK(detect_import_format("[1, 2]") == ImportFormat::TimelineJS);
     }
     SECTION("a missing column is named in the message") {
-        CHECK(find_message(csv("headline,number\nA,5\n"), "a number needs its question, e.g. \"How many users did "
-                                                           "ChatGPT have?\" (add a \"number question\" column)"));
+        const ImportResult r = csv("headline,number\nA,5\n");
+        const Diagnostic& d = reported(r, Problem::NumberWithoutQuestion);
+        REQUIRE(d.notes.size() == 2);
+        CHECK(d.notes[0].problem == Problem::MissingColumn);
+        CHECK(d.notes[0].details == Details{"number question"});
+        CHECK(d.notes[1].problem == Problem::RowNotImported);
     }
 }
 
@@ -485,10 +555,12 @@ TEST_CASE("Options: the language, the id and the format", "[import]") {
     ImportOptions o;
     o.file = "x.csv";
     o.id = "Bad Id";
-    CHECK(find_message(import_csv("date,headline\n2023,x\n", o), "--id \"Bad Id\" is not a pack id"));
+    const ImportResult bad_id = import_csv("date,headline\n2023,x\n", o);
+    CHECK(reported(bad_id, Problem::BadIdOption).issue.details == Details{"Bad Id"});
     o.id = "";
     o.lang = "english";
-    CHECK(find_message(import_csv("date,headline\n2023,x\n", o), "--lang \"english\""));
+    const ImportResult bad_lang = import_csv("date,headline\n2023,x\n", o);
+    CHECK(reported(bad_lang, Problem::BadLangOption).issue.details == Details{"english"});
     o.lang = "";
     o.file = "/data/登月.csv";
     const ImportResult moon = import_csv("date,headline\n1969,登月\n", o);

@@ -83,7 +83,7 @@ SCENARIO("A practice round from Home's choices to the saved result", "[play]") {
                 THEN("the round is finished and saved with its score") {
                     CHECK(round.step() == RoundStep::Finished);
                     REQUIRE(round.record().game_id);
-                    CHECK(round.record().save_error.empty());
+                    CHECK_FALSE(round.record().save_error);
                     CHECK_FALSE(round.record().in_memory);
                     CHECK(round.record().new_best);
                     CHECK_FALSE(round.previous_best());

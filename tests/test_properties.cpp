@@ -27,7 +27,7 @@ nlohmann::json random_end(Rng& rng, int64_t year) {
 }
 
 DateSpec spec_of(const nlohmann::json& end) {
-    std::string why;
+    Issue why;
     const auto d = end.is_string() ? parse_partial_date(end.get<std::string>(), why) : year_date(end.get<int64_t>(), why);
     return {*d, *d};
 }

@@ -14,6 +14,7 @@
 
 using namespace chronicle;
 using chronicle::test::TempDir;
+using chronicle::test::Details;
 namespace fs = std::filesystem;
 
 namespace {
@@ -34,7 +35,7 @@ void write_bytes(const std::string& path, const std::string& bytes) {
 std::unique_ptr<Storage> open_cleanly(const std::string& path) {
     OpenResult opened = Storage::open(path, kNow);
     REQUIRE(opened.storage);
-    CHECK(opened.notice.empty());
+    CHECK_FALSE(opened.notice);
     CHECK_FALSE(opened.storage->in_memory());
     return std::move(opened.storage);
 }
@@ -102,7 +103,7 @@ TEST_CASE("Settings round-trip and survive reopening", "[storage]") {
         auto storage = open_cleanly(path);
         REQUIRE(fs::is_regular_file(path));
         CHECK_FALSE(storage->setting("language"));
-        CHECK(storage->last_error().empty());
+        CHECK_FALSE(storage->last_error());
         WHEN("settings are written, one of them twice") {
             CHECK(storage->set_setting("language", "en"));
             CHECK(storage->set_setting("volume", "0.8"));
@@ -140,7 +141,7 @@ TEST_CASE("A finished game is saved with its answers and reads back after reopen
         auto storage = open_cleanly(path);
         id = storage->record_game(game_record(session, "timed", kNow));
         REQUIRE(id > 0);
-        CHECK(storage->last_error().empty());
+        CHECK_FALSE(storage->last_error());
     }
     auto storage = open_cleanly(path);
     CHECK(storage->game_count() == 1);
@@ -180,7 +181,7 @@ TEST_CASE("A finished game is saved with its answers and reads back after reopen
     CHECK(listed[0].points == g->points);
     CHECK(listed[0].answers.empty()); // a listing, not a review
     CHECK_FALSE(storage->game(id + 1));
-    CHECK(storage->last_error().empty()); // no such game is not an error
+    CHECK_FALSE(storage->last_error()); // no such game is not an error
 }
 
 TEST_CASE("Recent games come newest first", "[storage]") {
@@ -267,8 +268,11 @@ TEST_CASE("A game that fails halfway leaves nothing behind", "[storage]") {
             const int64_t id = storage->record_game(bad);
             THEN("nothing of it is saved and the error says why") {
                 CHECK(id == -1);
-                CHECK_THAT(storage->last_error(), Catch::Contains("Could not save the game"));
-                CHECK_THAT(storage->last_error(), Catch::Contains("CHECK constraint failed"));
+                REQUIRE(storage->last_error());
+                CHECK(storage->last_error()->problem == Problem::GameNotSaved);
+                REQUIRE(storage->last_error()->details.size() == 1);
+                CHECK_THAT(std::get<std::string>(storage->last_error()->details[0]),
+                           Catch::Contains("CHECK constraint failed"));
                 CHECK(storage->game_count() == 1);
                 CHECK_FALSE(storage->game(first + 1));
                 const auto best = storage->best_score("openai-2023", "timed");
@@ -280,7 +284,7 @@ TEST_CASE("A game that fails halfway leaves nothing behind", "[storage]") {
                 bad.answers.back().points = 0;
                 const int64_t next = storage->record_game(bad);
                 REQUIRE(next > 0);
-                CHECK(storage->last_error().empty());
+                CHECK_FALSE(storage->last_error());
                 storage.reset();
                 auto reopened = open_cleanly(path);
                 CHECK(reopened->game_count() == 2);
@@ -303,8 +307,9 @@ TEST_CASE("A save that is not a database is moved aside, never deleted", "[stora
     OpenResult opened = Storage::open(path, kNow);
     REQUIRE(opened.storage);
     CHECK_FALSE(opened.storage->in_memory());
-    CHECK_THAT(opened.notice, Catch::Contains("not a database"));
-    CHECK_THAT(opened.notice, Catch::Contains(moved));
+    REQUIRE(opened.notice);
+    CHECK(opened.notice->problem == Problem::SaveMovedAside);
+    CHECK(opened.notice->details == Details{path, Term::SaveNotADatabase, moved});
     CHECK(read_bytes(moved) == garbage);
     CHECK(opened.storage->set_setting("language", "en"));
     CHECK(opened.storage->record_game(scored("test", 1000, kNow)) > 0);
@@ -317,7 +322,8 @@ TEST_CASE("A save that is not a database is moved aside, never deleted", "[stora
         OpenResult again = Storage::open(path, kNow);
         REQUIRE(again.storage);
         THEN("the second file gets its own name and the first is untouched") {
-            CHECK_THAT(again.notice, Catch::Contains(moved + "-2"));
+            REQUIRE(again.notice);
+            CHECK(again.notice->details == Details{path, Term::SaveNotADatabase, moved + "-2"});
             CHECK(read_bytes(moved + "-2") == garbage2);
             CHECK(read_bytes(moved) == garbage);
             CHECK(again.storage->game_count() == 0);
@@ -339,8 +345,9 @@ TEST_CASE("A truncated save is moved aside without a crash", "[storage]") {
     REQUIRE(opened.storage);
     CHECK_FALSE(opened.storage->in_memory());
     const std::string moved = path + ".damaged-" + std::to_string(kNow + 60);
-    CHECK_THAT(opened.notice, Catch::Contains("damaged"));
-    CHECK_THAT(opened.notice, Catch::Contains(moved));
+    REQUIRE(opened.notice);
+    CHECK(opened.notice->problem == Problem::SaveMovedAside);
+    CHECK(opened.notice->details == Details{path, Term::SaveDamaged, moved});
     CHECK(read_bytes(moved) == truncated);
     CHECK(opened.storage->game_count() == 0);
     CHECK(opened.storage->record_game(scored("practice", 1000, kNow + 60)) > 0);
@@ -358,7 +365,9 @@ TEST_CASE("A journal left beside a damaged save moves with it", "[storage]") {
 
     OpenResult opened = Storage::open(path, kNow);
     REQUIRE(opened.storage);
-    CHECK_THAT(opened.notice, Catch::Contains(moved));
+    REQUIRE(opened.notice);
+    CHECK(opened.notice->problem == Problem::SaveMovedAside);
+    CHECK(std::get<std::string>(opened.notice->details.at(2)) == moved);
     CHECK(read_bytes(moved) == std::string(5000, 'x'));
     CHECK(read_bytes(moved + "-journal") == zeroed);
     CHECK_FALSE(fs::exists(path + "-journal"));
@@ -392,7 +401,7 @@ TEST_CASE("A save interrupted in the middle of a write is recovered, not moved a
     }
     OpenResult opened = Storage::open(crashed, kNow);
     REQUIRE(opened.storage);
-    CHECK(opened.notice.empty());
+    CHECK_FALSE(opened.notice);
     CHECK_FALSE(opened.storage->in_memory());
     for (const char* key : {"a", "b", "c", "filler1", "filler1000", "filler2000"})
         CHECK(opened.storage->setting(key) == std::optional<std::string>("before"));
@@ -413,25 +422,31 @@ TEST_CASE("A save from a newer Chronicle is moved aside, not overwritten", "[sto
     OpenResult opened = Storage::open(path, kNow);
     REQUIRE(opened.storage);
     CHECK_FALSE(opened.storage->in_memory());
-    CHECK_THAT(opened.notice, Catch::Contains("newer version"));
-    CHECK(read_bytes(path + ".damaged-" + std::to_string(kNow)) == newer);
+    REQUIRE(opened.notice);
+    const std::string moved = path + ".damaged-" + std::to_string(kNow);
+    CHECK(opened.notice->details == Details{path, Term::SaveFromNewerVersion, moved});
+    CHECK(read_bytes(moved) == newer);
     CHECK(opened.storage->game_count() == 0);
 }
 
 TEST_CASE("A database that is not a Chronicle save is moved aside", "[storage]") {
     TempDir dir;
     const std::string path = dir.file("save.db");
+    Term why = Term::SaveNotChronicle;
     SECTION("another program's database") {
         run_sql(path, "CREATE TABLE notes (text TEXT)");
     }
     SECTION("the right version number over other tables") {
         run_sql(path, "CREATE TABLE settings (name TEXT); PRAGMA user_version = 1");
+        why = Term::SaveWithoutTables;
     }
     const std::string original = read_bytes(path);
     OpenResult opened = Storage::open(path, kNow);
     REQUIRE(opened.storage);
     CHECK_FALSE(opened.storage->in_memory());
-    CHECK_THAT(opened.notice, Catch::Contains("moved to"));
+    REQUIRE(opened.notice);
+    CHECK(opened.notice->problem == Problem::SaveMovedAside);
+    CHECK(opened.notice->details == Details{path, why, path + ".damaged-" + std::to_string(kNow)});
     CHECK(read_bytes(path + ".damaged-" + std::to_string(kNow)) == original);
     CHECK(opened.storage->set_setting("language", "en"));
 }
@@ -448,7 +463,9 @@ TEST_CASE("A save locked by another program is left where it is", "[storage]") {
     OpenResult opened = Storage::open(path, kNow); // waits out the busy timeout, then gives up
     REQUIRE(opened.storage);
     CHECK(opened.storage->in_memory());
-    CHECK_THAT(opened.notice, Catch::Contains("won't be saved"));
+    REQUIRE(opened.notice);
+    CHECK(opened.notice->problem == Problem::SaveCannotOpen); // SQLite's reason, as it is
+    CHECK(std::holds_alternative<std::string>(opened.notice->details.at(1)));
     CHECK_FALSE(fs::exists(path + ".damaged-" + std::to_string(kNow)));
     REQUIRE(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
     CHECK(open_cleanly(path)->setting("language") == std::optional<std::string>("zh"));
@@ -457,18 +474,23 @@ TEST_CASE("A save locked by another program is left where it is", "[storage]") {
 TEST_CASE("Where no save can be written, progress lives in memory for the run", "[storage]") {
     TempDir dir;
     std::string path;
+    bool folder = false;
     SECTION("a folder that does not exist") {
         path = dir.file("missing/save.db");
     }
     SECTION("a path that is a folder") {
         path = dir.file("save.db");
         fs::create_directory(path);
+        folder = true;
     }
     OpenResult opened = Storage::open(path, kNow);
     REQUIRE(opened.storage);
     CHECK(opened.storage->in_memory());
-    CHECK_THAT(opened.notice, Catch::Contains(path));
-    CHECK_THAT(opened.notice, Catch::Contains("won't be saved"));
+    REQUIRE(opened.notice);
+    CHECK(opened.notice->problem == Problem::SaveCannotOpen);
+    REQUIRE(opened.notice->details.size() == 2);
+    CHECK(opened.notice->details[0] == Detail(path));
+    if (folder) CHECK(opened.notice->details[1] == Detail(Term::SaveIsFolder));
     CHECK(opened.storage->set_setting("language", "en"));
     CHECK(opened.storage->setting("language") == std::optional<std::string>("en"));
     const int64_t id = opened.storage->record_game(game_record(played_session(5), "test", kNow));

@@ -23,6 +23,7 @@
 #include "app/game.h"
 #include "core/base/text.h"
 #include "ui/font_coverage.h"
+#include "ui/messages.h"
 
 namespace chronicle {
 
@@ -63,7 +64,7 @@ Packs are read from the bundled questions/ folder and from the user's folder
 // ---------------------------------------------------------------------------
 
 void print_diagnostics(const std::vector<Diagnostic>& ds) {
-    for (const Diagnostic& d : ds) std::cerr << d.to_string() << "\n";
+    for (const Diagnostic& d : ds) std::cerr << ui::describe(d, ui::Lang::En) << "\n";
 }
 
 // Characters no bundled or system font has would show as '?' in the game.
@@ -108,7 +109,7 @@ std::string pack_status(const PackEntry& e) {
         const size_t warnings = e.diagnostics.size();
         return warnings ? "ok, " + std::to_string(warnings) + " warning" + (warnings == 1 ? "" : "s") : "ok";
     }
-    const std::string first = e.diagnostics.empty() ? "unreadable" : e.diagnostics.front().to_string();
+    const std::string first = e.diagnostics.empty() ? "unreadable" : ui::describe(e.diagnostics.front(), ui::Lang::En);
     return "error: " + first;
 }
 
@@ -257,14 +258,14 @@ int cmd_import(const std::vector<std::string>& args) {
         switch (installed.problem) {
         case InstallProblem::None: break;
         case InstallProblem::IdTaken:
-            std::cerr << "chronicle: pack id \"" << result.id << "\" is already used by " << installed.detail
+            std::cerr << "chronicle: pack id \"" << result.id << "\" is already used by " << installed.taken_by
                       << "; choose another with --id\n";
             return 1;
         case InstallProblem::Exists:
             std::cerr << "chronicle: " << output << " already exists; use --force to replace it\n";
             return 1;
         case InstallProblem::CannotWrite:
-            std::cerr << "chronicle: " << installed.detail << "\n";
+            std::cerr << "chronicle: " << ui::message(installed.error, ui::Lang::En) << "\n";
             return 1;
         }
     } else {
@@ -273,14 +274,14 @@ int cmd_import(const std::vector<std::string>& args) {
             std::cerr << "chronicle: " << output << " is the file being imported; choose another with -o\n";
             return 1;
         }
-        std::string error;
+        Issue error;
         switch (write_file_atomically(output, *result.pack_text, force, error)) {
         case WriteOutcome::Written: break;
         case WriteOutcome::Exists:
             std::cerr << "chronicle: " << output << " already exists; use --force to replace it, or -o to choose another\n";
             return 1;
         case WriteOutcome::Failed:
-            std::cerr << "chronicle: " << error << "\n";
+            std::cerr << "chronicle: " << ui::message(error, ui::Lang::En) << "\n";
             return 1;
         }
     }

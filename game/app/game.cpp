@@ -18,6 +18,7 @@
 #include "core/base/paths.h"
 #include "core/quiz/phrases.h"
 #include "ui/fonts.h"
+#include "ui/messages.h"
 
 namespace chronicle {
 
@@ -108,13 +109,14 @@ void Game::plan_glyphs() {
     for (const PackEntry& e : play_->library().entries()) {
         shown += e.path;
         if (e.pack) shown += all_text(*e.pack);
-        for (const Diagnostic& d : e.diagnostics) shown += d.to_string();
+        for (const Diagnostic& d : e.diagnostics) shown += ui::message(d, ui::Lang::Zh) + ui::message(d, ui::Lang::En);
     }
     for (const AddedPack& a : model_->added) {
-        shown += a.file + a.title + a.install.path + a.install.detail;
-        for (const Diagnostic& d : a.import.diagnostics) shown += d.to_string();
+        shown += a.file + a.title + a.install.path + a.install.taken_by;
+        for (const Diagnostic& d : a.import.diagnostics) shown += ui::message(d, ui::Lang::Zh) + ui::message(d, ui::Lang::En);
+        for (ui::Lang lang : {ui::Lang::Zh, ui::Lang::En}) shown += ui::message(a.install.error, lang);
     }
-    shown += play_->opened().notice + play_->opened().moved_to;
+    if (const auto& notice = play_->opened().notice) shown += ui::message(*notice, ui::Lang::Zh) + ui::message(*notice, ui::Lang::En);
     glyphs_ = coverage_->plan(shown);
     fonts_stale_ = true;
 }

@@ -9,6 +9,7 @@
 #include "core/quiz/generator.h"
 #include "core/quiz/phrases.h"
 #include "ui/font_coverage.h"
+#include "ui/messages.h"
 
 namespace chronicle::ui {
 
@@ -32,13 +33,13 @@ std::string added_notice(const std::string& file, const AddedPack& a, const UiCo
     if (!a.import.pack_text) {
         std::string first_error;
         for (const Diagnostic& d : a.import.diagnostics)
-            if (d.severity == Severity::Error && first_error.empty()) first_error = d.to_string();
+            if (d.severity == Severity::Error && first_error.empty()) first_error = message(d, ctx.lang);
         return fill_in(fill_in(ctx.t(T::PackNotAdded), "f", name), "e", first_error);
     }
     switch (a.install.problem) {
     case InstallProblem::Exists: return fill_in(fill_in(ctx.t(T::PackExists), "p", a.install.path), "f", file);
-    case InstallProblem::IdTaken: return fill_in(fill_in(ctx.t(T::PackIdTaken), "i", a.import.id), "p", a.install.detail);
-    default: return fill_in(fill_in(ctx.t(T::PackNotAdded), "f", name), "e", a.install.detail);
+    case InstallProblem::IdTaken: return fill_in(fill_in(ctx.t(T::PackIdTaken), "i", a.import.id), "p", a.install.taken_by);
+    default: return fill_in(fill_in(ctx.t(T::PackNotAdded), "f", name), "e", message(a.install.error, ctx.lang));
     }
 }
 
@@ -173,24 +174,19 @@ void HomeScreen::make_cards(Model& model, const UiContext& ctx) {
             card.title = std::filesystem::path(e.path).filename().string();
             card.details = e.path;
             for (const Diagnostic& d : e.diagnostics)
-                if (d.severity == Severity::Error && card.problem.empty()) card.problem = d.to_string();
+                if (d.severity == Severity::Error && card.problem.empty()) card.problem = message(d, ctx.lang);
         }
         cards_.push_back(std::move(card));
     }
 }
 
 // A damaged save, a choice with no questions, files not added: the player is told in
-// their language; the save's English reason follows for a bug report.
+// their language, with the technical reason.
 std::string HomeScreen::notices(const Model& model, const UiContext& ctx) const {
     std::string problems;
-    for (size_t i = 0; i < model.added.size(); ++i)
-        if (!model.added[i].added()) append_line(problems, added_notice(model.added[i].file, model.added[i], ctx));
-    const OpenResult& opened = model.play.opened();
-    if (!opened.notice.empty()) {
-        if (!opened.storage || opened.storage->in_memory()) append_line(problems, std::string(ctx.t(T::SaveInMemory)) + " " + opened.notice);
-        else if (!opened.moved_to.empty()) append_line(problems, fill_in(ctx.t(T::SaveMovedAside), "p", opened.moved_to));
-        else append_line(problems, opened.notice);
-    }
+    for (const AddedPack& a : model.added)
+        if (!a.added()) append_line(problems, added_notice(a.file, a, ctx));
+    if (const std::optional<Issue>& notice = model.play.opened().notice) append_line(problems, message(*notice, ctx.lang));
     if (model.start_problem == StartProblem::NoQuestions) append_line(problems, ctx.t(T::NoQuestions));
     return problems;
 }

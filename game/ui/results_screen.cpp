@@ -4,6 +4,7 @@
 
 #include "core/quiz/phrases.h"
 #include "ui/feedback_screen.h"
+#include "ui/messages.h"
 
 namespace chronicle::ui {
 
@@ -24,8 +25,9 @@ Intent ResultsScreen::draw_content(Model& model, const UiContext& ctx) {
     if (record.new_best) text(ctx.t(T::NewBest), ctx.fonts.large, ctx.palette.right);
     else if (round->previous_best())
         text(fill_in(ctx.t(T::PreviousBest), "n", std::to_string(*round->previous_best())), ctx.fonts.body, ctx.palette.muted);
-    if (!record.save_error.empty()) text(fill_in(ctx.t(T::SaveFailed), "e", record.save_error), ctx.fonts.body, ctx.palette.wrong);
-    else if (record.in_memory) text(ctx.t(T::SaveInMemory), ctx.fonts.body, ctx.palette.wrong);
+    if (record.save_error) text(fill_in(ctx.t(T::SaveFailed), "e", message(*record.save_error, ctx.lang)), ctx.fonts.body, ctx.palette.wrong);
+    else if (record.in_memory && model.play.opened().notice)
+        text(message(*model.play.opened().notice, ctx.lang), ctx.fonts.body, ctx.palette.wrong);
 
     const float footer = ImGui::GetFrameHeightWithSpacing() + ctx.fonts.large->FontSize;
     ImGui::BeginChild("details", ImVec2(0, ImGui::GetContentRegionAvail().y - footer), false);

@@ -1,6 +1,7 @@
 #include "ui/strings.h"
 
 #include "core/quiz/kind.h"
+#include "ui/messages.h"
 
 namespace chronicle::ui {
 
@@ -30,7 +31,7 @@ std::string all_ui_text() {
     std::string all = "中文English0123456789%+-–—/:()[]{}.,!?…·↑↓←→";
     for (size_t i = 0; i < static_cast<size_t>(T::Count); ++i) all += std::string(kZh[i]) + kEn[i];
     for (Kind k : kAllKinds) all += std::string(kind_spec(k).label.zh) + kind_spec(k).label.en;
-    return all;
+    return all + all_message_text();
 }
 
 } // namespace chronicle::ui

@@ -77,9 +77,6 @@ enum class Lang { Zh, En };
     X(PlayAgain, "再玩一次", "Play again")                                                                \
     X(Home, "返回主页", "Home")                                                                           \
     X(SaveFailed, "成绩没能保存：{e}", "The result could not be saved: {e}")                                   \
-    X(SaveMovedAside, "原来的存档无法读取，已移到 {p}，并新建了存档。",                                          \
-      "Your saved progress could not be read. It was moved to {p} and a new save was started.")             \
-    X(SaveInMemory, "这次的进度无法保存。", "Progress cannot be saved this time.")                            \
     X(Language, "界面语言", "Language")                                                                   \
     X(TextSize, "文字大小", "Text size")                                                                  \
     X(Theme, "主题", "Theme")                                                                            \
@@ -104,8 +101,8 @@ const char* text(T id, Lang lang);
 Lang lang_from_code(std::string_view code);
 const char* lang_code(Lang lang); // "zh" / "en"
 
-// Every string of both languages, and every kind's label, for the font atlas and
-// the missing-glyph test.
+// Every string of both languages, every kind's label and the words for core's
+// problems (ui/messages.h), for the font atlas and the missing-glyph test.
 std::string all_ui_text();
 
 } // namespace chronicle::ui

@@ -36,6 +36,7 @@
 #include "core/quiz/generator.h"
 #include "core/pack/pack_loader.h"
 #include "core/base/rng.h"
+#include "ui/messages.h"
 
 namespace {
 
@@ -399,7 +400,9 @@ int main(int argc, char** argv) {
             std::printf("# note: with realistic text the pack is %.1f MB, over kMaxInputBytes (%zu MiB); the loader says:\n"
                         "#   %s\n",
                         static_cast<double>(text.size()) / 1e6, chronicle::kMaxInputBytes >> 20,
-                        refused.diagnostics.empty() ? "(nothing)" : refused.diagnostics[0].to_string().c_str());
+                        refused.diagnostics.empty()
+                            ? "(nothing)"
+                            : chronicle::ui::describe(refused.diagnostics[0], chronicle::ui::Lang::En).c_str());
         }
         scale *= 0.97 * static_cast<double>(chronicle::kMaxInputBytes) / static_cast<double>(text.size());
         text = make_pack(events, scale, undated);
@@ -448,7 +451,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "chronicle_bench: the synthetic pack does not load:\n");
         size_t shown = 0;
         for (const auto& d : checked.diagnostics)
-            if (d.severity == chronicle::Severity::Error && shown++ < 20) std::fprintf(stderr, "  %s\n", d.to_string().c_str());
+            if (d.severity == chronicle::Severity::Error && shown++ < 20)
+                std::fprintf(stderr, "  %s\n", chronicle::ui::describe(d, chronicle::ui::Lang::En).c_str());
         return 1;
     }
     const size_t warnings = checked.diagnostics.size();

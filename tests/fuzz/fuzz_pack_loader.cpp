@@ -220,11 +220,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     LoadResult r = load_pack_text(text, "fuzz.json");
     // A pack comes back exactly when there is no error; a refused pack says why.
     CHECK(r.pack.has_value() == !has_errors(r.diagnostics));
-    for (const Diagnostic& d : r.diagnostics) {
-        CHECK(!d.message.empty());
-        CHECK(d.line >= 0 && d.column >= 0);
-        (void)d.to_string();
-    }
+    fuzz::check_diagnostics(r.diagnostics);
     if (!r.pack) return 0;
     const Pack& pack = *r.pack;
     check_pack(pack);

@@ -1,5 +1,6 @@
 // Shared by the fuzz targets: a check that stops the run so that libFuzzer saves the
-// input, a hash of the input to pick options from, and the importers' promises.
+// input, a hash of the input to pick options from, and what diagnostics and the
+// importers promise.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -9,6 +10,7 @@
 #include "core/quiz/generator.h"
 #include "core/exchange/importer.h"
 #include "core/pack/pack_loader.h"
+#include "ui/messages.h"
 
 #define CHECK(cond)                                                                                                    \
     do {                                                                                                               \
@@ -23,11 +25,18 @@ inline uint64_t fnv1a(const uint8_t* data, size_t size) {
     return h;
 }
 
+// A problem with exactly the details its sentence names.
+inline void check_issue(const Issue& issue) {
+    CHECK(issue.problem < Problem::Count);
+    CHECK(issue.details.size() == ui::placeholder_count(ui::message_template(issue.problem, ui::Lang::En)));
+}
+
 inline void check_diagnostics(const std::vector<Diagnostic>& ds) {
     for (const Diagnostic& d : ds) {
-        CHECK(!d.message.empty());
+        check_issue(d.issue);
+        for (const Issue& note : d.notes) check_issue(note);
         CHECK(d.line >= 0 && d.column >= 0);
-        (void)d.to_string();
+        (void)ui::describe(d, ui::Lang::Zh);
     }
 }
 

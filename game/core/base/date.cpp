@@ -1,5 +1,6 @@
 #include "core/base/date.h"
 
+#include "core/base/problem.h"
 #include "core/base/text.h"
 
 #include <cstdio>
@@ -88,9 +89,9 @@ DayInterval DateSpec::interval() const {
     return r;
 }
 
-std::optional<PartialDate> year_date(int64_t year, std::string& error) {
+std::optional<PartialDate> year_date(int64_t year, Issue& error) {
     if (year > kMaxAbsYear || year < -kMaxAbsYear) {
-        error = "year " + std::to_string(year) + " is out of range (at most 12 digits)";
+        error = {Problem::YearOutOfRange, {std::to_string(year)}};
         return std::nullopt;
     }
     PartialDate d;
@@ -98,8 +99,8 @@ std::optional<PartialDate> year_date(int64_t year, std::string& error) {
     return d;
 }
 
-std::optional<PartialDate> parse_partial_date(std::string_view s, std::string& error) {
-    const std::string shape = "write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\" (e.g. \"2023-11-17\")";
+std::optional<PartialDate> parse_partial_date(std::string_view s, Issue& error) {
+    const std::string text(s);
     size_t i = 0;
     const bool negative = !s.empty() && s[0] == '-';
     if (negative) ++i;
@@ -107,7 +108,7 @@ std::optional<PartialDate> parse_partial_date(std::string_view s, std::string& e
     while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
     const size_t year_digits = i - year_start;
     if (year_digits == 0 || year_digits > 12) {
-        error = "\"" + std::string(s) + "\" is not a date; " + shape;
+        error = {Problem::NotADate, {text}};
         return std::nullopt;
     }
     int64_t year = 0;
@@ -124,25 +125,24 @@ std::optional<PartialDate> parse_partial_date(std::string_view s, std::string& e
     };
     if (i < s.size()) {
         if (!two_digits(d.month)) {
-            error = "\"" + std::string(s) + "\" is not a date; " + shape;
+            error = {Problem::NotADate, {text}};
             return std::nullopt;
         }
         if (d.month < 1 || d.month > 12) {
-            error = "\"" + std::string(s) + "\" has month " + std::to_string(d.month) + "; months are 01 to 12";
+            error = {Problem::MonthOutOfRange, {text, std::to_string(d.month)}};
             return std::nullopt;
         }
     }
     if (i < s.size()) {
         if (!two_digits(d.day) || i != s.size()) {
-            error = "\"" + std::string(s) + "\" is not a date; " + shape;
+            error = {Problem::NotADate, {text}};
             return std::nullopt;
         }
         const int max_day = days_in_month(d.year, d.month);
         if (d.day < 1 || d.day > max_day) {
-            error = "\"" + std::string(s) + "\" is impossible: " + kMonthNamesEn[d.month - 1] + " " +
-                    std::to_string(d.year) + " has " + std::to_string(max_day) +
-                    " days; write a real day, or \"" + std::string(s.substr(0, s.size() - 3)) +
-                    "\" if the day is unknown";
+            const auto month = static_cast<Term>(static_cast<int>(Term::January) + d.month - 1);
+            error = {Problem::DayOutOfMonth, {text, month, std::to_string(d.year), std::to_string(max_day),
+                                              text.substr(0, text.size() - 3)}};
             return std::nullopt;
         }
     }

@@ -38,6 +38,7 @@ struct DateSpec {
     PartialDate from;
     PartialDate to; // == from for a single date
     bool is_range() const { return !(from == to); }
+    bool operator==(const DateSpec& o) const { return from == o.from && to == o.to; }
     // The coarsest precision of the two ends: the unit a "when" question shifts by.
     Precision precision() const;
     DayInterval interval() const;
@@ -53,10 +54,12 @@ int64_t days_from_civil(int64_t year, int month, int day);
 void civil_from_days(int64_t days, int64_t& year, int& month, int& day);
 int days_in_month(int64_t year, int month);
 
+struct Issue;
+
 // Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (1-12 year digits, optional leading '-').
-// On failure returns nullopt and says why in `error` (e.g. "February 2023 has 28 days").
-std::optional<PartialDate> parse_partial_date(std::string_view text, std::string& error);
-std::optional<PartialDate> year_date(int64_t year, std::string& error);
+// On failure returns nullopt and says why in `error` (e.g. Problem::DayOutOfMonth).
+std::optional<PartialDate> parse_partial_date(std::string_view text, Issue& error);
+std::optional<PartialDate> year_date(int64_t year, Issue& error);
 
 // ISO form, as a pack writes it: "2023-11", "-0044-03-15".
 std::string iso(const PartialDate& d);

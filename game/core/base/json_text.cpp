@@ -37,22 +37,21 @@ size_t find_excess_depth(std::string_view s, int limit) {
 
 // nlohmann says "[json.exception.parse_error.101] parse error at line 3, column 5: syntax
 // error while parsing object - unexpected '}'; expected string literal": keep the part
-// after the position, which we print ourselves.
-std::string syntax_message(const std::string& what) {
+// after the position, which we print ourselves, and pick the advice that fits.
+Issue syntax_error(const std::string& what) {
     // Drop "[json.exception.parse_error.101] " and "parse error at line 3, column 5: ".
     std::string m = what.substr(what.find(']') == std::string::npos ? 0 : what.find(']') + 2);
     if (m.rfind("parse error", 0) == 0 && m.find(": ") != std::string::npos) m = m.substr(m.find(": ") + 2);
+    Problem p = Problem::JsonSyntax;
     if (m.find("unexpected '}'") != std::string::npos || m.find("unexpected ']'") != std::string::npos)
-        m += " (a comma before a closing bracket is not allowed in JSON; remove it)";
+        p = Problem::JsonCommaBeforeBracket;
     else if (m.find("unexpected end of input") != std::string::npos)
-        m += " (a bracket or quote is not closed)";
+        p = Problem::JsonUnclosed;
     else if (m.find("control character") != std::string::npos)
-        m += " (write a line break inside a string as \\n)";
+        p = Problem::JsonControlCharacter;
     else if (m.find("number overflow") != std::string::npos)
-        m += " (the number is too large; write it as text if it is not a quantity)";
-    else
-        m += " (look for a missing comma or quote near here)";
-    return m;
+        p = Problem::JsonNumberOverflow;
+    return {p, {m}};
 }
 
 // nlohmann's own DOM builder with a depth limit, keeping the error and its position
@@ -96,26 +95,25 @@ void locate_diagnostics(std::string_view text, std::vector<Diagnostic>& diagnost
     }
 }
 
-std::string too_big_message(size_t bytes) {
-    return "the file is " + std::to_string(mebibytes(bytes)) + " MiB; Chronicle reads files of at most " +
-           std::to_string(mebibytes(kMaxInputBytes)) + " MiB (split it into several packs)";
+Issue too_big(size_t bytes) {
+    return {Problem::FileTooBig, {std::to_string(mebibytes(bytes)), std::to_string(mebibytes(kMaxInputBytes))}};
 }
 
 std::optional<std::string> read_input_file(const std::string& path, std::vector<Diagnostic>& out) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
-        out.push_back({Severity::Error, path, 0, 0, "", "this is a folder; give a file"});
+        out.push_back({Severity::Error, path, 0, 0, "", {Problem::IsAFolder}});
         return std::nullopt;
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        out.push_back({Severity::Error, path, 0, 0, "", "cannot open the file; check the path"});
+        out.push_back({Severity::Error, path, 0, 0, "", {Problem::CannotOpenFile}});
         return std::nullopt;
     }
     in.seekg(0, std::ios::end);
     const auto size = static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0));
     if (size > kMaxInputBytes) {
-        out.push_back({Severity::Error, path, 0, 0, "", too_big_message(size)});
+        out.push_back({Severity::Error, path, 0, 0, "", too_big(size)});
         return std::nullopt;
     }
     in.seekg(0);
@@ -125,12 +123,12 @@ std::optional<std::string> read_input_file(const std::string& path, std::vector<
 }
 
 std::optional<json> parse_json_text(const std::string& text, const std::string& file, std::vector<Diagnostic>& out) {
-    auto raw_error = [&](size_t offset, std::string message) -> std::optional<json> {
+    auto raw_error = [&](size_t offset, Issue issue) -> std::optional<json> {
         const TextPosition p = position_of(text, offset);
-        out.push_back({Severity::Error, file, p.line, p.column, "", std::move(message)});
+        out.push_back({Severity::Error, file, p.line, p.column, "", std::move(issue)});
         return std::nullopt;
     };
-    if (text.size() > kMaxInputBytes) return raw_error(0, too_big_message(text.size()));
+    if (text.size() > kMaxInputBytes) return raw_error(0, too_big(text.size()));
     std::string_view body = text;
     if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3); // spreadsheet programs write a BOM
     const size_t skipped = text.size() - body.size();
@@ -140,30 +138,28 @@ std::optional<json> parse_json_text(const std::string& text, const std::string& 
     json::sax_parse(body.begin(), body.end(), &parser);
     if (parser.too_deep) {
         const size_t deep = find_excess_depth(body, kMaxJsonDepth);
-        return raw_error(skipped + deep, "brackets nest deeper than " + std::to_string(kMaxJsonDepth) +
-                                             " levels; no pack or timeline needs that many");
+        return raw_error(skipped + deep, {Problem::TooDeep, {std::to_string(kMaxJsonDepth)}});
     }
     if (!parser.error.empty()) {
         // nlohmann rejects bad UTF-8 as a syntax error; say what it really is.
         if (size_t bad = find_invalid_utf8(body); bad != std::string_view::npos)
-            return raw_error(skipped + bad, "invalid UTF-8 at byte offset " + std::to_string(skipped + bad) +
-                                                "; save the file as UTF-8");
+            return raw_error(skipped + bad, {Problem::InvalidUtf8, {std::to_string(skipped + bad)}});
         // The position is 1-based and points just past the offending character.
         const size_t at = parser.error_at > 0 ? parser.error_at - 1 : 0;
-        return raw_error(skipped + std::min(at, body.size()), "JSON syntax: " + syntax_message(parser.error));
+        return raw_error(skipped + std::min(at, body.size()), syntax_error(parser.error));
     }
     return root;
 }
 
-const char* json_kind_name(const json& j) {
+Term json_kind(const json& j) {
     switch (j.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "true/false";
-    case json::value_t::number_float: return "a decimal number";
-    default: return "a number";
+    case json::value_t::null: return Term::JsonNull;
+    case json::value_t::object: return Term::JsonObject;
+    case json::value_t::array: return Term::JsonArray;
+    case json::value_t::string: return Term::JsonString;
+    case json::value_t::boolean: return Term::JsonBoolean;
+    case json::value_t::number_float: return Term::JsonDecimal;
+    default: return Term::JsonNumber;
     }
 }
 

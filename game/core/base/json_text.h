@@ -20,8 +20,8 @@ constexpr int kMaxJsonDepth = 64; // a pack needs 6, a timeline 5; nlohmann's pa
 // Bytes in MiB, rounded up: what size messages show.
 inline size_t mebibytes(size_t bytes) { return (bytes + (1u << 20) - 1) >> 20; }
 
-// "the file is 40 MiB; …": for a file over kMaxInputBytes.
-std::string too_big_message(size_t bytes);
+// Problem::FileTooBig, for a file over kMaxInputBytes.
+Issue too_big(size_t bytes);
 
 // The whole file, or nullopt with one diagnostic (cannot open it, too big).
 std::optional<std::string> read_input_file(const std::string& path, std::vector<Diagnostic>& out);
@@ -35,7 +35,7 @@ std::optional<nlohmann::json> parse_json_text(const std::string& text, const std
 // the (syntactically valid) text.
 void locate_diagnostics(std::string_view text, std::vector<Diagnostic>& diagnostics);
 
-// "a string", "an array", …: for "must be X, not Y" messages.
-const char* json_kind_name(const nlohmann::json& j);
+// Term::JsonString, Term::JsonArray, …: for "must be X, not Y" problems.
+Term json_kind(const nlohmann::json& j);
 
 } // namespace chronicle

@@ -34,11 +34,11 @@ std::string user_data_folder() {
     return env("HOME") + "/.local/share/chronicle";
 }
 
-WriteOutcome write_file_atomically(const std::string& path, const std::string& text, bool replace, std::string& error) {
+WriteOutcome write_file_atomically(const std::string& path, const std::string& text, bool replace, Issue& error) {
     namespace fs = std::filesystem;
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
-        error = path + " is a folder; give a file name";
+        error = {Problem::WriteTargetIsFolder, {path}};
         return WriteOutcome::Failed;
     }
     if (!replace && fs::exists(path, ec)) return WriteOutcome::Exists;
@@ -46,7 +46,7 @@ WriteOutcome write_file_atomically(const std::string& path, const std::string& t
     std::string temporary = path + ".tmp-XXXXXX";
     const int fd = mkstemp(temporary.data());
     auto fail = [&](int err) {
-        error = "cannot write " + path + ": " + std::strerror(err);
+        error = {Problem::CannotWrite, {path, std::strerror(err)}};
         return WriteOutcome::Failed;
     };
     if (fd < 0) return fail(errno);

@@ -4,6 +4,8 @@
 #pragma once
 #include <string>
 
+#include "core/base/problem.h"
+
 namespace chronicle {
 
 // The first of <exe>/name, <exe>/../name, <exe>/../share/chronicle/name that holds
@@ -18,6 +20,6 @@ enum class WriteOutcome { Written, Exists, Failed };
 // Writes `text` to a temporary file beside `path`, flushes it to disk, then moves it
 // into place, so that a crash leaves either the old file or the new one. Without
 // `replace`, an existing file is never touched (Exists). Failed says why in `error`.
-WriteOutcome write_file_atomically(const std::string& path, const std::string& text, bool replace, std::string& error);
+WriteOutcome write_file_atomically(const std::string& path, const std::string& text, bool replace, Issue& error);
 
 } // namespace chronicle

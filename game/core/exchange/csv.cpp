@@ -28,17 +28,16 @@ char guess_separator(std::string_view s) {
 } // namespace
 
 std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file, std::vector<Diagnostic>& out) {
-    auto fail = [&](size_t offset, std::string message) -> std::optional<CsvTable> {
+    auto fail = [&](size_t offset, Issue issue) -> std::optional<CsvTable> {
         const TextPosition p = position_of(text, offset);
-        out.push_back({Severity::Error, file, p.line, p.column, "", std::move(message)});
+        out.push_back({Severity::Error, file, p.line, p.column, "", std::move(issue)});
         return std::nullopt;
     };
     size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")
-        return fail(0, "the file is UTF-16; save it as UTF-8 (in Excel: \"CSV UTF-8\")");
+        return fail(0, {Problem::Utf16});
     if (const size_t bad = find_invalid_utf8(text); bad != std::string_view::npos)
-        return fail(bad, "invalid UTF-8 at byte offset " + std::to_string(bad) +
-                             "; save the file as UTF-8 (in Excel: \"CSV UTF-8\"; a Chinese Excel saves plain CSV as GBK)");
+        return fail(bad, {Problem::InvalidUtf8InCsv, {std::to_string(bad)}});
 
     CsvTable table;
     table.separator = guess_separator(text.substr(i));
@@ -74,8 +73,7 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
                 const size_t opened = i++;
                 for (;;) {
                     if (i >= text.size())
-                        return fail(opened, "this quoted cell is never closed; a quote inside a quoted cell is written "
-                                            "twice (\"\")");
+                        return fail(opened, {Problem::UnclosedQuote});
                     if (text[i] == '"') {
                         if (i + 1 < text.size() && text[i + 1] == '"') {
                             cell.text += '"';
@@ -93,10 +91,10 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
                 cell.text += text[i++];
             // Limits that keep a hostile file from taking gigabytes: no sheet needs more.
             if (row.cells.size() == kMaxCsvColumns)
-                return fail(i, "row " + std::to_string(row.number) + " has more than " + std::to_string(kMaxCsvColumns) +
-                                   " cells; is the separator right?");
+                return fail(i, {Problem::TooManyCellsInRow,
+                                {std::to_string(row.number), std::to_string(kMaxCsvColumns)}});
             if (++cells > kMaxCsvCells)
-                return fail(i, "more than " + std::to_string(kMaxCsvCells) + " cells; split the sheet into several files");
+                return fail(i, {Problem::TooManyCells, {std::to_string(kMaxCsvCells)}});
             row.cells.push_back(std::move(cell));
             if (i < text.size() && text[i] == table.separator) {
                 ++i;

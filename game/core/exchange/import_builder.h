@@ -33,13 +33,13 @@ std::string slug(const std::string& name);
 // dates reach, years are plain numbers and month and day are ignored, as there.
 // nullopt with the reason, and the part at fault ("year", "month", "day").
 std::optional<PartialDate> timelinejs_date(int64_t year, int64_t month, int64_t day, bool cosmological,
-                                           std::string& error, const char*& part);
+                                           Issue& error, const char*& part);
 
-// "the end (1968) is before the start (1969); check both dates", or nullopt.
-std::optional<std::string> end_before_start(const DateSpec& start, const DateSpec& end);
+// Problem::EndBeforeStart, or nullopt.
+std::optional<Issue> end_before_start(const DateSpec& start, const DateSpec& end);
 
-// Appends "; this row is not imported" (or another `what`) to the errors from `from` on.
-void mark_not_imported(std::vector<Diagnostic>& diagnostics, size_t from, const char* what);
+// Adds the note (Problem::RowNotImported, …) to the errors from `from` on.
+void mark_not_imported(std::vector<Diagnostic>& diagnostics, size_t from, Problem note);
 
 // False, with an error, when --id or --lang is not usable.
 bool check_import_options(const ImportOptions& options, std::vector<Diagnostic>& out);
@@ -69,7 +69,7 @@ public:
     void add_number(double value, const std::string& unit, const std::string& question, const std::string& event_id);
     // Sets the result's pack text when any event was added, and adds the pack's
     // warnings; `when_empty` says why there is none when no error did.
-    void finish(const char* when_empty);
+    void finish(Problem when_empty);
 
 private:
     std::string person_id(const std::string& name);

@@ -116,8 +116,8 @@ bool ends_with(std::string_view s, std::string_view tail) {
 // (ISO years, as in packs), "44 BC", "公元前44年", "2023年11月17日", or a deep-time
 // year "-13800000000". Day-first and month-first forms are refused: they are read
 // differently in different countries.
-std::optional<PartialDate> parse_cell_date(std::string s, std::string& error) {
-    const std::string cell = "\"" + s + "\""; // as written, for messages
+std::optional<PartialDate> parse_cell_date(std::string s, Issue& error) {
+    const std::string cell = s; // as written, for problems
     bool bc = false;
     std::string upper;
     for (char c : s) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -157,17 +157,16 @@ std::optional<PartialDate> parse_cell_date(std::string s, std::string& error) {
         return !p.empty() && digits(p);
     });
     if (!numeric) {
-        error = cell + " is not a date; write it year first, e.g. 2023-11-17, 2023-11 or 2023 (or 44 BC, 公元前44年)";
+        error = {Problem::CellNotADate, {cell}};
         return std::nullopt;
     }
     if (parts.size() == 3 && parts[0].size() <= 2 && parts[2].size() == 4) {
-        error = cell + " puts the year last, which countries read differently (day or month first?); "
-                "write it year first: " + parts[2] + "-MM-DD";
+        error = {Problem::YearLast, {cell, parts[2]}};
         return std::nullopt;
     }
     for (size_t k = 1; k < parts.size(); ++k) {
         if (parts[k].size() > 2) {
-            error = cell + ": months and days have one or two digits; write it year first, e.g. 2023-07-05";
+            error = {Problem::LongMonthOrDay, {cell}};
             return std::nullopt;
         }
         if (parts[k].size() == 1) parts[k] = "0" + parts[k];
@@ -175,12 +174,12 @@ std::optional<PartialDate> parse_cell_date(std::string s, std::string& error) {
     const bool negative = parts[0][0] == '-';
     std::string year = negative ? parts[0].substr(1) : parts[0];
     if (year.size() > 12) {
-        error = "years reach at most 999,999,999,999 either way; " + cell + " is beyond";
+        error = {Problem::CellYearBeyondLimit, {cell}};
         return std::nullopt;
     }
     if (bc) {
         if (negative || year.find_first_not_of('0') == std::string::npos) {
-            error = cell + ": a year BC is a positive number, e.g. 44 BC";
+            error = {Problem::BcYearNotPositive, {cell}};
             return std::nullopt;
         }
         year = std::to_string(std::stoll(year) - 1); // 44 BC is the astronomical year -43
@@ -195,8 +194,8 @@ std::optional<PartialDate> parse_cell_date(std::string s, std::string& error) {
 // Thousands separators (',', spaces) must separate groups of three digits, so that a
 // decimal comma ("3,5") is refused rather than read as 35. In a ';'-separated file,
 // where a comma is the decimal sign, any comma is refused as ambiguous.
-std::optional<double> parse_cell_number(const std::string& cell, char separator, std::string& unit, std::string& error) {
-    error = "\"" + cell + "\" is not a number; write e.g. 1000000, 3.5 or 20%";
+std::optional<double> parse_cell_number(const std::string& cell, char separator, std::string& unit, Issue& error) {
+    error = {Problem::NotANumber, {cell}};
     std::string s;
     int group = -1; // digits since the last thousands separator; -1 before the first one
     bool in_fraction = false;
@@ -204,7 +203,7 @@ std::optional<double> parse_cell_number(const std::string& cell, char separator,
         const bool nbsp = cell.compare(i, 2, "\xC2\xA0") == 0;
         if (cell[i] == ',' || cell[i] == ' ' || cell[i] == '_' || nbsp) {
             if (cell[i] == ',' && separator == ';') {
-                error = "\"" + cell + "\": is the comma a decimal sign or a thousands separator? write 3.5 or 3500";
+                error = {Problem::AmbiguousComma, {cell}};
                 return std::nullopt;
             }
             if (in_fraction || s.empty() || (group >= 0 && group != 3)) return std::nullopt;
@@ -295,13 +294,13 @@ private:
     bool timelinejs_sheet_ = false; // Knight Lab's template: Year, Month, Day columns and HTML text
     bool has_title_ = false;
 
-    void report(Severity s, const CsvRow& row, const CsvCell* cell, size_t column, std::string message) {
+    void report(Severity s, const CsvRow& row, const CsvCell* cell, size_t column, Issue issue) {
         // A cell the row does not have (a missing column): point at the row's start.
         if (!cell && !row.cells.empty()) cell = &row.cells.front();
-        Diagnostic d{s, options_.file, cell ? cell->line : 0, cell ? cell->column : 0, "row " + std::to_string(row.number),
-                     std::move(message)};
-        if (column < headers_.size()) d.path += ", column \"" + headers_[column] + "\"";
-        else if (column < row.cells.size()) d.path += ", column " + std::to_string(column + 1); // past the header
+        Diagnostic d{s, options_.file, cell ? cell->line : 0, cell ? cell->column : 0, "", std::move(issue)};
+        d.row = row.number;
+        if (column < headers_.size()) d.column_name = headers_[column];
+        else if (column < row.cells.size()) d.column_number = static_cast<int>(column + 1); // past the header
         result_.diagnostics.push_back(std::move(d));
     }
 
@@ -318,28 +317,18 @@ bool CsvReader::read_header(const CsvRow& header) {
         if (name.empty()) continue;
         const std::optional<Column> c = column_named(name);
         if (!c) {
-            unknown.push_back("\"" + name + "\"");
+            unknown.push_back(name);
         } else if (index_[static_cast<int>(*c)] >= 0) {
-            report(Severity::Warning, header, &header.cells[i], i,
-                   "a second \"" + std::string(column_name(*c)) + "\" column; only the first one is read");
+            report(Severity::Warning, header, &header.cells[i], i, {Problem::SecondColumn, {column_name(*c)}});
         } else {
             index_[static_cast<int>(*c)] = static_cast<int>(i);
         }
     }
-    if (!unknown.empty()) {
-        std::string list;
-        for (const std::string& u : unknown) list += (list.empty() ? "" : ", ") + u;
-        report(Severity::Warning, header, &header.cells.front(), headers_.size(),
-               "columns not imported: " + list + ". Columns Chronicle reads: date, end date (or year, month, day, "
-               "end year, end month, end day), headline, text, people, who, quote, quote by, number, unit, "
-               "number question, group, display date, media caption, media credit, type (or their Chinese names, "
-               "e.g. 日期, 标题, 内容, 人物, 引语, 说话人)");
-    }
+    if (!unknown.empty())
+        report(Severity::Warning, header, &header.cells.front(), headers_.size(), {Problem::UnknownColumns, {unknown}});
     timelinejs_sheet_ = index_[static_cast<int>(Column::Year)] >= 0;
     if (index_[static_cast<int>(Column::Headline)] < 0) {
-        report(Severity::Error, header, &header.cells.front(), headers_.size(),
-               "the first row names the columns, and none is \"headline\" (标题): add a header row such as "
-               "date,headline,text");
+        report(Severity::Error, header, &header.cells.front(), headers_.size(), {Problem::NoHeadlineColumn});
         return false;
     }
     return true;
@@ -358,19 +347,17 @@ void CsvReader::read_row(const CsvRow& row) {
         // The TimelineJS template's text is HTML, as TimelineJS shows it.
         return timelinejs_sheet_ ? plain_text_from_html(cell->text) : trim(cell->text);
     };
-    auto fail = [&](Column c, std::string message) {
+    auto fail = [&](Column c, Issue issue) {
         const int column = index_[static_cast<int>(c)];
-        if (column < 0) message += " (add a \"" + std::string(column_name(c)) + "\" column)";
-        report(Severity::Error, row, cell_of(c), static_cast<size_t>(column), std::move(message));
+        report(Severity::Error, row, cell_of(c), static_cast<size_t>(column), std::move(issue));
+        if (column < 0) result_.diagnostics.back().notes.push_back({Problem::MissingColumn, {column_name(c)}});
         ++errors;
     };
     if (std::all_of(row.cells.begin(), row.cells.end(), [](const CsvCell& c) { return trim(c.text).empty(); }))
         return; // blank rows are common at the end of a sheet
     for (size_t i = headers_.size(); i < row.cells.size(); ++i) {
         if (!trim(row.cells[i].text).empty()) {
-            report(Severity::Error, row, &row.cells[i], i,
-                   "more cells than the header has columns; give the column a name in the first row, or check for "
-                   "an unquoted comma");
+            report(Severity::Error, row, &row.cells[i], i, {Problem::ExtraCells});
             ++errors;
             break;
         }
@@ -380,10 +367,10 @@ void CsvReader::read_row(const CsvRow& row) {
     // cells, read as TimelineJS reads them ("1,969" is 1969; an end without a year is dropped).
     auto date_from = [&](Column one, Column year, Column month, Column day, Column time,
                          bool end) -> std::optional<DateSpec> {
-        std::string error;
+        Issue error;
         if (const std::string s = text_of(one); !s.empty()) {
             if (const auto d = parse_cell_date(s, error)) return DateSpec{*d, *d};
-            fail(one, error);
+            fail(one, std::move(error));
             return std::nullopt;
         }
         const Column columns[3] = {year, month, day};
@@ -396,9 +383,9 @@ void CsvReader::read_row(const CsvRow& row) {
                 if (text_of(c).empty()) continue;
                 if (end)
                     report(Severity::Warning, row, cell_of(c), static_cast<size_t>(index_[static_cast<int>(c)]),
-                           "an end month or day without an end year is ignored, as TimelineJS does");
+                           {Problem::EndMonthWithoutYear});
                 else
-                    fail(c, "a month or day needs a year; fill in the year column");
+                    fail(c, {Problem::MonthWithoutYear});
                 break;
             }
             return std::nullopt;
@@ -409,7 +396,7 @@ void CsvReader::read_row(const CsvRow& row) {
             if (s.empty()) continue;
             const bool negative = k == 0 && s[0] == '-';
             if (!all_digits(negative ? s.substr(1) : s) || s.size() > 13) {
-                fail(columns[k], "\"" + text_of(columns[k]) + "\" is not a whole number");
+                fail(columns[k], {Problem::NotAWholeNumber, {text_of(columns[k])}});
                 return std::nullopt;
             }
             parts[k] = std::stoll(s);
@@ -418,7 +405,7 @@ void CsvReader::read_row(const CsvRow& row) {
         const char* part = "year";
         if (const auto d = timelinejs_date(parts[0], parts[1], parts[2], false, error, part))
             return DateSpec{*d, *d};
-        fail(std::string(part) == "year" ? year : std::string(part) == "month" ? month : day, error);
+        fail(std::string(part) == "year" ? year : std::string(part) == "month" ? month : day, std::move(error));
         return std::nullopt;
     };
     EventDraft e;
@@ -427,7 +414,7 @@ void CsvReader::read_row(const CsvRow& row) {
     e.end = date_from(Column::EndDate, Column::EndYear, Column::EndMonth, Column::EndDay, Column::EndTime, true);
     const Column end_column = text_of(Column::EndDate).empty() ? Column::EndYear : Column::EndDate;
     if (e.end && !e.date && errors == 0) {
-        fail(end_column, "an end date needs a start date; fill in the date");
+        fail(end_column, {Problem::EndWithoutStart});
     } else if (e.date && e.end) {
         if (const auto problem = end_before_start(*e.date, *e.end)) fail(end_column, *problem);
         else if (e.end->from == e.date->from) e.end.reset();
@@ -450,31 +437,29 @@ void CsvReader::read_row(const CsvRow& row) {
     if (type == "era" || type == "时期") e.tags.push_back("era");
 
     const std::string quote = without_quotation_marks(text_of(Column::Quote)), quote_by = text_of(Column::QuoteBy);
-    if (!quote.empty() && quote_by.empty()) fail(Column::QuoteBy, "a quote needs the name of who said it in \"quote by\"");
-    if (quote.empty() && !quote_by.empty()) fail(Column::Quote, "\"quote by\" is filled in but the quote is empty");
+    if (!quote.empty() && quote_by.empty()) fail(Column::QuoteBy, {Problem::QuoteWithoutSpeaker});
+    if (quote.empty() && !quote_by.empty()) fail(Column::Quote, {Problem::SpeakerWithoutQuote});
     std::string unit = text_of(Column::Unit);
     std::optional<double> number;
     const std::string number_text = text_of(Column::Number), number_question = text_of(Column::NumberQuestion);
     if (!number_text.empty()) {
-        std::string error;
+        Issue error;
         number = parse_cell_number(number_text, separator_, unit, error);
-        if (!number) fail(Column::Number, error);
-        else if (number_question.empty())
-            fail(Column::NumberQuestion, "a number needs its question, e.g. \"How many users did ChatGPT have?\"");
+        if (!number) fail(Column::Number, std::move(error));
+        else if (number_question.empty()) fail(Column::NumberQuestion, {Problem::NumberWithoutQuestion});
     } else if (!number_question.empty()) {
-        fail(Column::Number, "\"number question\" is filled in but the number is empty");
+        fail(Column::Number, {Problem::QuestionWithoutNumber});
     }
-    if (!e.who.empty() && e.people.empty())
-        fail(Column::People, "a \"who\" phrase needs the people who did it in \"people\"");
+    if (!e.who.empty() && e.people.empty()) fail(Column::People, {Problem::WhoWithoutPeople});
     const bool event = !e.headline.empty();
     if (!event && (e.date || !e.text.empty() || !e.people.empty()))
-        fail(Column::Headline, "no headline: questions name events by their headline; write one");
+        fail(Column::Headline, {Problem::RowWithoutHeadline});
     else if (!event && quote.empty() && number_text.empty() && errors == 0)
-        fail(Column::Headline, "no headline, quote or number: nothing in this row can become a question");
+        fail(Column::Headline, {Problem::NothingInRow});
 
     if (errors) {
         ++result_.skipped;
-        mark_not_imported(result_.diagnostics, diagnostics_before, "the row");
+        mark_not_imported(result_.diagnostics, diagnostics_before, Problem::RowNotImported);
         return;
     }
     if (!e.date_note.empty() && timelinejs_sheet_) pack_.kept_display_date(e.date_note);
@@ -487,12 +472,12 @@ void CsvReader::read_row(const CsvRow& row) {
 void CsvReader::read(const CsvTable& table) {
     separator_ = table.separator;
     if (table.rows.empty()) {
-        result_.diagnostics.push_back({Severity::Error, options_.file, 0, 0, "", "the file is empty"});
+        result_.diagnostics.push_back({Severity::Error, options_.file, 0, 0, "", {Problem::EmptyFile}});
         return;
     }
     if (!read_header(table.rows.front())) return;
     for (size_t r = 1; r < table.rows.size(); ++r) read_row(table.rows[r]);
-    pack_.finish("no row under the header has a headline");
+    pack_.finish(Problem::NoHeadlineRows);
 }
 
 } // namespace
@@ -502,7 +487,7 @@ ImportResult import_csv(const std::string& text, const ImportOptions& options) {
     result.format = ImportFormat::Csv;
     if (!check_import_options(options, result.diagnostics)) return result;
     if (text.size() > kMaxInputBytes) {
-        result.diagnostics.push_back({Severity::Error, options.file, 0, 0, "", too_big_message(text.size())});
+        result.diagnostics.push_back({Severity::Error, options.file, 0, 0, "", too_big(text.size())});
         return result;
     }
     if (std::optional<CsvTable> table = parse_csv(text, options.file, result.diagnostics))

@@ -32,8 +32,8 @@ private:
     PackBuilder pack_;
     bool cosmological_ = false;
 
-    void report(Severity s, const std::string& path, std::string message) {
-        result_.diagnostics.push_back({s, options_.file, 0, 0, path, std::move(message)});
+    void report(Severity s, const std::string& path, Issue issue) {
+        result_.diagnostics.push_back({s, options_.file, 0, 0, path, std::move(issue)});
     }
 
     // A string member as plain text; "" when absent or empty. A non-string is an error.
@@ -41,8 +41,7 @@ private:
         const auto it = j.find(key);
         if (it == j.end() || it->is_null()) return std::string();
         if (!it->is_string()) {
-            report(Severity::Error, pointer_append(path, key),
-                   std::string("must be text (a string), not ") + json_kind_name(*it));
+            report(Severity::Error, pointer_append(path, key), {Problem::TextMemberNotAString, {json_kind(*it)}});
             return std::nullopt;
         }
         return plain_text_from_html(it->get_ref<const std::string&>());
@@ -76,8 +75,9 @@ private:
                 return std::stoll(s);
             }
         }
-        report(Severity::Error, p, std::string("must be a whole number, as a number or in a string (\"1969\"), not ") +
-                                       (it->is_string() ? "\"" + it->get<std::string>() + "\"" : json_kind_name(*it)));
+        report(Severity::Error, p,
+               it->is_string() ? Issue{Problem::DatePartTextNotWhole, {it->get<std::string>()}}
+                               : Issue{Problem::DatePartNotWhole, {json_kind(*it)}});
         return std::nullopt;
     }
 
@@ -86,8 +86,7 @@ private:
     std::optional<PartialDate> read_date(const json& d, const std::string& path, bool& empty) {
         empty = false;
         if (!d.is_object()) {
-            report(Severity::Error, path, std::string("must be an object such as {\"year\": \"1969\", \"month\": \"7\"}, not ") +
-                                              json_kind_name(d));
+            report(Severity::Error, path, {Problem::DateNotAnObject, {json_kind(d)}});
             return std::nullopt;
         }
         bool has_year = false, has_month = false, has_day = false, has_time = false;
@@ -103,14 +102,14 @@ private:
         if (!year || !month || !day) return std::nullopt;
         if (!has_year) {
             empty = !has_month && !has_day && !has_time;
-            if (!empty) report(Severity::Error, pointer_append(path, "year"), "a date needs a year");
+            if (!empty) report(Severity::Error, pointer_append(path, "year"), {Problem::DateWithoutYear});
             return std::nullopt;
         }
-        std::string error;
+        Issue error;
         const char* part = "year";
         const auto date = timelinejs_date(*year, has_month ? *month : 0, has_day ? *day : 0, cosmological_, error, part);
         if (!date) {
-            report(Severity::Error, pointer_append(path, part), error);
+            report(Severity::Error, pointer_append(path, part), std::move(error));
             return std::nullopt;
         }
         if (has_time) pack_.dropped_time_of_day();
@@ -120,20 +119,20 @@ private:
     // A slide (event or era) as an event draft; nullopt when it must be skipped.
     std::optional<EventDraft> read_slide(const json& j, const std::string& path, bool era, size_t number) {
         if (!j.is_object()) {
-            report(Severity::Error, path, std::string("must be an object {…}, not ") + json_kind_name(j));
+            report(Severity::Error, path, {Problem::SlideNotAnObject, {json_kind(j)}});
             return std::nullopt;
         }
         EventDraft e;
         static const json kMissing;
         const json& start = j.contains("start_date") ? j.at("start_date") : kMissing;
         if (start.is_null()) {
-            report(Severity::Error, path, std::string(era ? "an era" : "an event") + " needs a \"start_date\" with a year");
+            report(Severity::Error, path, {era ? Problem::EraWithoutStart : Problem::EventWithoutStart});
             return std::nullopt;
         }
         bool empty = false;
         const auto from = read_date(start, pointer_append(path, "start_date"), empty);
         if (!from) {
-            if (empty) report(Severity::Error, pointer_append(path, "start_date"), "the start date has no year");
+            if (empty) report(Severity::Error, pointer_append(path, "start_date"), {Problem::StartWithoutYear});
             return std::nullopt;
         }
         e.date = DateSpec{*from, *from};
@@ -153,8 +152,7 @@ private:
         const std::string text_path = pointer_append(path, "text");
         if (const auto t = j.find("text"); t != j.end() && !t->is_null()) {
             if (!t->is_object()) {
-                report(Severity::Error, text_path, std::string("must be an object {\"headline\": …, \"text\": …}, not ") +
-                                                       json_kind_name(*t));
+                report(Severity::Error, text_path, {Problem::SlideTextNotAnObject, {json_kind(*t)}});
                 return std::nullopt;
             }
             const auto headline = text_member(*t, text_path, "headline");
@@ -164,8 +162,7 @@ private:
             e.text = *body;
         }
         if (e.headline.empty()) {
-            report(Severity::Error, pointer_append(text_path, "headline"),
-                   "no headline: questions name events by their headline; write one in text.headline");
+            report(Severity::Error, pointer_append(text_path, "headline"), {Problem::SlideWithoutHeadline});
             return std::nullopt;
         }
         if (era) e.tags.push_back("era");
@@ -204,7 +201,7 @@ private:
         if (list == root.end() || list->is_null()) return;
         const std::string list_path = pointer_append("", key);
         if (!list->is_array()) {
-            report(Severity::Error, list_path, std::string("must be a list [...], not ") + json_kind_name(*list));
+            report(Severity::Error, list_path, {Problem::SlidesNotAList, {json_kind(*list)}});
             return;
         }
         for (size_t i = 0; i < list->size(); ++i) {
@@ -213,10 +210,9 @@ private:
             std::optional<EventDraft> e = read_slide((*list)[i], path, era, i + 1);
             if (!e) {
                 ++result_.skipped;
-                mark_not_imported(result_.diagnostics, before, era ? "this era" : "this event");
+                mark_not_imported(result_.diagnostics, before, era ? Problem::EraNotImported : Problem::EventNotImported);
             } else if (const std::string id = pack_.add_event(*e); e->id_from_author && id != e->id_hint) {
-                report(Severity::Warning, pointer_append(path, "unique_id"),
-                       "unique_id \"" + e->id_hint + "\" is used by another slide too; this one gets the id \"" + id + "\"");
+                report(Severity::Warning, pointer_append(path, "unique_id"), {Problem::UniqueIdTaken, {e->id_hint, id}});
             }
         }
     }
@@ -237,21 +233,18 @@ private:
 void TimelineReader::read(const json& root, const std::string& text) {
     bool events_readable = false;
     if (!root.is_object()) {
-        report(Severity::Error, "", std::string("a TimelineJS timeline is an object {\"events\": [...]}, not ") +
-                                        json_kind_name(root));
+        report(Severity::Error, "", {Problem::TimelineNotAnObject, {json_kind(root)}});
     } else if (root.contains("format") && root.contains("events") && root.contains("languages")) {
-        report(Severity::Error, "", "this is already a Chronicle pack, not a TimelineJS timeline; check it with "
-                                    "'chronicle validate' and copy it into the packs folder");
+        report(Severity::Error, "", {Problem::AlreadyAPack});
     } else if (root.contains("timeline") && !root.contains("events")) {
-        report(Severity::Error, "/timeline", "this is the older TimelineJS 2 format, which Chronicle does not read; "
-                                             "save the timeline's Google Sheet as CSV and import that");
+        report(Severity::Error, "/timeline", {Problem::TimelineJs2});
     } else if (!root.contains("events")) {
-        report(Severity::Error, "", "a TimelineJS timeline has an \"events\" list; none is here");
+        report(Severity::Error, "", {Problem::NoEventsList});
     } else {
         if (const auto scale = root.find("scale"); scale != root.end() && !scale->is_null()) {
             if (scale->is_string() && *scale == "cosmological") cosmological_ = true;
             else if (!scale->is_string() || *scale != "human")
-                report(Severity::Warning, "/scale", "scale is \"human\" or \"cosmological\"; read as \"human\"");
+                report(Severity::Warning, "/scale", {Problem::UnknownScale});
         }
         // A title that cannot be read costs the pack its title, not its events.
         const size_t before_title = result_.diagnostics.size();
@@ -265,7 +258,7 @@ void TimelineReader::read(const json& root, const std::string& text) {
         }
         for (size_t k = before_title; k < result_.diagnostics.size(); ++k) {
             result_.diagnostics[k].severity = Severity::Warning;
-            result_.diagnostics[k].message += "; the title is left out";
+            result_.diagnostics[k].notes.push_back({Problem::TitleLeftOut});
         }
         reserve_ids(root);
         read_slides(root, "events", false);
@@ -273,7 +266,7 @@ void TimelineReader::read(const json& root, const std::string& text) {
         events_readable = root.at("events").is_array();
     }
     locate_diagnostics(text, result_.diagnostics);
-    if (events_readable) pack_.finish("the timeline's \"events\" list is empty");
+    if (events_readable) pack_.finish(Problem::EmptyTimeline);
 }
 
 } // namespace

@@ -46,24 +46,23 @@ std::string name_hash(const std::string& name) {
 
 std::string file_stem(const std::string& path) { return std::filesystem::path(path).stem().string(); }
 
-std::optional<std::string> end_before_start(const DateSpec& start, const DateSpec& end) {
+std::optional<Issue> end_before_start(const DateSpec& start, const DateSpec& end) {
     if (end.interval().latest >= start.interval().earliest) return std::nullopt;
-    return "the end (" + format_date(end, "en") + ") is before the start (" + format_date(start, "en") +
-           "); check both dates";
+    return Issue{Problem::EndBeforeStart, {end, start}};
 }
 
-void mark_not_imported(std::vector<Diagnostic>& diagnostics, size_t from, const char* what) {
+void mark_not_imported(std::vector<Diagnostic>& diagnostics, size_t from, Problem note) {
     for (size_t k = from; k < diagnostics.size(); ++k)
-        if (diagnostics[k].severity == Severity::Error) diagnostics[k].message += std::string("; ") + what + " is not imported";
+        if (diagnostics[k].severity == Severity::Error) diagnostics[k].notes.push_back({note});
 }
 
 std::optional<PartialDate> timelinejs_date(int64_t year, int64_t month, int64_t day, bool cosmological,
-                                           std::string& error, const char*& part) {
+                                           Issue& error, const char*& part) {
     // TimelineJS switches to plain years beyond what JavaScript dates reach.
     constexpr int64_t kJsDateFirst = -271'820, kJsDateLast = 275'759;
     part = "year";
     if (year > kMaxAbsYear || year < -kMaxAbsYear) {
-        error = "years reach at most 999,999,999,999 either way; " + std::to_string(year) + " is beyond";
+        error = {Problem::YearBeyondLimit, {std::to_string(year)}};
         return std::nullopt;
     }
     PartialDate date;
@@ -75,7 +74,7 @@ std::optional<PartialDate> timelinejs_date(int64_t year, int64_t month, int64_t 
     if (month) {
         part = "month";
         if (month < 1 || month > 12) {
-            error = std::to_string(month) + " is not a month; write 1 to 12, or leave it empty";
+            error = {Problem::NotAMonth, {std::to_string(month)}};
             return std::nullopt;
         }
         date.month = static_cast<int>(month);
@@ -83,13 +82,12 @@ std::optional<PartialDate> timelinejs_date(int64_t year, int64_t month, int64_t 
     if (day) {
         part = "day";
         if (!month) {
-            error = "a day needs a month; add the month, or leave the day empty";
+            error = {Problem::DayWithoutMonth};
             return std::nullopt;
         }
         const int days = days_in_month(date.year, date.month);
         if (day < 1 || day > days) {
-            error = std::to_string(day) + " is not a day of that month (it has " + std::to_string(days) +
-                    "); fix it, or leave the day empty";
+            error = {Problem::NotADayOfMonth, {std::to_string(day), std::to_string(days)}};
             return std::nullopt;
         }
         date.day = static_cast<int>(day);
@@ -100,14 +98,11 @@ std::optional<PartialDate> timelinejs_date(int64_t year, int64_t month, int64_t 
 bool check_import_options(const ImportOptions& options, std::vector<Diagnostic>& out) {
     const std::string& id = options.id;
     if (!id.empty() && (!valid_item_id(id) || std::any_of(id.begin(), id.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))) {
-        out.push_back({Severity::Error, options.file, 0, 0, "",
-                       "--id \"" + id + "\" is not a pack id: use lower-case letters, digits, '.', '_' and '-', "
-                       "at most 64, e.g. \"space-race\""});
+        out.push_back({Severity::Error, options.file, 0, 0, "", {Problem::BadIdOption, {id}}});
         return false;
     }
     if (!options.lang.empty() && !valid_language_code(options.lang)) {
-        out.push_back({Severity::Error, options.file, 0, 0, "",
-                       "--lang \"" + options.lang + "\" is not a language code; write e.g. \"zh\", \"en\" or \"pt-BR\""});
+        out.push_back({Severity::Error, options.file, 0, 0, "", {Problem::BadLangOption, {options.lang}}});
         return false;
     }
     return true;
@@ -273,13 +268,12 @@ void PackBuilder::tell_apart_same_headlines(const std::string& lang) {
             ids += (k ? ", " : "") + e["id"].get<std::string>();
         }
         result_.diagnostics.push_back({Severity::Warning, options_.file, 0, 0, "",
-                                       std::to_string(events.size()) + " events (" + ids + ") have the headline “" +
-                                           headline + "”; " + (dates_differ ? "their dates" : "numbers") +
-                                           " were added to tell them apart in questions"});
+                                       {dates_differ ? Problem::SameHeadlinesDated : Problem::SameHeadlinesNumbered,
+                                        {std::to_string(events.size()), ids, headline}}});
     }
 }
 
-void PackBuilder::finish(const char* when_empty) {
+void PackBuilder::finish(Problem when_empty) {
     ImportResult& r = result_;
     r.events = static_cast<int>(events_.size());
     r.people = static_cast<int>(people_.size());
@@ -287,21 +281,20 @@ void PackBuilder::finish(const char* when_empty) {
     r.numbers = static_cast<int>(numbers_.size());
     if (events_.empty()) {
         r.diagnostics.push_back({Severity::Error, options_.file, 0, 0, "",
-                                 has_errors(r.diagnostics) ? "nothing to import: no event could be read (see the "
-                                                             "problems above)"
-                                                           : std::string("nothing to import: ") + when_empty});
+                                 {has_errors(r.diagnostics) ? Problem::NothingReadable : when_empty}});
         return;
     }
-    if (times_dropped_)
+    if (times_dropped_ == 1)
+        r.diagnostics.push_back({Severity::Warning, options_.file, 0, 0, "", {Problem::TimeOfDayDropped}});
+    else if (times_dropped_)
         r.diagnostics.push_back({Severity::Warning, options_.file, 0, 0, "",
-                                 std::to_string(times_dropped_) + (times_dropped_ == 1 ? " date has" : " dates have") +
-                                     " a time of day, which was dropped: packs know dates to the day"});
-    if (display_dates_)
+                                 {Problem::TimesOfDayDropped, {std::to_string(times_dropped_)}}});
+    if (display_dates_ == 1)
         r.diagnostics.push_back({Severity::Warning, options_.file, 0, 0, "",
-                                 std::to_string(display_dates_) + (display_dates_ == 1 ? " event shows" : " events show") +
-                                     " its date in its own words (e.g. “" + display_date_example_ +
-                                     "”), kept as the date's note. Questions use the year, month and day given; "
-                                     "where the date is uncertain, give the event a range in the pack"});
+                                 {Problem::DisplayDateKept, {display_date_example_}}});
+    else if (display_dates_)
+        r.diagnostics.push_back({Severity::Warning, options_.file, 0, 0, "",
+                                 {Problem::DisplayDatesKept, {std::to_string(display_dates_), display_date_example_}}});
     count_letters(title_);
     r.lang = options_.lang;
     r.lang_guessed = r.lang.empty();
@@ -330,9 +323,8 @@ void PackBuilder::finish(const char* when_empty) {
     text += "\n";
     if (text.size() > kMaxInputBytes) {
         r.diagnostics.push_back({Severity::Error, options_.file, 0, 0, "",
-                                 "the pack would be " + std::to_string(mebibytes(text.size())) +
-                                     " MiB, over the " + std::to_string(mebibytes(kMaxInputBytes)) +
-                                     " MiB a pack may have; split the input into several files"});
+                                 {Problem::PackTooBig,
+                                  {std::to_string(mebibytes(text.size())), std::to_string(mebibytes(kMaxInputBytes))}}});
         return;
     }
 

@@ -29,7 +29,8 @@ std::vector<PackEntry> discover_packs(const std::vector<PackFolder>& folders) {
             PackEntry e;
             e.path = folder.path;
             e.origin = folder.origin;
-            e.diagnostics.push_back({Severity::Error, folder.path, 0, 0, "", "cannot list the folder: " + ec.message()});
+            e.diagnostics.push_back(
+                {Severity::Error, folder.path, 0, 0, "", {Problem::CannotListFolder, {ec.message()}}});
             entries.push_back(std::move(e));
         }
         std::sort(files.begin(), files.end());
@@ -46,8 +47,7 @@ std::vector<PackEntry> discover_packs(const std::vector<PackFolder>& folders) {
                 });
                 if (first != entries.end()) {
                     e.diagnostics.push_back({Severity::Error, file, 0, 0, "/id",
-                                             "pack id \"" + e.pack->id + "\" is already used by " + first->path +
-                                                 "; this copy is not loaded (give it another id)"});
+                                             {Problem::DuplicatePackId, {e.pack->id, first->path}}});
                     e.pack.reset();
                 }
             }

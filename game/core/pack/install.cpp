@@ -20,18 +20,18 @@ InstallResult install_pack_text(const std::string& pack_text, const std::string&
     fs::create_directories(folder, ec);
     if (ec) {
         r.problem = InstallProblem::CannotWrite;
-        r.detail = "cannot create " + folder + ": " + ec.message();
+        r.error = {Problem::CannotCreateFolder, {folder, ec.message()}};
         return r;
     }
     // Discovery loads only the first pack with an id: a clash would hide the new one.
     for (const PackEntry& e : discover_packs(default_pack_folders())) {
         if (e.pack && e.pack->id == id && !fs::equivalent(e.path, r.path, ec)) {
             r.problem = InstallProblem::IdTaken;
-            r.detail = e.path;
+            r.taken_by = e.path;
             return r;
         }
     }
-    switch (write_file_atomically(r.path, pack_text, replace, r.detail)) {
+    switch (write_file_atomically(r.path, pack_text, replace, r.error)) {
     case WriteOutcome::Written: break;
     case WriteOutcome::Exists: r.problem = InstallProblem::Exists; break;
     case WriteOutcome::Failed: r.problem = InstallProblem::CannotWrite; break;

@@ -18,8 +18,9 @@ enum class InstallProblem {
 
 struct InstallResult {
     InstallProblem problem = InstallProblem::None;
-    std::string path;   // where the pack is (or would have gone)
-    std::string detail; // for IdTaken: the other pack's path; for CannotWrite: why
+    std::string path;     // where the pack is (or would have gone)
+    std::string taken_by; // for IdTaken: the other pack's path
+    Issue error;          // for CannotWrite: why
 };
 
 // Writes validated pack text with id `id` into the user's pack folder as <id>.json,

@@ -24,14 +24,6 @@ namespace chronicle {
 
 using nlohmann::json;
 
-std::string Diagnostic::to_string() const {
-    std::string s = file;
-    if (line > 0) s += ":" + std::to_string(line) + ":" + std::to_string(column);
-    s += severity == Severity::Error ? ": error: " : ": warning: ";
-    if (!path.empty()) s += path + ": ";
-    return s + message;
-}
-
 namespace {
 
 // ---------------------------------------------------------------------------
@@ -63,37 +55,38 @@ private:
     std::unordered_map<std::string, size_t> people_ids_, event_ids_, quote_ids_, number_ids_, question_ids_;
 
     // Positions are found for all diagnostics at once, after loading (see locate()).
-    void report(Severity sev, const std::string& path, std::string message) {
+    void report(Severity sev, const std::string& path, Issue issue) {
         Diagnostic d;
         d.severity = sev;
         d.file = file_;
         d.path = path;
-        d.message = std::move(message);
+        d.issue = std::move(issue);
         out_.push_back(std::move(d));
     }
-    void error(const std::string& path, std::string m) { report(Severity::Error, path, std::move(m)); }
-    void warning(const std::string& path, std::string m) { report(Severity::Warning, path, std::move(m)); }
+    void error(const std::string& path, Problem p, std::vector<Detail> details = {}) {
+        report(Severity::Error, path, {p, std::move(details)});
+    }
+    void warning(const std::string& path, Problem p, std::vector<Detail> details = {}) {
+        report(Severity::Warning, path, {p, std::move(details)});
+    }
 
     // Reports fields not in `allowed`, with a suggestion for near misses.
-    bool check_object(const json& j, const std::string& path, const char* what,
-                      std::initializer_list<const char*> allowed) {
+    bool check_object(const json& j, const std::string& path, Term what, std::initializer_list<const char*> allowed) {
         if (!j.is_object()) {
-            error(path, std::string(what) + " must be an object {…}, not " + json_kind_name(j));
+            error(path, Problem::NotAnObject, {what, json_kind(j)});
             return false;
         }
         for (const auto& item : j.items()) {
             const std::string& key = item.key();
             if (std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) continue;
-            std::string m = "unknown field \"" + key + "\" in " + what;
             const char* best = nullptr;
             size_t best_distance = 3;
             for (const char* a : allowed) {
                 const size_t d = edit_distance(key, a);
                 if (d < best_distance) best = a, best_distance = d;
             }
-            if (best) m += std::string("; did you mean \"") + best + "\"?";
-            else m += "; remove it or check the spelling in questions/README.md";
-            error(pointer_append(path, key), m);
+            if (best) error(pointer_append(path, key), Problem::MisspeltField, {key, what, best});
+            else error(pointer_append(path, key), Problem::UnknownField, {key, what});
         }
         return true;
     }
@@ -103,62 +96,57 @@ private:
         return it == obj.end() ? nullptr : &*it;
     }
 
-    void missing(const std::string& path, const char* key, const char* what) {
-        error(pointer_append(path, key), std::string("missing required field \"") + key + "\" (" + what + ")");
+    void missing(const std::string& path, const char* key, Term what) {
+        error(pointer_append(path, key), Problem::MissingField, {key, what});
     }
 
-    std::string string_field(json& obj, const std::string& path, const char* key, bool required,
-                             const char* what) {
+    std::string string_field(json& obj, const std::string& path, const char* key, bool required, Term what) {
         json* v = field(obj, key);
         if (!v || v->is_null()) {
             if (required) missing(path, key, what);
             return {};
         }
         if (!v->is_string()) {
-            error(pointer_append(path, key), std::string("must be a string (") + what + "), not " + json_kind_name(*v));
+            error(pointer_append(path, key), Problem::NotAString, {what, json_kind(*v)});
             return {};
         }
         return std::move(v->get_ref<std::string&>());
     }
 
-    std::string id_field(json& obj, const std::string& path, const char* what) {
+    std::string id_field(json& obj, const std::string& path, Term what) {
         std::string id = string_field(obj, path, "id", true, what);
-        if (!id.empty() && !valid_item_id(id))
-            error(pointer_append(path, "id"), "\"" + id +
-                                                  "\" is not a valid id: use letters, digits, '.', '_' or '-' "
-                                                  "(at most 64, starting with a letter or digit)");
+        if (!id.empty() && !valid_item_id(id)) error(pointer_append(path, "id"), Problem::InvalidId, {id});
         return id;
     }
 
     // `path` makes the JSON path on demand: building it for every value that turns out
     // fine would cost as much as a tenth of the load.
-    template <class PathFn> LocalText text_value(json& v, PathFn path, const char* what) {
+    template <class PathFn> LocalText text_value(json& v, PathFn path, Term what) {
         LocalText t;
         if (v.is_string()) {
-            if (v.get_ref<std::string&>().empty()) error(path(), std::string(what) + " is empty");
+            if (v.get_ref<std::string&>().empty()) error(path(), Problem::EmptyText, {what});
             t.by_lang.emplace_back(pack_->default_language, std::move(v.get_ref<std::string&>()));
         } else if (v.is_object()) {
             for (auto& item : v.items()) {
                 auto p = [&] { return pointer_append(path(), item.key()); };
                 if (!pack_->has_language(item.key())) {
-                    error(p(), "language \"" + item.key() + "\" is not declared; add it to \"languages\" or fix the code");
+                    error(p(), Problem::UndeclaredLanguage, {item.key()});
                 } else if (!item.value().is_string()) {
-                    error(p(), std::string("must be a string, not ") + json_kind_name(item.value()));
+                    error(p(), Problem::TranslationNotAString, {json_kind(item.value())});
                 } else if (item.value().get_ref<const std::string&>().empty()) {
-                    error(p(), std::string(what) + " is empty; write the text or leave the language out");
+                    error(p(), Problem::EmptyTranslation, {what});
                 } else {
                     t.by_lang.emplace_back(item.key(), std::move(item.value().get_ref<std::string&>()));
                 }
             }
-            if (v.empty()) error(path(), std::string(what) + " has no text; write {\"" + pack_->default_language + "\": \"…\"}");
+            if (v.empty()) error(path(), Problem::NoTranslations, {what, pack_->default_language});
         } else {
-            error(path(), std::string(what) + " must be a string or an object of language → text, such as {\"" +
-                            pack_->default_language + "\": \"…\"}, not " + json_kind_name(v));
+            error(path(), Problem::NotText, {what, pack_->default_language, json_kind(v)});
         }
         return t;
     }
 
-    LocalText text_field(json& obj, const std::string& path, const char* key, bool required, const char* what) {
+    LocalText text_field(json& obj, const std::string& path, const char* key, bool required, Term what) {
         json* v = field(obj, key);
         if (!v || v->is_null()) {
             if (required) missing(path, key, what);
@@ -168,11 +156,11 @@ private:
     }
 
     // An array field; returns nullptr (after reporting) when present but not an array.
-    json* array_field(json& obj, const std::string& path, const char* key, const char* what) {
+    json* array_field(json& obj, const std::string& path, const char* key, Term what) {
         json* v = field(obj, key);
         if (!v || v->is_null()) return nullptr;
         if (!v->is_array()) {
-            error(pointer_append(path, key), std::string("must be an array [...] of ") + what + ", not " + json_kind_name(*v));
+            error(pointer_append(path, key), Problem::NotAnArray, {what, json_kind(*v)});
             return nullptr;
         }
         return v;
@@ -180,15 +168,14 @@ private:
 
     // Resolves a reference to an id declared elsewhere; nullopt (after reporting) if unknown.
     template <class PathFn> std::optional<size_t> reference(json& v, PathFn path, const std::unordered_map<std::string, size_t>& ids,
-                  const char* what, const char* where_declared) {
+                  Term what, const char* where_declared) {
         if (!v.is_string()) {
-            error(path(), std::string("must be ") + what + " id (a string), not " + json_kind_name(v));
+            error(path(), Problem::ReferenceNotAString, {what, json_kind(v)});
             return std::nullopt;
         }
         const std::string& id = v.get_ref<std::string&>();
         auto it = ids.find(id);
         if (it != ids.end()) return it->second;
-        std::string m = std::string("unknown ") + what + " \"" + id + "\"";
         std::string best;
         size_t best_distance = 3;
         for (const auto& [known, index] : ids) {
@@ -198,13 +185,13 @@ private:
             if (d < best_distance || (d == best_distance && !best.empty() && known < best))
                 best = known, best_distance = d;
         }
-        m += best.empty() ? std::string("; declare it in \"") + where_declared + "\"" : "; did you mean \"" + best + "\"?";
-        error(path(), m);
+        if (best.empty()) error(path(), Problem::UnknownReference, {what, id, where_declared});
+        else error(path(), Problem::MisspeltReference, {what, id, best});
         return std::nullopt;
     }
 
     std::optional<size_t> optional_reference(json& obj, const std::string& path, const char* key,
-                                             const std::unordered_map<std::string, size_t>& ids, const char* what,
+                                             const std::unordered_map<std::string, size_t>& ids, Term what,
                                              const char* declared) {
         json* v = field(obj, key);
         if (!v || v->is_null()) return std::nullopt;
@@ -212,33 +199,31 @@ private:
     }
 
     template <class PathFn> std::optional<PartialDate> date_end(json& v, PathFn path) {
-        std::string why;
+        Issue why;
         std::optional<PartialDate> d;
         if (v.is_string()) {
             d = parse_partial_date(v.get_ref<const std::string&>(), why);
         } else if (v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(kMaxAbsYear)) {
-            why = "year " + std::to_string(v.get<uint64_t>()) + " is out of range (at most 12 digits)";
+            why = {Problem::YearOutOfRange, {std::to_string(v.get<uint64_t>())}};
         } else if (v.is_number_integer()) {
             d = year_date(v.get<int64_t>(), why);
         } else if (v.is_number_float() && std::trunc(v.get<double>()) == v.get<double>() &&
                    std::fabs(v.get<double>()) <= static_cast<double>(kMaxAbsYear)) {
             d = year_date(static_cast<int64_t>(v.get<double>()), why); // 2023.0 is a whole year too
         } else {
-            why = std::string("a date must be a string such as \"2023-11-17\", \"2023-07\" or \"2023\", or a whole "
-                              "year such as -13800000000, not ") +
-                  json_kind_name(v);
+            why = {Problem::NotADateValue, {json_kind(v)}};
         }
-        if (!d) error(path(), why);
+        if (!d) report(Severity::Error, path(), std::move(why));
         return d;
     }
 
     template <class PathFn> std::optional<DateSpec> date_value(json& v, PathFn path) {
         if (v.is_object()) {
-            if (!check_object(v, path(), "a date range", {"from", "to"})) return std::nullopt;
+            if (!check_object(v, path(), Term::DateRange, {"from", "to"})) return std::nullopt;
             json* from = field(v, "from");
             json* to = field(v, "to");
             if (!from || !to) {
-                error(path(), "a date range needs both \"from\" and \"to\", e.g. {\"from\": \"2022-09\", \"to\": \"2022-11\"}");
+                error(path(), Problem::RangeWithoutEnds);
                 return std::nullopt;
             }
             auto a = date_end(*from, [&] { return pointer_append(path(), "from"); });
@@ -247,7 +232,7 @@ private:
             DateSpec spec{*a, *b};
             const DayInterval in = spec.interval();
             if (in.latest < in.earliest) {
-                error(path(), "the range ends (" + iso(*b) + ") before it starts (" + iso(*a) + "); swap \"from\" and \"to\"");
+                error(path(), Problem::RangeBackwards, {iso(*b), iso(*a)});
                 return std::nullopt;
             }
             return spec;
@@ -258,7 +243,7 @@ private:
     }
 
     template <class Record, class ReadOne>
-    void read_list(json& root, const char* key, const char* what, std::vector<Record>& out,
+    void read_list(json& root, const char* key, Term what, std::vector<Record>& out,
                    std::unordered_map<std::string, size_t>* ids, ReadOne read_one) {
         json* list = array_field(root, "", key, what);
         if (!list) return;
@@ -272,8 +257,8 @@ private:
             if (ids && valid_item_id(r.id)) {
                 auto [it, fresh] = ids->emplace(r.id, out.size());
                 if (!fresh) {
-                    error(pointer_append(path, "id"), "duplicate id \"" + r.id + "\" (also " + list_path + "/" +
-                                                          std::to_string(it->second) + "); give each its own id");
+                    error(pointer_append(path, "id"), Problem::DuplicateId,
+                          {r.id, list_path + "/" + std::to_string(it->second)});
                     continue;
                 }
             }
@@ -287,73 +272,72 @@ private:
 
     void read_metadata(json& root) {
         Pack& p = *pack_;
-        const std::string format = string_field(root, "", "format", true, "write \"chronicle-pack/1\"");
-        if (!format.empty() && format != kPackFormat)
-            error("/format", "\"" + format + "\" is not a pack format this version reads; write \"" + kPackFormat + "\"");
-        p.id = id_field(root, "", "the pack's id, e.g. \"openai-2023\"");
+        const std::string format = string_field(root, "", "format", true, Term::PackFormat);
+        if (!format.empty() && format != kPackFormat) error("/format", Problem::UnknownFormat, {format, kPackFormat});
+        p.id = id_field(root, "", Term::PackId);
         if (std::any_of(p.id.begin(), p.id.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
-            error("/id", "a pack id is lower case (it names files and folders); write \"" + lower(p.id) + "\"");
-        p.version = string_field(root, "", "version", false, "e.g. \"1.0.0\"");
-        p.licence = string_field(root, "", "licence", false, "e.g. \"CC-BY-4.0\"");
+            error("/id", Problem::UpperCasePackId, {lower(p.id)});
+        p.version = string_field(root, "", "version", false, Term::PackVersion);
+        p.licence = string_field(root, "", "licence", false, Term::PackLicence);
 
-        if (json* langs = array_field(root, "", "languages", "language codes")) {
+        if (json* langs = array_field(root, "", "languages", Term::LanguageCodes)) {
             for (size_t i = 0; i < langs->size(); ++i) {
                 json& l = (*langs)[i];
                 const std::string path = "/languages/" + std::to_string(i);
                 if (!l.is_string() || !valid_language_code(l.get_ref<const std::string&>())) {
-                    error(path, "must be a language code such as \"zh\" or \"en\"");
+                    error(path, Problem::NotALanguageCode);
                 } else if (p.has_language(l.get_ref<const std::string&>())) {
-                    error(path, "language \"" + l.get<std::string>() + "\" is listed twice");
+                    error(path, Problem::LanguageTwice, {l.get<std::string>()});
                 } else {
                     p.languages.push_back(l.get<std::string>());
                 }
             }
         }
-        if (!field(root, "languages")) missing("", "languages", "the languages the pack is written in, e.g. [\"zh\", \"en\"]");
-        else if (p.languages.empty()) error("/languages", "declare at least one language, e.g. [\"en\"]");
+        if (!field(root, "languages")) missing("", "languages", Term::PackLanguages);
+        else if (p.languages.empty()) error("/languages", Problem::NoLanguages);
 
-        p.default_language = string_field(root, "", "default_language", true, "one of \"languages\"");
+        p.default_language = string_field(root, "", "default_language", true, Term::DefaultLanguage);
         if (!p.default_language.empty() && !p.has_language(p.default_language)) {
-            error("/default_language", "\"" + p.default_language + "\" is not in \"languages\"; add it there or pick one of them");
+            error("/default_language", Problem::DefaultLanguageNotListed, {p.default_language});
         }
         if (p.default_language.empty() && !p.languages.empty()) p.default_language = p.languages.front();
 
-        p.title = text_field(root, "", "title", true, "the pack's title");
-        p.description = text_field(root, "", "description", false, "what the pack is about");
-        p.author = text_field(root, "", "author", false, "who wrote the pack");
+        p.title = text_field(root, "", "title", true, Term::PackTitle);
+        p.description = text_field(root, "", "description", false, Term::PackDescription);
+        p.author = text_field(root, "", "author", false, Term::PackAuthor);
         if (json* src = field(root, "source"); src && !src->is_null()) {
-            if (check_object(*src, "/source", "\"source\"", {"title", "url", "note"})) {
-                p.source.title = text_field(*src, "/source", "title", false, "the source's title");
-                p.source.url = string_field(*src, "/source", "url", false, "where to read the source");
-                p.source.note = text_field(*src, "/source", "note", false, "a note on the source");
+            if (check_object(*src, "/source", Term::SourceRecord, {"title", "url", "note"})) {
+                p.source.title = text_field(*src, "/source", "title", false, Term::SourceTitle);
+                p.source.url = string_field(*src, "/source", "url", false, Term::SourceUrl);
+                p.source.note = text_field(*src, "/source", "note", false, Term::SourceNote);
             }
         }
     }
 
     bool read_person(json& j, const std::string& path, Person& person) {
-        if (!check_object(j, path, "a person", {"id", "kind", "name", "aliases", "description"})) return false;
-        person.id = id_field(j, path, "a short name to refer to this person, e.g. \"altman\"");
-        const std::string kind = string_field(j, path, "kind", false, "\"person\", \"organization\" or \"group\"");
+        if (!check_object(j, path, Term::PersonRecord, {"id", "kind", "name", "aliases", "description"})) return false;
+        person.id = id_field(j, path, Term::PersonId);
+        const std::string kind = string_field(j, path, "kind", false, Term::PersonKind);
         if (kind == "organization") person.kind = PersonKind::Organization;
         else if (kind == "group") person.kind = PersonKind::Group;
         else if (!kind.empty() && kind != "person")
-            error(pointer_append(path, "kind"), "\"" + kind + "\" is not a kind; write \"person\", \"organization\" or \"group\"");
-        person.name = text_field(j, path, "name", true, "the name as shown to players");
-        if (json* aliases = array_field(j, path, "aliases", "other names (strings)")) {
+            error(pointer_append(path, "kind"), Problem::UnknownPersonKind, {kind});
+        person.name = text_field(j, path, "name", true, Term::PersonName);
+        if (json* aliases = array_field(j, path, "aliases", Term::Aliases)) {
             for (size_t i = 0; i < aliases->size(); ++i) {
                 if ((*aliases)[i].is_string()) person.aliases.push_back((*aliases)[i].get<std::string>());
-                else error(pointer_append(pointer_append(path, "aliases"), std::to_string(i)), "an alias must be a string");
+                else error(pointer_append(pointer_append(path, "aliases"), std::to_string(i)), Problem::AliasNotAString);
             }
         }
-        person.description = text_field(j, path, "description", false, "one line on who this is");
+        person.description = text_field(j, path, "description", false, Term::PersonDescription);
         return true;
     }
 
     bool read_event(json& j, const std::string& path, Event& e) {
-        if (!check_object(j, path, "an event",
+        if (!check_object(j, path, Term::EventRecord,
                           {"id", "date", "end", "date_note", "headline", "text", "actors", "who", "tags"}))
             return false;
-        e.id = id_field(j, path, "e.g. \"e01\"");
+        e.id = id_field(j, path, Term::EventId);
         if (json* d = field(j, "date"); d && !d->is_null()) {
             e.date = date_value(*d, [&] { return pointer_append(path, "date"); });
             if (e.date) e.interval = e.date->interval();
@@ -362,113 +346,112 @@ private:
             const auto end_path = [&] { return pointer_append(path, "end"); };
             e.end = date_value(*d, end_path);
             if (e.end && !e.date) {
-                error(end_path(), "an event with an \"end\" needs a \"date\" when it began; add one, or remove \"end\"");
+                error(end_path(), Problem::EndWithoutDate);
                 e.end.reset();
             } else if (e.end && e.end->interval().latest < e.interval.earliest) {
-                error(end_path(), "the event ends (" + format_date(*e.end, "en") + ") before it begins (" +
-                                      format_date(*e.date, "en") + "); check both dates");
+                error(end_path(), Problem::EventEndsBeforeItBegins, {*e.end, *e.date});
                 e.end.reset();
             }
         }
-        e.date_note = text_field(j, path, "date_note", false, "how the date is known");
-        e.headline = text_field(j, path, "headline", true, "a short title, per language");
-        e.text = text_field(j, path, "text", true, "what happened, per language");
-        if (json* actors = array_field(j, path, "actors", "person ids")) {
+        e.date_note = text_field(j, path, "date_note", false, Term::DateNote);
+        e.headline = text_field(j, path, "headline", true, Term::Headline);
+        e.text = text_field(j, path, "text", true, Term::EventText);
+        if (json* actors = array_field(j, path, "actors", Term::ActorIds)) {
             const std::string p = pointer_append(path, "actors");
             for (size_t i = 0; i < actors->size(); ++i) {
-                const auto who = reference((*actors)[i], [&] { return pointer_append(p, std::to_string(i)); }, people_ids_, "person", "people");
+                const auto who = reference((*actors)[i], [&] { return pointer_append(p, std::to_string(i)); }, people_ids_, Term::Person, "people");
                 if (who) e.actors.push_back(*who);
             }
         }
-        e.who = text_field(j, path, "who", false, "the \"Who …?\" phrase with the actor left out");
+        e.who = text_field(j, path, "who", false, Term::WhoPhrase);
         const json* actors_field = field(j, "actors");
         if (!e.who.empty() && (!actors_field || (actors_field->is_array() && actors_field->empty())))
-            error(pointer_append(path, "who"), "a \"who\" phrase needs \"actors\": the people who answer it");
-        if (json* tags = array_field(j, path, "tags", "strings")) {
+            error(pointer_append(path, "who"), Problem::WhoWithoutActors);
+        if (json* tags = array_field(j, path, "tags", Term::Tags)) {
             for (size_t i = 0; i < tags->size(); ++i) {
                 if ((*tags)[i].is_string()) e.tags.push_back((*tags)[i].get<std::string>());
-                else error(pointer_append(pointer_append(path, "tags"), std::to_string(i)), "a tag must be a string");
+                else error(pointer_append(pointer_append(path, "tags"), std::to_string(i)), Problem::TagNotAString);
             }
         }
         return true;
     }
 
     bool read_quote(json& j, const std::string& path, Quote& q) {
-        if (!check_object(j, path, "a quote", {"id", "text", "speaker", "event"})) return false;
-        q.id = id_field(j, path, "e.g. \"q-feel-agi\"");
-        q.text = text_field(j, path, "text", true, "the words, without quotation marks");
+        if (!check_object(j, path, Term::QuoteRecord, {"id", "text", "speaker", "event"})) return false;
+        q.id = id_field(j, path, Term::QuoteId);
+        q.text = text_field(j, path, "text", true, Term::QuoteText);
         if (json* s = field(j, "speaker"); s && !s->is_null())
-            q.speaker = reference(*s, [&] { return pointer_append(path, "speaker"); }, people_ids_, "person", "people").value_or(0);
+            q.speaker = reference(*s, [&] { return pointer_append(path, "speaker"); }, people_ids_, Term::Person, "people").value_or(0);
         else
-            missing(path, "speaker", "the id of the person who said it");
-        q.event = optional_reference(j, path, "event", event_ids_, "event", "events");
+            missing(path, "speaker", Term::Speaker);
+        q.event = optional_reference(j, path, "event", event_ids_, Term::Event, "events");
         return true;
     }
 
     bool read_number(json& j, const std::string& path, NumberFact& n) {
-        if (!check_object(j, path, "a number", {"id", "value", "unit", "question", "event"})) return false;
-        n.id = id_field(j, path, "e.g. \"n-users\"");
+        if (!check_object(j, path, Term::NumberRecord, {"id", "value", "unit", "question", "event"})) return false;
+        n.id = id_field(j, path, Term::NumberId);
         json* v = field(j, "value");
-        if (!v) missing(path, "value", "the number, e.g. 1000000");
+        if (!v) missing(path, "value", Term::NumberValue);
         else if (!v->is_number() || !std::isfinite(v->get<double>()))
-            error(pointer_append(path, "value"), std::string("must be a number such as 1000000 (no quotes, no commas), not ") + json_kind_name(*v));
+            error(pointer_append(path, "value"), Problem::NotANumberValue, {json_kind(*v)});
         else
             n.value = v->get<double>();
-        n.unit = text_field(j, path, "unit", false, "e.g. {\"en\": \"users\"} or \"%\"");
-        n.question = text_field(j, path, "question", true, "the question this number answers");
-        n.event = optional_reference(j, path, "event", event_ids_, "event", "events");
+        n.unit = text_field(j, path, "unit", false, Term::Unit);
+        n.question = text_field(j, path, "question", true, Term::NumberQuestion);
+        n.event = optional_reference(j, path, "event", event_ids_, Term::Event, "events");
         return true;
     }
 
     bool read_question(json& j, const std::string& path, AuthoredQuestion& q) {
-        if (!check_object(j, path, "a question",
+        if (!check_object(j, path, Term::QuestionRecord,
                           {"id", "type", "prompt", "options", "answer", "explanation", "events"}))
             return false;
-        q.id = id_field(j, path, "e.g. \"h1\"");
-        const std::string type = string_field(j, path, "type", true, "\"multiple_choice\" or \"true_false\"");
-        q.prompt = text_field(j, path, "prompt", true, "the question (or, for true/false, the statement)");
-        q.explanation = text_field(j, path, "explanation", false, "why the answer is right");
-        if (json* evs = array_field(j, path, "events", "event ids")) {
+        q.id = id_field(j, path, Term::QuestionId);
+        const std::string type = string_field(j, path, "type", true, Term::QuestionType);
+        q.prompt = text_field(j, path, "prompt", true, Term::Prompt);
+        q.explanation = text_field(j, path, "explanation", false, Term::Explanation);
+        if (json* evs = array_field(j, path, "events", Term::QuestionEvents)) {
             for (size_t i = 0; i < evs->size(); ++i) {
                 const auto e = reference((*evs)[i], [&] { return pointer_append(pointer_append(path, "events"), std::to_string(i)); },
-                                         event_ids_, "event", "events");
+                                         event_ids_, Term::Event, "events");
                 if (e) q.events.push_back(*e);
             }
         }
         if (type == "true_false") {
             q.type = AuthoredQuestion::Type::TrueFalse;
             json* a = field(j, "answer");
-            if (!a) missing(path, "answer", "true or false");
-            else if (!a->is_boolean()) error(pointer_append(path, "answer"), std::string("must be true or false, not ") + json_kind_name(*a));
+            if (!a) missing(path, "answer", Term::TrueOrFalse);
+            else if (!a->is_boolean()) error(pointer_append(path, "answer"), Problem::AnswerNotABoolean, {json_kind(*a)});
             else q.answer = a->get<bool>();
-            if (field(j, "options")) error(pointer_append(path, "options"), "a true_false question has no options; remove them");
+            if (field(j, "options")) error(pointer_append(path, "options"), Problem::OptionsInTrueFalse);
         } else if (type == "multiple_choice") {
             q.type = AuthoredQuestion::Type::MultipleChoice;
-            json* opts = array_field(j, path, "options", "options {\"text\": …, \"correct\": true/false}");
+            json* opts = array_field(j, path, "options", Term::OptionList);
             const std::string opath = pointer_append(path, "options");
-            if (!field(j, "options")) missing(path, "options", "2 to 6 options, exactly one with \"correct\": true");
+            if (!field(j, "options")) missing(path, "options", Term::Options);
             if (opts) {
                 for (size_t i = 0; i < opts->size(); ++i) {
                     json& o = (*opts)[i];
                     const std::string p = pointer_append(opath, std::to_string(i));
-                    if (!check_object(o, p, "an option", {"text", "correct"})) continue;
+                    if (!check_object(o, p, Term::OptionRecord, {"text", "correct"})) continue;
                     AuthoredQuestion::Choice c;
-                    c.text = text_field(o, p, "text", true, "the option's text");
+                    c.text = text_field(o, p, "text", true, Term::OptionText);
                     if (json* cor = field(o, "correct")) {
                         if (cor->is_boolean()) c.correct = cor->get<bool>();
-                        else error(pointer_append(p, "correct"), "must be true or false");
+                        else error(pointer_append(p, "correct"), Problem::CorrectNotABoolean);
                     }
                     q.choices.push_back(std::move(c));
                 }
                 const auto right = std::count_if(q.choices.begin(), q.choices.end(), [](auto& c) { return c.correct; });
                 if (opts->size() < 2 || opts->size() > 6)
-                    error(opath, "a multiple-choice question needs 2 to 6 options, not " + std::to_string(opts->size()));
+                    error(opath, Problem::OptionCount, {std::to_string(opts->size())});
                 else if (right != 1)
-                    error(opath, "exactly one option must have \"correct\": true (found " + std::to_string(right) + ")");
+                    error(opath, Problem::CorrectOptionCount, {std::to_string(right)});
             }
-            if (field(j, "answer")) error(pointer_append(path, "answer"), "\"answer\" is for true_false; mark the right option with \"correct\": true");
+            if (field(j, "answer")) error(pointer_append(path, "answer"), Problem::AnswerInMultipleChoice);
         } else if (!type.empty()) {
-            error(pointer_append(path, "type"), "\"" + type + "\" is not a question type; write \"multiple_choice\" or \"true_false\"");
+            error(pointer_append(path, "type"), Problem::UnknownQuestionType, {type});
         }
         return true;
     }
@@ -485,11 +468,13 @@ private:
             std::unordered_map<std::string, size_t> first;
             for (size_t i = 0; i < p.events.size(); ++i) {
                 auto [it, fresh] = first.emplace(p.text(p.events[i].headline, lang), i);
-                if (!fresh && same_headline.emplace(it->second, i).second)
-                    warning("/events/" + std::to_string(i) + "/headline",
-                            "events \"" + p.events[it->second].id + "\" and \"" + p.events[i].id + "\" have the same headline" +
-                                (p.languages.size() > 1 ? " in " + lang : "") +
-                                ", so questions that show both cannot be told apart; make them different");
+                if (!fresh && same_headline.emplace(it->second, i).second) {
+                    const std::string path = "/events/" + std::to_string(i) + "/headline";
+                    if (p.languages.size() > 1)
+                        warning(path, Problem::SameHeadlineInLanguage, {p.events[it->second].id, p.events[i].id, lang});
+                    else
+                        warning(path, Problem::SameHeadline, {p.events[it->second].id, p.events[i].id});
+                }
             }
         }
         std::vector<bool> used(p.people.size(), false);
@@ -505,26 +490,19 @@ private:
         }
         for (size_t i = 0; i < p.people.size(); ++i) {
             if (!used[i] && !answer_kind[index_of(p.people[i].kind)])
-                warning("/people/" + std::to_string(i),
-                        "no question can use \"" + p.people[i].id +
-                            "\": they are no event's actor, no quote's speaker, and no \"who\" question has an "
-                            "answer of their kind to stand beside");
+                warning("/people/" + std::to_string(i), Problem::PersonUnused, {p.people[i].id});
         }
         // One warning per undated event is useful for a few; for many it buries the rest.
         std::vector<size_t> undated;
         for (size_t i = 0; i < p.events.size(); ++i)
             if (!p.events[i].date) undated.push_back(i);
-        const std::string fix = "; give a date or a range {\"from\": …, \"to\": …} if the source allows";
         if (undated.size() <= kUndatedWarnings) {
-            for (size_t i : undated)
-                warning("/events/" + std::to_string(i), "event \"" + p.events[i].id +
-                                                            "\" has no date, so it never enters an ordering or \"when\" question" + fix);
+            for (size_t i : undated) warning("/events/" + std::to_string(i), Problem::EventUndated, {p.events[i].id});
         } else {
             std::vector<std::string> ids;
             for (size_t k = 0; k < kUndatedWarnings; ++k) ids.push_back(p.events[undated[k]].id);
-            warning("/events/" + std::to_string(undated.front()),
-                    std::to_string(undated.size()) + " events have no date (" + join(ids, ", ") +
-                        ", …), so they never enter an ordering or \"when\" question" + fix);
+            warning("/events/" + std::to_string(undated.front()), Problem::EventsUndated,
+                    {std::to_string(undated.size()), join(ids, ", ")});
         }
     }
 
@@ -578,7 +556,7 @@ private:
 
 void Loader::load(json& root, Pack& pack) {
     pack_ = &pack;
-    if (!check_object(root, "", "a pack",
+    if (!check_object(root, "", Term::PackRecord,
                       {"$schema", "format", "id", "version", "author", "licence", "title", "description",
                        "languages", "default_language", "source", "people", "events", "quotes", "numbers",
                        "questions"}))
@@ -586,17 +564,17 @@ void Loader::load(json& root, Pack& pack) {
     read_metadata(root);
     if (pack.languages.empty()) return; // every text needs its languages; nothing more can be checked
 
-    read_list(root, "people", "people", pack.people, &people_ids_,
+    read_list(root, "people", Term::People, pack.people, &people_ids_,
               [&](json& j, const std::string& path, Person& r) { return read_person(j, path, r); });
-    read_list(root, "events", "events", pack.events, &event_ids_,
+    read_list(root, "events", Term::Events, pack.events, &event_ids_,
               [&](json& j, const std::string& path, Event& r) { return read_event(j, path, r); });
-    if (!field(root, "events")) missing("", "events", "the pack's dated events");
-    else if (pack.events.empty() && !has_errors(out_)) error("/events", "a pack needs at least one event");
-    read_list(root, "quotes", "quotes", pack.quotes, &quote_ids_,
+    if (!field(root, "events")) missing("", "events", Term::PackEvents);
+    else if (pack.events.empty() && !has_errors(out_)) error("/events", Problem::NoEvents);
+    read_list(root, "quotes", Term::Quotes, pack.quotes, &quote_ids_,
               [&](json& j, const std::string& path, Quote& r) { return read_quote(j, path, r); });
-    read_list(root, "numbers", "numbers", pack.numbers, &number_ids_,
+    read_list(root, "numbers", Term::Numbers, pack.numbers, &number_ids_,
               [&](json& j, const std::string& path, NumberFact& r) { return read_number(j, path, r); });
-    read_list(root, "questions", "questions", pack.questions, &question_ids_,
+    read_list(root, "questions", Term::Questions, pack.questions, &question_ids_,
               [&](json& j, const std::string& path, AuthoredQuestion& r) { return read_question(j, path, r); });
     if (has_errors(out_)) return;
     warn_weak_spots();

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/base/problem.h"
 #include "core/quiz/scoring.h"
 
 namespace chronicle {
@@ -30,7 +31,7 @@ enum class RoundStep {
 struct RoundRecord {
     std::optional<int64_t> game_id; // set when the game was saved
     bool in_memory = false;         // saved, but only for this run (no save file could be used)
-    std::string save_error;         // why it was not saved (the save's own words); empty when it was
+    std::optional<Issue> save_error; // why it was not saved; nullopt when it was
     bool new_best = false;          // this game is now the best for its pack and mode, as saved
 };
 

@@ -200,10 +200,10 @@ std::vector<std::string> texts_from_json(const std::string& text) {
 struct Attempt {
     Database db;
     bool damaged = false; // the fault is in the file: move it aside; otherwise leave it be
-    std::string reason;   // for the player
+    Detail reason;        // for the player: a Term, or SQLite's words
 };
 
-Attempt damaged(std::string reason) { return {nullptr, true, std::move(reason)}; }
+Attempt damaged(Term reason) { return {nullptr, true, reason}; }
 
 // Locked by another program, no permission, memory or disk full: nothing says the
 // file itself is bad, so it stays where it is. Any other failure to read it does.
@@ -226,14 +226,15 @@ Attempt failed(sqlite3* db, int rc) {
     Attempt a;
     a.damaged = fault_is_in_file(rc);
     if ((rc & 0xff) == SQLITE_NOTADB) {
-        a.reason = "it is not a database file";
+        a.reason = Term::SaveNotADatabase;
     } else if ((rc & 0xff) == SQLITE_CORRUPT) {
-        a.reason = "it is damaged";
+        a.reason = Term::SaveDamaged;
     } else {
-        a.reason = sqlite3_errmsg(db);
+        std::string reason = sqlite3_errmsg(db);
         // "unable to open database file" alone does not say why.
         if ((rc & 0xff) == SQLITE_CANTOPEN && sqlite3_system_errno(db) != 0)
-            a.reason += ": " + std::system_category().message(sqlite3_system_errno(db));
+            reason += ": " + std::system_category().message(sqlite3_system_errno(db));
+        a.reason = std::move(reason);
     }
     return a;
 }
@@ -277,13 +278,13 @@ Attempt open_database(const std::string& path) {
     // finds what a truncated or half-copied file lacks.
     if (rc == SQLITE_OK) rc = read_text(db.get(), "PRAGMA quick_check", check);
     if (rc != SQLITE_OK) return failed(db.get(), rc);
-    if (check != "ok") return damaged("it is damaged");
-    if (version > kSchemaVersion) return damaged("it was made by a newer version of Chronicle");
+    if (check != "ok") return damaged(Term::SaveDamaged);
+    if (version > kSchemaVersion) return damaged(Term::SaveFromNewerVersion);
     if (version == 0) {
         int64_t objects = 0;
         rc = read_integer(db.get(), "SELECT count(*) FROM sqlite_master", objects);
         if (rc != SQLITE_OK) return failed(db.get(), rc);
-        if (objects > 0) return damaged("it is not a Chronicle save file");
+        if (objects > 0) return damaged(Term::SaveNotChronicle);
         // Version and tables appear together or not at all.
         const std::string set_version = "PRAGMA user_version = " + std::to_string(kSchemaVersion);
         Transaction tx(db.get());
@@ -293,11 +294,11 @@ Attempt open_database(const std::string& path) {
         if (rc == SQLITE_OK) rc = tx.commit();
         if (rc != SQLITE_OK) return failed(db.get(), rc); // before tx's rollback replaces the message
     } else if (version != kSchemaVersion) {
-        return damaged("it is not a Chronicle save file");
+        return damaged(Term::SaveNotChronicle);
     }
     for (const char* sql : kAllStatements)
-        if (!Statement(db.get(), sql).prepared()) return damaged("it does not hold the tables Chronicle saves to");
-    return {std::move(db), false, ""};
+        if (!Statement(db.get(), sql).prepared()) return damaged(Term::SaveWithoutTables);
+    return {std::move(db), false, {}};
 }
 
 // SQLite keeps these beside a save. They move with it, under its new name, so a
@@ -340,36 +341,32 @@ Move move_aside(const std::string& path, int64_t now) {
     return move;
 }
 
-std::string unsaved(const std::string& what) { return what + " Progress won't be saved this time."; }
-
 // The save to use and what to tell the player; no database means use memory.
 struct Outcome {
     Database db;
-    std::string notice;
-    std::string moved_to = {};
+    std::optional<Issue> notice;
 };
 
 Outcome open_save(const std::string& path, int64_t now) {
-    const std::string cannot_open = "Chronicle could not open its save file " + path;
     std::error_code ec;
     const fs::file_type type = fs::status(fs::u8path(path), ec).type();
     if (type != fs::file_type::not_found && type != fs::file_type::regular) {
-        const std::string why = type == fs::file_type::directory ? "it is a folder" : ec ? ec.message() : "it is not a file";
-        return {nullptr, unsaved(cannot_open + " (" + why + ").")};
+        const Detail why = type == fs::file_type::directory ? Detail(Term::SaveIsFolder)
+                           : ec                             ? Detail(ec.message())
+                                                            : Detail(Term::SaveNotAFile);
+        return {nullptr, Issue{Problem::SaveCannotOpen, {path, why}}};
     }
     Attempt existing = open_database(path);
-    if (existing.db) return {std::move(existing.db), ""};
-    if (!existing.damaged) return {nullptr, unsaved(cannot_open + " (" + existing.reason + ").")};
+    if (existing.db) return {std::move(existing.db), std::nullopt};
+    if (!existing.damaged) return {nullptr, Issue{Problem::SaveCannotOpen, {path, existing.reason}}};
 
-    const std::string trouble = "Your saved progress in " + path + " could not be used (" + existing.reason + ").";
     const Move move = move_aside(path, now);
-    if (move.to.empty())
-        return {nullptr, unsaved(trouble + " It could not be moved out of the way (" + move.error + "), so it was left as it is.")};
-    const std::string moved = trouble + " It was moved to " + move.to;
-    if (!move.error.empty()) return {nullptr, unsaved(moved + ", but a new save could not be started (" + move.error + ").")};
+    if (move.to.empty()) return {nullptr, Issue{Problem::SaveNotMoved, {path, existing.reason, move.error}}};
+    if (!move.error.empty())
+        return {nullptr, Issue{Problem::SaveMovedNoNewSave, {path, existing.reason, move.to, move.error}}};
     Attempt fresh = open_database(path);
-    if (!fresh.db) return {nullptr, unsaved(moved + ", but a new save could not be started (" + fresh.reason + ").")};
-    return {std::move(fresh.db), moved + " and a new save was started.", move.to};
+    if (!fresh.db) return {nullptr, Issue{Problem::SaveMovedNoNewSave, {path, existing.reason, move.to, fresh.reason}}};
+    return {std::move(fresh.db), Issue{Problem::SaveMovedAside, {path, existing.reason, move.to}}};
 }
 
 } // namespace
@@ -378,33 +375,35 @@ OpenResult Storage::open(const std::string& path, int64_t now_unix_seconds) {
     Outcome outcome = open_save(path, now_unix_seconds);
     const bool in_memory = !outcome.db;
     if (in_memory) outcome.db = open_database(":memory:").db;
-    if (!outcome.db) return {nullptr, std::move(outcome.notice), ""};
-    return {std::unique_ptr<Storage>(new Storage(std::move(outcome.db), in_memory)), std::move(outcome.notice),
-            std::move(outcome.moved_to)};
+    if (!outcome.db) return {nullptr, std::move(outcome.notice)};
+    return {std::unique_ptr<Storage>(new Storage(std::move(outcome.db), in_memory)), std::move(outcome.notice)};
 }
 
 Storage::Storage(Database db, bool in_memory) : db_(std::move(db)), in_memory_(in_memory) {}
 
-void Storage::fail(const std::string& what) const { last_error_ = what + ": " + sqlite3_errmsg(db_.get()); }
+void Storage::fail(Problem problem, std::vector<Detail> details) const {
+    details.emplace_back(std::string(sqlite3_errmsg(db_.get())));
+    last_error_ = Issue{problem, std::move(details)};
+}
 
 // ---------------------------------------------------------------------------
 // 4. Settings
 // ---------------------------------------------------------------------------
 
 std::optional<std::string> Storage::setting(const std::string& key) const {
-    last_error_.clear();
+    last_error_.reset();
     Statement get(db_.get(), kGetSetting);
     get.bind(key);
     const int rc = get.step();
     if (rc == SQLITE_ROW) return get.text(0);
-    if (rc != SQLITE_DONE) fail("Could not read the setting " + key);
+    if (rc != SQLITE_DONE) fail(Problem::SettingNotRead, {key});
     return std::nullopt;
 }
 
 bool Storage::set_setting(const std::string& key, const std::string& value) { return set_settings({{key, value}}); }
 
 bool Storage::set_settings(const std::vector<std::pair<std::string, std::string>>& entries) {
-    last_error_.clear();
+    last_error_.reset();
     // One transaction: one sync to disk for all of them, and all or none.
     Transaction transaction(db_.get());
     bool ok = transaction.begin_rc() == SQLITE_OK;
@@ -415,7 +414,7 @@ bool Storage::set_settings(const std::vector<std::pair<std::string, std::string>
         ok = set.step() == SQLITE_DONE;
     }
     ok = ok && transaction.commit() == SQLITE_OK;
-    if (!ok) fail("Could not save the settings");
+    if (!ok) fail(Problem::SettingsNotSaved);
     return ok;
 }
 
@@ -483,12 +482,12 @@ GameRecord game_record(const QuizSession& session, std::string mode, int64_t fin
 }
 
 int64_t Storage::record_game(const GameRecord& g) {
-    last_error_.clear();
+    last_error_.reset();
     sqlite3* db = db_.get();
     // Called where a step fails: finalizing a statement or rolling back would
     // replace SQLite's message.
     auto not_saved = [this] {
-        fail("Could not save the game");
+        fail(Problem::GameNotSaved);
         return int64_t{-1};
     };
     Transaction tx(db);
@@ -518,34 +517,34 @@ int64_t Storage::record_game(const GameRecord& g) {
 }
 
 std::optional<BestScore> Storage::best_score(const std::string& pack_id, const std::string& mode) const {
-    last_error_.clear();
+    last_error_.reset();
     Statement get(db_.get(), kGetBest);
     get.bind(pack_id, mode);
     const int rc = get.step();
     if (rc == SQLITE_ROW) return BestScore{get.number(0), get.number(1), get.number(2), get.integer(3), get.integer(4)};
-    if (rc != SQLITE_DONE) fail("Could not read the best score");
+    if (rc != SQLITE_DONE) fail(Problem::BestScoreNotRead);
     return std::nullopt;
 }
 
 std::vector<GameRecord> Storage::recent_games(int limit) const {
-    last_error_.clear();
+    last_error_.reset();
     Statement list(db_.get(), kRecentGames);
     list.bind(limit);
     std::vector<GameRecord> games;
     int rc;
     while ((rc = list.step()) == SQLITE_ROW) games.push_back(game_from_row(list));
     if (rc == SQLITE_DONE) return games;
-    fail("Could not list the games");
+    fail(Problem::GamesNotListed);
     return {};
 }
 
 std::optional<GameRecord> Storage::game(int64_t id) const {
-    last_error_.clear();
+    last_error_.reset();
     Statement get(db_.get(), kGetGame);
     get.bind(id);
     int rc = get.step();
     if (rc != SQLITE_ROW) {
-        if (rc != SQLITE_DONE) fail("Could not read the game");
+        if (rc != SQLITE_DONE) fail(Problem::GameNotRead);
         return std::nullopt;
     }
     GameRecord g = game_from_row(get);
@@ -563,15 +562,15 @@ std::optional<GameRecord> Storage::game(int64_t id) const {
         g.answers.push_back(std::move(a));
     }
     if (rc == SQLITE_DONE) return g;
-    fail("Could not read the game's answers");
+    fail(Problem::AnswersNotRead);
     return std::nullopt;
 }
 
 int64_t Storage::game_count() const {
-    last_error_.clear();
+    last_error_.reset();
     Statement count(db_.get(), kCountGames);
     if (count.step() == SQLITE_ROW) return count.integer(0);
-    fail("Could not count the games");
+    fail(Problem::GamesNotCounted);
     return -1;
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/base/problem.h"
 #include "core/quiz/scoring.h"
 
 struct sqlite3;
@@ -81,7 +82,7 @@ public:
 
     // True when nothing will outlive this run (open fell back to memory).
     bool in_memory() const { return in_memory_; }
-    const std::string& last_error() const { return last_error_; }
+    const std::optional<Issue>& last_error() const { return last_error_; }
 
     // nullopt when the key was never set (or on error).
     std::optional<std::string> setting(const std::string& key) const;
@@ -104,18 +105,17 @@ private:
     using Database = std::unique_ptr<sqlite3, detail::CloseDatabase>;
 
     Storage(Database db, bool in_memory);
-    // Records `what` failed, with SQLite's reason, in last_error_.
-    void fail(const std::string& what) const;
+    // Records `problem` in last_error_, with its `details` and SQLite's reason after them.
+    void fail(Problem problem, std::vector<Detail> details = {}) const;
 
     Database db_;
     bool in_memory_;
-    mutable std::string last_error_;
+    mutable std::optional<Issue> last_error_;
 };
 
 struct OpenResult {
     std::unique_ptr<Storage> storage; // null only if SQLite cannot even work in memory
-    std::string notice; // for the player, in English, with the reasons; empty when all went well
-    std::string moved_to; // where an unusable save was moved, when it was and a new one started
+    std::optional<Issue> notice; // for the player, with the reasons; nullopt when all went well
 };
 
 } // namespace chronicle
