@@ -185,7 +185,7 @@ TEST_CASE("Negative years are years BCE as TimelineJS shows them; deep time stay
     WHEN("a year is beyond what packs hold") {
         const ImportResult r = timeline(R"({"events": [{"start_date": {"year": "-9999999999999"}, "text": {"headline": "Too old"}}]})");
         CHECK_FALSE(r.pack_text);
-        const Diagnostic& d = reported(r, Problem::YearBeyondLimit);
+        const Diagnostic& d = reported(r, Problem::YearOutOfRange);
         CHECK(d.path == "/events/0/start_date/year");
         CHECK(d.issue.details == Details{"-9999999999999"});
     }

@@ -92,7 +92,7 @@ SCENARIO("A practice round from Home's choices to the saved result", "[play]") {
                     CHECK(saved->questions == 5);
                     CHECK(saved->correct == 4);
                     CHECK(saved->points == round.session().score().points);
-                    CHECK(saved->mode == "practice");
+                    CHECK(saved->mode == Mode::Practice);
                     CHECK(saved->finished_at == kUnixNow + 10);
                 }
                 THEN("nothing more can be answered or moved on") {
@@ -150,7 +150,7 @@ SCENARIO("A timed round: the clock, a time-out, and the best score", "[play]") {
             THEN("it beats the best, as saved") {
                 CHECK(round.session().score().points > first_points);
                 CHECK(round.record().new_best);
-                const auto best = play.storage()->best_score("openai-2023", "timed");
+                const auto best = play.storage()->best_score("openai-2023", Mode::Timed);
                 REQUIRE(best);
                 CHECK(best->game_id == *round.record().game_id);
             }
@@ -227,4 +227,26 @@ TEST_CASE("Settings changed in place are saved and read back", "[play][settings]
     CHECK(quiz.lang == "zh");
     for (const Question& q : quiz.questions)
         CHECK((q.kind == Kind::When || q.kind == Kind::WhoSaid));
+}
+
+TEST_CASE("Files added to the library: a pack is copied as a pack and becomes the chosen one", "[play][install]") {
+    TempDir dir;
+    setenv("CHRONICLE_DATA_DIR", dir.path().c_str(), 1); // where the user's packs go
+    std::ofstream(dir.file("mine.json")) << chronicle::test::pack_with(
+        R"([{"id": "e1", "date": "2020", "headline": "A", "text": "a"},
+            {"id": "e2", "date": "2021", "headline": "B", "text": "b"}])");
+    Play play(dir.file("data"), {{"user", dir.path() + "/packs"}}, "en", kUnixNow);
+    CHECK(play.library().entries().empty());
+    const std::vector<AddedPack> added = play.add_files({dir.file("mine.json"), dir.file("missing.csv")});
+    REQUIRE(added.size() == 2);
+    CHECK(added[0].added());
+    CHECK(added[0].import.format == ImportFormat::Pack);
+    CHECK(std::string(import_format_name(ImportFormat::Pack)) == "Chronicle pack");
+    CHECK_FALSE(added[1].added());
+    CHECK(added[1].file == dir.file("missing.csv"));
+    REQUIRE(play.library().entries().size() == 1);
+    REQUIRE(play.chosen_pack());
+    CHECK(play.chosen_pack()->id == "test");
+    CHECK(play.settings().pack == "test");
+    unsetenv("CHRONICLE_DATA_DIR");
 }

@@ -79,11 +79,11 @@ std::vector<std::string> texts_at(const Question& q, const std::vector<size_t>& 
 }
 
 // A game of one pack and mode with the given points and no answers.
-GameRecord scored(const std::string& mode, int points, int64_t finished_at) {
+GameRecord scored(Mode mode, int points, int64_t finished_at) {
     GameRecord g;
     g.pack_id = "openai-2023";
     g.mode = mode;
-    g.difficulty = "normal";
+    g.difficulty = Difficulty::Normal;
     g.seed = 1;
     g.lang = "en";
     g.finished_at = finished_at;
@@ -139,7 +139,7 @@ TEST_CASE("A finished game is saved with its answers and reads back after reopen
     int64_t id = -1;
     {
         auto storage = open_cleanly(path);
-        id = storage->record_game(game_record(session, "timed", kNow));
+        id = storage->record_game(game_record(session, Mode::Timed, kNow));
         REQUIRE(id > 0);
         CHECK_FALSE(storage->last_error());
     }
@@ -149,8 +149,8 @@ TEST_CASE("A finished game is saved with its answers and reads back after reopen
     REQUIRE(g);
     CHECK(g->id == id);
     CHECK(g->pack_id == "openai-2023");
-    CHECK(g->mode == "timed");
-    CHECK(g->difficulty == "normal");
+    CHECK(g->mode == Mode::Timed);
+    CHECK(g->difficulty == Difficulty::Normal);
     CHECK(g->seed == seed);
     CHECK(g->lang == "en");
     CHECK(g->finished_at == kNow);
@@ -164,7 +164,7 @@ TEST_CASE("A finished game is saved with its answers and reads back after reopen
         const Answer& played = session.answers()[i];
         const AnsweredQuestion& saved = g->answers[i];
         INFO("question " << i << ", " << kind_name(q.kind));
-        CHECK(saved.kind == kind_name(q.kind));
+        CHECK(saved.kind == q.kind);
         CHECK(saved.prompt == q.prompt);
         CHECK(saved.chosen == texts_at(q, played.chosen));
         CHECK(saved.right == texts_at(q, q.answer));
@@ -187,9 +187,9 @@ TEST_CASE("A finished game is saved with its answers and reads back after reopen
 TEST_CASE("Recent games come newest first", "[storage]") {
     TempDir dir;
     auto storage = open_cleanly(dir.file("save.db"));
-    REQUIRE(storage->record_game(scored("practice", 1000, 300)) > 0);
-    REQUIRE(storage->record_game(scored("practice", 2000, 100)) > 0);
-    REQUIRE(storage->record_game(scored("practice", 3000, 200)) > 0);
+    REQUIRE(storage->record_game(scored(Mode::Practice, 1000, 300)) > 0);
+    REQUIRE(storage->record_game(scored(Mode::Practice, 2000, 100)) > 0);
+    REQUIRE(storage->record_game(scored(Mode::Practice, 3000, 200)) > 0);
     std::vector<int64_t> order;
     for (const GameRecord& g : storage->recent_games(-1)) order.push_back(g.finished_at);
     CHECK(order == std::vector<int64_t>{300, 200, 100});
@@ -201,11 +201,11 @@ TEST_CASE("The best score per pack and mode changes only when beaten", "[storage
     TempDir dir;
     const std::string path = dir.file("save.db");
     auto storage = open_cleanly(path);
-    CHECK_FALSE(storage->best_score("openai-2023", "timed"));
+    CHECK_FALSE(storage->best_score("openai-2023", Mode::Timed));
 
-    const int64_t first = storage->record_game(scored("timed", 3000, kNow));
+    const int64_t first = storage->record_game(scored(Mode::Timed, 3000, kNow));
     REQUIRE(first > 0);
-    auto best = storage->best_score("openai-2023", "timed");
+    auto best = storage->best_score("openai-2023", Mode::Timed);
     REQUIRE(best);
     CHECK(best->points == 3000);
     CHECK(best->correct == 3);
@@ -214,32 +214,32 @@ TEST_CASE("The best score per pack and mode changes only when beaten", "[storage
     CHECK(best->game_id == first);
 
     WHEN("lower and equal scores follow") {
-        REQUIRE(storage->record_game(scored("timed", 2000, kNow + 1)) > 0);
-        REQUIRE(storage->record_game(scored("timed", 3000, kNow + 2)) > 0);
+        REQUIRE(storage->record_game(scored(Mode::Timed, 2000, kNow + 1)) > 0);
+        REQUIRE(storage->record_game(scored(Mode::Timed, 3000, kNow + 2)) > 0);
         THEN("the first game keeps the best score") {
-            best = storage->best_score("openai-2023", "timed");
+            best = storage->best_score("openai-2023", Mode::Timed);
             REQUIRE(best);
             CHECK(best->points == 3000);
             CHECK(best->game_id == first);
         }
     }
     WHEN("another mode is played, higher") {
-        const int64_t practice = storage->record_game(scored("practice", 9000, kNow + 1));
+        const int64_t practice = storage->record_game(scored(Mode::Practice, 9000, kNow + 1));
         REQUIRE(practice > 0);
         THEN("each mode has its own best") {
-            CHECK(storage->best_score("openai-2023", "practice")->game_id == practice);
-            CHECK(storage->best_score("openai-2023", "timed")->game_id == first);
-            CHECK_FALSE(storage->best_score("openai-2023", "test"));
-            CHECK_FALSE(storage->best_score("another-pack", "timed"));
+            CHECK(storage->best_score("openai-2023", Mode::Practice)->game_id == practice);
+            CHECK(storage->best_score("openai-2023", Mode::Timed)->game_id == first);
+            CHECK_FALSE(storage->best_score("openai-2023", Mode::Test));
+            CHECK_FALSE(storage->best_score("another-pack", Mode::Timed));
         }
     }
     WHEN("a higher score follows") {
-        const int64_t better = storage->record_game(scored("timed", 4000, kNow + 1));
+        const int64_t better = storage->record_game(scored(Mode::Timed, 4000, kNow + 1));
         REQUIRE(better > 0);
         THEN("it takes the best score, also after reopening") {
             storage.reset();
             auto reopened = open_cleanly(path);
-            best = reopened->best_score("openai-2023", "timed");
+            best = reopened->best_score("openai-2023", Mode::Timed);
             REQUIRE(best);
             CHECK(best->points == 4000);
             CHECK(best->correct == 4);
@@ -253,11 +253,11 @@ TEST_CASE("A game that fails halfway leaves nothing behind", "[storage]") {
     TempDir dir;
     const std::string path = dir.file("save.db");
     auto storage = open_cleanly(path);
-    const int64_t first = storage->record_game(scored("timed", 1000, kNow));
+    const int64_t first = storage->record_game(scored(Mode::Timed, 1000, kNow));
     REQUIRE(first > 0);
 
     GIVEN("a better game whose last answer is impossible: wrong, yet worth points") {
-        GameRecord bad = game_record(played_session(7), "timed", kNow + 1);
+        GameRecord bad = game_record(played_session(7), Mode::Timed, kNow + 1);
         REQUIRE(bad.points > 1000);
         REQUIRE(bad.answers.size() == 8);
         bad.answers.back().correct = false;
@@ -275,7 +275,7 @@ TEST_CASE("A game that fails halfway leaves nothing behind", "[storage]") {
                            Catch::Contains("CHECK constraint failed"));
                 CHECK(storage->game_count() == 1);
                 CHECK_FALSE(storage->game(first + 1));
-                const auto best = storage->best_score("openai-2023", "timed");
+                const auto best = storage->best_score("openai-2023", Mode::Timed);
                 REQUIRE(best);
                 CHECK(best->game_id == first);
                 CHECK(best->points == 1000);
@@ -288,7 +288,7 @@ TEST_CASE("A game that fails halfway leaves nothing behind", "[storage]") {
                 storage.reset();
                 auto reopened = open_cleanly(path);
                 CHECK(reopened->game_count() == 2);
-                CHECK(reopened->best_score("openai-2023", "timed")->game_id == next);
+                CHECK(reopened->best_score("openai-2023", Mode::Timed)->game_id == next);
                 REQUIRE(reopened->game(next));
                 CHECK(reopened->game(next)->answers.size() == 8);
             }
@@ -312,7 +312,7 @@ TEST_CASE("A save that is not a database is moved aside, never deleted", "[stora
     CHECK(opened.notice->details == Details{path, Term::SaveNotADatabase, moved});
     CHECK(read_bytes(moved) == garbage);
     CHECK(opened.storage->set_setting("language", "en"));
-    CHECK(opened.storage->record_game(scored("test", 1000, kNow)) > 0);
+    CHECK(opened.storage->record_game(scored(Mode::Test, 1000, kNow)) > 0);
     CHECK(opened.storage->game_count() == 1);
 
     WHEN("it happens again within the same second") {
@@ -336,7 +336,7 @@ TEST_CASE("A truncated save is moved aside without a crash", "[storage]") {
     const std::string path = dir.file("save.db");
     {
         auto storage = open_cleanly(path);
-        REQUIRE(storage->record_game(game_record(played_session(3), "practice", kNow)) > 0);
+        REQUIRE(storage->record_game(game_record(played_session(3), Mode::Practice, kNow)) > 0);
     }
     fs::resize_file(path, fs::file_size(path) / 2);
     const std::string truncated = read_bytes(path);
@@ -350,7 +350,7 @@ TEST_CASE("A truncated save is moved aside without a crash", "[storage]") {
     CHECK(opened.notice->details == Details{path, Term::SaveDamaged, moved});
     CHECK(read_bytes(moved) == truncated);
     CHECK(opened.storage->game_count() == 0);
-    CHECK(opened.storage->record_game(scored("practice", 1000, kNow + 60)) > 0);
+    CHECK(opened.storage->record_game(scored(Mode::Practice, 1000, kNow + 60)) > 0);
 }
 
 TEST_CASE("A journal left beside a damaged save moves with it", "[storage]") {
@@ -414,7 +414,7 @@ TEST_CASE("A save from a newer Chronicle is moved aside, not overwritten", "[sto
     const std::string path = dir.file("save.db");
     {
         auto storage = open_cleanly(path);
-        REQUIRE(storage->record_game(scored("timed", 1000, kNow)) > 0);
+        REQUIRE(storage->record_game(scored(Mode::Timed, 1000, kNow)) > 0);
     }
     run_sql(path, "PRAGMA user_version = 2");
     const std::string newer = read_bytes(path);
@@ -493,9 +493,9 @@ TEST_CASE("Where no save can be written, progress lives in memory for the run", 
     if (folder) CHECK(opened.notice->details[1] == Detail(Term::SaveIsFolder));
     CHECK(opened.storage->set_setting("language", "en"));
     CHECK(opened.storage->setting("language") == std::optional<std::string>("en"));
-    const int64_t id = opened.storage->record_game(game_record(played_session(5), "test", kNow));
+    const int64_t id = opened.storage->record_game(game_record(played_session(5), Mode::Test, kNow));
     CHECK(id > 0);
-    CHECK(opened.storage->best_score("openai-2023", "test")->game_id == id);
+    CHECK(opened.storage->best_score("openai-2023", Mode::Test)->game_id == id);
     CHECK(opened.storage->game(id)->answers.size() == 8);
     CHECK_FALSE(fs::exists(dir.file("missing")));
     CHECK_FALSE(fs::is_regular_file(path)); // the folder is still a folder

@@ -169,7 +169,7 @@ void HomeScreen::make_cards(Model& model, const UiContext& ctx) {
             card.missing_glyphs = model.coverage.missing(all_text(p));
             for (Mode m : kAllModes)
                 if (storage)
-                    if (auto best = storage->best_score(p.id, mode_name(m))) card.best_by_mode[static_cast<size_t>(m)] = best->points;
+                    if (auto best = storage->best_score(p.id, m)) card.best_by_mode[static_cast<size_t>(m)] = best->points;
         } else {
             card.title = std::filesystem::path(e.path).filename().string();
             card.details = e.path;

@@ -148,7 +148,7 @@ TEST_CASE("A finished game survives closing the window", "[ui][storage]") {
         auto saved = Storage::open(dir + "/chronicle.db", 0);
         REQUIRE(saved.storage);
         CHECK(saved.storage->game_count() == 1);
-        const auto best = saved.storage->best_score("openai-2023", "test");
+        const auto best = saved.storage->best_score("openai-2023", Mode::Test);
         REQUIRE(best);
         CHECK(best->correct == 5);
     }

@@ -90,7 +90,7 @@ DayInterval DateSpec::interval() const {
 }
 
 std::optional<PartialDate> year_date(int64_t year, Issue& error) {
-    if (year > kMaxAbsYear || year < -kMaxAbsYear) {
+    if (!year_in_range(year)) {
         error = {Problem::YearOutOfRange, {std::to_string(year)}};
         return std::nullopt;
     }
@@ -224,7 +224,7 @@ std::optional<DateSpec> shift_date(const DateSpec& d, int64_t spans) {
     if (unit == Precision::Year && (units > 2 * kMaxAbsYear || units < -2 * kMaxAbsYear)) return std::nullopt;
     DateSpec r{shift_end(d.from, unit, units), shift_end(d.to, unit, units)};
     for (const PartialDate& end : {r.from, r.to})
-        if (end.year > kMaxAbsYear || end.year < -kMaxAbsYear) return std::nullopt;
+        if (!year_in_range(end.year)) return std::nullopt;
     return r;
 }
 

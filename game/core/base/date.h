@@ -15,6 +15,8 @@ enum class Precision { Year, Month, Day };
 
 // Years beyond this are refused: the day arithmetic stays far inside int64.
 constexpr int64_t kMaxAbsYear = 999'999'999'999;
+// The one check of that limit, for packs and importers alike.
+constexpr bool year_in_range(int64_t year) { return year >= -kMaxAbsYear && year <= kMaxAbsYear; }
 
 struct PartialDate {
     int64_t year = 0;

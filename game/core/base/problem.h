@@ -85,7 +85,6 @@ enum class Problem {
     BadIdOption,            // the id given
     BadLangOption,          // the language given
     EndBeforeStart,         // the end (date), the start (date)
-    YearBeyondLimit,        // the year
     NotAMonth,              // the month
     DayWithoutMonth,
     NotADayOfMonth,         // the day, the days the month has
@@ -142,7 +141,6 @@ enum class Problem {
     CellNotADate,         // the cell
     YearLast,             // the cell, its year
     LongMonthOrDay,       // the cell
-    CellYearBeyondLimit,  // the cell
     BcYearNotPositive,    // the cell
     NotANumber,           // the cell
     AmbiguousComma,       // the cell

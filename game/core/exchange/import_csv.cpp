@@ -174,7 +174,7 @@ std::optional<PartialDate> parse_cell_date(std::string s, Issue& error) {
     const bool negative = parts[0][0] == '-';
     std::string year = negative ? parts[0].substr(1) : parts[0];
     if (year.size() > 12) {
-        error = {Problem::CellYearBeyondLimit, {cell}};
+        error = {Problem::YearOutOfRange, {parts[0]}};
         return std::nullopt;
     }
     if (bc) {

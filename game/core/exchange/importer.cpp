@@ -61,10 +61,7 @@ std::optional<PartialDate> timelinejs_date(int64_t year, int64_t month, int64_t 
     // TimelineJS switches to plain years beyond what JavaScript dates reach.
     constexpr int64_t kJsDateFirst = -271'820, kJsDateLast = 275'759;
     part = "year";
-    if (year > kMaxAbsYear || year < -kMaxAbsYear) {
-        error = {Problem::YearBeyondLimit, {std::to_string(year)}};
-        return std::nullopt;
-    }
+    if (!year_date(year, error)) return std::nullopt;
     PartialDate date;
     if (cosmological || year > kJsDateLast || year < kJsDateFirst) {
         date.year = year;
@@ -349,7 +346,12 @@ ImportFormat detect_import_format(const std::string& text) {
 }
 
 const char* import_format_name(ImportFormat format) {
-    return format == ImportFormat::TimelineJS ? "TimelineJS" : "CSV";
+    switch (format) {
+    case ImportFormat::TimelineJS: return "TimelineJS";
+    case ImportFormat::Csv: return "CSV";
+    case ImportFormat::Pack: return "Chronicle pack";
+    }
+    return "";
 }
 
 ImportResult import_text(const std::string& text, const ImportOptions& options) {

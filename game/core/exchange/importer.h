@@ -14,7 +14,11 @@
 
 namespace chronicle {
 
-enum class ImportFormat { TimelineJS, Csv };
+enum class ImportFormat {
+    TimelineJS,
+    Csv,
+    Pack, // already a Chronicle pack: added to the user's packs as it is (add_to_user_packs)
+};
 
 struct ImportOptions {
     std::string file; // names the input in messages; its name suggests the id and title

@@ -48,9 +48,8 @@ AddedPack add_to_user_packs(const std::string& file) {
     ImportOptions options;
     options.file = file;
     if (LoadResult as_pack = load_pack_text(*text, file); as_pack.pack) {
-        added.was_pack = true;
         const Pack& p = *as_pack.pack;
-        r.format = ImportFormat::TimelineJS; // JSON, at least; not shown for a pack
+        r.format = ImportFormat::Pack;
         r.id = p.id;
         r.lang = p.default_language;
         r.events = static_cast<int>(p.events.size());

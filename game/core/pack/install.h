@@ -30,7 +30,6 @@ InstallResult install_pack_text(const std::string& pack_text, const std::string&
 struct AddedPack {
     std::string file;     // the file given
     ImportResult import;  // the counts and every problem; for a pack file, its own warnings
-    bool was_pack = false; // the file already was a Chronicle pack and is copied as it is
     std::string title;    // the pack's title, in its default language
     InstallResult install; // valid when import.pack_text is set
     bool added() const { return import.pack_text && install.problem == InstallProblem::None; }

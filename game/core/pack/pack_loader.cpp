@@ -41,13 +41,11 @@ std::string lower(std::string s) {
 
 class Loader {
 public:
-    Loader(std::string_view text, std::string file, std::vector<Diagnostic>& out)
-        : text_(text), file_(std::move(file)), out_(out) {}
+    Loader(std::string file, std::vector<Diagnostic>& out) : file_(std::move(file)), out_(out) {}
 
     void load(json& root, Pack& pack);
 
 private:
-    std::string_view text_;
     std::string file_;
     std::vector<Diagnostic>& out_;
     Pack* pack_ = nullptr;
@@ -589,7 +587,7 @@ LoadResult load_pack_text(const std::string& text, const std::string& file) {
     if (!root) return result;
     Pack pack;
     pack.path = file;
-    Loader(text, file, result.diagnostics).load(*root, pack);
+    Loader(file, result.diagnostics).load(*root, pack);
     locate_diagnostics(text, result.diagnostics);
     if (!has_errors(result.diagnostics)) result.pack = std::move(pack);
     return result;

@@ -9,7 +9,7 @@ namespace chronicle {
 Round::Round(Quiz quiz, Mode mode, Storage* storage, Moment now)
     : session_(std::move(quiz), rules_for(mode)), mode_(mode), storage_(storage), asked_at_ms_(now.ms) {
     if (storage_)
-        if (auto best = storage_->best_score(session_.quiz().pack_id, mode_name(mode_))) previous_best_ = best->points;
+        if (auto best = storage_->best_score(session_.quiz().pack_id, mode_)) previous_best_ = best->points;
     if (session_.finished()) finish(now); // a quiz without questions is over at once
 }
 
@@ -61,14 +61,14 @@ void Round::advance(Moment now) {
 void Round::finish(Moment now) {
     step_ = RoundStep::Finished;
     if (!storage_ || session_.answers().empty()) return;
-    const int64_t id = storage_->record_game(game_record(session_, mode_name(mode_), now.unix_seconds));
+    const int64_t id = storage_->record_game(game_record(session_, mode_, now.unix_seconds));
     if (id < 0) {
         record_.save_error = storage_->last_error();
         return;
     }
     record_.game_id = id;
     record_.in_memory = storage_->in_memory();
-    const auto best = storage_->best_score(session_.quiz().pack_id, mode_name(mode_));
+    const auto best = storage_->best_score(session_.quiz().pack_id, mode_);
     record_.new_best = best && best->game_id == id && best->points > 0;
 }
 

@@ -437,8 +437,9 @@ GameRecord game_from_row(const Statement& row) {
     GameRecord g;
     g.id = row.integer(0);
     g.pack_id = row.text(1);
-    g.mode = row.text(2);
-    g.difficulty = row.text(3);
+    // A name this version does not know (a hand-edited save) reads as the default.
+    g.mode = mode_from_name(row.text(2)).value_or(Mode::Practice);
+    g.difficulty = difficulty_from_name(row.text(3)).value_or(Difficulty::Normal);
     g.seed = static_cast<uint64_t>(row.integer(4));
     g.lang = row.text(5);
     g.finished_at = row.integer(6);
@@ -451,13 +452,13 @@ GameRecord game_from_row(const Statement& row) {
 
 } // namespace
 
-GameRecord game_record(const QuizSession& session, std::string mode, int64_t finished_at) {
+GameRecord game_record(const QuizSession& session, Mode mode, int64_t finished_at) {
     const Quiz& quiz = session.quiz();
     const Score& score = session.score();
     GameRecord g;
     g.pack_id = quiz.pack_id;
-    g.mode = std::move(mode);
-    g.difficulty = difficulty_name(quiz.difficulty);
+    g.mode = mode;
+    g.difficulty = quiz.difficulty;
     g.seed = quiz.seed;
     g.lang = quiz.lang;
     g.finished_at = finished_at;
@@ -469,7 +470,7 @@ GameRecord game_record(const QuizSession& session, std::string mode, int64_t fin
         const Question& q = quiz.questions[i];
         const Answer& a = session.answers()[i];
         AnsweredQuestion answered;
-        answered.kind = kind_name(q.kind);
+        answered.kind = q.kind;
         answered.prompt = q.prompt;
         answered.chosen = option_texts(q, a.chosen);
         answered.right = option_texts(q, q.answer);
@@ -494,21 +495,21 @@ int64_t Storage::record_game(const GameRecord& g) {
     if (tx.begin_rc() != SQLITE_OK) return not_saved();
 
     Statement insert_game(db, kInsertGame);
-    insert_game.bind(g.pack_id, g.mode, g.difficulty, static_cast<int64_t>(g.seed), g.lang, g.finished_at,
+    insert_game.bind(g.pack_id, mode_name(g.mode), difficulty_name(g.difficulty), static_cast<int64_t>(g.seed), g.lang, g.finished_at,
                      g.questions, g.correct, g.points, g.best_streak);
     if (insert_game.step() != SQLITE_DONE) return not_saved();
     const int64_t id = sqlite3_last_insert_rowid(db);
 
     // Nothing is seen before COMMIT, so the best score may go in before the answers.
     Statement offer_best(db, kOfferBest);
-    offer_best.bind(g.pack_id, g.mode, id);
+    offer_best.bind(g.pack_id, mode_name(g.mode), id);
     if (offer_best.step() != SQLITE_DONE) return not_saved();
 
     Statement insert_answer(db, kInsertAnswer);
     for (size_t i = 0; i < g.answers.size(); ++i) {
         const AnsweredQuestion& a = g.answers[i];
         insert_answer.reset();
-        insert_answer.bind(id, static_cast<int64_t>(i), a.kind, a.prompt, texts_to_json(a.chosen),
+        insert_answer.bind(id, static_cast<int64_t>(i), kind_name(a.kind), a.prompt, texts_to_json(a.chosen),
                            texts_to_json(a.right), a.correct, a.points, a.elapsed_ms);
         if (insert_answer.step() != SQLITE_DONE) return not_saved();
     }
@@ -516,10 +517,10 @@ int64_t Storage::record_game(const GameRecord& g) {
     return id;
 }
 
-std::optional<BestScore> Storage::best_score(const std::string& pack_id, const std::string& mode) const {
+std::optional<BestScore> Storage::best_score(const std::string& pack_id, Mode mode) const {
     last_error_.reset();
     Statement get(db_.get(), kGetBest);
-    get.bind(pack_id, mode);
+    get.bind(pack_id, mode_name(mode));
     const int rc = get.step();
     if (rc == SQLITE_ROW) return BestScore{get.number(0), get.number(1), get.number(2), get.integer(3), get.integer(4)};
     if (rc != SQLITE_DONE) fail(Problem::BestScoreNotRead);
@@ -552,7 +553,7 @@ std::optional<GameRecord> Storage::game(int64_t id) const {
     answers.bind(id);
     while ((rc = answers.step()) == SQLITE_ROW) {
         AnsweredQuestion a;
-        a.kind = answers.text(0);
+        a.kind = kind_from_name(answers.text(0)).value_or(Kind::First);
         a.prompt = answers.text(1);
         a.chosen = texts_from_json(answers.text(2));
         a.right = texts_from_json(answers.text(3));

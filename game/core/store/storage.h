@@ -19,7 +19,7 @@ struct sqlite3;
 namespace chronicle {
 
 struct AnsweredQuestion {
-    std::string kind; // kind_name(): "first", "order", …
+    Kind kind = Kind::First;
     std::string prompt;
     std::vector<std::string> chosen; // option texts; for Order, the player's order
     std::vector<std::string> right;  // option texts; for Order, the right order
@@ -31,8 +31,8 @@ struct AnsweredQuestion {
 struct GameRecord {
     int64_t id = 0; // set when read back; record_game ignores it
     std::string pack_id;
-    std::string mode; // "practice", "timed", "test"
-    std::string difficulty; // difficulty_name()
+    Mode mode = Mode::Practice;
+    Difficulty difficulty = Difficulty::Normal;
     uint64_t seed = 0;
     std::string lang;
     int64_t finished_at = 0; // unix seconds
@@ -45,7 +45,7 @@ struct GameRecord {
 
 // The record of a session, meant for a finished one: the quiz's settings, the
 // score, and each answer with the texts of the chosen and the right options.
-GameRecord game_record(const QuizSession& session, std::string mode, int64_t finished_at);
+GameRecord game_record(const QuizSession& session, Mode mode, int64_t finished_at);
 
 struct BestScore {
     int points = 0;
@@ -93,7 +93,7 @@ public:
     // the best score, all or nothing. Returns the new game's id, or -1.
     int64_t record_game(const GameRecord& game);
     // The highest points for a pack and mode; the earliest game wins a tie.
-    std::optional<BestScore> best_score(const std::string& pack_id, const std::string& mode) const;
+    std::optional<BestScore> best_score(const std::string& pack_id, Mode mode) const;
     // Up to `limit` games, newest first, with `answers` left empty: a listing, not a
     // review. A negative limit lists every game.
     std::vector<GameRecord> recent_games(int limit) const;
