@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <stdexcept>
 
 #include "core/quiz/generator.h"
 #include "core/quiz/kind.h"
@@ -27,6 +28,7 @@ TEST_CASE("Every kind has one entry, with its name, label and maker", "[kinds]")
         ++count;
     }
     CHECK(count == kKindCount);
+    CHECK_THROWS_AS(kind_spec(Kind::Count), std::out_of_range); // no kind: never read past the table
     CHECK_FALSE(kind_from_name("firstt"));
     CHECK(kind_names_list() == "first,last,order,before_after,when,who_said,who_did,number,authored");
 }

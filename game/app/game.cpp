@@ -109,11 +109,11 @@ void Game::plan_glyphs() {
     for (const PackEntry& e : play_->library().entries()) {
         shown += e.path;
         if (e.pack) shown += all_text(*e.pack);
-        for (const Diagnostic& d : e.diagnostics) shown += ui::message(d, ui::Lang::Zh) + ui::message(d, ui::Lang::En);
+        for (const Diagnostic& d : e.diagnostics) shown += ui::describe(d, ui::Lang::Zh) + ui::describe(d, ui::Lang::En);
     }
     for (const AddedPack& a : model_->added) {
         shown += a.file + a.title + a.install.path + a.install.taken_by;
-        for (const Diagnostic& d : a.import.diagnostics) shown += ui::message(d, ui::Lang::Zh) + ui::message(d, ui::Lang::En);
+        for (const Diagnostic& d : a.import.diagnostics) shown += ui::describe(d, ui::Lang::Zh) + ui::describe(d, ui::Lang::En);
         for (ui::Lang lang : {ui::Lang::Zh, ui::Lang::En}) shown += ui::message(a.install.error, lang);
     }
     if (const auto& notice = play_->opened().notice) shown += ui::message(*notice, ui::Lang::Zh) + ui::message(*notice, ui::Lang::En);

@@ -33,7 +33,7 @@ std::string added_notice(const std::string& file, const AddedPack& a, const UiCo
     if (!a.import.pack_text) {
         std::string first_error;
         for (const Diagnostic& d : a.import.diagnostics)
-            if (d.severity == Severity::Error && first_error.empty()) first_error = message(d, ctx.lang);
+            if (d.severity == Severity::Error && first_error.empty()) first_error = describe(d, ctx.lang);
         return fill_in(fill_in(ctx.t(T::PackNotAdded), "f", name), "e", first_error);
     }
     switch (a.install.problem) {
@@ -147,14 +147,28 @@ bool draw_options(const PackCard& card, Settings& s, const UiContext& ctx) {
 
 } // namespace
 
-void HomeScreen::enter(Model& model, const UiContext& ctx) { make_cards(model, ctx); }
+// Cards are made when the library or the language changes; best scores may have
+// changed whenever Home is shown again.
+void HomeScreen::enter(Model& model, const UiContext& ctx) {
+    if (cards_generation_ != model.play.library().generation() || cards_lang_ != ctx.lang) return make_cards(model, ctx);
+    refresh_best_scores(model);
+}
+
+void HomeScreen::refresh_best_scores(const Model& model) {
+    const Storage* storage = model.play.storage();
+    for (PackCard& card : cards_)
+        for (Mode m : kAllModes) {
+            std::optional<BestScore> best;
+            if (storage && !card.pack_id.empty()) best = storage->best_score(card.pack_id, m);
+            card.best_by_mode[static_cast<size_t>(m)] = best ? std::optional<int>(best->points) : std::nullopt;
+        }
+}
 
 void HomeScreen::make_cards(Model& model, const UiContext& ctx) {
     cards_.clear();
     cards_generation_ = model.play.library().generation();
     cards_lang_ = ctx.lang;
     const std::string lang = lang_code(ctx.lang);
-    const Storage* storage = model.play.storage();
     for (const PackEntry& e : model.play.library().entries()) {
         PackCard card;
         for (const Diagnostic& d : e.diagnostics) card.warnings += d.severity == Severity::Warning;
@@ -165,19 +179,17 @@ void HomeScreen::make_cards(Model& model, const UiContext& ctx) {
             card.title = p.text(p.title, l);
             card.description = p.text(p.description, l);
             card.details = fill_in(ctx.t(T::PackEvents), "n", std::to_string(p.events.size())) + " · " + join(p.languages, ", ");
-            card.kinds = supported_kinds(p);
+            card.kinds = model.play.library().kinds_of(p);
             card.missing_glyphs = model.coverage.missing(all_text(p));
-            for (Mode m : kAllModes)
-                if (storage)
-                    if (auto best = storage->best_score(p.id, m)) card.best_by_mode[static_cast<size_t>(m)] = best->points;
         } else {
             card.title = std::filesystem::path(e.path).filename().string();
             card.details = e.path;
             for (const Diagnostic& d : e.diagnostics)
-                if (d.severity == Severity::Error && card.problem.empty()) card.problem = message(d, ctx.lang);
+                if (d.severity == Severity::Error && card.problem.empty()) card.problem = describe(d, ctx.lang);
         }
         cards_.push_back(std::move(card));
     }
+    refresh_best_scores(model);
 }
 
 // A damaged save, a choice with no questions, files not added: the player is told in

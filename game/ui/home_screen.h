@@ -33,6 +33,7 @@ private:
     Intent draw_content(Model& model, const UiContext& ctx) override;
     Intent on_escape() const override { return Intent::nothing(); } // Home is the top: no back
     void make_cards(Model& model, const UiContext& ctx);
+    void refresh_best_scores(const Model& model);
     std::string notices(const Model& model, const UiContext& ctx) const;
 
     std::vector<PackCard> cards_;

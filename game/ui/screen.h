@@ -27,7 +27,6 @@ enum class ScreenId {
 #define CHRONICLE_SCREEN_ID(id, type) id,
     CHRONICLE_SCREENS(CHRONICLE_SCREEN_ID)
 #undef CHRONICLE_SCREEN_ID
-        Count
 };
 
 // What the screens draw from. Settings are changed in place (then SaveSettings).

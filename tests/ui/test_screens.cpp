@@ -166,7 +166,7 @@ TEST_CASE("A broken pack is listed with its error and stops nothing", "[ui][pack
         const std::string shown = h.screen_text();
         CHECK(shown.find("broken.json") != std::string::npos);
         CHECK(shown.find("Cannot be loaded") != std::string::npos);
-        CHECK(shown.find("Cannot be loaded: JSON syntax: ") != std::string::npos); // the problem in words
+        CHECK(shown.find("broken.json:3:1: error: JSON syntax: ") != std::string::npos); // where, and the problem in words
         REQUIRE(h.click("Start")); // the bundled pack still plays
         CHECK(h.screen() == ScreenId::Question);
     }

@@ -7,6 +7,7 @@
 
 #include "core/pack/discovery.h"
 #include "core/pack/install.h"
+#include "core/quiz/kind.h"
 
 namespace chronicle {
 
@@ -20,6 +21,8 @@ public:
     const std::vector<PackEntry>& entries() const { return entries_; }
     // The loaded pack with this id, or null.
     const Pack* find(const std::string& id) const;
+    // The kinds one of the library's packs can ask (found once per reload: it scans the pack).
+    const std::vector<Kind>& kinds_of(const Pack& pack) const;
     // Adds files to the user's pack folder (a pack is copied, a timeline or a sheet
     // imported; see add_to_user_packs), then reads the folders again.
     std::vector<AddedPack> add_files(const std::vector<std::string>& files);
@@ -29,6 +32,7 @@ public:
 private:
     std::vector<PackFolder> folders_;
     std::vector<PackEntry> entries_;
+    std::vector<std::vector<Kind>> kinds_; // per entry
     uint64_t generation_ = 0;
 };
 

@@ -20,7 +20,7 @@ Play::Play(const std::string& data_folder, std::vector<PackFolder> pack_folders,
 bool Play::save_settings() { return storage() && storage()->set_settings(settings_entries(settings_)); }
 
 const Pack* Play::chosen_pack() const {
-    auto playable = [](const Pack* p) { return p && !supported_kinds(*p).empty(); };
+    auto playable = [&](const Pack* p) { return p && !library_.kinds_of(*p).empty(); };
     if (const Pack* p = library_.find(settings_.pack); playable(p)) return p;
     for (const PackEntry& e : library_.entries())
         if (e.pack && playable(&*e.pack)) return &*e.pack;
@@ -29,7 +29,7 @@ const Pack* Play::chosen_pack() const {
 
 std::vector<Kind> Play::kinds_to_ask() const {
     const Pack* pack = chosen_pack();
-    return pack ? chronicle::kinds_to_ask(supported_kinds(*pack), settings_.kinds) : std::vector<Kind>{};
+    return pack ? chronicle::kinds_to_ask(library_.kinds_of(*pack), settings_.kinds) : std::vector<Kind>{};
 }
 
 std::string Play::quiz_language(const Pack& pack) const {
@@ -44,7 +44,7 @@ StartProblem Play::start_round(uint64_t seed, Moment now) {
     options.seed = seed;
     options.count = static_cast<size_t>(settings_.length);
     options.lang = quiz_language(*pack);
-    options.kinds = kinds_to_ask();
+    options.kinds = chronicle::kinds_to_ask(library_.kinds_of(*pack), settings_.kinds);
     options.difficulty = settings_.difficulty;
     if (options.kinds.empty()) return StartProblem::NoQuestions;
     Quiz quiz = generate_quiz(*pack, options);

@@ -41,7 +41,6 @@ public:
     Round(Quiz quiz, Mode mode, Storage* storage, Moment now);
 
     RoundStep step() const { return step_; }
-    Mode mode() const { return mode_; }
     const QuizSession& session() const { return session_; }
     // The question being asked or revealed; not once Finished.
     const Question& question() const { return session_.current(); }

@@ -1,6 +1,6 @@
 // Index
-//   1. Small parts: difficulty names, option letters, the deck, slot balancing
-//   2. The question maker: what every kind's maker shares
+//   1. Small parts: difficulty names, the deck, slot balancing
+//   2. The question maker: what every kind's maker shares (option letters, explanations, …)
 //   3. The schedule: kinds in shuffled rounds until the quiz is full or nothing is left
 #include "core/quiz/generator.h"
 
@@ -168,7 +168,7 @@ std::optional<QuestionMaker::Split> QuestionMaker::ascending_slots(size_t lower,
     for (size_t s = 0; s < n; ++s)
         if (s <= lower && n - 1 - s <= higher) feasible.push_back(s);
     const size_t slot = slots_.pick(feasible, rng_);
-    return Split{slot, n - 1 - slot, slot};
+    return Split{slot, n - 1 - slot};
 }
 
 std::vector<PersonIndex> QuestionMaker::sample_people(PersonKind kind, const std::vector<PersonIndex>& exclude, size_t count) {

@@ -1,7 +1,6 @@
 // The table of question kinds: one line a kind, in the order of `enum class Kind`.
 // A kind missing here, or out of order, does not compile.
 #include <array>
-#include <iterator>
 
 #include "core/base/text.h"
 #include "core/quiz/kind.h"
@@ -18,11 +17,16 @@ namespace chronicle {
 
 namespace {
 
-constexpr const KindSpec* kTable[] = {
+constexpr std::array<const KindSpec*, kKindCount> kTable = {
     &kinds::kFirst,   &kinds::kLast,    &kinds::kOrder,  &kinds::kBeforeAfter, &kinds::kWhen,
     &kinds::kWhoSaid, &kinds::kWhoDid, &kinds::kNumber, &kinds::kAuthored,
 };
-static_assert(std::size(kTable) == kKindCount, "every Kind needs one line in the table");
+constexpr bool every_line_filled() {
+    for (const KindSpec* spec : kTable)
+        if (!spec) return false;
+    return true;
+}
+static_assert(every_line_filled(), "every Kind needs one line in the table");
 
 constexpr bool in_enum_order() {
     for (size_t i = 0; i < kKindCount; ++i)
@@ -41,7 +45,8 @@ constexpr std::array<Kind, kKindCount> kKinds = [] {
 
 const char* Words::in(std::string_view lang) const { return is_chinese(lang) ? zh : en; }
 
-const KindSpec& kind_spec(Kind k) { return *kTable[index_of(k)]; }
+// Kind::Count is no kind: at() throws rather than read past the table.
+const KindSpec& kind_spec(Kind k) { return *kTable.at(index_of(k)); }
 
 const Kind* AllKinds::begin() const { return kKinds.data(); }
 const Kind* AllKinds::end() const { return kKinds.data() + kKinds.size(); }

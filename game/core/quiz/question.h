@@ -30,7 +30,8 @@ struct Question {
     Kind kind = Kind::First;
     std::string prompt;
     std::vector<Option> options;
-    // Indices into options: the one right option; for Order, every option, earliest first.
+    // Indices into options: the one right option; for a kind answered by arranging
+    // (Answering::Arrange), every option, earliest first.
     std::vector<size_t> answer;
     std::vector<std::string> events; // source event ids
     std::string explanation;

@@ -93,9 +93,10 @@ public:
     // Options that read in ascending order (dates, numbers): the right one lands in a
     // balanced slot by choosing how many wrong ones lie below it. `lower` and `higher`
     // count the candidates on each side; `n` the options wanted. Returns how many to
-    // take below and above, and the slot; nullopt when there is no wrong option at all.
+    // take below the right one (its slot) and above it; nullopt when there is no wrong
+    // option at all.
     struct Split {
-        size_t below, above, slot;
+        size_t below, above;
     };
     std::optional<Split> ascending_slots(size_t lower, size_t higher, size_t n);
     // People of `kind` not in `exclude`, at most `count`, chosen at random.

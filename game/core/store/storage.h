@@ -21,8 +21,8 @@ namespace chronicle {
 struct AnsweredQuestion {
     Kind kind = Kind::First;
     std::string prompt;
-    std::vector<std::string> chosen; // option texts; for Order, the player's order
-    std::vector<std::string> right;  // option texts; for Order, the right order
+    std::vector<std::string> chosen; // option texts; when arranging, the player's order
+    std::vector<std::string> right;  // option texts; when arranging, the right order
     bool correct = false;
     int points = 0; // a wrong answer has none; record_game refuses a game that says otherwise
     int64_t elapsed_ms = 0;
