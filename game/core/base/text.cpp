@@ -125,6 +125,57 @@ std::string format_quantity(double v, std::string_view unit, std::string_view la
     return s + (tight ? "" : " ") + std::string(unit);
 }
 
+namespace {
+
+// Length in bytes of the control character at `i` (1 for C0 and DEL, 2 for a C1 in
+// UTF-8), or 0 when there is none there.
+size_t control_at(std::string_view text, size_t i, bool line_breaks_allowed) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7f) return line_breaks_allowed && (c == '\n' || c == '\t') ? 0 : 1;
+    if (c == 0xc2 && i + 1 < text.size()) {
+        const auto next = static_cast<unsigned char>(text[i + 1]);
+        if (next >= 0x80 && next <= 0x9f) return 2;
+    }
+    return 0;
+}
+
+} // namespace
+
+size_t find_control_character(std::string_view text, bool line_breaks_allowed) {
+    for (size_t i = 0; i < text.size(); ++i)
+        if (control_at(text, i, line_breaks_allowed)) return i;
+    return std::string_view::npos;
+}
+
+std::string without_control_characters(std::string_view text, bool line_breaks_allowed) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        const size_t n = control_at(text, i, line_breaks_allowed);
+        if (n == 0) out += text[i++];
+        else i += n;
+    }
+    return out;
+}
+
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        const size_t n = control_at(text, i, true);
+        if (n == 0) {
+            out += text[i++];
+            continue;
+        }
+        char escape[8];
+        if (n == 1) std::snprintf(escape, sizeof escape, "\\x%02x", static_cast<unsigned char>(text[i]));
+        else std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned char>(text[i + 1]));
+        out += escape;
+        i += n;
+    }
+    return out;
+}
+
 size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<size_t> row(b.size() + 1);
     for (size_t j = 0; j <= b.size(); ++j) row[j] = j;

@@ -43,6 +43,17 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 // The pieces between separators: split("a,,b", ',') is {"a", "", "b"}; "" gives {""}.
 std::vector<std::string> split(std::string_view text, char separator);
 
+// Control characters: C0 (U+0000–U+001F), DEL and C1 (U+0080–U+009F). Printed raw they
+// move the cursor, recolour or retitle a terminal; pack text must not hold them.
+// Offset of the first one in valid UTF-8 text, or npos; newline and tab pass when
+// `line_breaks_allowed` (fields of running text may hold them).
+size_t find_control_character(std::string_view text, bool line_breaks_allowed);
+// The text without its control characters (newline and tab kept when allowed).
+std::string without_control_characters(std::string_view text, bool line_breaks_allowed);
+// The text safe to print to a terminal: each control character other than newline
+// and tab is written out as an escape, \x1b or \u009b.
+std::string printable(std::string_view text);
+
 // Edit distance, for "did you mean" hints on misspelt field names.
 size_t edit_distance(std::string_view a, std::string_view b);
 
