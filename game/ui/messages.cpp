@@ -173,6 +173,8 @@ constexpr Words<Problem> kSentences[] = {
      "month and day given; where the date is uncertain, give the event a range in the pack"},
     {Problem::PackTooBig, "生成的题包会有 {1} MiB，超过了题包最多 {2} MiB 的限制；请把输入拆成几个文件",
      "the pack would be {1} MiB, over the {2} MiB a pack may have; split the input into several files"},
+    {Problem::ControlCharactersRemoved, "已删除文本中的控制字符（如 {1}）：题包不能含有控制字符，它们在终端里会改变颜色、标题或发出响声",
+     "control characters (such as {1}) were removed from the text: a pack cannot hold them, as printed they recolour, retitle or beep a terminal"},
     // Notes
     {Problem::EventNotImported, "；这个事件没有导入", "; this event is not imported"},
     {Problem::EraNotImported, "；这个时期没有导入", "; this era is not imported"},

@@ -98,6 +98,7 @@ enum class Problem {
     DisplayDateKept,        // the date as shown
     DisplayDatesKept,       // how many, one date as shown
     PackTooBig,             // its MiB, the limit's MiB
+    ControlCharactersRemoved, // the first one removed, escaped ("\x1b", "\u009b")
     // Notes: said after a problem, each with its own lead-in ("; …", " (…)")
     EventNotImported,
     EraNotImported,
