@@ -11,7 +11,7 @@ import tempfile
 
 import jsonschema
 
-CHRONICLE, QUESTIONS = sys.argv[1], sys.argv[2]
+CHRONICLE, QUESTIONS = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 SEED_PACK = os.path.join(QUESTIONS, "openai-2023.json")
 failures = []
 checks = 0
@@ -22,8 +22,9 @@ def run(*args, env_extra=None, env_remove=(), stdin_text=None, timeout=60):
     env.update(env_extra or {})
     for name in env_remove:
         env.pop(name, None)
+    # In the temporary folder: a relative path the command might wrongly write to stays there.
     return subprocess.run([CHRONICLE, *args], capture_output=True, text=True, env=env, timeout=timeout, input=stdin_text,
-                          stdin=None if stdin_text is not None else subprocess.DEVNULL)
+                          stdin=None if stdin_text is not None else subprocess.DEVNULL, cwd=DATA_DIR)
 
 
 def bounded(what, *args, **kwargs):
