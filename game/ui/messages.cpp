@@ -25,8 +25,8 @@ constexpr Words<Problem> kSentences[] = {
     {Problem::FileTooBig, "文件有 {1} MiB；Chronicle 最多读取 {2} MiB 的文件（请拆成几个题包）",
      "the file is {1} MiB; Chronicle reads files of at most {2} MiB (split it into several packs)"},
     {Problem::CannotListFolder, "无法列出文件夹的内容：{1}", "cannot list the folder: {1}"},
-    {Problem::NotARegularFile, "这不是普通文件（而是管道、设备或套接字）；请指定一个文件，或用 - 从标准输入读取",
-     "this is not a regular file (it is a pipe, a device or a socket); give a file, or - to read standard input"},
+    {Problem::NotARegularFile, "这不是普通文件（而是管道、设备或套接字），读取它可能永远等下去；请指定一个普通文件",
+     "this is not a regular file (it is a pipe, a device or a socket) and reading it could wait for ever; give a regular file"},
     // JSON text
     {Problem::TooDeep, "括号嵌套超过 {1} 层；题包和时间线都用不到这么多层",
      "brackets nest deeper than {1} levels; no pack or timeline needs that many"},
