@@ -3,22 +3,55 @@
 stderr, and the shape of `export --format json`. Usage: cli_test.py CHRONICLE QUESTIONS_DIR"""
 import json
 import os
+import shutil
+import stat
 import subprocess
 import sys
 import tempfile
 
 import jsonschema
 
-CHRONICLE, QUESTIONS = sys.argv[1], sys.argv[2]
+CHRONICLE, QUESTIONS = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 SEED_PACK = os.path.join(QUESTIONS, "openai-2023.json")
 failures = []
 checks = 0
 
 
-def run(*args, env_extra=None):
+def run(*args, env_extra=None, env_remove=(), stdin_text=None, timeout=60):
     env = dict(os.environ, CHRONICLE_DATA_DIR=DATA_DIR)
     env.update(env_extra or {})
-    return subprocess.run([CHRONICLE, *args], capture_output=True, text=True, env=env, timeout=60)
+    for name in env_remove:
+        env.pop(name, None)
+    # In the temporary folder: a relative path the command might wrongly write to stays there.
+    return subprocess.run([CHRONICLE, *args], capture_output=True, text=True, env=env, timeout=timeout, input=stdin_text,
+                          stdin=None if stdin_text is not None else subprocess.DEVNULL, cwd=DATA_DIR)
+
+
+def bounded(what, *args, **kwargs):
+    """run(), failing the check instead of waiting when the command hangs."""
+    try:
+        return run(*args, timeout=10, **kwargs)
+    except subprocess.TimeoutExpired:
+        check(False, f"{what} (it hung for 10 s)")
+        return None
+
+
+def strings_in(value):
+    """Every string in parsed JSON, keys included."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield k
+            yield from strings_in(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from strings_in(v)
+
+
+def raw_controls(text):
+    """Control characters a terminal would act on: C0 but newline and tab, DEL, C1."""
+    return [c for c in text if (ord(c) < 0x20 and c not in "\n\t") or 0x7f <= ord(c) <= 0x9f]
 
 
 def check(condition, what, result=None):
@@ -158,6 +191,99 @@ with tempfile.TemporaryDirectory() as DATA_DIR:
     for args, needle in [((), "needs a file"), ((sheet, "-o", "x.json", "--install"), "not both"), ((sheet, "--bogus"), "--bogus")]:
         r = run("import", *args)
         check(r.returncode == 2 and needle in r.stderr, f"import {' '.join(args)} is a usage error", r)
+
+    # Files that are not regular files: refused at once, never replaced (issue 9, items 6 and 7)
+    fifo = os.path.join(DATA_DIR, "x.json")
+    os.mkfifo(fifo)
+    r = bounded("validate refuses a FIFO", "validate", fifo)
+    check(r and r.returncode == 1 and f"{fifo}: error: this is not a regular file" in r.stderr, "validate refuses a FIFO at once", r)
+    r = bounded("import refuses a FIFO", "import", fifo, "-o", os.path.join(DATA_DIR, "from-fifo.pack.json"))
+    check(r and r.returncode == 1 and "not a regular file" in r.stderr, "import refuses a FIFO at once", r)
+    with open(SEED_PACK, encoding="utf-8") as f:
+        r = run("validate", "-", stdin_text=f.read())
+    check(r.returncode == 0 and "-: ok" in r.stdout, "validate - reads the pack from standard input", r)
+    r = run("import", "-")
+    check(r.returncode == 2 and "standard input" in r.stderr, "import - says it reads files only", r)
+    out_fifo = os.path.join(DATA_DIR, "out-fifo.pack.json")
+    os.mkfifo(out_fifo)
+    r = bounded("import -o FIFO --force", "import", sheet, "-o", out_fifo, "--force")
+    check(r and r.returncode == 1 and f"{out_fifo} is not a regular file" in r.stderr and stat.S_ISFIFO(os.lstat(out_fifo).st_mode),
+          "import -o FIFO --force refuses and leaves the FIFO as it is", r)
+    precious = os.path.join(DATA_DIR, "precious.txt")
+    with open(precious, "w") as f:
+        f.write("precious")
+    link = os.path.join(DATA_DIR, "link.pack.json")
+    os.symlink(precious, link)
+    r = run("import", sheet, "-o", link, "--force")
+    check(r.returncode == 1 and f"{link} is a symbolic link to {precious}" in r.stderr, "import -o LINK --force refuses the link", r)
+    check(os.path.islink(link) and open(precious).read() == "precious", "the link and what it points to are untouched")
+    installed_link = os.path.join(DATA_DIR, "packs", "linked.json")
+    os.symlink(precious, installed_link)
+    r = run("import", timeline, "--install", "--id", "linked", "--force")
+    check(r.returncode == 1 and "symbolic link" in r.stderr and os.path.islink(installed_link) and open(precious).read() == "precious",
+          "--install --force never writes through a link in the pack folder", r)
+    os.remove(installed_link)
+    packs_fifo = os.path.join(DATA_DIR, "packs", "fifo.json")
+    os.mkfifo(packs_fifo)
+    r = bounded("packs with a FIFO in the pack folder", "packs")
+    check(r and r.returncode == 0 and "my-copy" in r.stdout and "fifo.json" not in r.stdout, "pack discovery skips a FIFO", r)
+    os.remove(packs_fifo)
+    check(not [n for n in os.listdir(DATA_DIR) if ".tmp-" in n], "no temporary file is left behind by a refusal")
+
+    # The data folder: none without HOME; a dangling link named (issue 9, item 9)
+    no_home = ("HOME", "XDG_DATA_HOME", "CHRONICLE_DATA_DIR")
+    r = run("import", timeline, "--install", "--id", "homeless", env_remove=no_home)
+    check(r.returncode == 1 and "HOME is not set" in r.stderr and not os.path.exists("/.local/share/chronicle/packs/homeless.json"),
+          "--install without HOME says so and writes nothing", r)
+    r = run("packs", env_remove=no_home)
+    check(r.returncode == 0 and "openai-2023" in r.stdout and "HOME is not set" in r.stderr, "packs without HOME lists the bundled packs", r)
+    r = run("import", timeline, "--install", "--id", "homeless", env_extra={"HOME": "relative"}, env_remove=no_home[1:])
+    check(r.returncode == 1 and "HOME is not set or not an absolute path" in r.stderr, "a relative HOME is no data folder", r)
+    dangling = os.path.join(DATA_DIR, "dangling")
+    os.symlink(os.path.join(DATA_DIR, "gone"), dangling)
+    r = run("import", timeline, "--install", env_extra={"CHRONICLE_DATA_DIR": dangling})
+    check(r.returncode == 1 and f"the folder {dangling} is a symbolic link to {os.path.join(DATA_DIR, 'gone')}, which does not exist"
+          in r.stderr, "a dangling data folder is named as one", r)
+    a_file = os.path.join(DATA_DIR, "a-file")
+    open(a_file, "w").close()
+    r = run("import", timeline, "--install", env_extra={"CHRONICLE_DATA_DIR": a_file})
+    check(r.returncode == 1 and f"{a_file} should be a folder but is a file" in r.stderr, "a file as the data folder is named as one", r)
+
+    # Nothing from a pack, a sheet or a file name reaches the terminal raw (issue 9, item 8)
+    nasty = "\x1b[31m red \x1b]0;owned\x07 bell\x07 csi\u009b"
+    with open(SEED_PACK, encoding="utf-8") as f:
+        evil = json.load(f)
+    evil["id"], evil["title"] = "evil", {"en": "Evil" + nasty, "zh": "坏" + nasty}
+    evil["events"][0]["headline"] = {"en": "Headline" + nasty, "zh": "标题" + nasty}
+    evil["events"][1]["bogus" + nasty] = 1  # a diagnostic that quotes the pack's text
+    evil_path = os.path.join(DATA_DIR, "packs", "evil.json")
+    with open(evil_path, "w", encoding="utf-8") as f:
+        json.dump(evil, f)
+    del evil["events"][1]["bogus" + nasty]
+    evil_valid = os.path.join(DATA_DIR, "evil-valid.json")
+    with open(evil_valid, "w", encoding="utf-8") as f:
+        json.dump(evil, f)
+    for args in [("validate", evil_path), ("validate", evil_valid), ("packs",),
+                 ("export", "--pack", evil_valid, "--format", "md", "--count", "20", "--seed", "1", "--lang", "en"),
+                 ("export", "--pack", evil_valid, "--format", "json", "--count", "20", "--seed", "1")]:
+        r = run(*args)
+        check(r.stdout and not raw_controls(r.stdout) and not raw_controls(r.stderr), f"{' '.join(args[:2])}: no raw control character", r)
+    r = run("validate", evil_path)
+    check("bogus\\x1b[31m" in r.stderr, "a diagnostic quoting pack text shows control characters escaped", r)
+    odd_name = os.path.join(DATA_DIR, "odd\x1b]0;x\x07\u009b.json")
+    shutil.copy(SEED_PACK, odd_name)
+    for args in [("validate", odd_name), ("validate", odd_name + ".missing"), ("import", odd_name + ".csv")]:
+        r = run(*args)
+        check((r.stdout or r.stderr) and not raw_controls(r.stdout) and not raw_controls(r.stderr) and "odd\\x1b]0;x\\x07\\u009b" in r.stdout + r.stderr,
+              f"{args[0]} prints a file name with control characters escaped", r)
+    dirty_sheet = os.path.join(DATA_DIR, "dirty.csv")
+    with open(dirty_sheet, "w", encoding="utf-8") as f:
+        f.write(f"date,headline,text\n1969-07-20,Eagle{nasty},Tranquility Base\n1972-12,Apollo 17,Last{nasty}\n")
+    r = run("import", dirty_sheet)
+    check(r.returncode == 0 and r.stderr.count("warning: row ") == 2 and "control characters (such as \\x1b) were removed" in r.stderr
+          and not raw_controls(r.stderr + r.stdout), "control characters in a sheet are removed, with a warning by row and column", r)
+    with open(os.path.join(DATA_DIR, "dirty.pack.json"), encoding="utf-8") as f:
+        check(not raw_controls("".join(strings_in(json.load(f)))), "the pack imported from the sheet holds no control character")
 
 for f in failures:
     print("FAIL:", f)

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/base/text.h"
 #include "core/exchange/export.h"
 #include "core/quiz/generator.h"
 #include "support.h"
@@ -69,4 +70,19 @@ TEST_CASE("The Markdown export is a quiz followed by its answer key", "[export]"
         }
         CHECK(md.find("mp.weixin.qq.com") != std::string::npos);
     }
+}
+
+TEST_CASE("The JSON export escapes every control character, DEL and C1 included", "[export][control]") {
+    // Packs with control characters are refused by the loader; a quiz is built by hand.
+    Quiz quiz;
+    quiz.pack_id = "p";
+    Question q;
+    q.kind = Kind::Authored;
+    q.prompt = "red \x1b[31m, del \x7f, csi \xc2\x9b, bell \x07, 中文 “quoted”";
+    quiz.questions.push_back(q);
+    const std::string text = quiz_to_json(quiz);
+    CHECK(find_control_character(text, true) == std::string::npos);
+    CHECK(text.find("\\u009b") != std::string::npos);
+    CHECK(text.find("中文 “quoted”") != std::string::npos); // other text stays as it is
+    CHECK(nlohmann::json::parse(text)["questions"][0]["prompt"] == q.prompt);
 }

@@ -6,6 +6,7 @@
 
 #include "core/exchange/export.h"
 #include "core/quiz/generator.h"
+#include "core/quiz/phrases.h"
 #include "support.h"
 
 using namespace chronicle;
@@ -298,4 +299,59 @@ TEST_CASE("Questions read in the language asked, falling back to the pack's defa
     QuizOptions o;
     const Quiz fallback = generate_quiz(p, o);
     CHECK(fallback.lang == "zh");
+}
+
+TEST_CASE("fill_in fills each placeholder once and never re-reads what it put in", "[generator][placeholders]") {
+    CHECK(fill_in("{a} before {b}?", {{"a", "Alpha {b} marker"}, {"b", "Beta"}}) == "Alpha {b} marker before Beta?");
+    CHECK(fill_in("“{q}” — {name}", {{"q", "I say {name}"}, {"name", "Alice"}}) == "“I say {name}” — Alice");
+    CHECK(fill_in("{a}{a}", {{"a", "{a}"}}) == "{a}{a}");
+    CHECK(fill_in("{{a}} {x} { } {", {{"a", "1"}}) == "{1} {x} { } {");
+}
+
+TEST_CASE("Pack text holding placeholders and braces comes out as written, in every kind", "[generator][placeholders]") {
+    // Every text in the pack is "X<n> " and then this; a placeholder filled in twice breaks it.
+    const std::string braces = "{a} {b} {e} {p} {q} {name} {n} {} } {";
+    int n = 0;
+    auto text = [&] { return "\"X" + std::to_string(n++) + " " + braces + "\""; };
+    std::string people = "\"people\": [";
+    for (int i = 0; i < 4; ++i)
+        people += std::string(i ? "," : "") + R"({"id": "p)" + std::to_string(i) + R"(", "name": )" + text() + "}";
+    people += "], \"quotes\": [";
+    for (int i = 0; i < 3; ++i)
+        people += std::string(i ? "," : "") + R"({"id": "q)" + std::to_string(i) + R"(", "text": )" + text() + R"(, "speaker": "p)" +
+                  std::to_string(i) + R"(", "event": "e0"})";
+    people += R"(], "numbers": [{"id": "n0", "value": 1200, "unit": )" + text() + R"(, "question": )" + text() + R"(}],
+        "questions": [{"id": "mc", "type": "multiple_choice", "prompt": )" + text() + R"(, "explanation": )" + text() +
+              R"(, "options": [{"text": )" + text() + R"(, "correct": true}, {"text": )" + text() + R"(, "correct": false}]},
+                      {"id": "tf", "type": "true_false", "prompt": )" + text() + R"(, "answer": true}],)";
+    std::string events = "[";
+    for (int i = 0; i < 6; ++i)
+        events += std::string(i ? "," : "") + R"({"id": "e)" + std::to_string(i) + R"(", "date": ")" +
+                  std::to_string(1900 + 10 * i) + R"(", "headline": )" + text() + R"(, "text": )" + text() +
+                  R"(, "actors": ["p)" + std::to_string(i % 4) + R"("], "who": )" + text() + "}";
+    const LoadResult r = load(pack_with(events + "]", people));
+    for (const Diagnostic& d : errors(r)) UNSCOPED_INFO(d.path << ": " << Catch::StringMaker<Problem>::convert(d.issue.problem));
+    REQUIRE(r.pack);
+    for (Kind kind : kAllKinds) {
+        for (const char* lang : {"en", "zh"}) {
+            INFO(kind_spec(kind).name << " in " << lang);
+            const Quiz quiz = quiz_of(*r.pack, {kind}, Difficulty::Normal, 7, 50, lang);
+            REQUIRE_FALSE(quiz.questions.empty());
+            for (const Question& q : quiz.questions) {
+                std::vector<std::string> shown = {q.prompt, q.explanation};
+                for (const Option& o : q.options) shown.push_back(o.text);
+                size_t pack_texts = 0;
+                for (const std::string& s : shown) {
+                    INFO(s);
+                    for (size_t at = s.find('X'); at != std::string::npos; at = s.find('X', at + 1)) {
+                        const size_t end = s.find(' ', at);
+                        REQUIRE(end != std::string::npos);
+                        CHECK(s.compare(end + 1, braces.size(), braces) == 0);
+                        ++pack_texts;
+                    }
+                }
+                CHECK(pack_texts > 0);
+            }
+        }
+    }
 }

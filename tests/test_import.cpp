@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/base/text.h"
 #include "core/exchange/csv.h"
 #include "core/quiz/generator.h"
 #include "core/exchange/html_text.h"
@@ -572,4 +573,58 @@ TEST_CASE("Options: the language, the id and the format", "[import]") {
     CHECK(import_csv("date,headline\n1969,x\n", o).id == "my-space-race-2");
     CHECK(detect_import_format("\xEF\xBB\xBF  {\"events\": []}") == ImportFormat::TimelineJS);
     CHECK(detect_import_format("date,headline\n") == ImportFormat::Csv);
+}
+
+TEST_CASE("Control characters in an import are removed with a warning by place", "[import][control]") {
+    // An SGR colour, an OSC window title ended by BEL, a bare BEL and a C1 CSI (U+009B).
+    const std::string sgr = "\x1b[31m", osc = "\x1b]0;x\x07", bel = "\x07", csi = "\xc2\x9b";
+    auto control_free = [](const std::string& pack_text) {
+        return find_control_character(pack_text, true) == std::string::npos;
+    };
+    SECTION("a spreadsheet: each cell told once, by row and column; the text keeps its line breaks") {
+        const ImportResult r = csv("date,headline,text,people\n"
+                                   "1969-07-20," + sgr + "Eagle lands,\"Tranquility" + osc + "\nBase\"," + "Armstrong" + bel + "\n"
+                                   "1972-12," + csi + "Apollo 17,Last,Cernan\n");
+        const Pack p = imported(r);
+        REQUIRE(r.pack_text);
+        CHECK(control_free(*r.pack_text));
+        CHECK(event_with_headline(p, "[31mEagle lands"));
+        CHECK(event_with_headline(p, "Apollo 17"));
+        CHECK(p.text(event_with_headline(p, "Apollo 17")->text, "en") == "Last");
+        CHECK(p.text(event_with_headline(p, "[31mEagle lands")->text, "en") == "Tranquility]0;x\nBase");
+        std::vector<std::pair<int, std::string>> told; // (row, column) of each warning
+        for (const Diagnostic& d : r.diagnostics) {
+            if (d.issue.problem != Problem::ControlCharactersRemoved) continue;
+            CHECK(d.severity == Severity::Warning);
+            told.emplace_back(d.row, d.column_name);
+        }
+        CHECK(told == std::vector<std::pair<int, std::string>>{{2, "headline"}, {2, "text"}, {2, "people"}, {3, "headline"}});
+        CHECK(reported(r, Problem::ControlCharactersRemoved).issue.details == Details{std::string("\\x1b")});
+        CHECK(reported(r, Problem::ControlCharactersRemoved).line == 2);
+    }
+    SECTION("a timeline: raw or written as a character reference, told by JSON path") {
+        const ImportResult r = timeline(R"({"title": {"text": {"headline": "Moon\u001b]0;owned\u0007"}},
+            "events": [{"start_date": {"year": 1969}, "text": {"headline": "Eagle&#27;[2J lands", "text": "a\u009bb\nc"}},
+                       {"start_date": {"year": 1972}, "text": {"headline": "Apollo 17"}}]})");
+        const Pack p = imported(r);
+        REQUIRE(r.pack_text);
+        CHECK(control_free(*r.pack_text));
+        CHECK(p.text(p.title, "en") == "Moon]0;owned");
+        CHECK(event_with_headline(p, "Eagle[2J lands"));
+        std::vector<std::string> paths;
+        for (const Diagnostic& d : r.diagnostics)
+            if (d.issue.problem == Problem::ControlCharactersRemoved) paths.push_back(d.path);
+        std::sort(paths.begin(), paths.end());
+        CHECK(paths == std::vector<std::string>{"/events/0/text/headline", "/events/0/text/text", "/title/text/headline"});
+        CHECK(reported(r, Problem::ControlCharactersRemoved).issue.details == Details{std::string("\\x1b")});
+    }
+    SECTION("the file's own name, when it becomes the title") {
+        ImportOptions o;
+        o.file = "moon\x1b[1m.csv";
+        const ImportResult r = import_csv("date,headline\n1969,Eagle\n1972,Apollo 17\n", o);
+        REQUIRE(r.pack_text);
+        CHECK(control_free(*r.pack_text));
+        const Pack p = imported(r);
+        CHECK(p.text(p.title, "en") == "moon[1m");
+    }
 }

@@ -35,7 +35,7 @@ const char* const kUsage = R"(chronicle — a quiz game generated from packs of 
 
 Usage:
   chronicle [--fullscreen]       open the game window
-  chronicle validate FILE...     check pack files; problems as file:line:col: error: ...
+  chronicle validate FILE...     check pack files (- reads standard input); problems as file:line:col: error: ...
   chronicle packs                list the packs found (bundled and the user's folder)
   chronicle export --pack ID|FILE [options]
                                  print a generated quiz
@@ -63,20 +63,22 @@ Packs are read from the bundled questions/ folder and from the user's folder
 // 1. Shared
 // ---------------------------------------------------------------------------
 
+// Text from a pack or a file name goes through printable(): control characters in it
+// would recolour, retitle or ring the terminal.
 void print_diagnostics(const std::vector<Diagnostic>& ds) {
-    for (const Diagnostic& d : ds) std::cerr << ui::describe(d, ui::Lang::En) << "\n";
+    for (const Diagnostic& d : ds) std::cerr << printable(ui::describe(d, ui::Lang::En)) << "\n";
 }
 
 // Characters no bundled or system font has would show as '?' in the game.
 void warn_missing_glyphs(ui::FontCoverage& fonts, const std::string& file, const Pack& pack) {
     const std::string missing = fonts.missing(all_text(pack));
     if (!missing.empty())
-        std::cerr << file << ": warning: no font can show these characters, the game would draw '?' instead: "
-                  << missing << " (install a font that has them, or change the text)\n";
+        std::cerr << printable(file) << ": warning: no font can show these characters, the game would draw '?' instead: "
+                  << printable(missing) << " (install a font that has them, or change the text)\n";
 }
 
 int usage_error(const std::string& message) {
-    std::cerr << "chronicle: " << message << "\nTry 'chronicle --help'.\n";
+    std::cerr << "chronicle: " << printable(message) << "\nTry 'chronicle --help'.\n";
     return 2;
 }
 
@@ -93,12 +95,12 @@ int cmd_validate(const std::vector<std::string>& files) {
         print_diagnostics(r.diagnostics);
         if (!r.pack) {
             all_valid = false;
-            std::cout << file << ": invalid (" << r.diagnostics.size() << " problem"
+            std::cout << printable(file) << ": invalid (" << r.diagnostics.size() << " problem"
                       << (r.diagnostics.size() == 1 ? "" : "s") << ")\n";
             continue;
         }
         warn_missing_glyphs(fonts, file, *r.pack);
-        std::cout << file << ": ok, pack \"" << r.pack->id << "\", " << r.pack->events.size() << " events, "
+        std::cout << printable(file) << ": ok, pack \"" << r.pack->id << "\", " << r.pack->events.size() << " events, "
                   << r.diagnostics.size() << " warning" << (r.diagnostics.size() == 1 ? "" : "s") << "\n";
     }
     return all_valid ? 0 : 1;
@@ -114,20 +116,23 @@ std::string pack_status(const PackEntry& e) {
 }
 
 int cmd_packs() {
+    if (!user_data_folder())
+        std::cerr << "chronicle: note: " << ui::message(Issue{Problem::NoDataFolder}, ui::Lang::En)
+                  << "; only the bundled packs are listed\n";
     const std::vector<PackEntry> entries = discover_packs(default_pack_folders());
     if (entries.empty()) {
         std::cout << "No packs found in:\n";
-        for (const PackFolder& f : default_pack_folders()) std::cout << "  " << f.origin << ": " << f.path << "\n";
+        for (const PackFolder& f : default_pack_folders()) std::cout << "  " << f.origin << ": " << printable(f.path) << "\n";
         return 0;
     }
     for (const PackEntry& e : entries) {
         const std::string langs = e.pack ? join(e.pack->languages, ",") : "";
         std::cout << (e.pack ? e.pack->id : "-") << "\n"
-                  << "  title:     " << (e.pack ? e.pack->text(e.pack->title, e.pack->default_language) : "-") << "\n"
+                  << "  title:     " << (e.pack ? printable(e.pack->text(e.pack->title, e.pack->default_language)) : "-") << "\n"
                   << "  languages: " << (langs.empty() ? "-" : langs) << "\n"
                   << "  events:    " << (e.pack ? std::to_string(e.pack->events.size()) : "-") << "\n"
-                  << "  path:      " << e.path << " (" << e.origin << ")\n"
-                  << "  status:    " << pack_status(e) << "\n";
+                  << "  path:      " << printable(e.path) << " (" << e.origin << ")\n"
+                  << "  status:    " << printable(pack_status(e)) << "\n";
     }
     return 0;
 }
@@ -143,7 +148,7 @@ std::optional<Pack> find_pack(const std::string& name) {
     for (PackEntry& e : discover_packs(default_pack_folders())) {
         if (e.pack && e.pack->id == name) return std::move(e.pack);
     }
-    std::cerr << "chronicle: no pack with id \"" << name << "\"; 'chronicle packs' lists them\n";
+    std::cerr << "chronicle: no pack with id \"" << printable(name) << "\"; 'chronicle packs' lists them\n";
     return std::nullopt;
 }
 
@@ -196,7 +201,7 @@ int cmd_export(const std::vector<std::string>& args) {
     const std::optional<Pack> pack = find_pack(pack_name);
     if (!pack) return 1;
     if (!options.lang.empty() && !pack->has_language(options.lang)) {
-        std::cerr << "chronicle: pack \"" << pack->id << "\" has no language \"" << options.lang << "\"; it has "
+        std::cerr << "chronicle: pack \"" << pack->id << "\" has no language \"" << printable(options.lang) << "\"; it has "
                   << join(pack->languages, ", ") << "\n";
         return 1;
     }
@@ -208,7 +213,7 @@ int cmd_export(const std::vector<std::string>& args) {
     if (quiz.questions.size() < options.count)
         std::cerr << "chronicle: note: only " << quiz.questions.size() << " different questions of the kinds asked; "
                   << "the quiz is shorter than " << options.count << "\n";
-    std::cout << (format == "md" ? quiz_to_markdown(quiz, *pack) : quiz_to_json(quiz));
+    std::cout << (format == "md" ? printable(quiz_to_markdown(quiz, *pack)) : quiz_to_json(quiz)); // JSON escapes them itself
     return 0;
 }
 
@@ -227,7 +232,8 @@ int cmd_import(const std::vector<std::string>& args) {
         else if (a == "-o" || a == "--id" || a == "--lang") {
             if (i + 1 >= args.size()) return usage_error(a + " needs a value");
             (a == "-o" ? output : a == "--id" ? options.id : options.lang) = args[++i];
-        } else if (!a.empty() && a[0] == '-') return usage_error("import does not know " + a);
+        } else if (a == "-") return usage_error("import reads a file, not standard input: save the text to a .json or .csv file first");
+        else if (!a.empty() && a[0] == '-') return usage_error("import does not know " + a);
         else if (input.empty()) input = a;
         else return usage_error("import takes one file; got \"" + input + "\" and \"" + a + "\"");
     }
@@ -258,30 +264,30 @@ int cmd_import(const std::vector<std::string>& args) {
         switch (installed.problem) {
         case InstallProblem::None: break;
         case InstallProblem::IdTaken:
-            std::cerr << "chronicle: pack id \"" << result.id << "\" is already used by " << installed.taken_by
+            std::cerr << "chronicle: pack id \"" << result.id << "\" is already used by " << printable(installed.taken_by)
                       << "; choose another with --id\n";
             return 1;
         case InstallProblem::Exists:
-            std::cerr << "chronicle: " << output << " already exists; use --force to replace it\n";
+            std::cerr << "chronicle: " << printable(output) << " already exists; use --force to replace it\n";
             return 1;
         case InstallProblem::CannotWrite:
-            std::cerr << "chronicle: " << ui::message(installed.error, ui::Lang::En) << "\n";
+            std::cerr << "chronicle: " << printable(ui::message(installed.error, ui::Lang::En)) << "\n";
             return 1;
         }
     } else {
         std::error_code ec;
         if (fs::equivalent(input, output, ec)) {
-            std::cerr << "chronicle: " << output << " is the file being imported; choose another with -o\n";
+            std::cerr << "chronicle: " << printable(output) << " is the file being imported; choose another with -o\n";
             return 1;
         }
         Issue error;
         switch (write_file_atomically(output, *result.pack_text, force, error)) {
         case WriteOutcome::Written: break;
         case WriteOutcome::Exists:
-            std::cerr << "chronicle: " << output << " already exists; use --force to replace it, or -o to choose another\n";
+            std::cerr << "chronicle: " << printable(output) << " already exists; use --force to replace it, or -o to choose another\n";
             return 1;
         case WriteOutcome::Failed:
-            std::cerr << "chronicle: " << ui::message(error, ui::Lang::En) << "\n";
+            std::cerr << "chronicle: " << printable(ui::message(error, ui::Lang::En)) << "\n";
             return 1;
         }
     }
@@ -289,7 +295,7 @@ int cmd_import(const std::vector<std::string>& args) {
     warn_missing_glyphs(fonts, output, *result.pack);
     int warnings = 0;
     for (const Diagnostic& d : result.diagnostics) warnings += d.severity == Severity::Warning;
-    std::cout << "Imported " << input << " (" << import_format_name(result.format) << "): "
+    std::cout << "Imported " << printable(input) << " (" << import_format_name(result.format) << "): "
               << plural(result.events, "event", "events") << ", " << plural(result.people, "person", "people") << ", "
               << plural(result.quotes, "quote", "quotes") << ", " << plural(result.numbers, "number", "numbers") << "\n"
               << "  skipped:  "
@@ -298,8 +304,8 @@ int cmd_import(const std::vector<std::string>& args) {
               << "  warnings: " << warnings << "\n"
               << "  language: " << result.lang << (result.lang_guessed ? " (guessed from the text; set it with --lang)" : "")
               << "\n"
-              << "  pack:     \"" << result.id << "\" written to " << output << "\n"
-              << "See its questions: chronicle export --pack " << output << " --format md\n";
+              << "  pack:     \"" << result.id << "\" written to " << printable(output) << "\n"
+              << "See its questions: chronicle export --pack " << printable(output) << " --format md\n";
     return 0;
 }
 

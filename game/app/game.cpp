@@ -60,6 +60,12 @@ bool Game::start(std::string& error) {
         error = std::string("cannot start SDL video: ") + SDL_GetError();
         return false;
     }
+    // Games, settings and added packs live in the data folder: without one, stop and say why.
+    const std::optional<std::string> data = user_data_folder();
+    if (const std::optional<Issue> problem = data ? make_folder(*data) : Issue{Problem::NoDataFolder}) {
+        error = ui::message(*problem, ui::lang_from_code(system_language()));
+        return false;
+    }
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (options_.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     window_ = SDL_CreateWindow("Chronicle", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options_.width, options_.height, flags);
@@ -90,11 +96,10 @@ bool Game::start(std::string& error) {
     ImGui_ImplSDLRenderer_Init(renderer_);
     imgui_ready_ = true;
 
-    const std::string data = user_data_folder();
-    play_ = std::make_unique<Play>(data, default_pack_folders(), system_language(), unix_now());
+    play_ = std::make_unique<Play>(*data, default_pack_folders(), system_language(), unix_now());
     sound_ = std::make_unique<Sound>();
     coverage_ = std::make_unique<ui::FontCoverage>(ui::bundled_fonts());
-    model_ = std::make_unique<ui::Model>(ui::Model{*play_, *coverage_, data + "/packs", {}, StartProblem::None});
+    model_ = std::make_unique<ui::Model>(ui::Model{*play_, *coverage_, *data + "/packs", {}, StartProblem::None});
     screens_ = ui::make_screens();
     plan_glyphs();
     apply_settings();
@@ -330,6 +335,7 @@ int run_game(const GameOptions& options) {
     std::string error;
     if (!game.start(error)) {
         SDL_Log("chronicle: %s", error.c_str());
+        SDL_ShowSimpleMessageBox(SDL_MESSAGEBOX_ERROR, "Chronicle", error.c_str(), nullptr); // no terminal to read it in
         return 1;
     }
     return game.run();

@@ -39,11 +39,11 @@ void draw_answer_review(const Question& q, const Answer& a, const UiContext& ctx
     ImGui::SameLine();
     ImGui::BeginGroup();
     std::string verdict = ctx.t(g.correct ? T::Correct : g.timed_out ? T::TimedOut : T::Wrong);
-    if (g.points > 0) verdict += "   " + fill_in(ctx.t(T::Points), "n", std::to_string(g.points));
+    if (g.points > 0) verdict += "   " + fill_in(ctx.t(T::Points), {{"n", std::to_string(g.points)}});
     text(verdict, ctx.fonts.title, colour);
     const bool ordered = asks_for_order(q.kind);
     if (ordered && g.pairs > 0 && !g.correct && !a.chosen.empty())
-        text(fill_in(fill_in(ctx.t(T::PartialPairs), "k", std::to_string(g.correct_pairs)), "n", std::to_string(g.pairs)),
+        text(fill_in(ctx.t(T::PartialPairs), {{"k", std::to_string(g.correct_pairs)}, {"n", std::to_string(g.pairs)}}),
              ctx.fonts.body);
     ImGui::EndGroup();
 
@@ -51,9 +51,9 @@ void draw_answer_review(const Question& q, const Answer& a, const UiContext& ctx
         text(ctx.t(T::RightOrder), ctx.fonts.large);
         for (size_t i = 0; i < q.answer.size(); ++i) text(std::to_string(i + 1) + ". " + q.options[q.answer[i]].text, ctx.fonts.body);
     } else {
-        text(fill_in(ctx.t(T::TheAnswer), "a", option_texts(q, q.answer)), ctx.fonts.large);
+        text(fill_in(ctx.t(T::TheAnswer), {{"a", option_texts(q, q.answer)}}), ctx.fonts.large);
         if (!g.correct && !a.chosen.empty())
-            text(fill_in(ctx.t(T::YourAnswer), "a", option_texts(q, a.chosen)), ctx.fonts.body, ctx.palette.muted);
+            text(fill_in(ctx.t(T::YourAnswer), {{"a", option_texts(q, a.chosen)}}), ctx.fonts.body, ctx.palette.muted);
     }
     ImGui::Spacing();
     text(q.explanation, ctx.fonts.body);
@@ -81,7 +81,7 @@ Intent FeedbackScreen::draw_content(Model& model, const UiContext& ctx) {
     draw_answer_review(q, round->revealed(), ctx, ctx.fonts.title->FontSize * 0.75f);
     ImGui::EndChild();
     const std::string source = source_of(model.play.library().find(round->session().quiz().pack_id), round->session().quiz().lang);
-    if (!source.empty()) text(fill_in(ctx.t(T::PackSource), "s", source), ctx.fonts.body, ctx.palette.muted);
+    if (!source.empty()) text(fill_in(ctx.t(T::PackSource), {{"s", source}}), ctx.fonts.body, ctx.palette.muted);
     if (primary_button(ctx.t(round->session().at_last() ? T::SeeResults : T::Continue), ctx, ImVec2(ImGui::GetContentRegionAvail().x, 0)) ||
         key_pressed(SDL_SCANCODE_RETURN) || key_pressed(SDL_SCANCODE_KP_ENTER) || key_pressed(SDL_SCANCODE_SPACE))
         return Intent::to(Intent::Do::Continue);

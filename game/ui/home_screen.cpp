@@ -25,21 +25,21 @@ void append_line(std::string& to, const std::string& line) {
 std::string added_notice(const std::string& file, const AddedPack& a, const UiContext& ctx) {
     const std::string name = std::filesystem::path(file).filename().string();
     if (a.added()) {
-        std::string s = fill_in(fill_in(ctx.t(T::PackAdded), "t", a.title), "n", std::to_string(a.import.events));
+        std::string s = fill_in(ctx.t(T::PackAdded), {{"t", a.title}, {"n", std::to_string(a.import.events)}});
         if (a.import.skipped > 0)
-            s += " " + fill_in(fill_in(ctx.t(T::PackAddedSkipped), "k", std::to_string(a.import.skipped)), "f", file);
+            s += " " + fill_in(ctx.t(T::PackAddedSkipped), {{"k", std::to_string(a.import.skipped)}, {"f", file}});
         return s;
     }
     if (!a.import.pack_text) {
         std::string first_error;
         for (const Diagnostic& d : a.import.diagnostics)
             if (d.severity == Severity::Error && first_error.empty()) first_error = describe(d, ctx.lang);
-        return fill_in(fill_in(ctx.t(T::PackNotAdded), "f", name), "e", first_error);
+        return fill_in(ctx.t(T::PackNotAdded), {{"f", name}, {"e", first_error}});
     }
     switch (a.install.problem) {
-    case InstallProblem::Exists: return fill_in(fill_in(ctx.t(T::PackExists), "p", a.install.path), "f", file);
-    case InstallProblem::IdTaken: return fill_in(fill_in(ctx.t(T::PackIdTaken), "i", a.import.id), "p", a.install.taken_by);
-    default: return fill_in(fill_in(ctx.t(T::PackNotAdded), "f", name), "e", message(a.install.error, ctx.lang));
+    case InstallProblem::Exists: return fill_in(ctx.t(T::PackExists), {{"p", a.install.path}, {"f", file}});
+    case InstallProblem::IdTaken: return fill_in(ctx.t(T::PackIdTaken), {{"i", a.import.id}, {"p", a.install.taken_by}});
+    default: return fill_in(ctx.t(T::PackNotAdded), {{"f", name}, {"e", message(a.install.error, ctx.lang)}});
     }
 }
 
@@ -58,11 +58,11 @@ void draw_card(const PackCard& card, bool selected, int index, Settings& setting
     text(card.details, ctx.fonts.body, ctx.palette.muted, pad);
     if (!card.problem.empty()) text(std::string(ctx.t(T::PackBroken)) + ": " + card.problem, ctx.fonts.body, ctx.palette.wrong, pad);
     if (!card.missing_glyphs.empty())
-        text(fill_in(ctx.t(T::PackMissingGlyphs), "c", card.missing_glyphs), ctx.fonts.body, ctx.palette.wrong, pad);
+        text(fill_in(ctx.t(T::PackMissingGlyphs), {{"c", card.missing_glyphs}}), ctx.fonts.body, ctx.palette.wrong, pad);
     if (card.warnings > 0)
-        text(fill_in(ctx.t(T::PackWarnings), "n", std::to_string(card.warnings)), ctx.fonts.body, ctx.palette.muted, pad);
+        text(fill_in(ctx.t(T::PackWarnings), {{"n", std::to_string(card.warnings)}}), ctx.fonts.body, ctx.palette.muted, pad);
     if (const auto& best = card.best_by_mode[static_cast<size_t>(settings.mode)])
-        text(fill_in(ctx.t(T::BestScore), "n", std::to_string(*best)), ctx.fonts.body, ctx.palette.accent, pad);
+        text(fill_in(ctx.t(T::BestScore), {{"n", std::to_string(*best)}}), ctx.fonts.body, ctx.palette.accent, pad);
     ImGui::Dummy(ImVec2(0, 2 * ctx.scale));
     ImGui::Unindent(pad);
     ImGui::EndGroup();
@@ -178,7 +178,7 @@ void HomeScreen::make_cards(Model& model, const UiContext& ctx) {
             card.pack_id = p.id;
             card.title = p.text(p.title, l);
             card.description = p.text(p.description, l);
-            card.details = fill_in(ctx.t(T::PackEvents), "n", std::to_string(p.events.size())) + " · " + join(p.languages, ", ");
+            card.details = fill_in(ctx.t(T::PackEvents), {{"n", std::to_string(p.events.size())}}) + " · " + join(p.languages, ", ");
             card.kinds = model.play.library().kinds_of(p);
             card.missing_glyphs = model.coverage.missing(all_text(p));
         } else {
@@ -232,7 +232,7 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     const float left = ImGui::GetContentRegionAvail().x * 0.5f;
     ImGui::BeginChild("packs", ImVec2(left, height), false);
     text(ctx.t(T::Packs), ctx.fonts.large);
-    if (cards_.empty()) text(fill_in(ctx.t(T::NoPacks), "p", model.user_pack_folder), ctx.fonts.body, ctx.palette.muted);
+    if (cards_.empty()) text(fill_in(ctx.t(T::NoPacks), {{"p", model.user_pack_folder}}), ctx.fonts.body, ctx.palette.muted);
     for (size_t i = 0; i < cards_.size(); ++i) {
         draw_card(cards_[i], &cards_[i] == chosen_card, static_cast<int>(i), settings, changed, ctx);
         ImGui::Spacing();

@@ -16,16 +16,18 @@ Intent ResultsScreen::draw_content(Model& model, const UiContext& ctx) {
     const Score& score = session.score();
     const RoundRecord& record = round->record();
     text(ctx.t(T::Results), ctx.fonts.body, ctx.palette.muted);
-    text(fill_in(ctx.t(T::PointsTotal), "n", std::to_string(score.points)), ctx.fonts.title, ctx.palette.accent);
+    text(fill_in(ctx.t(T::PointsTotal), {{"n", std::to_string(score.points)}}), ctx.fonts.title, ctx.palette.accent);
     const int percent = static_cast<int>(score.accuracy() * 100 + 0.5);
-    text(fill_in(fill_in(fill_in(ctx.t(T::Accuracy), "c", std::to_string(score.correct)), "n", std::to_string(score.answered)), "p",
-                 std::to_string(percent)) +
-             "    " + fill_in(ctx.t(T::BestStreak), "n", std::to_string(score.best_streak)),
+    text(fill_in(ctx.t(T::Accuracy), {{"c", std::to_string(score.correct)},
+                                      {"n", std::to_string(score.answered)},
+                                      {"p", std::to_string(percent)}}) +
+             "    " + fill_in(ctx.t(T::BestStreak), {{"n", std::to_string(score.best_streak)}}),
          ctx.fonts.large);
     if (record.new_best) text(ctx.t(T::NewBest), ctx.fonts.large, ctx.palette.right);
     else if (round->previous_best())
-        text(fill_in(ctx.t(T::PreviousBest), "n", std::to_string(*round->previous_best())), ctx.fonts.body, ctx.palette.muted);
-    if (record.save_error) text(fill_in(ctx.t(T::SaveFailed), "e", message(*record.save_error, ctx.lang)), ctx.fonts.body, ctx.palette.wrong);
+        text(fill_in(ctx.t(T::PreviousBest), {{"n", std::to_string(*round->previous_best())}}), ctx.fonts.body, ctx.palette.muted);
+    if (record.save_error)
+        text(fill_in(ctx.t(T::SaveFailed), {{"e", message(*record.save_error, ctx.lang)}}), ctx.fonts.body, ctx.palette.wrong);
     else if (record.in_memory && model.play.opened().notice)
         text(message(*model.play.opened().notice, ctx.lang), ctx.fonts.body, ctx.palette.wrong);
 
@@ -40,7 +42,7 @@ Intent ResultsScreen::draw_content(Model& model, const UiContext& ctx) {
             ImGui::TableNextColumn();
             label(kind_spec(k).label.in(lang_code(ctx.lang)), ctx.fonts.body);
             ImGui::TableNextColumn();
-            label(fill_in(fill_in(ctx.t(T::KindScore), "c", std::to_string(r.correct)), "n", std::to_string(r.asked)), ctx.fonts.body,
+            label(fill_in(ctx.t(T::KindScore), {{"c", std::to_string(r.correct)}, {"n", std::to_string(r.asked)}}), ctx.fonts.body,
                  r.correct == r.asked ? ctx.palette.right : ctx.palette.text);
         }
         ImGui::EndTable();

@@ -95,11 +95,11 @@ void check_results(Harness& h, int right, int total) {
     const Score& s = h.session().score();
     CHECK(s.correct == right);
     const int percent = (right * 100 + total / 2) / total;
-    const std::string shown = fill_in(fill_in(fill_in(ui::text(ui::T::Accuracy, lang), "c", std::to_string(right)), "n",
-                                              std::to_string(total)),
-                                      "p", std::to_string(percent));
+    const std::string shown = fill_in(ui::text(ui::T::Accuracy, lang),
+                                      {{"c", std::to_string(right)}, {"n", std::to_string(total)}, {"p", std::to_string(percent)}});
     CHECK(h.screen_text().find(shown) != std::string::npos);
-    CHECK(h.screen_text().find(fill_in(ui::text(ui::T::PointsTotal, lang), "n", std::to_string(s.points))) != std::string::npos);
+    const std::string points = fill_in(ui::text(ui::T::PointsTotal, lang), {{"n", std::to_string(s.points)}});
+    CHECK(h.screen_text().find(points) != std::string::npos);
     CHECK(h.missing_glyph() == "");
 }
 

@@ -3,8 +3,13 @@
 // promise besides: Esc goes back, settings persist, idle draws nothing.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <utility>
+
+#include <unistd.h>
 
 #include "core/pack/discovery.h"
 #include "core/exchange/import_builder.h"
@@ -14,6 +19,7 @@
 #include "core/store/storage.h"
 #include "ui/font_coverage.h"
 #include "harness.h"
+#include "ui/messages.h"
 #include "ui/strings.h"
 
 using namespace chronicle;
@@ -293,6 +299,41 @@ TEST_CASE("Saved data lives where SDL_GetPrefPath says", "[ui][storage]") {
     unsetenv("CHRONICLE_DATA_DIR");
     char* pref = SDL_GetPrefPath("", "chronicle");
     REQUIRE(pref);
-    CHECK(std::string(pref) == user_data_folder() + "/");
+    CHECK(std::string(pref) == user_data_folder().value_or("none") + "/");
     SDL_free(pref);
+}
+
+TEST_CASE("Without a data folder the game does not start, and says why", "[ui][storage]") {
+    setenv("SDL_VIDEODRIVER", "dummy", 1);
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    auto said = [](const std::string& error, const Issue& issue) {
+        return error == ui::message(issue, ui::Lang::En) || error == ui::message(issue, ui::Lang::Zh);
+    };
+    namespace fs = std::filesystem;
+    const std::string dangling = (fs::temp_directory_path() / ("chronicle-dangling-" + std::to_string(::getpid()))).string();
+    fs::remove(dangling);
+    fs::create_symlink(dangling + "-gone", dangling);
+    setenv("CHRONICLE_DATA_DIR", dangling.c_str(), 1);
+    {
+        Game game(GameOptions{});
+        std::string error;
+        CHECK_FALSE(game.start(error));
+        CHECK(said(error, {Problem::FolderIsDanglingLink, {dangling, dangling + "-gone"}}));
+    }
+    fs::remove(dangling);
+    unsetenv("CHRONICLE_DATA_DIR");
+    std::vector<std::pair<const char*, std::optional<std::string>>> saved;
+    for (const char* name : {"HOME", "XDG_DATA_HOME"}) {
+        const char* value = std::getenv(name);
+        saved.emplace_back(name, value ? std::optional<std::string>(value) : std::nullopt);
+        unsetenv(name);
+    }
+    {
+        Game game(GameOptions{});
+        std::string error;
+        CHECK_FALSE(game.start(error));
+        CHECK(said(error, {Problem::NoDataFolder}));
+    }
+    for (const auto& [name, value] : saved)
+        if (value) setenv(name, value->c_str(), 1);
 }

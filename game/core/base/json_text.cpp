@@ -1,8 +1,12 @@
 #include "core/base/json_text.h"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
+#include <cerrno>
+#include <cstdint>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/base/json_locate.h"
 #include "core/base/text.h"
@@ -100,26 +104,37 @@ Issue too_big(size_t bytes) {
 }
 
 std::optional<std::string> read_input_file(const std::string& path, std::vector<Diagnostic>& out) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-        out.push_back({Severity::Error, path, 0, 0, "", {Problem::IsAFolder}});
+    auto fail = [&](Issue issue) -> std::optional<std::string> {
+        out.push_back({Severity::Error, path, 0, 0, "", std::move(issue)});
         return std::nullopt;
+    };
+    const bool standard_input = path == "-";
+    // O_NONBLOCK: opening a FIFO must not wait for a writer. Only a regular file is then read.
+    const int fd = standard_input ? STDIN_FILENO : open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return fail({Problem::CannotOpenFile});
+    struct CloseFile {
+        int fd;
+        ~CloseFile() {
+            if (fd != STDIN_FILENO) close(fd);
+        }
+    } closer{fd};
+    if (!standard_input) {
+        struct stat st {};
+        if (fstat(fd, &st) != 0) return fail({Problem::CannotOpenFile});
+        if (S_ISDIR(st.st_mode)) return fail({Problem::IsAFolder});
+        if (!S_ISREG(st.st_mode)) return fail({Problem::NotARegularFile});
+        if (static_cast<uintmax_t>(st.st_size) > kMaxInputBytes) return fail(too_big(static_cast<size_t>(st.st_size)));
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        out.push_back({Severity::Error, path, 0, 0, "", {Problem::CannotOpenFile}});
-        return std::nullopt;
+    std::string text;
+    char buffer[1 << 16];
+    for (;;) {
+        const ssize_t n = read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return fail({Problem::CannotOpenFile});
+        if (n == 0) return text;
+        text.append(buffer, static_cast<size_t>(n));
+        if (text.size() > kMaxInputBytes) return fail(too_big(text.size())); // grew, or standard input
     }
-    in.seekg(0, std::ios::end);
-    const auto size = static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0));
-    if (size > kMaxInputBytes) {
-        out.push_back({Severity::Error, path, 0, 0, "", too_big(size)});
-        return std::nullopt;
-    }
-    in.seekg(0);
-    std::string text(size, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(size));
-    return text;
 }
 
 std::optional<json> parse_json_text(const std::string& text, const std::string& file, std::vector<Diagnostic>& out) {

@@ -23,7 +23,9 @@ inline size_t mebibytes(size_t bytes) { return (bytes + (1u << 20) - 1) >> 20; }
 // Problem::FileTooBig, for a file over kMaxInputBytes.
 Issue too_big(size_t bytes);
 
-// The whole file, or nullopt with one diagnostic (cannot open it, too big).
+// The whole file, or standard input when `path` is "-"; nullopt with one diagnostic
+// (cannot open it, a folder, not a regular file, too big). A FIFO or a device is
+// refused without waiting on it.
 std::optional<std::string> read_input_file(const std::string& path, std::vector<Diagnostic>& out);
 
 // Parses `text` (a UTF-8 BOM is skipped); nullopt with one diagnostic naming `file`,

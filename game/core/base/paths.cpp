@@ -24,24 +24,55 @@ std::string resource_folder(const std::string& name, const std::string& marker, 
     return source_fallback;
 }
 
-std::string user_data_folder() {
+std::optional<std::string> user_data_folder() {
     auto env = [](const char* name) -> std::string {
         const char* v = std::getenv(name);
         return v ? v : "";
     };
+    auto absolute = [](const std::string& dir) { return !dir.empty() && dir[0] == '/'; };
     if (std::string dir = env("CHRONICLE_DATA_DIR"); !dir.empty()) return dir;
-    if (std::string xdg = env("XDG_DATA_HOME"); !xdg.empty()) return xdg + "/chronicle";
-    return env("HOME") + "/.local/share/chronicle";
+    if (std::string xdg = env("XDG_DATA_HOME"); absolute(xdg)) return xdg + "/chronicle"; // relative: ignored, as XDG says
+    if (std::string home = env("HOME"); absolute(home)) return home + "/.local/share/chronicle";
+    return std::nullopt;
+}
+
+std::optional<Issue> make_folder(const std::string& path) {
+    std::error_code ec;
+    fs::create_directories(path, ec);
+    if (!ec && fs::is_directory(path, ec)) return std::nullopt;
+    const std::string reason = ec ? ec.message() : std::strerror(ENOTDIR);
+    // create_directories says only "File exists": find what is in the way, from the top.
+    fs::path so_far;
+    for (const fs::path& part : fs::path(path)) {
+        if (part.empty()) continue; // after a trailing '/'
+        so_far /= part;
+        const fs::file_status own = fs::symlink_status(so_far, ec);
+        if (ec || !fs::exists(own)) break;
+        if (fs::is_symlink(own) && !fs::exists(so_far, ec))
+            return Issue{Problem::FolderIsDanglingLink, {so_far.string(), fs::read_symlink(so_far, ec).string()}};
+        if (!fs::is_directory(so_far, ec)) return Issue{Problem::FolderIsAFile, {so_far.string()}};
+    }
+    return Issue{Problem::CannotCreateFolder, {path, reason}};
 }
 
 WriteOutcome write_file_atomically(const std::string& path, const std::string& text, bool replace, Issue& error) {
-    namespace fs = std::filesystem;
     std::error_code ec;
-    if (fs::is_directory(path, ec)) {
+    // Never followed, never replaced: a link (it could lead out of the folder chosen),
+    // a folder, or a device, pipe or socket (rename() would put a file in its place).
+    const fs::file_status existing = fs::symlink_status(path, ec);
+    if (fs::is_symlink(existing)) {
+        error = {Problem::WriteTargetIsLink, {path, fs::read_symlink(path, ec).string()}};
+        return WriteOutcome::Failed;
+    }
+    if (fs::is_directory(existing)) {
         error = {Problem::WriteTargetIsFolder, {path}};
         return WriteOutcome::Failed;
     }
-    if (!replace && fs::exists(path, ec)) return WriteOutcome::Exists;
+    if (fs::exists(existing) && !fs::is_regular_file(existing)) {
+        error = {Problem::WriteTargetNotAFile, {path}};
+        return WriteOutcome::Failed;
+    }
+    if (!replace && fs::exists(existing)) return WriteOutcome::Exists;
     // mkstemp: a fresh name opened with O_EXCL, so a planted file or symlink is never followed.
     std::string temporary = path + ".tmp-XXXXXX";
     const int fd = mkstemp(temporary.data());

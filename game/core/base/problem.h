@@ -19,6 +19,7 @@ enum class Problem {
     CannotOpenFile,
     FileTooBig,       // its MiB, the limit's MiB
     CannotListFolder, // the OS's reason
+    NotARegularFile,  // a pipe, a device or a socket: reading it could wait for ever
     // JSON text
     TooDeep,                // the depth limit
     InvalidUtf8,            // the byte offset
@@ -98,6 +99,7 @@ enum class Problem {
     DisplayDateKept,        // the date as shown
     DisplayDatesKept,       // how many, one date as shown
     PackTooBig,             // its MiB, the limit's MiB
+    ControlCharactersRemoved, // the first one removed, escaped ("\x1b", "\u009b")
     // Notes: said after a problem, each with its own lead-in ("; …", " (…)")
     EventNotImported,
     EraNotImported,
@@ -155,6 +157,11 @@ enum class Problem {
     WriteTargetIsFolder, // the path
     CannotWrite,         // the path, the OS's reason
     CannotCreateFolder,  // the path, the OS's reason
+    WriteTargetNotAFile, // the path (a device, a pipe or a socket)
+    WriteTargetIsLink,   // the path, where the link points
+    NoDataFolder,        // HOME (or XDG_DATA_HOME, CHRONICLE_DATA_DIR) gives no absolute folder
+    FolderIsDanglingLink, // the path, where the link points
+    FolderIsAFile,       // the path
     // The save
     SaveCannotOpen,     // the path, why (Term, or SQLite's or the OS's words)
     SaveNotMoved,       // the path, why, why it could not move

@@ -1,10 +1,31 @@
 #include "core/exchange/export.h"
 
+#include <cstdio>
+
 #include <nlohmann/json.hpp>
 
 #include "core/base/text.h"
 
 namespace chronicle {
+
+namespace {
+
+// nlohmann escapes C0 controls but writes DEL and C1 (U+0080–U+009F) raw, and a
+// terminal acts on those: write them as \u escapes too. The strings are the same.
+std::string with_controls_escaped(const std::string& json) {
+    std::string out;
+    std::string_view rest = json;
+    for (size_t at = find_control_character(rest, true); at != std::string_view::npos; at = find_control_character(rest, true)) {
+        const bool c1 = static_cast<unsigned char>(rest[at]) >= 0x80; // two bytes in UTF-8: 0xC2, then the code
+        char escape[8];
+        std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned char>(rest[at + (c1 ? 1 : 0)]));
+        out.append(rest.substr(0, at)).append(escape);
+        rest.remove_prefix(at + (c1 ? 2 : 1));
+    }
+    return out.append(rest);
+}
+
+} // namespace
 
 std::string quiz_to_json(const Quiz& quiz) {
     using nlohmann::ordered_json;
@@ -33,7 +54,7 @@ std::string quiz_to_json(const Quiz& quiz) {
                               {"seed", quiz.seed},
                               {"lang", quiz.lang},
                               {"questions", questions}};
-    return out.dump(2) + "\n";
+    return with_controls_escaped(out.dump(2)) + "\n";
 }
 
 std::string quiz_to_markdown(const Quiz& quiz, const Pack& pack) {

@@ -44,6 +44,11 @@ void mark_not_imported(std::vector<Diagnostic>& diagnostics, size_t from, Proble
 // False, with an error, when --id or --lang is not usable.
 bool check_import_options(const ImportOptions& options, std::vector<Diagnostic>& out);
 
+// Removes control characters from imported text (newlines and tabs are kept in
+// running text): a pack cannot hold them. The first one removed, escaped, as a
+// Problem::ControlCharactersRemoved warning; nullopt when there was none.
+std::optional<Issue> remove_control_characters(std::string& text, bool running_text);
+
 // Eight hex digits that tell names apart, for ids when a name has no ASCII letters.
 std::string name_hash(const std::string& name);
 

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <optional>
+#include <utility>
 
 #include "core/exchange/csv.h"
 #include "core/exchange/html_text.h"
@@ -341,11 +342,16 @@ void CsvReader::read_row(const CsvRow& row) {
         const int i = index_[static_cast<int>(c)];
         return i >= 0 && static_cast<size_t>(i) < row.cells.size() ? &row.cells[static_cast<size_t>(i)] : nullptr;
     };
+    bool told_control[static_cast<int>(Column::Count)] = {}; // each cell's warning once, however often it is read
     auto text_of = [&](Column c) {
         const CsvCell* cell = cell_of(c);
         if (!cell) return std::string();
         // The TimelineJS template's text is HTML, as TimelineJS shows it.
-        return timelinejs_sheet_ ? plain_text_from_html(cell->text) : trim(cell->text);
+        std::string text = timelinejs_sheet_ ? plain_text_from_html(cell->text) : trim(cell->text);
+        if (std::optional<Issue> removed = remove_control_characters(text, c == Column::Text);
+            removed && !std::exchange(told_control[static_cast<int>(c)], true))
+            report(Severity::Warning, row, cell, static_cast<size_t>(index_[static_cast<int>(c)]), std::move(*removed));
+        return text;
     };
     auto fail = [&](Column c, Issue issue) {
         const int column = index_[static_cast<int>(c)];

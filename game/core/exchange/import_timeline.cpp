@@ -37,6 +37,8 @@ private:
     }
 
     // A string member as plain text; "" when absent or empty. A non-string is an error.
+    // Control characters (raw or as &#27;) are removed with a warning; only a "text"
+    // keeps line breaks.
     std::optional<std::string> text_member(const json& j, const std::string& path, const char* key) {
         const auto it = j.find(key);
         if (it == j.end() || it->is_null()) return std::string();
@@ -44,7 +46,10 @@ private:
             report(Severity::Error, pointer_append(path, key), {Problem::TextMemberNotAString, {json_kind(*it)}});
             return std::nullopt;
         }
-        return plain_text_from_html(it->get_ref<const std::string&>());
+        std::string text = plain_text_from_html(it->get_ref<const std::string&>());
+        if (std::optional<Issue> removed = remove_control_characters(text, std::string_view(key) == "text"))
+            report(Severity::Warning, pointer_append(path, key), std::move(*removed));
+        return text;
     }
 
     // One part of a date: "" or absent → 0 with `present` false.

@@ -44,6 +44,15 @@ std::string name_hash(const std::string& name) {
     return hex;
 }
 
+std::optional<Issue> remove_control_characters(std::string& text, bool running_text) {
+    const size_t at = find_control_character(text, running_text);
+    if (at == std::string::npos) return std::nullopt;
+    const size_t length = static_cast<unsigned char>(text[at]) < 0x80 ? 1 : 2; // C1 takes two bytes in UTF-8
+    Issue removed{Problem::ControlCharactersRemoved, {printable(text.substr(at, length))}};
+    text = without_control_characters(text, running_text);
+    return removed;
+}
+
 std::string file_stem(const std::string& path) { return std::filesystem::path(path).stem().string(); }
 
 std::optional<Issue> end_before_start(const DateSpec& start, const DateSpec& end) {
@@ -304,11 +313,13 @@ void PackBuilder::finish(Problem when_empty) {
     ordered_json pack;
     pack["format"] = kPackFormat;
     pack["id"] = r.id;
-    pack["title"] = title_.empty() ? (stem.empty() ? std::string("Imported timeline") : stem) : title_;
+    // A file name may hold control characters; a pack may not.
+    const std::string shown_stem = without_control_characters(stem, false);
+    pack["title"] = title_.empty() ? (shown_stem.empty() ? std::string("Imported timeline") : shown_stem) : title_;
     if (!description_.empty()) pack["description"] = description_;
     pack["languages"] = {r.lang};
     pack["default_language"] = r.lang;
-    ordered_json source{{"title", std::filesystem::path(options_.file).filename().string()}};
+    ordered_json source{{"title", without_control_characters(std::filesystem::path(options_.file).filename().string(), false)}};
     if (!source_note_.empty()) source["note"] = source_note_;
     pack["source"] = std::move(source);
     if (!people_.empty()) pack["people"] = std::move(people_);

@@ -12,8 +12,9 @@ namespace chronicle {
 namespace fs = std::filesystem;
 
 std::vector<PackFolder> default_pack_folders() {
-    return {{"bundled", resource_folder("questions", "schema", CHRONICLE_SOURCE_PACKS)},
-            {"user", user_data_folder() + "/packs"}};
+    std::vector<PackFolder> folders = {{"bundled", resource_folder("questions", "schema", CHRONICLE_SOURCE_PACKS)}};
+    if (const std::optional<std::string> data = user_data_folder()) folders.push_back({"user", *data + "/packs"});
+    return folders;
 }
 
 std::vector<PackEntry> discover_packs(const std::vector<PackFolder>& folders) {

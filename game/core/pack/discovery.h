@@ -22,7 +22,8 @@ struct PackEntry {
     std::vector<Diagnostic> diagnostics;
 };
 
-// The bundled questions/ folder and the user's packs folder (user_data_folder()/packs).
+// The bundled questions/ folder and the user's packs folder (user_data_folder()/packs),
+// when there is a user data folder.
 std::vector<PackFolder> default_pack_folders();
 
 // Every *.json file directly in each folder, sorted by path within a folder. A

@@ -14,15 +14,20 @@ namespace fs = std::filesystem;
 
 InstallResult install_pack_text(const std::string& pack_text, const std::string& id, bool replace) {
     InstallResult r;
-    const std::string folder = user_data_folder() + "/packs";
-    r.path = folder + "/" + id + ".json";
-    std::error_code ec;
-    fs::create_directories(folder, ec);
-    if (ec) {
+    const std::optional<std::string> data = user_data_folder();
+    if (!data) {
         r.problem = InstallProblem::CannotWrite;
-        r.error = {Problem::CannotCreateFolder, {folder, ec.message()}};
+        r.error = {Problem::NoDataFolder};
         return r;
     }
+    const std::string folder = *data + "/packs";
+    r.path = folder + "/" + id + ".json";
+    if (std::optional<Issue> problem = make_folder(folder)) {
+        r.problem = InstallProblem::CannotWrite;
+        r.error = std::move(*problem);
+        return r;
+    }
+    std::error_code ec;
     // Discovery loads only the first pack with an id: a clash would hide the new one.
     for (const PackEntry& e : discover_packs(default_pack_folders())) {
         if (e.pack && e.pack->id == id && !fs::equivalent(e.path, r.path, ec)) {

@@ -1,5 +1,7 @@
 #include "core/quiz/phrases.h"
 
+#include <algorithm>
+
 namespace chronicle {
 
 std::string generated_characters() {
@@ -11,12 +13,21 @@ std::string generated_characters() {
     return out;
 }
 
-std::string fill_in(std::string_view tmpl, std::string_view name, std::string_view value) {
-    std::string out(tmpl);
-    const std::string marker = "{" + std::string(name) + "}";
-    for (size_t at = out.find(marker); at != std::string::npos; at = out.find(marker, at + value.size()))
-        out.replace(at, marker.size(), value);
-    return out;
+std::string fill_in(std::string_view tmpl, std::initializer_list<Fill> fills) {
+    std::string out;
+    out.reserve(tmpl.size());
+    size_t done = 0; // tmpl[0, done) is in `out`
+    for (size_t open = tmpl.find('{'); open != std::string_view::npos; open = tmpl.find('{', open + 1)) {
+        const size_t close = tmpl.find('}', open + 1);
+        if (close == std::string_view::npos) break;
+        const std::string_view name = tmpl.substr(open + 1, close - open - 1);
+        const Fill* fill = std::find_if(fills.begin(), fills.end(), [&](const Fill& f) { return f.name == name; });
+        if (fill == fills.end()) continue;
+        out.append(tmpl.substr(done, open - done)).append(fill->value);
+        done = close + 1;
+        open = close;
+    }
+    return out.append(tmpl.substr(done));
 }
 
 } // namespace chronicle

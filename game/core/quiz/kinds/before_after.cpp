@@ -18,8 +18,8 @@ std::optional<Question> make_before_after(QuestionMaker& g) {
     const size_t slot = g.slots().pick(2, g.rng());
     const EventIndex subject = (*events)[slot == 0 ? 0 : 1], other = (*events)[slot == 0 ? 1 : 0];
     const Words& prompt = g.any_lasted(*events) ? kBeforeAfterBeganPrompt : kBeforeAfterPrompt;
-    q.prompt = fill_in(fill_in(prompt.in(g.lang()), "a", g.quoted(g.pack().events[subject].headline)), "b",
-                       g.quoted(g.pack().events[other].headline));
+    q.prompt = fill_in(prompt.in(g.lang()), {{"a", g.quoted(g.pack().events[subject].headline)},
+                                             {"b", g.quoted(g.pack().events[other].headline)}});
     q.events = g.ids_of({subject, other});
     q.explanation = g.explain_chronology(*events);
     Option before_option, after_option;

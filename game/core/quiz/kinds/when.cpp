@@ -60,7 +60,7 @@ std::optional<Question> make_when(QuestionMaker& g) {
     Question q;
     q.kind = Kind::When;
     q.key = "when:" + e.id;
-    q.prompt = fill_in((e.end ? kWhenBeganPrompt : kWhenPrompt).in(g.lang()), "e", g.quoted(e.headline));
+    q.prompt = fill_in((e.end ? kWhenBeganPrompt : kWhenPrompt).in(g.lang()), {{"e", g.quoted(e.headline)}});
     q.events = {e.id};
     q.explanation = g.explain_event(e);
     for (size_t i = 0; i < shown.size(); ++i) {

@@ -31,7 +31,7 @@ std::optional<Question> make_who_did(QuestionMaker& g) {
     Question q;
     q.kind = Kind::WhoDid;
     q.key = "who_did:" + e.id;
-    q.prompt = fill_in(kWhoDidPrompt.in(g.lang()), "p", g.tr(e.who));
+    q.prompt = fill_in(kWhoDidPrompt.in(g.lang()), {{"p", g.tr(e.who)}});
     q.events = {e.id};
     q.explanation = g.explain_event(e);
     std::vector<Option> others;
