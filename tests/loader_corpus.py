@@ -200,6 +200,11 @@ def families():
     yield "sizes", "1 MB headline", dump(changed(["events", 0, "headline"], "h" * (1 << 20)))
     yield "sizes", "1 MB unknown field name", dump(changed(["events", 0, "k" * (1 << 20)], 1))
     yield "sizes", "1 MB reference", dump(changed(["events", 0, "actors", 0], "a" * (1 << 20)))
+    for n in [100, 101, 30000]:
+        langs = ["en"] + [f"en-x{i}" for i in range(1, n)]
+        doc = changed(["languages"], langs)
+        doc["title"] = {lang: "T" for lang in langs}
+        yield "sizes", f"{n} languages", dump(doc)
     yield "sizes", "id of 64", dump(changed(["events", 0, "id"], "e" * 64))
     yield "sizes", "id of 65", dump(changed(["events", 0, "id"], "e" * 65))
     yield "sizes", "pack id of 64", dump(changed(["id"], "p" * 64))

@@ -119,6 +119,8 @@ constexpr Words<Problem> kSentences[] = {
      "事件「{1}」和「{2}」的 {3} 标题相同，同时出现在一道题里时无法区分；请改得不同，例如加上地点或日期",
      "events \"{1}\" and \"{2}\" have the same headline in {3}, so a question that shows both cannot be told "
      "apart; make them different, e.g. add the place or the date"},
+    {Problem::TooManyLanguages, "列出了 {1} 种语言；一个题包最多 {2} 种（请拆成几个题包）",
+     "{1} languages are listed; a pack has at most {2} (split it into several packs)"},
     // Dates in packs
     {Problem::NotADateValue,
      "日期必须是字符串，例如「2023-11-17」「2023-07」或「2023」，或者是整数年份，例如 -13800000000，而不是{1}",

@@ -73,6 +73,7 @@ enum class Problem {
     SameOptionTextInLanguage, // the text, the path of the option that reads the same, the language
     SameHeadline,            // one event's id, the other's
     SameHeadlineInLanguage,  // one event's id, the other's, the language
+    TooManyLanguages,        // how many, the limit
     // Dates in packs
     NotADateValue,    // the value's kind (Term)
     RangeWithoutEnds,

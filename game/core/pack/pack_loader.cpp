@@ -50,6 +50,9 @@ private:
     std::vector<Diagnostic>& out_;
     Pack* pack_ = nullptr;
     static constexpr size_t kUndatedWarnings = 5;
+    // Each text is looked up by language, and headlines and options are compared in each:
+    // a bound on languages keeps a hostile pack's cost linear in its size.
+    static constexpr size_t kMaxLanguages = 100;
     // "Did you mean" compares an unknown id with every known one: only this many per file
     // get a suggestion, so that a pack of near misses costs linear time, not quadratic.
     static constexpr size_t kSuggestedReferences = 16;
@@ -315,7 +318,12 @@ private:
         p.version = string_field(root, "", "version", false, Term::PackVersion);
         p.licence = string_field(root, "", "licence", false, Term::PackLicence);
 
-        if (json* langs = array_field(root, "", "languages", Term::LanguageCodes)) {
+        json* langs = array_field(root, "", "languages", Term::LanguageCodes);
+        if (langs && langs->size() > kMaxLanguages) {
+            error("/languages", Problem::TooManyLanguages, {std::to_string(langs->size()), std::to_string(kMaxLanguages)});
+            langs = nullptr; // and so no language: nothing more is checked
+        }
+        if (langs) {
             for (size_t i = 0; i < langs->size(); ++i) {
                 json& l = (*langs)[i];
                 const std::string path = "/languages/" + std::to_string(i);
@@ -329,14 +337,15 @@ private:
             }
         }
         if (!field(root, "languages")) missing("", "languages", Term::PackLanguages);
-        else if (p.languages.empty()) error("/languages", Problem::NoLanguages);
+        else if (p.languages.empty() && langs) error("/languages", Problem::NoLanguages);
 
         const bool default_given = has_string(root, "default_language");
         p.default_language = string_field(root, "", "default_language", true, Term::DefaultLanguage);
         if (default_given && !p.languages.empty() && !p.has_language(p.default_language)) {
             error("/default_language", Problem::DefaultLanguageNotListed, {p.default_language});
         }
-        if (p.default_language.empty() && !p.languages.empty()) p.default_language = p.languages.front();
+        if (p.languages.empty()) return; // every text needs its languages: nothing more can be checked
+        if (p.default_language.empty()) p.default_language = p.languages.front();
 
         p.title = text_field(root, "", "title", true, Term::PackTitle);
         p.description = text_field(root, "", "description", false, Term::PackDescription);
@@ -500,62 +509,64 @@ private:
         return true;
     }
 
-    // A language in which two texts read the same, as the game shows them (a missing
-    // translation falls back): the default one, else one either text has.
-    std::optional<std::string> language_where_same(const LocalText& a, const LocalText& b) const {
+    // Calls report(k, i, language, text) for each pair of texts, k before i, that read
+    // the same in a language, as the game shows them (a missing translation falls back).
+    // Only the default language and those some text is written in need comparing: in
+    // any other, every text reads as in the default one. O(texts × languages).
+    template <class Report> void find_same_texts(const std::vector<const LocalText*>& texts, Report report) const {
         const Pack& p = *pack_;
-        if (a.empty() || b.empty()) return std::nullopt;
-        auto same_in = [&](const std::string& lang) { return p.text(a, lang) == p.text(b, lang); };
-        if (same_in(p.default_language)) return p.default_language;
-        for (const LocalText* t : {&a, &b})
-            for (const auto& [lang, text] : t->by_lang)
-                if (same_in(lang)) return lang;
-        return std::nullopt;
+        std::unordered_map<std::string_view, size_t> column; // language → its place in `langs`
+        std::vector<std::string_view> langs;
+        auto add = [&](std::string_view lang) {
+            if (column.emplace(lang, langs.size()).second) langs.push_back(lang);
+        };
+        add(p.default_language);
+        for (const LocalText* t : texts)
+            for (const auto& [lang, text] : t->by_lang) add(lang);
+        std::vector<std::unordered_map<std::string_view, size_t>> first(langs.size()); // per language: text → index
+        std::vector<std::string_view> shown(langs.size());
+        std::set<std::pair<size_t, size_t>> reported;
+        for (size_t i = 0; i < texts.size(); ++i) {
+            const LocalText& t = *texts[i];
+            if (t.empty()) continue; // missing: reported already
+            std::fill(shown.begin(), shown.end(), std::string_view(t.get(p.default_language, p.default_language)));
+            for (const auto& [lang, text] : t.by_lang) shown[column.at(lang)] = text;
+            for (size_t l = 0; l < langs.size(); ++l) {
+                const auto [it, fresh] = first[l].emplace(shown[l], i);
+                if (!fresh && reported.emplace(it->second, i).second)
+                    report(it->second, i, std::string(langs[l]), std::string(shown[l]));
+            }
+        }
     }
 
     // Two options that read the same leave no single right answer.
     void check_distinct_options(const std::vector<AuthoredQuestion::Choice>& choices, const std::string& opath) {
-        for (size_t i = 1; i < choices.size(); ++i) {
-            for (size_t k = 0; k < i; ++k) {
-                const std::optional<std::string> lang = language_where_same(choices[k].text, choices[i].text);
-                if (!lang) continue;
-                const std::string path = pointer_append(pointer_append(opath, std::to_string(i)), "text");
-                const std::string other = pointer_append(opath, std::to_string(k));
-                const std::string& text = pack_->text(choices[i].text, *lang);
-                if (pack_->languages.size() > 1) error(path, Problem::SameOptionTextInLanguage, {text, other, *lang});
-                else error(path, Problem::SameOptionText, {text, other});
-                break;
-            }
-        }
+        std::vector<const LocalText*> texts;
+        for (const auto& c : choices) texts.push_back(&c.text);
+        find_same_texts(texts, [&](size_t k, size_t i, const std::string& lang, const std::string& text) {
+            const std::string path = pointer_append(pointer_append(opath, std::to_string(i)), "text");
+            const std::string other = pointer_append(opath, std::to_string(k));
+            if (pack_->languages.size() > 1) error(path, Problem::SameOptionTextInLanguage, {text, other, lang});
+            else error(path, Problem::SameOptionText, {text, other});
+        });
     }
 
     // -----------------------------------------------------------------------
     // 4. Cross-checks, warnings, the index
     // -----------------------------------------------------------------------
 
-    // Questions name events by headline: two the same cannot be told apart. Only the
-    // default language and those some headline is written in can differ, so only they
-    // are compared (in any other, every headline reads as in the default one).
+    // Questions name events by headline: two the same cannot be told apart.
     void check_headlines() {
         const Pack& p = *pack_;
-        std::set<std::string_view> written;
-        for (const Event& e : p.events)
-            for (const auto& [lang, text] : e.headline.by_lang) written.insert(lang);
-        std::set<std::pair<size_t, size_t>> reported;
-        for (const std::string& lang : p.languages) {
-            if (lang != p.default_language && !written.count(lang)) continue;
-            std::unordered_map<std::string_view, size_t> first;
-            for (size_t i = 0; i < p.events.size(); ++i) {
-                if (p.events[i].headline.empty()) continue; // missing: reported already
-                auto [it, fresh] = first.emplace(p.text(p.events[i].headline, lang), i);
-                if (fresh || !reported.emplace(it->second, i).second) continue;
-                const std::string path = "/events/" + std::to_string(i) + "/headline";
-                if (p.languages.size() > 1)
-                    error(path, Problem::SameHeadlineInLanguage, {p.events[it->second].id, p.events[i].id, lang});
-                else
-                    error(path, Problem::SameHeadline, {p.events[it->second].id, p.events[i].id});
-            }
-        }
+        std::vector<const LocalText*> headlines;
+        for (const Event& e : p.events) headlines.push_back(&e.headline);
+        find_same_texts(headlines, [&](size_t k, size_t i, const std::string& lang, const std::string&) {
+            const std::string path = "/events/" + std::to_string(i) + "/headline";
+            if (p.languages.size() > 1)
+                error(path, Problem::SameHeadlineInLanguage, {p.events[k].id, p.events[i].id, lang});
+            else
+                error(path, Problem::SameHeadline, {p.events[k].id, p.events[i].id});
+        });
     }
 
     void warn_weak_spots() {
@@ -645,7 +656,7 @@ void Loader::load(json& root, Pack& pack) {
                        "questions"}))
         return;
     read_metadata(root);
-    if (pack.languages.empty()) return; // every text needs its languages; nothing more can be checked
+    if (pack.languages.empty()) return;
 
     read_list(root, "people", Term::People, pack.people, &people_ids_,
               [&](json& j, const std::string& path, Person& r) { return read_person(j, path, r); });
