@@ -386,11 +386,11 @@ private:
                           {"id", "date", "end", "date_note", "headline", "text", "actors", "who", "tags"}))
             return false;
         e.id = id_field(j, path, Term::EventId);
-        if (json* d = field(j, "date"); d) {
+        if (json* d = field(j, "date")) {
             e.date = date_value(*d, [&] { return pointer_append(path, "date"); });
             if (e.date) e.interval = e.date->interval();
         }
-        if (json* d = field(j, "end"); d) {
+        if (json* d = field(j, "end")) {
             const auto end_path = [&] { return pointer_append(path, "end"); };
             e.end = date_value(*d, end_path);
             if (e.end && !e.date) {
