@@ -73,6 +73,15 @@ RECORDS = {
     "true_false": (["questions", 1], ["id", "type", "prompt", "answer", "explanation", "events", "options"]),
     "option": (["questions", 0, "options", 1], ["text", "correct"]),
 }
+# Fields a record cannot do without: null or left out, the validator must refuse it.
+REQUIRED_FIELDS = {"pack": REQUIRED, "person": {"id", "name"}, "event": {"id", "headline", "text"},
+                   "range": {"from", "to"}, "quote": {"id", "text", "speaker"}, "number": {"id", "value", "question"},
+                   "multiple_choice": {"id", "type", "prompt", "options"}, "true_false": {"id", "type", "prompt", "answer"},
+                   "option": {"text"}}
+# Ids that are empty or could not name a file, and the fields whose text may break lines.
+BAD_IDS = ["", " ", ".", "..", "a/b", "a\\b", "-a", "_a", "a b", "é"]
+RUNNING_TEXT = {"text", "description"}
+
 # Items of lists and translations: every kind of value in their place too.
 ITEMS = [["languages", 0], ["people", 0], ["events", 0], ["events", 0, "actors", 0], ["events", 0, "tags", 0],
          ["people", 0, "aliases", 0], ["questions", 0, "options", 0], ["quotes", 0], ["numbers", 0],
@@ -101,14 +110,17 @@ def dump(doc):
 
 
 def families():
-    """(family, name, bytes) for every case."""
+    """(family, name, bytes, refused) for every case; refused: the validator must refuse it
+    (else only the rules every case has apply)."""
     # Fields × wrong types, and each field left out.
     for record, (at, fields) in RECORDS.items():
         for field in fields:
+            required = field in REQUIRED_FIELDS.get(record, ())
             for value in WRONG_TYPES:
-                yield "field × type", f"{record}.{field}={json.dumps(value)}", dump(changed(at + [field], value))
+                yield ("field × type", f"{record}.{field}={json.dumps(value)}", dump(changed(at + [field], value)),
+                       required and value is None)
             if field in get(BASE, at):
-                yield "field × type", f"{record}.{field} left out", dump(changed(at + [field], None, drop=True))
+                yield "field × type", f"{record}.{field} left out", dump(changed(at + [field], None, drop=True)), required
         yield "field × type", f"{record}.unknown", dump(changed(at + ["extra"], 1))
     for item in ITEMS:
         for value in WRONG_TYPES:
@@ -174,7 +186,9 @@ def families():
     for place, path in places.items():
         for name, raw in list(texts.items()) + list(raw_texts.items()):
             text = dump(changed(path, "@@")).replace(b'"@@"', b'"' + raw + b'"')
-            yield "unicode", f"{place}: {name}", text
+            control = name in raw_texts and not name.endswith(("pair", "line separator"))
+            line_break = name in ("escaped newline", "escaped tab")
+            yield "unicode", f"{place}: {name}", text, control and not (line_break and place in RUNNING_TEXT)
     for name, raw in list(texts.items())[:4] + list(raw_texts.items())[:8]:
         doc = changed(["title"], {"en": "T", "@@": "x"})
         yield "unicode", f"language key: {name}", dump(doc).replace(b'"@@"', b'"' + raw + b'"')
@@ -237,11 +251,11 @@ def families():
     for path in [["id"], ["people", 0, "id"], ["events", 0, "id"], ["quotes", 0, "id"], ["numbers", 0, "id"],
                  ["questions", 0, "id"], ["questions", 1, "id"], ["events", 0, "actors", 0], ["quotes", 0, "speaker"],
                  ["quotes", 0, "event"], ["numbers", 0, "event"], ["questions", 0, "events", 0]]:
-        for value in ["", " ", ".", "..", "a/b", "a\\b", "-a", "_a", "a b", "A", "a.json", "con", "é"]:
-            yield "empty ids", f"{'/'.join(map(str, path))}={json.dumps(value)}", dump(changed(path, value))
+        for value in BAD_IDS + ["A", "a.json", "con"]:
+            yield "empty ids", f"{'/'.join(map(str, path))}={json.dumps(value)}", dump(changed(path, value)), value in BAD_IDS
 
     # No question without a single right answer.
-    same = [
+    same = [  # (name, where, value); all but the last two have no single right answer
         ("same headline", ["events", 1, "headline"], "One"),
         ("same headline in zh", ["events", 1, "headline"], {"en": "Two", "zh": "One"}),
         ("same headline after fallback", ["events", 0, "headline"], {"en": "二"}),
@@ -254,8 +268,8 @@ def families():
          [{"text": {"en": "a", "zh": "甲"}, "correct": True}, {"text": {"en": "b", "zh": "乙"}}]),
         ("headlines differ in case", ["events", 1, "headline"], "one"),
     ]
-    for name, path, value in same:
-        yield "identical texts", name, dump(changed(path, value))
+    for n, (name, path, value) in enumerate(same):
+        yield "identical texts", name, dump(changed(path, value)), n < len(same) - 2
 
 
 LOCATED = re.compile(r"^(.*?):(\d+):(\d+): (error|warning): (.*)$")
@@ -296,7 +310,8 @@ def main():
     tried, held, failures = OrderedDict(), OrderedDict(), []
     with tempfile.TemporaryDirectory() as tmp:
         files = []
-        for n, (family, name, text) in enumerate(cases):
+        cases = [case if len(case) == 4 else case + (False,) for case in cases]
+        for n, (family, name, text, refused) in enumerate(cases):
             path = os.path.join(tmp, f"case{n:05d}.json")
             with open(path, "wb") as f:
                 f.write(text)
@@ -311,7 +326,7 @@ def main():
                     one = validate([f])
                     got[f] = one[f] if one else None
             verdicts.update(got)
-        for path, (family, name, text) in zip(files, cases):
+        for path, (family, name, text, refused) in zip(files, cases):
             tried[family] = tried.get(family, 0) + 1
             verdict = verdicts[path]
             problems = []
@@ -319,6 +334,8 @@ def main():
                 problems.append("crashed or hung")
             else:
                 accepted, errors = verdict
+                if accepted and refused:
+                    problems.append("the validator accepts it")
                 if accepted and not schema_accepts(text):
                     problems.append("the validator accepts it, the schema does not")
                 if not accepted and not errors:
