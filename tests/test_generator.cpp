@@ -355,3 +355,24 @@ TEST_CASE("Pack text holding placeholders and braces comes out as written, in ev
         }
     }
 }
+
+TEST_CASE("No question shows two options that read the same", "[generator][distinct]") {
+    // Two people called "Sam": a "who said" question offering both would have no single
+    // right answer, so the generator leaves such a set of options out.
+    const LoadResult r = load(pack_with(R"([{"id": "e1", "date": "2023", "headline": "H", "text": "T"}])",
+                                        R"("people": [{"id": "sam1", "name": "Sam"}, {"id": "sam2", "name": "Sam"},
+                {"id": "kim", "name": "Kim"}, {"id": "lee", "name": "Lee"}, {"id": "max", "name": "Max"},
+                {"id": "ann", "name": "Ann"}, {"id": "bo", "name": "Bo"}, {"id": "cy", "name": "Cy"}],
+  "quotes": [{"id": "q1", "text": "One", "speaker": "sam1"}, {"id": "q2", "text": "Two", "speaker": "kim"},
+             {"id": "q3", "text": "Three", "speaker": "lee"}],)"));
+    REQUIRE(r.pack);
+    size_t asked = 0;
+    for (uint64_t seed = 1; seed <= 40; ++seed) {
+        for (const Question& q : quiz_of(*r.pack, {Kind::WhoSaid}, Difficulty::Normal, seed).questions) {
+            ++asked;
+            std::set<std::string> texts;
+            for (const Option& o : q.options) CHECK(texts.insert(o.text).second);
+        }
+    }
+    CHECK(asked > 0);
+}

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "core/base/text.h"
 
 using namespace chronicle;
@@ -28,5 +32,21 @@ TEST_CASE("Control characters are found, stripped and escaped", "[text]") {
         CHECK(printable(osc) == "\\x1b]0;pwned\\x07title");
         CHECK(printable(c1) == "csi \\u009b31m");
         CHECK(printable("line\n\ttab 中文") == "line\n\ttab 中文");
+    }
+}
+
+TEST_CASE("The bounded edit distance agrees with the full one up to its limit", "[text]") {
+    // Every pair of strings of up to 5 letters from {a, b}, and a few long ones.
+    std::vector<std::string> words{""};
+    for (size_t k = 0; k < words.size() && words.size() < 63; ++k)
+        for (char c : {'a', 'b'}) words.push_back(words[k] + c);
+    words.push_back(std::string(64, 'a'));
+    words.push_back(std::string(63, 'a') + "b");
+    words.push_back("b" + std::string(62, 'a') + "b");
+    for (const std::string& a : words) {
+        for (const std::string& b : words) {
+            INFO(a << " / " << b);
+            for (size_t limit = 0; limit <= 3; ++limit) CHECK(edit_distance(a, b, limit) == std::min(edit_distance(a, b), limit + 1));
+        }
     }
 }

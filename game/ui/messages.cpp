@@ -103,6 +103,26 @@ constexpr Words<Problem> kSentences[] = {
     {Problem::NoEvents, "题包至少需要一个事件", "a pack needs at least one event"},
     {Problem::DuplicatePackId, "题包 ID「{1}」已被 {2} 使用；这一份没有加载（请换一个 ID）",
      "pack id \"{1}\" is already used by {2}; this copy is not loaded (give it another id)"},
+    {Problem::EmptyId, "ID 是空的；请写一个：只能用字母、数字、「.」「_」或「-」（最多 64 个字符，以字母或数字开头）",
+     "the id is empty; give one: letters, digits, '.', '_' or '-' (at most 64, starting with a letter or digit)"},
+    {Problem::ControlCharacter,
+     "含有控制字符 {1}，终端会把它当成指令；请删掉它（只有事件正文、简介、说明和解释可以换行或用制表符）",
+     "holds the control character {1}, which a terminal would act on; remove it (only an event's text, "
+     "descriptions, notes and explanations may hold line breaks and tabs)"},
+    {Problem::SameOptionText, "这个选项和 {2} 都是「{1}」，玩家无法分辨；请让每个选项的文字都不同",
+     "this option reads \"{1}\", like {2}, so the player cannot tell them apart; make every option different"},
+    {Problem::SameOptionTextInLanguage, "这个选项的 {3} 文字和 {2} 都是「{1}」，玩家无法分辨；请让每个选项的文字都不同",
+     "this option reads \"{1}\" in {3}, like {2}, so the player cannot tell them apart; make every option different"},
+    {Problem::SameHeadline,
+     "事件「{1}」和「{2}」的标题相同，同时出现在一道题里时无法区分；请改得不同，例如加上地点或日期",
+     "events \"{1}\" and \"{2}\" have the same headline, so a question that shows both cannot be told apart; "
+     "make them different, e.g. add the place or the date"},
+    {Problem::SameHeadlineInLanguage,
+     "事件「{1}」和「{2}」的 {3} 标题相同，同时出现在一道题里时无法区分；请改得不同，例如加上地点或日期",
+     "events \"{1}\" and \"{2}\" have the same headline in {3}, so a question that shows both cannot be told "
+     "apart; make them different, e.g. add the place or the date"},
+    {Problem::TooManyLanguages, "列出了 {1} 种语言；一个题包最多 {2} 种（请拆成几个题包）",
+     "{1} languages are listed; a pack has at most {2} (split it into several packs)"},
     // Dates in packs
     {Problem::NotADateValue,
      "日期必须是字符串，例如「2023-11-17」「2023-07」或「2023」，或者是整数年份，例如 -13800000000，而不是{1}",
@@ -119,12 +139,6 @@ constexpr Words<Problem> kSentences[] = {
     {Problem::DayOutOfMonth, "「{1}」是不存在的日期：{3} 年 {2}只有 {4} 天；请写真实的日子，日子不明时写「{5}」",
      "\"{1}\" is impossible: {2} {3} has {4} days; write a real day, or \"{5}\" if the day is unknown"},
     // Pack warnings
-    {Problem::SameHeadline, "事件「{1}」和「{2}」的标题相同，同时出现在题目里时无法区分；请改得不同",
-     "events \"{1}\" and \"{2}\" have the same headline, so questions that show both cannot be told apart; make "
-     "them different"},
-    {Problem::SameHeadlineInLanguage, "事件「{1}」和「{2}」的 {3} 标题相同，同时出现在题目里时无法区分；请改得不同",
-     "events \"{1}\" and \"{2}\" have the same headline in {3}, so questions that show both cannot be told apart; "
-     "make them different"},
     {Problem::PersonUnused,
      "没有题目能用到「{1}」：它不是任何事件的参与者，也不是任何引语的说话人，也没有哪道「谁」题的答案与它同类，能让它作为选项",
      "no question can use \"{1}\": they are no event's actor, no quote's speaker, and no \"who\" question has an "
@@ -340,6 +354,7 @@ constexpr Words<Term> kTerms[] = {
     {Term::PackLicence, "例如「CC-BY-4.0」", "e.g. \"CC-BY-4.0\""},
     {Term::PackLanguages, "题包所用的语言，例如 [\"zh\", \"en\"]", "the languages the pack is written in, e.g. [\"zh\", \"en\"]"},
     {Term::DefaultLanguage, "「languages」中的一种", "one of \"languages\""},
+    {Term::SchemaPath, "JSON Schema 的路径，例如「schema/pack.schema.json」", "the JSON Schema's path, e.g. \"schema/pack.schema.json\""},
     {Term::PackTitle, "题包的标题", "the pack's title"},
     {Term::PackDescription, "题包的内容简介", "what the pack is about"},
     {Term::PackAuthor, "题包的作者", "who wrote the pack"},

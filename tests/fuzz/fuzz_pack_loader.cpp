@@ -25,8 +25,22 @@ namespace {
 
 bool in_range(size_t i, size_t n) { return i < n; }
 
+// Texts that must all read differently in every language of the pack.
+void check_distinct(const Pack& p, const std::vector<const LocalText*>& texts) {
+    for (const std::string& lang : p.languages) {
+        std::unordered_set<std::string> seen;
+        for (const LocalText* t : texts) CHECK(seen.insert(p.text(*t, lang)).second);
+    }
+}
+
 // The loader's promises: every reference is a valid index, and the index is consistent.
 void check_pack(const Pack& p) {
+    CHECK(valid_item_id(p.id)); // never empty: it names the pack's file
+    for (const Event& e : p.events) CHECK(valid_item_id(e.id));
+    for (const Person& x : p.people) CHECK(valid_item_id(x.id));
+    std::vector<const LocalText*> headlines;
+    for (const Event& e : p.events) headlines.push_back(&e.headline);
+    check_distinct(p, headlines);
     CHECK(!p.events.empty());
     CHECK(!p.languages.empty());
     CHECK(p.has_language(p.default_language));
@@ -48,6 +62,9 @@ void check_pack(const Pack& p) {
         if (q.type == AuthoredQuestion::Type::MultipleChoice) {
             CHECK(q.choices.size() >= 2 && q.choices.size() <= 6);
             CHECK(std::count_if(q.choices.begin(), q.choices.end(), [](auto& c) { return c.correct; }) == 1);
+            std::vector<const LocalText*> texts;
+            for (const auto& c : q.choices) texts.push_back(&c.text);
+            check_distinct(p, texts);
         }
     }
     size_t dated = 0;
@@ -115,6 +132,8 @@ void check_question(const Pack& p, const Lookup& ids, const std::string& lang, c
     CHECK(!q.answer.empty());
     for (size_t a : q.answer) CHECK(in_range(a, n));
     for (size_t i = 0; i < n; ++i) CHECK(q.options[i].id == std::string(1, static_cast<char>('A' + i)));
+    std::unordered_set<std::string> texts; // one right answer: no two options read the same
+    for (const Option& o : q.options) CHECK(texts.insert(o.text).second);
     for (const std::string& e : q.events) Lookup::find(ids.events, e);
     for (const Option& o : q.options) {
         if (!o.event.empty()) Lookup::find(ids.events, o.event);

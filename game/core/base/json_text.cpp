@@ -147,6 +147,10 @@ std::optional<json> parse_json_text(const std::string& text, const std::string& 
     std::string_view body = text;
     if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3); // spreadsheet programs write a BOM
     const size_t skipped = text.size() - body.size();
+    // nlohmann would skip a second BOM too; JSON allows none, and other readers (an editor's
+    // JSON Schema check) refuse it.
+    if (body.substr(0, 3) == "\xEF\xBB\xBF")
+        return raw_error(skipped, {Problem::JsonSyntax, {"unexpected byte order mark U+FEFF"}});
 
     json root;
     BoundedDomParser parser(root);

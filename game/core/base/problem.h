@@ -68,6 +68,13 @@ enum class Problem {
     UnknownQuestionType,     // the type given
     NoEvents,
     DuplicatePackId,         // the id, the path of the pack that has it
+    EmptyId,
+    ControlCharacter,        // the character, escaped (\x1b, \u009b)
+    SameOptionText,          // the text, the path of the option that reads the same
+    SameOptionTextInLanguage, // the text, the path of the option that reads the same, the language
+    SameHeadline,            // one event's id, the other's
+    SameHeadlineInLanguage,  // one event's id, the other's, the language
+    TooManyLanguages,        // how many, the limit
     // Dates in packs
     NotADateValue,    // the value's kind (Term)
     RangeWithoutEnds,
@@ -77,8 +84,6 @@ enum class Problem {
     MonthOutOfRange,  // the text, the month
     DayOutOfMonth,    // the text, the month (Term), the year, the days it has, the text without its day
     // Pack warnings
-    SameHeadline,           // one event's id, the other's
-    SameHeadlineInLanguage, // one event's id, the other's, the language
     PersonUnused,           // the person's id
     EventUndated,           // the event's id
     EventsUndated,          // how many, the first few ids
@@ -214,6 +219,7 @@ enum class Term {
     PackLicence,
     PackLanguages,
     DefaultLanguage,
+    SchemaPath,
     PackTitle,
     PackDescription,
     PackAuthor,

@@ -191,6 +191,29 @@ size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
+size_t edit_distance(std::string_view a, std::string_view b, size_t limit) {
+    const size_t far = limit + 1;
+    if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return far;
+    // Only cells within `limit` of the diagonal can lead to a distance within it; the
+    // others count as `far`.
+    std::vector<size_t> row(b.size() + 1, far);
+    for (size_t j = 0; j <= std::min(b.size(), limit); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        const size_t lo = i > limit ? i - limit : 1, hi = std::min(b.size(), i + limit);
+        size_t diag = row[lo - 1];
+        row[lo - 1] = lo == 1 && i <= limit ? i : far;
+        size_t best = row[lo - 1];
+        for (size_t j = lo; j <= hi; ++j) {
+            const size_t up = row[j];
+            row[j] = std::min({up + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1]), far});
+            diag = up;
+            best = std::min(best, row[j]);
+        }
+        if (best > limit) return far;
+    }
+    return std::min(row[b.size()], far);
+}
+
 std::string join(const std::vector<std::string>& parts, std::string_view separator) {
     std::string out;
     for (size_t i = 0; i < parts.size(); ++i) {

@@ -56,5 +56,8 @@ std::string printable(std::string_view text);
 
 // Edit distance, for "did you mean" hints on misspelt field names.
 size_t edit_distance(std::string_view a, std::string_view b);
+// The same when it is at most `limit`, else limit + 1, in O(length × limit): for
+// hints over many candidates or long text.
+size_t edit_distance(std::string_view a, std::string_view b, size_t limit);
 
 } // namespace chronicle

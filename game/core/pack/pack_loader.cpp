@@ -50,6 +50,13 @@ private:
     std::vector<Diagnostic>& out_;
     Pack* pack_ = nullptr;
     static constexpr size_t kUndatedWarnings = 5;
+    // Each text is looked up by language, and headlines and options are compared in each:
+    // a bound on languages keeps a hostile pack's cost linear in its size.
+    static constexpr size_t kMaxLanguages = 100;
+    // "Did you mean" compares an unknown id with every known one: only this many per file
+    // get a suggestion, so that a pack of near misses costs linear time, not quadratic.
+    static constexpr size_t kSuggestedReferences = 16;
+    size_t suggestions_left_ = kSuggestedReferences;
     std::unordered_map<std::string, size_t> people_ids_, event_ids_, quote_ids_, number_ids_, question_ids_;
 
     // Positions are found for all diagnostics at once, after loading (see locate()).
@@ -80,7 +87,7 @@ private:
             const char* best = nullptr;
             size_t best_distance = 3;
             for (const char* a : allowed) {
-                const size_t d = edit_distance(key, a);
+                const size_t d = edit_distance(key, a, best_distance - 1);
                 if (d < best_distance) best = a, best_distance = d;
             }
             if (best) error(pointer_append(path, key), Problem::MisspeltField, {key, what, best});
@@ -89,18 +96,35 @@ private:
         return true;
     }
 
+    // A field's value; nullptr when absent or null: null means exactly what leaving the
+    // field out means, for every field (required: missing; optional: not given).
     json* field(json& obj, const char* key) {
         auto it = obj.find(key);
-        return it == obj.end() ? nullptr : &*it;
+        return it == obj.end() || it->is_null() ? nullptr : &*it;
     }
 
     void missing(const std::string& path, const char* key, Term what) {
         error(pointer_append(path, key), Problem::MissingField, {key, what});
     }
 
+    // Control characters would act on a terminal that shows the text; newline and tab
+    // only belong in running text (see running_text()).
+    template <class PathFn> bool check_characters(const std::string& s, PathFn path, bool line_breaks_allowed) {
+        const size_t at = find_control_character(s, line_breaks_allowed);
+        if (at == std::string::npos) return true;
+        const size_t length = static_cast<unsigned char>(s[at]) < 0x80 ? 1 : 2; // C1 is two bytes in UTF-8
+        error(path(), Problem::ControlCharacter, {printable(std::string_view(s).substr(at, length))});
+        return false;
+    }
+
+    bool has_string(json& obj, const char* key) {
+        const json* v = field(obj, key);
+        return v && v->is_string();
+    }
+
     std::string string_field(json& obj, const std::string& path, const char* key, bool required, Term what) {
         json* v = field(obj, key);
-        if (!v || v->is_null()) {
+        if (!v) {
             if (required) missing(path, key, what);
             return {};
         }
@@ -108,13 +132,24 @@ private:
             error(pointer_append(path, key), Problem::NotAString, {what, json_kind(*v)});
             return {};
         }
+        check_characters(v->get_ref<const std::string&>(), [&] { return pointer_append(path, key); }, false);
         return std::move(v->get_ref<std::string&>());
     }
 
     std::string id_field(json& obj, const std::string& path, Term what) {
+        const bool given = has_string(obj, "id");
         std::string id = string_field(obj, path, "id", true, what);
-        if (!id.empty() && !valid_item_id(id)) error(pointer_append(path, "id"), Problem::InvalidId, {id});
+        if (!given || valid_item_id(id) || find_control_character(id, false) != std::string::npos) return id;
+        if (id.empty()) error(pointer_append(path, "id"), Problem::EmptyId);
+        else error(pointer_append(path, "id"), Problem::InvalidId, {id});
         return id;
+    }
+
+    // Fields of running text may hold line breaks and tabs; names, headlines, prompts
+    // and options are shown on one line.
+    static bool running_text(Term what) {
+        return what == Term::EventText || what == Term::PackDescription || what == Term::PersonDescription ||
+               what == Term::DateNote || what == Term::SourceNote || what == Term::Explanation;
     }
 
     // `path` makes the JSON path on demand: building it for every value that turns out
@@ -123,6 +158,7 @@ private:
         LocalText t;
         if (v.is_string()) {
             if (v.get_ref<std::string&>().empty()) error(path(), Problem::EmptyText, {what});
+            check_characters(v.get_ref<const std::string&>(), path, running_text(what));
             t.by_lang.emplace_back(pack_->default_language, std::move(v.get_ref<std::string&>()));
         } else if (v.is_object()) {
             for (auto& item : v.items()) {
@@ -134,6 +170,7 @@ private:
                 } else if (item.value().get_ref<const std::string&>().empty()) {
                     error(p(), Problem::EmptyTranslation, {what});
                 } else {
+                    check_characters(item.value().get_ref<const std::string&>(), p, running_text(what));
                     t.by_lang.emplace_back(item.key(), std::move(item.value().get_ref<std::string&>()));
                 }
             }
@@ -146,7 +183,7 @@ private:
 
     LocalText text_field(json& obj, const std::string& path, const char* key, bool required, Term what) {
         json* v = field(obj, key);
-        if (!v || v->is_null()) {
+        if (!v) {
             if (required) missing(path, key, what);
             return {};
         }
@@ -156,7 +193,7 @@ private:
     // An array field; returns nullptr (after reporting) when present but not an array.
     json* array_field(json& obj, const std::string& path, const char* key, Term what) {
         json* v = field(obj, key);
-        if (!v || v->is_null()) return nullptr;
+        if (!v) return nullptr;
         if (!v->is_array()) {
             error(pointer_append(path, key), Problem::NotAnArray, {what, json_kind(*v)});
             return nullptr;
@@ -175,13 +212,14 @@ private:
         auto it = ids.find(id);
         if (it != ids.end()) return it->second;
         std::string best;
-        size_t best_distance = 3;
-        for (const auto& [known, index] : ids) {
-            // Lengths that differ by 3 or more cannot be within distance 2: skip the work.
-            if (known.size() + 2 < id.size() || id.size() + 2 < known.size()) continue;
-            const size_t d = edit_distance(id, known);
-            if (d < best_distance || (d == best_distance && !best.empty() && known < best))
-                best = known, best_distance = d;
+        if (suggestions_left_ > 0) {
+            --suggestions_left_;
+            size_t best_distance = 3;
+            for (const auto& [known, index] : ids) {
+                const size_t d = edit_distance(id, known, 2);
+                if (d < best_distance || (d == best_distance && !best.empty() && known < best))
+                    best = known, best_distance = d;
+            }
         }
         if (best.empty()) error(path(), Problem::UnknownReference, {what, id, where_declared});
         else error(path(), Problem::MisspeltReference, {what, id, best});
@@ -192,7 +230,7 @@ private:
                                              const std::unordered_map<std::string, size_t>& ids, Term what,
                                              const char* declared) {
         json* v = field(obj, key);
-        if (!v || v->is_null()) return std::nullopt;
+        if (!v) return std::nullopt;
         return reference(*v, [&] { return pointer_append(path, key); }, ids, what, declared);
     }
 
@@ -270,15 +308,22 @@ private:
 
     void read_metadata(json& root) {
         Pack& p = *pack_;
+        string_field(root, "", "$schema", false, Term::SchemaPath); // for editors; only its type is checked
+        const bool format_given = has_string(root, "format");
         const std::string format = string_field(root, "", "format", true, Term::PackFormat);
-        if (!format.empty() && format != kPackFormat) error("/format", Problem::UnknownFormat, {format, kPackFormat});
+        if (format_given && format != kPackFormat) error("/format", Problem::UnknownFormat, {format, kPackFormat});
         p.id = id_field(root, "", Term::PackId);
         if (std::any_of(p.id.begin(), p.id.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
             error("/id", Problem::UpperCasePackId, {lower(p.id)});
         p.version = string_field(root, "", "version", false, Term::PackVersion);
         p.licence = string_field(root, "", "licence", false, Term::PackLicence);
 
-        if (json* langs = array_field(root, "", "languages", Term::LanguageCodes)) {
+        json* langs = array_field(root, "", "languages", Term::LanguageCodes);
+        if (langs && langs->size() > kMaxLanguages) {
+            error("/languages", Problem::TooManyLanguages, {std::to_string(langs->size()), std::to_string(kMaxLanguages)});
+            langs = nullptr; // and so no language: nothing more is checked
+        }
+        if (langs) {
             for (size_t i = 0; i < langs->size(); ++i) {
                 json& l = (*langs)[i];
                 const std::string path = "/languages/" + std::to_string(i);
@@ -292,18 +337,20 @@ private:
             }
         }
         if (!field(root, "languages")) missing("", "languages", Term::PackLanguages);
-        else if (p.languages.empty()) error("/languages", Problem::NoLanguages);
+        else if (p.languages.empty() && langs) error("/languages", Problem::NoLanguages);
 
+        const bool default_given = has_string(root, "default_language");
         p.default_language = string_field(root, "", "default_language", true, Term::DefaultLanguage);
-        if (!p.default_language.empty() && !p.has_language(p.default_language)) {
+        if (default_given && !p.languages.empty() && !p.has_language(p.default_language)) {
             error("/default_language", Problem::DefaultLanguageNotListed, {p.default_language});
         }
-        if (p.default_language.empty() && !p.languages.empty()) p.default_language = p.languages.front();
+        if (p.languages.empty()) return; // every text needs its languages: nothing more can be checked
+        if (p.default_language.empty()) p.default_language = p.languages.front();
 
         p.title = text_field(root, "", "title", true, Term::PackTitle);
         p.description = text_field(root, "", "description", false, Term::PackDescription);
         p.author = text_field(root, "", "author", false, Term::PackAuthor);
-        if (json* src = field(root, "source"); src && !src->is_null()) {
+        if (json* src = field(root, "source")) {
             if (check_object(*src, "/source", Term::SourceRecord, {"title", "url", "note"})) {
                 p.source.title = text_field(*src, "/source", "title", false, Term::SourceTitle);
                 p.source.url = string_field(*src, "/source", "url", false, Term::SourceUrl);
@@ -315,16 +362,19 @@ private:
     bool read_person(json& j, const std::string& path, Person& person) {
         if (!check_object(j, path, Term::PersonRecord, {"id", "kind", "name", "aliases", "description"})) return false;
         person.id = id_field(j, path, Term::PersonId);
+        const bool kind_given = has_string(j, "kind");
         const std::string kind = string_field(j, path, "kind", false, Term::PersonKind);
         if (kind == "organization") person.kind = PersonKind::Organization;
         else if (kind == "group") person.kind = PersonKind::Group;
-        else if (!kind.empty() && kind != "person")
+        else if (kind_given && kind != "person")
             error(pointer_append(path, "kind"), Problem::UnknownPersonKind, {kind});
         person.name = text_field(j, path, "name", true, Term::PersonName);
         if (json* aliases = array_field(j, path, "aliases", Term::Aliases)) {
             for (size_t i = 0; i < aliases->size(); ++i) {
-                if ((*aliases)[i].is_string()) person.aliases.push_back((*aliases)[i].get<std::string>());
-                else error(pointer_append(pointer_append(path, "aliases"), std::to_string(i)), Problem::AliasNotAString);
+                const auto alias_path = [&] { return pointer_append(pointer_append(path, "aliases"), std::to_string(i)); };
+                if (!(*aliases)[i].is_string()) error(alias_path(), Problem::AliasNotAString);
+                else if (check_characters((*aliases)[i].get_ref<const std::string&>(), alias_path, false))
+                    person.aliases.push_back((*aliases)[i].get<std::string>());
             }
         }
         person.description = text_field(j, path, "description", false, Term::PersonDescription);
@@ -336,11 +386,11 @@ private:
                           {"id", "date", "end", "date_note", "headline", "text", "actors", "who", "tags"}))
             return false;
         e.id = id_field(j, path, Term::EventId);
-        if (json* d = field(j, "date"); d && !d->is_null()) {
+        if (json* d = field(j, "date")) {
             e.date = date_value(*d, [&] { return pointer_append(path, "date"); });
             if (e.date) e.interval = e.date->interval();
         }
-        if (json* d = field(j, "end"); d && !d->is_null()) {
+        if (json* d = field(j, "end")) {
             const auto end_path = [&] { return pointer_append(path, "end"); };
             e.end = date_value(*d, end_path);
             if (e.end && !e.date) {
@@ -367,8 +417,10 @@ private:
             error(pointer_append(path, "who"), Problem::WhoWithoutActors);
         if (json* tags = array_field(j, path, "tags", Term::Tags)) {
             for (size_t i = 0; i < tags->size(); ++i) {
-                if ((*tags)[i].is_string()) e.tags.push_back((*tags)[i].get<std::string>());
-                else error(pointer_append(pointer_append(path, "tags"), std::to_string(i)), Problem::TagNotAString);
+                const auto tag_path = [&] { return pointer_append(pointer_append(path, "tags"), std::to_string(i)); };
+                if (!(*tags)[i].is_string()) error(tag_path(), Problem::TagNotAString);
+                else if (check_characters((*tags)[i].get_ref<const std::string&>(), tag_path, false))
+                    e.tags.push_back((*tags)[i].get<std::string>());
             }
         }
         return true;
@@ -378,7 +430,7 @@ private:
         if (!check_object(j, path, Term::QuoteRecord, {"id", "text", "speaker", "event"})) return false;
         q.id = id_field(j, path, Term::QuoteId);
         q.text = text_field(j, path, "text", true, Term::QuoteText);
-        if (json* s = field(j, "speaker"); s && !s->is_null())
+        if (json* s = field(j, "speaker"))
             q.speaker = reference(*s, [&] { return pointer_append(path, "speaker"); }, people_ids_, Term::Person, "people").value_or(0);
         else
             missing(path, "speaker", Term::Speaker);
@@ -406,6 +458,7 @@ private:
                           {"id", "type", "prompt", "options", "answer", "explanation", "events"}))
             return false;
         q.id = id_field(j, path, Term::QuestionId);
+        const bool type_given = has_string(j, "type");
         const std::string type = string_field(j, path, "type", true, Term::QuestionType);
         q.prompt = text_field(j, path, "prompt", true, Term::Prompt);
         q.explanation = text_field(j, path, "explanation", false, Term::Explanation);
@@ -446,35 +499,78 @@ private:
                     error(opath, Problem::OptionCount, {std::to_string(opts->size())});
                 else if (right != 1)
                     error(opath, Problem::CorrectOptionCount, {std::to_string(right)});
+                else if (q.choices.size() == opts->size())
+                    check_distinct_options(q.choices, opath);
             }
             if (field(j, "answer")) error(pointer_append(path, "answer"), Problem::AnswerInMultipleChoice);
-        } else if (!type.empty()) {
+        } else if (type_given) {
             error(pointer_append(path, "type"), Problem::UnknownQuestionType, {type});
         }
         return true;
+    }
+
+    // Calls report(k, i, language, text) for each pair of texts, k before i, that read
+    // the same in a language, as the game shows them (a missing translation falls back).
+    // Only the default language and those some text is written in need comparing: in
+    // any other, every text reads as in the default one. O(texts × languages).
+    template <class Report> void find_same_texts(const std::vector<const LocalText*>& texts, Report report) const {
+        const Pack& p = *pack_;
+        std::unordered_map<std::string_view, size_t> column; // language → its place in `langs`
+        std::vector<std::string_view> langs;
+        auto add = [&](std::string_view lang) {
+            if (column.emplace(lang, langs.size()).second) langs.push_back(lang);
+        };
+        add(p.default_language);
+        for (const LocalText* t : texts)
+            for (const auto& [lang, text] : t->by_lang) add(lang);
+        std::vector<std::unordered_map<std::string_view, size_t>> first(langs.size()); // per language: text → index
+        std::vector<std::string_view> shown(langs.size());
+        std::set<std::pair<size_t, size_t>> reported;
+        for (size_t i = 0; i < texts.size(); ++i) {
+            const LocalText& t = *texts[i];
+            if (t.empty()) continue; // missing: reported already
+            std::fill(shown.begin(), shown.end(), std::string_view(t.get(p.default_language, p.default_language)));
+            for (const auto& [lang, text] : t.by_lang) shown[column.at(lang)] = text;
+            for (size_t l = 0; l < langs.size(); ++l) {
+                const auto [it, fresh] = first[l].emplace(shown[l], i);
+                if (!fresh && reported.emplace(it->second, i).second)
+                    report(it->second, i, std::string(langs[l]), std::string(shown[l]));
+            }
+        }
+    }
+
+    // Two options that read the same leave no single right answer.
+    void check_distinct_options(const std::vector<AuthoredQuestion::Choice>& choices, const std::string& opath) {
+        std::vector<const LocalText*> texts;
+        for (const auto& c : choices) texts.push_back(&c.text);
+        find_same_texts(texts, [&](size_t k, size_t i, const std::string& lang, const std::string& text) {
+            const std::string path = pointer_append(pointer_append(opath, std::to_string(i)), "text");
+            const std::string other = pointer_append(opath, std::to_string(k));
+            if (pack_->languages.size() > 1) error(path, Problem::SameOptionTextInLanguage, {text, other, lang});
+            else error(path, Problem::SameOptionText, {text, other});
+        });
     }
 
     // -----------------------------------------------------------------------
     // 4. Cross-checks, warnings, the index
     // -----------------------------------------------------------------------
 
+    // Questions name events by headline: two the same cannot be told apart.
+    void check_headlines() {
+        const Pack& p = *pack_;
+        std::vector<const LocalText*> headlines;
+        for (const Event& e : p.events) headlines.push_back(&e.headline);
+        find_same_texts(headlines, [&](size_t k, size_t i, const std::string& lang, const std::string&) {
+            const std::string path = "/events/" + std::to_string(i) + "/headline";
+            if (p.languages.size() > 1)
+                error(path, Problem::SameHeadlineInLanguage, {p.events[k].id, p.events[i].id, lang});
+            else
+                error(path, Problem::SameHeadline, {p.events[k].id, p.events[i].id});
+        });
+    }
+
     void warn_weak_spots() {
         Pack& p = *pack_;
-        // Questions name events by headline: two the same cannot be told apart.
-        std::set<std::pair<size_t, size_t>> same_headline;
-        for (const std::string& lang : p.languages) {
-            std::unordered_map<std::string, size_t> first;
-            for (size_t i = 0; i < p.events.size(); ++i) {
-                auto [it, fresh] = first.emplace(p.text(p.events[i].headline, lang), i);
-                if (!fresh && same_headline.emplace(it->second, i).second) {
-                    const std::string path = "/events/" + std::to_string(i) + "/headline";
-                    if (p.languages.size() > 1)
-                        warning(path, Problem::SameHeadlineInLanguage, {p.events[it->second].id, p.events[i].id, lang});
-                    else
-                        warning(path, Problem::SameHeadline, {p.events[it->second].id, p.events[i].id});
-                }
-            }
-        }
         std::vector<bool> used(p.people.size(), false);
         std::array<bool, kPersonKinds> answer_kind{}; // kinds that some "who" question answers with
         for (const Event& e : p.events) {
@@ -560,7 +656,7 @@ void Loader::load(json& root, Pack& pack) {
                        "questions"}))
         return;
     read_metadata(root);
-    if (pack.languages.empty()) return; // every text needs its languages; nothing more can be checked
+    if (pack.languages.empty()) return;
 
     read_list(root, "people", Term::People, pack.people, &people_ids_,
               [&](json& j, const std::string& path, Person& r) { return read_person(j, path, r); });
@@ -574,6 +670,7 @@ void Loader::load(json& root, Pack& pack) {
               [&](json& j, const std::string& path, NumberFact& r) { return read_number(j, path, r); });
     read_list(root, "questions", Term::Questions, pack.questions, &question_ids_,
               [&](json& j, const std::string& path, AuthoredQuestion& r) { return read_question(j, path, r); });
+    check_headlines();
     if (has_errors(out_)) return;
     warn_weak_spots();
     build_index();

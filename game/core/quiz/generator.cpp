@@ -88,10 +88,27 @@ bool QuestionMaker::exhausted(Kind k) const {
     return deck && deck->empty();
 }
 
+// Every kind's question passes here, so this is the one guard against a question
+// with two options, or two named events, that read the same.
 std::optional<Question> QuestionMaker::make(Kind k) {
     std::optional<Question> q = kind_spec(k).make(*this);
-    if (q && !used_keys_.insert(q->key).second) return std::nullopt;
+    if (q && (!reads_apart(*q) || !used_keys_.insert(q->key).second)) return std::nullopt;
     return q;
+}
+
+bool QuestionMaker::reads_apart(const Question& q) {
+    for (size_t i = 1; i < q.options.size(); ++i)
+        for (size_t k = 0; k < i; ++k)
+            if (q.options[i].text == q.options[k].text) return false;
+    if (q.events.size() < 2) return true;
+    if (event_by_id_.empty())
+        for (EventIndex e = 0; e < pack_.events.size(); ++e) event_by_id_.emplace(pack_.events[e].id, e);
+    std::unordered_map<std::string_view, std::string_view> headline_of; // headline → event id
+    for (const std::string& id : q.events) {
+        const auto [it, fresh] = headline_of.emplace(tr(pack_.events[event_by_id_.at(id)].headline), id);
+        if (!fresh && it->second != id) return false;
+    }
+    return true;
 }
 
 std::string QuestionMaker::quoted(const LocalText& t) const {

@@ -6,6 +6,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -110,6 +111,10 @@ public:
     std::vector<std::string> ids_of(const std::vector<EventIndex>& events) const;
 
 private:
+    // The question's options, and the events it names, all read differently in the
+    // quiz's language: else it has no single right answer.
+    bool reads_apart(const Question& q);
+
     const Pack& pack_;
     const QuizOptions& options_;
     std::string lang_;
@@ -118,6 +123,7 @@ private:
     SlotBalancer slots_;
     std::array<std::optional<Deck>, kKindCount> decks_;
     std::unordered_set<std::string> used_keys_;
+    std::unordered_map<std::string_view, EventIndex> event_by_id_; // filled by reads_apart() when first needed
 };
 
 } // namespace chronicle
