@@ -28,7 +28,7 @@ public:
     Play(const std::string& data_folder, std::vector<PackFolder> pack_folders, const std::string& system_lang,
          int64_t now_unix_seconds);
 
-    // What opening the save said (a save moved aside, a save only in memory).
+    // What opening the save said (a save moved aside, read-only, only in memory).
     const OpenResult& opened() const { return opened_; }
     Storage* storage() { return opened_.storage.get(); }
     const Storage* storage() const { return opened_.storage.get(); }
@@ -36,6 +36,9 @@ public:
     // The one copy of the settings: screens change it in place, then save.
     Settings& settings() { return settings_; }
     const Settings& settings() const { return settings_; }
+    // Writes the settings changed since they were read or last saved, and only those:
+    // a save that could not be read at start (locked) and is written later keeps the
+    // values the player did not change this run.
     bool save_settings();
 
     PackLibrary& library() { return library_; }
@@ -61,6 +64,7 @@ public:
 private:
     OpenResult opened_;
     Settings settings_;
+    std::vector<std::pair<std::string, std::string>> saved_entries_; // the settings as the save holds them
     PackLibrary library_;
     std::optional<Round> round_;
 };
