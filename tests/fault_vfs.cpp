@@ -1,5 +1,6 @@
 #include "fault_vfs.h"
 
+#include <cerrno>
 #include <stdexcept>
 
 namespace chronicle::test {
@@ -117,8 +118,9 @@ int FaultVfs::open(sqlite3_vfs* vfs, const char* name, sqlite3_file* file, int f
     f.real->pMethods = nullptr;
     if (self.fails_now()) return self.fail_rc_;
     if (self.refuse_journals_errno_ != 0 && (flags & SQLITE_OPEN_MAIN_JOURNAL)) {
+        // As "unix" says it: a folder without write permission, or the OS's errno.
         self.last_errno_ = self.refuse_journals_errno_;
-        return SQLITE_CANTOPEN;
+        return self.last_errno_ == EACCES ? SQLITE_READONLY_DIRECTORY : SQLITE_CANTOPEN;
     }
     if (self.read_only_databases_ && (flags & SQLITE_OPEN_MAIN_DB) && (flags & SQLITE_OPEN_READWRITE)) {
         flags = (flags & ~(SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) | SQLITE_OPEN_READONLY;

@@ -239,9 +239,11 @@ Detail reason_of(sqlite3* db, int rc) {
     case SQLITE_PERM:
     case SQLITE_READONLY:
         return os_errno == EROFS ? Term::ReadOnlyFileSystem : Term::PermissionDenied;
-    case SQLITE_IOERR:
-        if (os_errno != 0 && !std::holds_alternative<std::string>(os_reason(os_errno))) return os_reason(os_errno);
-        return Term::IoError;
+    case SQLITE_IOERR: {
+        // ENOSPC on a sync is a full disk, not a failing one.
+        const Detail why = os_errno != 0 ? os_reason(os_errno) : Detail(Term::IoError);
+        return std::holds_alternative<Term>(why) ? why : Detail(Term::IoError);
+    }
     case SQLITE_CANTOPEN:
         // "unable to open database file" alone does not say why.
         if (os_errno != 0) {
@@ -292,11 +294,17 @@ bool fault_is_in_file(int rc) {
     }
 }
 
+// A lock, a full disk, a failing disk: reasons that may be gone at the next write.
+bool may_pass(int rc) {
+    const int primary = rc & 0xff;
+    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_FULL || primary == SQLITE_IOERR;
+}
+
 Attempt failed(sqlite3* db, int rc) {
     Attempt a;
     a.damaged = fault_is_in_file(rc);
+    a.may_pass = may_pass(rc);
     const int primary = rc & 0xff;
-    a.may_pass = primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_FULL || primary == SQLITE_IOERR;
     if (primary == SQLITE_NOTADB) a.reason = Term::SaveNotADatabase;
     else if (primary == SQLITE_CORRUPT) a.reason = Term::SaveDamaged;
     else a.reason = reason_of(db, rc);
@@ -332,9 +340,8 @@ std::optional<Issue> refuses_writes(sqlite3* db, const std::string& path) {
         rc = tx.begin_rc();
         if (rc == SQLITE_OK) rc = exec(db, same_version.c_str());
         if (rc == SQLITE_OK) rc = tx.commit();
-        // A lock, a full disk or a failing disk may pass: writes try, and say why if they fail.
-        const int primary = rc & 0xff;
-        if (rc == SQLITE_OK || primary == SQLITE_BUSY || primary == SQLITE_FULL || primary == SQLITE_IOERR) return std::nullopt;
+        // What may pass is left to the writes, which say why if they fail.
+        if (rc == SQLITE_OK || may_pass(rc)) return std::nullopt;
     }
     const std::string folder = fs::u8path(path).parent_path().u8string();
     if (rc == SQLITE_READONLY_DIRECTORY || (rc & 0xff) == SQLITE_CANTOPEN) {
@@ -355,6 +362,7 @@ Attempt open_database(const std::string& path) {
     const int opened = sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     Database db(handle); // there is a handle to close even when opening fails
     if (opened != SQLITE_OK) return failed(db.get(), opened);
+    sqlite3_extended_result_codes(db.get(), 1); // SQLITE_READONLY_DIRECTORY tells a folder from a file
     sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
     // The rollback journal (SQLite's default), not WAL: between writes the save is
     // one file, which the player can copy and which moves aside whole; WAL's -shm
