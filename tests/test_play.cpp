@@ -266,6 +266,7 @@ TEST_CASE("A save locked at start keeps the settings the player did not change t
         REQUIRE(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
         REQUIRE(play.start_round(1, at(0)) == StartProblem::None); // saves the pack chosen: the save opens
         CHECK_FALSE(play.storage()->in_memory());
+        CHECK_FALSE(play.opened().notice); // Home no longer says the save is held in memory
     }
     Play play = play_in(dir);
     CHECK_FALSE(play.opened().notice);

@@ -29,7 +29,18 @@ bool Play::save_settings() {
     if (changed.empty()) return true;
     if (!storage() || !storage()->set_settings(changed)) return false;
     saved_entries_ = entries;
+    forget_notice_once_saved();
     return true;
+}
+
+void Play::leave_round() {
+    round_.reset();
+    forget_notice_once_saved(); // the game just finished may have opened the save
+}
+
+void Play::forget_notice_once_saved() {
+    if (opened_.notice && opened_.notice->problem == Problem::SaveHeldInMemory && storage() && !storage()->in_memory())
+        opened_.notice.reset();
 }
 
 const Pack* Play::chosen_pack() const {
