@@ -343,11 +343,12 @@ std::optional<Issue> refuses_writes(sqlite3* db, const std::string& path) {
         // What may pass is left to the writes, which say why if they fail.
         if (rc == SQLITE_OK || may_pass(rc)) return std::nullopt;
     }
-    const std::string folder = fs::u8path(path).parent_path().u8string();
     if (rc == SQLITE_READONLY_DIRECTORY || (rc & 0xff) == SQLITE_CANTOPEN) {
         // The journal could not be made: the folder is the problem.
-        const std::optional<Detail> why = write_refused(folder.empty() ? "." : folder);
-        return Issue{Problem::SaveFolderReadOnly, {folder.empty() ? "." : folder, why ? *why : reason_of(db, rc)}};
+        const std::string parent = fs::u8path(path).parent_path().u8string();
+        const std::string folder = parent.empty() ? "." : parent;
+        const std::optional<Detail> why = write_refused(folder);
+        return Issue{Problem::SaveFolderReadOnly, {folder, why ? *why : reason_of(db, rc)}};
     }
     const std::optional<Detail> why = write_refused(path);
     return Issue{Problem::SaveReadOnly, {path, why ? *why : reason_of(db, rc)}};
@@ -470,12 +471,13 @@ Outcome open_save(const std::string& path, int64_t now) {
     Attempt existing = open_database(path);
     if (existing.db) {
         Outcome outcome{std::move(existing.db), std::move(existing.read_only)};
-        if (outcome.notice) {
+        if (outcome.notice) { // SaveNewerReadOnly {path}, or SaveReadOnly / SaveFolderReadOnly {where, why}
             const Issue& said = *outcome.notice;
             outcome.read_only = said.problem == Problem::SaveNewerReadOnly ? Detail(Term::SaveFromNewerVersion) : said.details.at(1);
         }
         return outcome;
     }
+    // open_database gives this reason only for a newer save it cannot read.
     if (existing.reason == Detail(Term::SaveFromNewerVersion))
         return {nullptr, Issue{Problem::SaveNewerUnreadable, {path}}};
     if (existing.may_pass) return {nullptr, Issue{Problem::SaveHeldInMemory, {path, existing.reason}}, true};
@@ -679,8 +681,8 @@ int write_game(sqlite3* db, const GameRecord& g, int64_t& id, Detail& why) {
     return SQLITE_OK;
 }
 
-// The answers of game `id`, in the order asked; SQLITE_OK or the error.
-int read_answers(sqlite3* db, int64_t id, std::vector<AnsweredQuestion>& answers) {
+// The answers of game `id`, in the order asked; SQLITE_OK, or the error with `why`.
+int read_answers(sqlite3* db, int64_t id, std::vector<AnsweredQuestion>& answers, Detail& why) {
     Statement list(db, kGetAnswers);
     list.bind(id);
     int rc;
@@ -695,7 +697,9 @@ int read_answers(sqlite3* db, int64_t id, std::vector<AnsweredQuestion>& answers
         a.elapsed_ms = list.integer(6);
         answers.push_back(std::move(a));
     }
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+    if (rc == SQLITE_DONE) return SQLITE_OK;
+    why = reason_of(db, rc);
+    return rc;
 }
 
 // Memory's settings replace the save's (they were set later); its games are added in
@@ -714,9 +718,9 @@ int copy_everything(sqlite3* from, sqlite3* to) {
                           " best_streak FROM games ORDER BY id");
     while ((rc = games.step()) == SQLITE_ROW) {
         GameRecord g = game_from_row(games);
-        if ((rc = read_answers(from, g.id, g.answers)) != SQLITE_OK) return rc;
         int64_t id = 0;
-        Detail why;
+        Detail why; // the caller keeps memory's data and tries again; no one is told
+        if ((rc = read_answers(from, g.id, g.answers, why)) != SQLITE_OK) return rc;
         if ((rc = write_game(to, g, id, why)) != SQLITE_OK) return rc;
     }
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
@@ -773,8 +777,9 @@ std::optional<GameRecord> Storage::game(int64_t id) const {
         return std::nullopt;
     }
     GameRecord g = game_from_row(get);
-    if (read_answers(db_.get(), id, g.answers) == SQLITE_OK) return g;
-    fail(Problem::AnswersNotRead);
+    Detail why;
+    if (read_answers(db_.get(), id, g.answers, why) == SQLITE_OK) return g;
+    last_error_ = Issue{Problem::AnswersNotRead, {why}};
     return std::nullopt;
 }
 
