@@ -284,7 +284,7 @@ constexpr Words<Problem> kSentences[] = {
      "Your saved progress in {1} could not be used ({2}). It was moved to {3} and a new save was started."},
     {Problem::SaveNewerReadOnly,
      "存档 {1} 来自更新版本的 Chronicle。这里照常显示其中的记录和最高分，但这个版本不会改动它，所以现在玩的游戏不会保存。"
-     "用新版本打开就能继续。",
+     "用新版本的 Chronicle 就能继续保存。",
      "Your save {1} was made by a newer version of Chronicle. Its history and best scores are shown, but this version "
      "will not change it, so games played now are not kept. Open Chronicle's newer version to carry on."},
     {Problem::SaveNewerUnreadable,
@@ -408,7 +408,7 @@ constexpr Words<Term> kTerms[] = {
     {Term::SaveWithoutTables, "里面没有 Chronicle 存档用的表", "it does not hold the tables Chronicle saves to"},
     // Why a save cannot be written or opened just now
     {Term::PermissionDenied, "没有权限", "permission denied"},
-    {Term::ReadOnlyFileSystem, "所在的磁盘是只读的", "the disk is read-only"},
+    {Term::ReadOnlyFileSystem, "磁盘是只读的", "the disk is read-only"},
     {Term::DiskFull, "磁盘已满", "the disk is full"},
     {Term::LockedByAnotherProgram, "另一个程序正在使用存档", "another program is using the save"},
     {Term::IoError, "读写磁盘时出错", "the disk reported an input/output error"},
