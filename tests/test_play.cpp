@@ -2,8 +2,11 @@
 // finished, saved and scored against the best; the settings the screens change.
 #include <catch2/catch.hpp>
 
+#include <cerrno>
 #include <fstream>
 #include <functional>
+#include <memory>
+#include <sqlite3.h>
 
 #include "core/play/play.h"
 #include "core/quiz/generator.h"
@@ -227,6 +230,50 @@ TEST_CASE("Settings changed in place are saved and read back", "[play][settings]
     CHECK(quiz.lang == "zh");
     for (const Question& q : quiz.questions)
         CHECK((q.kind == Kind::When || q.kind == Kind::WhoSaid));
+}
+
+TEST_CASE("A data folder that cannot be made is said with its own reason", "[play][storage]") {
+    TempDir dir;
+    std::ofstream(dir.file("not-a-folder")) << "a file where the data folder's parent should be";
+    const std::string folder = dir.file("not-a-folder/chronicle");
+    Play play(folder, {{"bundled", CHRONICLE_PACKS_DIR}}, "en", kUnixNow);
+    REQUIRE(play.opened().notice);
+    CHECK(play.opened().notice->problem == Problem::SaveFolderNotMade);
+    CHECK(play.opened().notice->details == chronicle::test::Details{folder, os_reason(ENOTDIR)});
+    REQUIRE(play.storage());
+    CHECK(play.storage()->in_memory());
+}
+
+TEST_CASE("A save locked at start keeps the settings the player did not change this run", "[play][storage][settings]") {
+    TempDir dir;
+    {
+        Play play = play_in(dir);
+        play.settings().ui_lang = "zh";
+        play.settings().text_size = 150;
+        REQUIRE(play.save_settings());
+    }
+    sqlite3* other = nullptr;
+    REQUIRE(sqlite3_open(dir.file("chronicle.db").c_str(), &other) == SQLITE_OK);
+    std::unique_ptr<sqlite3, int (*)(sqlite3*)> close_other(other, sqlite3_close);
+    REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+    {
+        Play play = play_in(dir);
+        REQUIRE(play.opened().notice);
+        CHECK(play.opened().notice->problem == Problem::SaveHeldInMemory);
+        CHECK(play.settings().ui_lang == "en"); // the save could not be read: the defaults
+        play.settings().theme = Theme::Light;
+        REQUIRE(play.save_settings()); // into memory
+        REQUIRE(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
+        REQUIRE(play.start_round(1, at(0)) == StartProblem::None); // saves the pack chosen: the save opens
+        CHECK_FALSE(play.storage()->in_memory());
+        CHECK_FALSE(play.opened().notice); // Home no longer says the save is held in memory
+    }
+    Play play = play_in(dir);
+    CHECK_FALSE(play.opened().notice);
+    CHECK(play.settings().ui_lang == "zh");
+    CHECK(play.settings().text_size == 150);
+    CHECK(play.settings().theme == Theme::Light);
+    CHECK(play.settings().pack == "openai-2023");
 }
 
 TEST_CASE("Files added to the library: a pack is copied as a pack and becomes the chosen one", "[play][install]") {

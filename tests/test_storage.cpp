@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -10,6 +11,7 @@
 
 #include "core/quiz/generator.h"
 #include "core/store/storage.h"
+#include "fault_vfs.h"
 #include "support.h"
 
 using namespace chronicle;
@@ -409,24 +411,130 @@ TEST_CASE("A save interrupted in the middle of a write is recovered, not moved a
     CHECK_FALSE(fs::exists(crashed + "-journal"));
 }
 
-TEST_CASE("A save from a newer Chronicle is moved aside, not overwritten", "[storage]") {
+TEST_CASE("A save from a newer Chronicle is read, never changed, moved or called damaged", "[storage]") {
     TempDir dir;
     const std::string path = dir.file("save.db");
+    int64_t id = -1;
     {
         auto storage = open_cleanly(path);
-        REQUIRE(storage->record_game(scored(Mode::Timed, 1000, kNow)) > 0);
+        REQUIRE(storage->set_setting("ui_lang", "zh"));
+        id = storage->record_game(game_record(played_session(3), Mode::Timed, kNow));
+        REQUIRE(id > 0);
     }
-    run_sql(path, "PRAGMA user_version = 2");
-    const std::string newer = read_bytes(path);
+    const std::string moved = path + ".damaged-" + std::to_string(kNow);
+    SECTION("one whose tables this version can read") {
+        run_sql(path, "PRAGMA user_version = 2; CREATE TABLE achievements (name TEXT)");
+        const std::string newer = read_bytes(path);
+        {
+            OpenResult opened = Storage::open(path, kNow);
+            REQUIRE(opened.storage);
+            Storage& storage = *opened.storage;
+            REQUIRE(opened.notice);
+            CHECK(opened.notice->problem == Problem::SaveNewerReadOnly);
+            CHECK(opened.notice->details == Details{path});
+            CHECK_FALSE(storage.in_memory());
+            CHECK(storage.read_only() == std::optional<Detail>(Term::SaveFromNewerVersion));
+            // The player still sees their history and best scores.
+            CHECK(storage.setting("ui_lang") == std::optional<std::string>("zh"));
+            CHECK(storage.game_count() == 1);
+            REQUIRE(storage.game(id));
+            CHECK(storage.game(id)->answers.size() == 8);
+            REQUIRE(storage.best_score("openai-2023", Mode::Timed));
+            CHECK(storage.best_score("openai-2023", Mode::Timed)->game_id == id);
+            // Writes are refused, saying why.
+            CHECK(storage.record_game(scored(Mode::Timed, 9000, kNow + 1)) == -1);
+            REQUIRE(storage.last_error());
+            CHECK(storage.last_error()->problem == Problem::GameNotSaved);
+            CHECK(storage.last_error()->details == Details{Term::SaveFromNewerVersion});
+            CHECK_FALSE(storage.set_setting("ui_lang", "en"));
+            CHECK(storage.last_error()->problem == Problem::SettingsNotSaved);
+            CHECK(storage.game_count() == 1);
+        }
+        CHECK(read_bytes(path) == newer);
+    }
+    SECTION("one whose tables this version cannot read") {
+        run_sql(path, "PRAGMA user_version = 2; ALTER TABLE games RENAME TO played");
+        const std::string newer = read_bytes(path);
+        {
+            OpenResult opened = Storage::open(path, kNow);
+            REQUIRE(opened.storage);
+            REQUIRE(opened.notice);
+            CHECK(opened.notice->problem == Problem::SaveNewerUnreadable);
+            CHECK(opened.notice->details == Details{path});
+            CHECK(opened.storage->in_memory());
+            CHECK(opened.storage->record_game(scored(Mode::Timed, 1000, kNow)) > 0); // kept for the run
+        }
+        CHECK(read_bytes(path) == newer);
+    }
+    CHECK_FALSE(fs::exists(moved));
+}
 
+// Run as root, a file's permissions do not stop writes, so the test plays what the OS
+// does without them: the file opens read-only, or the journal beside it cannot be made.
+TEST_CASE("A save or folder that cannot be written is found at start, and the save is still read", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("save.db");
+    int64_t id = -1;
+    {
+        auto storage = open_cleanly(path);
+        id = storage->record_game(scored(Mode::Timed, 3000, kNow));
+        REQUIRE(id > 0);
+    }
+    const std::string before = read_bytes(path);
+    chronicle::test::FaultVfs vfs;
+    Issue expected;
+    SECTION("a read-only file") {
+        vfs.read_only_databases();
+        expected = {Problem::SaveReadOnly, {path, Term::PermissionDenied}};
+    }
+    SECTION("a folder without write permission") {
+        vfs.refuse_journals(EACCES);
+        expected = {Problem::SaveFolderReadOnly, {dir.path(), Term::PermissionDenied}};
+    }
+    SECTION("a folder on a read-only disk") {
+        vfs.refuse_journals(EROFS);
+        expected = {Problem::SaveFolderReadOnly, {dir.path(), Term::ReadOnlyFileSystem}};
+    }
     OpenResult opened = Storage::open(path, kNow);
     REQUIRE(opened.storage);
-    CHECK_FALSE(opened.storage->in_memory());
     REQUIRE(opened.notice);
-    const std::string moved = path + ".damaged-" + std::to_string(kNow);
-    CHECK(opened.notice->details == Details{path, Term::SaveFromNewerVersion, moved});
-    CHECK(read_bytes(moved) == newer);
-    CHECK(opened.storage->game_count() == 0);
+    CHECK(opened.notice->problem == expected.problem);
+    CHECK(opened.notice->details == expected.details);
+    CHECK_FALSE(opened.storage->in_memory());
+    CHECK(opened.storage->read_only() == std::optional<Detail>(expected.details[1]));
+    CHECK(opened.storage->best_score("openai-2023", Mode::Timed)->game_id == id);
+    CHECK(opened.storage->record_game(scored(Mode::Timed, 9000, kNow)) == -1);
+    REQUIRE(opened.storage->last_error());
+    CHECK(opened.storage->last_error()->details == Details{expected.details[1]});
+    opened.storage.reset();
+    CHECK(read_bytes(path) == before);
+    CHECK_FALSE(fs::exists(path + ".damaged-" + std::to_string(kNow)));
+}
+
+TEST_CASE("A write that fails says the reason the player can act on", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("save.db");
+    open_cleanly(path);
+    chronicle::test::FaultVfs vfs;
+    OpenResult opened = Storage::open(path, kNow);
+    REQUIRE(opened.storage);
+    REQUIRE_FALSE(opened.notice);
+    const int opened_after = vfs.operations();
+    Detail expected;
+    SECTION("the disk is full") {
+        vfs.fail_at(opened_after + 2, SQLITE_FULL); // the first is the journal's open, the second its first write
+        expected = Term::DiskFull;
+    }
+    SECTION("the disk fails") {
+        vfs.fail_at(opened_after + 2, SQLITE_IOERR_WRITE);
+        expected = Term::IoError;
+    }
+    CHECK(opened.storage->record_game(scored(Mode::Timed, 3000, kNow)) == -1);
+    CHECK(vfs.struck());
+    REQUIRE(opened.storage->last_error());
+    CHECK(opened.storage->last_error()->problem == Problem::GameNotSaved);
+    CHECK(opened.storage->last_error()->details == Details{expected});
+    CHECK(opened.storage->record_game(scored(Mode::Timed, 3000, kNow)) > 0); // the next one saves
 }
 
 TEST_CASE("A database that is not a Chronicle save is moved aside", "[storage]") {
@@ -451,24 +559,68 @@ TEST_CASE("A database that is not a Chronicle save is moved aside", "[storage]")
     CHECK(opened.storage->set_setting("language", "en"));
 }
 
-TEST_CASE("A save locked by another program is left where it is", "[storage]") {
+TEST_CASE("A save locked at start is left where it is and written once the lock ends", "[storage]") {
     TempDir dir;
     const std::string path = dir.file("save.db");
-    open_cleanly(path)->set_setting("language", "zh");
+    {
+        auto storage = open_cleanly(path);
+        REQUIRE(storage->set_setting("ui_lang", "zh"));
+        REQUIRE(storage->set_setting("theme", "dark"));
+        REQUIRE(storage->record_game(scored(Mode::Timed, 5000, kNow)) > 0);
+    }
     sqlite3* other = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &other) == SQLITE_OK);
     std::unique_ptr<sqlite3, int (*)(sqlite3*)> close_other(other, sqlite3_close);
     REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
 
-    OpenResult opened = Storage::open(path, kNow); // waits out the busy timeout, then gives up
+    OpenResult opened = Storage::open(path, kNow); // waits out the busy timeout, then holds the data in memory
     REQUIRE(opened.storage);
-    CHECK(opened.storage->in_memory());
+    Storage& storage = *opened.storage;
+    CHECK(storage.in_memory());
     REQUIRE(opened.notice);
-    CHECK(opened.notice->problem == Problem::SaveCannotOpen); // SQLite's reason, as it is
-    CHECK(std::holds_alternative<std::string>(opened.notice->details.at(1)));
+    CHECK(opened.notice->problem == Problem::SaveHeldInMemory);
+    CHECK(opened.notice->details == Details{path, Term::LockedByAnotherProgram});
     CHECK_FALSE(fs::exists(path + ".damaged-" + std::to_string(kNow)));
+
+    // While the lock lasts, writes go to memory and say so.
+    REQUIRE(storage.set_setting("theme", "light"));
+    const int64_t while_locked = storage.record_game(scored(Mode::Timed, 2000, kNow + 1));
+    CHECK(while_locked > 0);
+    CHECK(storage.in_memory());
+
     REQUIRE(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
-    CHECK(open_cleanly(path)->setting("language") == std::optional<std::string>("zh"));
+    const int64_t after = storage.record_game(scored(Mode::Timed, 7000, kNow + 2));
+    REQUIRE(after > 0);
+    SECTION("the next write moves what memory held into the save, keeping what was there") {
+        CHECK_FALSE(storage.in_memory());
+        CHECK(storage.game_count() == 3);
+        CHECK(storage.setting("ui_lang") == std::optional<std::string>("zh"));
+        CHECK(storage.setting("theme") == std::optional<std::string>("light"));
+        CHECK(storage.best_score("openai-2023", Mode::Timed)->game_id == after);
+        opened.storage.reset();
+        auto reopened = open_cleanly(path);
+        std::vector<int> points;
+        for (const GameRecord& g : reopened->recent_games(-1)) points.push_back(g.points);
+        CHECK(points == std::vector<int>{7000, 2000, 5000});
+        CHECK(reopened->setting("theme") == std::optional<std::string>("light"));
+    }
+}
+
+TEST_CASE("What memory holds goes into the save when it closes, if the lock has ended", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("save.db");
+    open_cleanly(path);
+    sqlite3* other = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &other) == SQLITE_OK);
+    std::unique_ptr<sqlite3, int (*)(sqlite3*)> close_other(other, sqlite3_close);
+    REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+    OpenResult opened = Storage::open(path, kNow);
+    REQUIRE(opened.storage);
+    REQUIRE(opened.storage->in_memory());
+    REQUIRE(opened.storage->record_game(scored(Mode::Test, 4000, kNow)) > 0);
+    REQUIRE(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
+    opened.storage.reset();
+    CHECK(open_cleanly(path)->game_count() == 1);
 }
 
 TEST_CASE("Where no save can be written, progress lives in memory for the run", "[storage]") {

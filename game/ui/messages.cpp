@@ -310,6 +310,29 @@ constexpr Words<Problem> kSentences[] = {
      "({4}). Progress won't be saved this time."},
     {Problem::SaveMovedAside, "原来的存档 {1} 无法使用（{2}），已移到 {3}，并新建了存档。",
      "Your saved progress in {1} could not be used ({2}). It was moved to {3} and a new save was started."},
+    {Problem::SaveNewerReadOnly,
+     "存档 {1} 来自更新版本的 Chronicle。这里照常显示其中的记录和最高分，但这个版本不会改动它，所以现在玩的游戏不会保存。"
+     "用新版本的 Chronicle 就能继续保存。",
+     "Your save {1} was made by a newer version of Chronicle. Its history and best scores are shown, but this version "
+     "will not change it, so games played now are not kept. Open Chronicle's newer version to carry on."},
+    {Problem::SaveNewerUnreadable,
+     "存档 {1} 来自更新版本的 Chronicle，这个版本读不了它，所以原样保留。这次的进度只保留到关闭 Chronicle 为止。",
+     "Your save {1} was made by a newer version of Chronicle that this version cannot read, so it was left as it is. "
+     "Progress is kept only until Chronicle closes."},
+    {Problem::SaveReadOnly,
+     "可以读取存档 {1}，但无法写入（{2}）。这里照常显示其中的记录和最高分，但现在玩的游戏不会保存。",
+     "Chronicle can read its save {1} but cannot write to it ({2}). Its history and best scores are shown, but games "
+     "played now are not kept."},
+    {Problem::SaveFolderReadOnly,
+     "无法在存档所在的文件夹 {1} 里写入（{2}）。这里照常显示存档中的记录和最高分，但现在玩的游戏不会保存。",
+     "Chronicle cannot write in the folder {1} that holds its save ({2}). Its history and best scores are shown, but "
+     "games played now are not kept."},
+    {Problem::SaveHeldInMemory,
+     "暂时无法使用存档 {1}（{2}）。进度先保留在内存中，一旦存档可以使用就会写进去；在那之前关闭 Chronicle 会失去这些进度。",
+     "Chronicle cannot use its save {1} just now ({2}). Progress is kept in memory and goes into the save as soon as "
+     "it can; closing Chronicle before then loses it."},
+    {Problem::SaveFolderNotMade, "无法创建存档用的文件夹 {1}（{2}）。这次的进度无法保存。",
+     "Chronicle could not create the folder {1} for its save ({2}). Progress won't be saved this time."},
     {Problem::SettingNotRead, "无法读取设置 {1}：{2}", "Could not read the setting {1}: {2}"},
     {Problem::SettingsNotSaved, "无法保存设置：{1}", "Could not save the settings: {1}"},
     {Problem::GameNotSaved, "无法保存这局游戏：{1}", "Could not save the game: {1}"},
@@ -409,9 +432,15 @@ constexpr Words<Term> kTerms[] = {
     {Term::SaveNotAFile, "它不是文件", "it is not a file"},
     {Term::SaveNotADatabase, "它不是数据库文件", "it is not a database file"},
     {Term::SaveDamaged, "它已损坏", "it is damaged"},
-    {Term::SaveFromNewerVersion, "它来自更新版本的 Chronicle", "it was made by a newer version of Chronicle"},
+    {Term::SaveFromNewerVersion, "存档来自更新版本的 Chronicle", "the save was made by a newer version of Chronicle"},
     {Term::SaveNotChronicle, "它不是 Chronicle 的存档", "it is not a Chronicle save file"},
     {Term::SaveWithoutTables, "里面没有 Chronicle 存档用的表", "it does not hold the tables Chronicle saves to"},
+    // Why a save cannot be written or opened just now
+    {Term::PermissionDenied, "没有权限", "permission denied"},
+    {Term::ReadOnlyFileSystem, "磁盘是只读的", "the disk is read-only"},
+    {Term::DiskFull, "磁盘已满", "the disk is full"},
+    {Term::LockedByAnotherProgram, "另一个程序正在使用存档", "another program is using the save"},
+    {Term::IoError, "读写磁盘时出错", "the disk reported an input/output error"},
 };
 
 // A table lists every code, in the enum's order, so that table[code] is its line.

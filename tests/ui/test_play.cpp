@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <sqlite3.h>
 
 #include "core/quiz/phrases.h"
 #include "core/store/storage.h"
 #include "harness.h"
+#include "ui/messages.h"
 #include "ui/strings.h"
 
 using namespace chronicle;
@@ -152,5 +154,42 @@ TEST_CASE("A finished game survives closing the window", "[ui][storage]") {
         REQUIRE(best);
         CHECK(best->correct == 5);
     }
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("A save from a newer version: Home says so at once, its best score shows, and Results says the game was not kept",
+          "[ui][storage]") {
+    const std::string dir = (std::filesystem::temp_directory_path() / "chronicle-ui-newer-save").string();
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const std::string path = dir + "/chronicle.db";
+    {
+        OpenResult made = Storage::open(path, 0);
+        REQUIRE(made.storage);
+        GameRecord g;
+        g.pack_id = "openai-2023";
+        g.mode = Mode::Practice;
+        g.points = 4321;
+        g.questions = 10;
+        REQUIRE(made.storage->record_game(g) > 0);
+    }
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db, "PRAGMA user_version = 2", nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    {
+        Harness h({}, 1280, 720, dir);
+        const ui::Lang lang = h.game().settings().ui_lang == "zh" ? ui::Lang::Zh : ui::Lang::En;
+        const Issue notice{Problem::SaveNewerReadOnly, {path}};
+        CHECK(h.screen_text().find(ui::message(notice, lang)) != std::string::npos);
+        CHECK(h.screen_text().find("4321") != std::string::npos); // the best score, from the newer save
+        play(h, Input::Keyboard, {});
+        const Issue not_saved{Problem::GameNotSaved, {Term::SaveFromNewerVersion}};
+        CHECK(h.screen_text().find(ui::message(not_saved, lang)) != std::string::npos);
+        CHECK(h.missing_glyph() == "");
+    }
+    CHECK(Storage::open(path, 0).storage->game_count() == 1);
     std::filesystem::remove_all(dir);
 }

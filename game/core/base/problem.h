@@ -172,14 +172,20 @@ enum class Problem {
     SaveNotMoved,       // the path, why, why it could not move
     SaveMovedNoNewSave, // the path, why, where it went, why no new save
     SaveMovedAside,     // the path, why, where it went
-    SettingNotRead,     // the key, SQLite's reason
-    SettingsNotSaved,   // SQLite's reason
-    GameNotSaved,       // SQLite's reason
-    BestScoreNotRead,   // SQLite's reason
-    GamesNotListed,     // SQLite's reason
-    GameNotRead,        // SQLite's reason
-    AnswersNotRead,     // SQLite's reason
-    GamesNotCounted,    // SQLite's reason
+    SaveNewerReadOnly,   // the path
+    SaveNewerUnreadable, // the path
+    SaveReadOnly,        // the path, why (Term, or the OS's words)
+    SaveFolderReadOnly,  // the folder, why (Term, or the OS's words)
+    SaveHeldInMemory,    // the path, why (Term, or SQLite's words)
+    SaveFolderNotMade,   // the folder, why (Term, or the OS's words)
+    SettingNotRead,     // the key, the reason (Term, or SQLite's words)
+    SettingsNotSaved,   // the reason (Term, or SQLite's words)
+    GameNotSaved,       // the reason (Term, or SQLite's words)
+    BestScoreNotRead,   // the reason (Term, or SQLite's words)
+    GamesNotListed,     // the reason (Term, or SQLite's words)
+    GameNotRead,        // the reason (Term, or SQLite's words)
+    AnswersNotRead,     // the reason (Term, or SQLite's words)
+    GamesNotCounted,    // the reason (Term, or SQLite's words)
     Count
 };
 
@@ -277,6 +283,12 @@ enum class Term {
     SaveFromNewerVersion,
     SaveNotChronicle,
     SaveWithoutTables,
+    // Why a save cannot be written or opened just now
+    PermissionDenied,
+    ReadOnlyFileSystem,
+    DiskFull,
+    LockedByAnotherProgram,
+    IoError,
     Count
 };
 

@@ -9,15 +9,39 @@ namespace chronicle {
 Play::Play(const std::string& data_folder, std::vector<PackFolder> pack_folders, const std::string& system_lang,
            int64_t now_unix_seconds)
     : library_(std::move(pack_folders)) {
-    std::error_code ec;
-    std::filesystem::create_directories(data_folder, ec);
+    std::error_code not_made;
+    std::filesystem::create_directories(std::filesystem::u8path(data_folder), not_made);
     opened_ = Storage::open(data_folder + "/chronicle.db", now_unix_seconds);
+    // Without its folder the save cannot open, and the reason to give is the folder's.
+    if (not_made && opened_.storage && opened_.storage->in_memory())
+        opened_.notice = Issue{Problem::SaveFolderNotMade, {data_folder, os_reason(not_made.value())}};
     Storage* storage = opened_.storage.get();
     settings_ = read_settings([&](const std::string& key) { return storage ? storage->setting(key) : std::nullopt; },
                               system_lang);
+    saved_entries_ = settings_entries(settings_);
 }
 
-bool Play::save_settings() { return storage() && storage()->set_settings(settings_entries(settings_)); }
+bool Play::save_settings() {
+    const std::vector<std::pair<std::string, std::string>> entries = settings_entries(settings_);
+    std::vector<std::pair<std::string, std::string>> changed;
+    for (size_t i = 0; i < entries.size(); ++i)
+        if (entries[i] != saved_entries_[i]) changed.push_back(entries[i]);
+    if (changed.empty()) return true;
+    if (!storage() || !storage()->set_settings(changed)) return false;
+    saved_entries_ = entries;
+    forget_notice_once_saved();
+    return true;
+}
+
+void Play::leave_round() {
+    round_.reset();
+    forget_notice_once_saved(); // the game just finished may have opened the save
+}
+
+void Play::forget_notice_once_saved() {
+    if (opened_.notice && opened_.notice->problem == Problem::SaveHeldInMemory && storage() && !storage()->in_memory())
+        opened_.notice.reset();
+}
 
 const Pack* Play::chosen_pack() const {
     auto playable = [&](const Pack* p) { return p && !library_.kinds_of(*p).empty(); };

@@ -28,7 +28,8 @@ public:
     Play(const std::string& data_folder, std::vector<PackFolder> pack_folders, const std::string& system_lang,
          int64_t now_unix_seconds);
 
-    // What opening the save said (a save moved aside, a save only in memory).
+    // What opening the save said (a save moved aside, read-only, only in memory); a save
+    // held in memory that has since opened is no longer said.
     const OpenResult& opened() const { return opened_; }
     Storage* storage() { return opened_.storage.get(); }
     const Storage* storage() const { return opened_.storage.get(); }
@@ -36,6 +37,9 @@ public:
     // The one copy of the settings: screens change it in place, then save.
     Settings& settings() { return settings_; }
     const Settings& settings() const { return settings_; }
+    // Writes the settings changed since they were read or last saved, and only those:
+    // a save that could not be read at start (locked) and is written later keeps the
+    // values the player did not change this run.
     bool save_settings();
 
     PackLibrary& library() { return library_; }
@@ -53,14 +57,17 @@ public:
     StartProblem start_round(uint64_t seed, Moment now);
     Round* round() { return round_ ? &*round_ : nullptr; }
     const Round* round() const { return round_ ? &*round_ : nullptr; }
-    void leave_round() { round_.reset(); }
+    void leave_round();
 
     // Adds files to the user's packs; the last one added becomes the chosen pack.
     std::vector<AddedPack> add_files(const std::vector<std::string>& files);
 
 private:
+    void forget_notice_once_saved();
+
     OpenResult opened_;
     Settings settings_;
+    std::vector<std::pair<std::string, std::string>> saved_entries_; // the settings as the save holds them
     PackLibrary library_;
     std::optional<Round> round_;
 };

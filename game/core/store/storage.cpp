@@ -7,9 +7,12 @@
 //   5. Games and best scores
 #include "core/store/storage.h"
 
+#include <cerrno>
 #include <filesystem>
 #include <system_error>
 #include <utility>
+
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
@@ -196,17 +199,85 @@ std::vector<std::string> texts_from_json(const std::string& text) {
 // 3. Opening
 // ---------------------------------------------------------------------------
 
+// Short, because the game waits on the UI thread: another copy of Chronicle saving a
+// game holds the lock for milliseconds, and a longer lock is met by keeping the data
+// in memory and trying again at the next write.
+constexpr int kBusyTimeoutMs = 500;
+
+} // namespace
+
+Detail os_reason(int errno_value) {
+    switch (errno_value) {
+    case EACCES:
+    case EPERM:
+        return Term::PermissionDenied;
+    case EROFS:
+        return Term::ReadOnlyFileSystem;
+    case ENOSPC:
+    case EDQUOT:
+        return Term::DiskFull;
+    case EIO:
+        return Term::IoError;
+    default:
+        return std::system_category().message(errno_value);
+    }
+}
+
+namespace {
+
+// The reason for SQLite's `rc` on `db`, for the player: what they can act on (a lock,
+// a full disk, permissions) as a Term, from SQLite's code or the OS's errno; anything
+// else in SQLite's words.
+Detail reason_of(sqlite3* db, int rc) {
+    const int os_errno = sqlite3_system_errno(db); // set for CANTOPEN and IOERR only
+    switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return Term::LockedByAnotherProgram;
+    case SQLITE_FULL:
+        return Term::DiskFull;
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+        return os_errno == EROFS ? Term::ReadOnlyFileSystem : Term::PermissionDenied;
+    case SQLITE_IOERR: {
+        // ENOSPC on a sync is a full disk, not a failing one.
+        const Detail why = os_errno != 0 ? os_reason(os_errno) : Detail(Term::IoError);
+        return std::holds_alternative<Term>(why) ? why : Detail(Term::IoError);
+    }
+    case SQLITE_CANTOPEN:
+        // "unable to open database file" alone does not say why.
+        if (os_errno != 0) {
+            Detail why = os_reason(os_errno);
+            if (auto* words = std::get_if<std::string>(&why)) *words = sqlite3_errmsg(db) + (": " + *words);
+            return why;
+        }
+        break;
+    }
+    return std::string(sqlite3_errmsg(db));
+}
+
+// Why `path` cannot be written, as the OS says it; nullopt when the OS says it can
+// (then SQLite's own reason is the best there is).
+std::optional<Detail> write_refused(const std::string& path) {
+    if (::access(path.c_str(), W_OK) == 0) return std::nullopt;
+    return os_reason(errno);
+}
+
 // What came of opening a save: a database ready to use, or why not.
 struct Attempt {
     Database db;
     bool damaged = false; // the fault is in the file: move it aside; otherwise leave it be
+    bool may_pass = false; // not damaged, and the reason may pass (a lock, a full disk)
     Detail reason;        // for the player: a Term, or SQLite's words
+    // With a database: the save can be read but not written, and why.
+    std::optional<Issue> read_only;
 };
 
-Attempt damaged(Term reason) { return {nullptr, true, reason}; }
+Attempt damaged(Term reason) { return {nullptr, true, false, reason, std::nullopt}; }
 
-// Locked by another program, no permission, memory or disk full: nothing says the
-// file itself is bad, so it stays where it is. Any other failure to read it does.
+// Locked by another program, no permission, memory or disk full, the disk failing:
+// nothing says the file itself is bad, so it stays where it is. Any other failure to
+// read it does.
 bool fault_is_in_file(int rc) {
     switch (rc & 0xff) {
     case SQLITE_BUSY:
@@ -216,26 +287,27 @@ bool fault_is_in_file(int rc) {
     case SQLITE_READONLY:
     case SQLITE_NOMEM:
     case SQLITE_FULL:
+    case SQLITE_IOERR:
         return false;
     default:
         return true;
     }
 }
 
+// A lock, a full disk, a failing disk: reasons that may be gone at the next write.
+bool may_pass(int rc) {
+    const int primary = rc & 0xff;
+    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_FULL || primary == SQLITE_IOERR;
+}
+
 Attempt failed(sqlite3* db, int rc) {
     Attempt a;
     a.damaged = fault_is_in_file(rc);
-    if ((rc & 0xff) == SQLITE_NOTADB) {
-        a.reason = Term::SaveNotADatabase;
-    } else if ((rc & 0xff) == SQLITE_CORRUPT) {
-        a.reason = Term::SaveDamaged;
-    } else {
-        std::string reason = sqlite3_errmsg(db);
-        // "unable to open database file" alone does not say why.
-        if ((rc & 0xff) == SQLITE_CANTOPEN && sqlite3_system_errno(db) != 0)
-            reason += ": " + std::system_category().message(sqlite3_system_errno(db));
-        a.reason = std::move(reason);
-    }
+    a.may_pass = may_pass(rc);
+    const int primary = rc & 0xff;
+    if (primary == SQLITE_NOTADB) a.reason = Term::SaveNotADatabase;
+    else if (primary == SQLITE_CORRUPT) a.reason = Term::SaveDamaged;
+    else a.reason = reason_of(db, rc);
     return a;
 }
 
@@ -256,14 +328,43 @@ int read_text(sqlite3* db, const char* sql, std::string& value) {
     return SQLITE_OK;
 }
 
+// Whether the save at `path`, open in `db`, can be written, found by writing: setting
+// the version it has makes SQLite create the journal beside the save and write the
+// file, as every later write will. So a read-only file or folder is found now, not
+// after a game.
+std::optional<Issue> refuses_writes(sqlite3* db, const std::string& path) {
+    const std::string same_version = "PRAGMA user_version = " + std::to_string(kSchemaVersion);
+    int rc;
+    {
+        Transaction tx(db);
+        rc = tx.begin_rc();
+        if (rc == SQLITE_OK) rc = exec(db, same_version.c_str());
+        if (rc == SQLITE_OK) rc = tx.commit();
+        // What may pass is left to the writes, which say why if they fail.
+        if (rc == SQLITE_OK || may_pass(rc)) return std::nullopt;
+    }
+    if (rc == SQLITE_READONLY_DIRECTORY || (rc & 0xff) == SQLITE_CANTOPEN) {
+        // The journal could not be made: the folder is the problem.
+        const std::string parent = fs::u8path(path).parent_path().u8string();
+        const std::string folder = parent.empty() ? "." : parent;
+        const std::optional<Detail> why = write_refused(folder);
+        return Issue{Problem::SaveFolderReadOnly, {folder, why ? *why : reason_of(db, rc)}};
+    }
+    const std::optional<Detail> why = write_refused(path);
+    return Issue{Problem::SaveReadOnly, {path, why ? *why : reason_of(db, rc)}};
+}
+
+// The statements a save made by a newer version must take to be shown.
+constexpr const char* kReadStatements[] = {kGetSetting, kGetBest, kRecentGames, kGetGame, kGetAnswers, kCountGames};
+
 // Opens or creates the save at `path` and makes sure this version can use it.
 Attempt open_database(const std::string& path) {
     sqlite3* handle = nullptr;
     const int opened = sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     Database db(handle); // there is a handle to close even when opening fails
     if (opened != SQLITE_OK) return failed(db.get(), opened);
-    // Another copy of Chronicle saving a game holds the lock for milliseconds.
-    sqlite3_busy_timeout(db.get(), 1000);
+    sqlite3_extended_result_codes(db.get(), 1); // SQLITE_READONLY_DIRECTORY tells a folder from a file
+    sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
     // The rollback journal (SQLite's default), not WAL: between writes the save is
     // one file, which the player can copy and which moves aside whole; WAL's -shm
     // needs shared memory that network and synced folders may not give; and one
@@ -279,7 +380,14 @@ Attempt open_database(const std::string& path) {
     if (rc == SQLITE_OK) rc = read_text(db.get(), "PRAGMA quick_check", check);
     if (rc != SQLITE_OK) return failed(db.get(), rc);
     if (check != "ok") return damaged(Term::SaveDamaged);
-    if (version > kSchemaVersion) return damaged(Term::SaveFromNewerVersion);
+    if (version > kSchemaVersion) {
+        // Its history is the player's; a newer version may have changed the tables
+        // only where this version does not look.
+        for (const char* sql : kReadStatements)
+            if (!Statement(db.get(), sql).prepared()) return {nullptr, false, false, Term::SaveFromNewerVersion, std::nullopt};
+        exec(db.get(), "PRAGMA query_only = ON"); // and Storage refuses writes before they start
+        return {std::move(db), false, false, {}, Issue{Problem::SaveNewerReadOnly, {path}}};
+    }
     if (version == 0) {
         int64_t objects = 0;
         rc = read_integer(db.get(), "SELECT count(*) FROM sqlite_master", objects);
@@ -298,7 +406,9 @@ Attempt open_database(const std::string& path) {
     }
     for (const char* sql : kAllStatements)
         if (!Statement(db.get(), sql).prepared()) return damaged(Term::SaveWithoutTables);
-    return {std::move(db), false, {}};
+    std::optional<Issue> read_only = version == 0 ? std::nullopt : refuses_writes(db.get(), path);
+    if (read_only) exec(db.get(), "PRAGMA query_only = ON");
+    return {std::move(db), false, false, {}, std::move(read_only)};
 }
 
 // SQLite keeps these beside a save. They move with it, under its new name, so a
@@ -345,6 +455,8 @@ Move move_aside(const std::string& path, int64_t now) {
 struct Outcome {
     Database db;
     std::optional<Issue> notice;
+    bool retry = false;                       // no database, for a reason that may pass: try again at each write
+    std::optional<Detail> read_only = std::nullopt; // a database whose writes are refused, and why
 };
 
 Outcome open_save(const std::string& path, int64_t now) {
@@ -357,7 +469,18 @@ Outcome open_save(const std::string& path, int64_t now) {
         return {nullptr, Issue{Problem::SaveCannotOpen, {path, why}}};
     }
     Attempt existing = open_database(path);
-    if (existing.db) return {std::move(existing.db), std::nullopt};
+    if (existing.db) {
+        Outcome outcome{std::move(existing.db), std::move(existing.read_only)};
+        if (outcome.notice) { // SaveNewerReadOnly {path}, or SaveReadOnly / SaveFolderReadOnly {where, why}
+            const Issue& said = *outcome.notice;
+            outcome.read_only = said.problem == Problem::SaveNewerReadOnly ? Detail(Term::SaveFromNewerVersion) : said.details.at(1);
+        }
+        return outcome;
+    }
+    // open_database gives this reason only for a newer save it cannot read.
+    if (existing.reason == Detail(Term::SaveFromNewerVersion))
+        return {nullptr, Issue{Problem::SaveNewerUnreadable, {path}}};
+    if (existing.may_pass) return {nullptr, Issue{Problem::SaveHeldInMemory, {path, existing.reason}}, true};
     if (!existing.damaged) return {nullptr, Issue{Problem::SaveCannotOpen, {path, existing.reason}}};
 
     const Move move = move_aside(path, now);
@@ -369,6 +492,9 @@ Outcome open_save(const std::string& path, int64_t now) {
     return {std::move(fresh.db), Issue{Problem::SaveMovedAside, {path, existing.reason, move.to}}};
 }
 
+// Copies `from`'s settings and games into `to`, inside a transaction the caller holds.
+int copy_everything(sqlite3* from, sqlite3* to);
+
 } // namespace
 
 OpenResult Storage::open(const std::string& path, int64_t now_unix_seconds) {
@@ -376,14 +502,53 @@ OpenResult Storage::open(const std::string& path, int64_t now_unix_seconds) {
     const bool in_memory = !outcome.db;
     if (in_memory) outcome.db = open_database(":memory:").db;
     if (!outcome.db) return {nullptr, std::move(outcome.notice)};
-    return {std::unique_ptr<Storage>(new Storage(std::move(outcome.db), in_memory)), std::move(outcome.notice)};
+    std::unique_ptr<Storage> storage(new Storage(std::move(outcome.db), in_memory));
+    if (outcome.retry) storage->retry_path_ = path;
+    storage->read_only_ = std::move(outcome.read_only);
+    return {std::move(storage), std::move(outcome.notice)};
 }
 
 Storage::Storage(Database db, bool in_memory) : db_(std::move(db)), in_memory_(in_memory) {}
 
+Storage::~Storage() {
+    if (!retry_path_.empty()) move_into_save();
+}
+
 void Storage::fail(Problem problem, std::vector<Detail> details) const {
-    details.emplace_back(std::string(sqlite3_errmsg(db_.get())));
+    details.push_back(reason_of(db_.get(), sqlite3_extended_errcode(db_.get())));
     last_error_ = Issue{problem, std::move(details)};
+}
+
+bool Storage::ready_to_write(Problem problem) {
+    if (read_only_) {
+        last_error_ = Issue{problem, {*read_only_}};
+        return false;
+    }
+    if (!retry_path_.empty()) move_into_save();
+    return true;
+}
+
+void Storage::move_into_save() {
+    Attempt save = open_database(retry_path_);
+    if (!save.db) {
+        if (!save.may_pass) retry_path_.clear(); // it will not open this run: stop trying
+        return;
+    }
+    if (save.read_only) {
+        retry_path_.clear();
+        return;
+    }
+    int rc;
+    {
+        Transaction tx(save.db.get());
+        rc = tx.begin_rc();
+        if (rc == SQLITE_OK) rc = copy_everything(db_.get(), save.db.get());
+        if (rc == SQLITE_OK) rc = tx.commit();
+    }
+    if (rc != SQLITE_OK) return; // memory still holds everything; the next write tries again
+    db_ = std::move(save.db);
+    in_memory_ = false;
+    retry_path_.clear();
 }
 
 // ---------------------------------------------------------------------------
@@ -404,6 +569,7 @@ bool Storage::set_setting(const std::string& key, const std::string& value) { re
 
 bool Storage::set_settings(const std::vector<std::pair<std::string, std::string>>& entries) {
     last_error_.reset();
+    if (!ready_to_write(Problem::SettingsNotSaved)) return false;
     // One transaction: one sync to disk for all of them, and all or none.
     Transaction transaction(db_.get());
     bool ok = transaction.begin_rc() == SQLITE_OK;
@@ -482,28 +648,27 @@ GameRecord game_record(const QuizSession& session, Mode mode, int64_t finished_a
     return g;
 }
 
-int64_t Storage::record_game(const GameRecord& g) {
-    last_error_.reset();
-    sqlite3* db = db_.get();
-    // Called where a step fails: finalizing a statement or rolling back would
-    // replace SQLite's message.
-    auto not_saved = [this] {
-        fail(Problem::GameNotSaved);
-        return int64_t{-1};
-    };
-    Transaction tx(db);
-    if (tx.begin_rc() != SQLITE_OK) return not_saved();
+namespace {
 
+// Writes the game, its answers and its claim to the best score; the caller holds the
+// transaction. SQLITE_OK with `id` set, or the error with `why` (taken before the
+// failed statement is finalized, which would replace SQLite's message).
+int write_game(sqlite3* db, const GameRecord& g, int64_t& id, Detail& why) {
+    auto failed_step = [&](int rc) {
+        why = reason_of(db, rc);
+        return rc;
+    };
     Statement insert_game(db, kInsertGame);
     insert_game.bind(g.pack_id, mode_name(g.mode), difficulty_name(g.difficulty), static_cast<int64_t>(g.seed), g.lang, g.finished_at,
                      g.questions, g.correct, g.points, g.best_streak);
-    if (insert_game.step() != SQLITE_DONE) return not_saved();
-    const int64_t id = sqlite3_last_insert_rowid(db);
+    int rc = insert_game.step();
+    if (rc != SQLITE_DONE) return failed_step(rc);
+    id = sqlite3_last_insert_rowid(db);
 
     // Nothing is seen before COMMIT, so the best score may go in before the answers.
     Statement offer_best(db, kOfferBest);
     offer_best.bind(g.pack_id, mode_name(g.mode), id);
-    if (offer_best.step() != SQLITE_DONE) return not_saved();
+    if ((rc = offer_best.step()) != SQLITE_DONE) return failed_step(rc);
 
     Statement insert_answer(db, kInsertAnswer);
     for (size_t i = 0; i < g.answers.size(); ++i) {
@@ -511,10 +676,73 @@ int64_t Storage::record_game(const GameRecord& g) {
         insert_answer.reset();
         insert_answer.bind(id, static_cast<int64_t>(i), kind_name(a.kind), a.prompt, texts_to_json(a.chosen),
                            texts_to_json(a.right), a.correct, a.points, a.elapsed_ms);
-        if (insert_answer.step() != SQLITE_DONE) return not_saved();
+        if ((rc = insert_answer.step()) != SQLITE_DONE) return failed_step(rc);
     }
-    if (tx.commit() != SQLITE_OK) return not_saved();
-    return id;
+    return SQLITE_OK;
+}
+
+// The answers of game `id`, in the order asked; SQLITE_OK, or the error with `why`.
+int read_answers(sqlite3* db, int64_t id, std::vector<AnsweredQuestion>& answers, Detail& why) {
+    Statement list(db, kGetAnswers);
+    list.bind(id);
+    int rc;
+    while ((rc = list.step()) == SQLITE_ROW) {
+        AnsweredQuestion a;
+        a.kind = kind_from_name(list.text(0)).value_or(Kind::First);
+        a.prompt = list.text(1);
+        a.chosen = texts_from_json(list.text(2));
+        a.right = texts_from_json(list.text(3));
+        a.correct = list.integer(4) != 0;
+        a.points = list.number(5);
+        a.elapsed_ms = list.integer(6);
+        answers.push_back(std::move(a));
+    }
+    if (rc == SQLITE_DONE) return SQLITE_OK;
+    why = reason_of(db, rc);
+    return rc;
+}
+
+// Memory's settings replace the save's (they were set later); its games are added in
+// the order they were played, with new ids, each offered as the best score.
+int copy_everything(sqlite3* from, sqlite3* to) {
+    Statement settings(from, "SELECT key, value FROM settings");
+    Statement set(to, kSetSetting);
+    int rc;
+    while ((rc = settings.step()) == SQLITE_ROW) {
+        set.reset();
+        set.bind(settings.text(0), settings.text(1));
+        if ((rc = set.step()) != SQLITE_DONE) return rc;
+    }
+    if (rc != SQLITE_DONE) return rc;
+    Statement games(from, "SELECT id, pack_id, mode, difficulty, seed, lang, finished_at, questions, correct, points,"
+                          " best_streak FROM games ORDER BY id");
+    while ((rc = games.step()) == SQLITE_ROW) {
+        GameRecord g = game_from_row(games);
+        int64_t id = 0;
+        Detail why; // the caller keeps memory's data and tries again; no one is told
+        if ((rc = read_answers(from, g.id, g.answers, why)) != SQLITE_OK) return rc;
+        if ((rc = write_game(to, g, id, why)) != SQLITE_OK) return rc;
+    }
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+} // namespace
+
+int64_t Storage::record_game(const GameRecord& g) {
+    last_error_.reset();
+    if (!ready_to_write(Problem::GameNotSaved)) return -1;
+    Transaction tx(db_.get());
+    int64_t id = -1;
+    Detail why;
+    int rc = tx.begin_rc();
+    if (rc == SQLITE_OK && (rc = write_game(db_.get(), g, id, why)) != SQLITE_OK) {
+        last_error_ = Issue{Problem::GameNotSaved, {why}};
+        return -1;
+    }
+    if (rc == SQLITE_OK) rc = tx.commit();
+    if (rc == SQLITE_OK) return id;
+    fail(Problem::GameNotSaved); // before the rollback replaces SQLite's message
+    return -1;
 }
 
 std::optional<BestScore> Storage::best_score(const std::string& pack_id, Mode mode) const {
@@ -543,27 +771,15 @@ std::optional<GameRecord> Storage::game(int64_t id) const {
     last_error_.reset();
     Statement get(db_.get(), kGetGame);
     get.bind(id);
-    int rc = get.step();
+    const int rc = get.step();
     if (rc != SQLITE_ROW) {
         if (rc != SQLITE_DONE) fail(Problem::GameNotRead);
         return std::nullopt;
     }
     GameRecord g = game_from_row(get);
-    Statement answers(db_.get(), kGetAnswers);
-    answers.bind(id);
-    while ((rc = answers.step()) == SQLITE_ROW) {
-        AnsweredQuestion a;
-        a.kind = kind_from_name(answers.text(0)).value_or(Kind::First);
-        a.prompt = answers.text(1);
-        a.chosen = texts_from_json(answers.text(2));
-        a.right = texts_from_json(answers.text(3));
-        a.correct = answers.integer(4) != 0;
-        a.points = answers.number(5);
-        a.elapsed_ms = answers.integer(6);
-        g.answers.push_back(std::move(a));
-    }
-    if (rc == SQLITE_DONE) return g;
-    fail(Problem::AnswersNotRead);
+    Detail why;
+    if (read_answers(db_.get(), id, g.answers, why) == SQLITE_OK) return g;
+    last_error_ = Issue{Problem::AnswersNotRead, {why}};
     return std::nullopt;
 }
 

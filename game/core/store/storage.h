@@ -69,19 +69,28 @@ struct CloseDatabase {
 class Storage {
 public:
     // Opens the save at `path`, creating it (not its folder) when missing. A file that
-    // is not a Chronicle save this version can read (not a database, damaged, made by
-    // a newer version, other tables) is renamed to `<path>.damaged-<now>`, with any
-    // journal beside it, and a new save is started. A file that cannot be opened for
-    // reasons outside it (locked by another program, no permission, disk full) is left
-    // alone. When no save can be used at `path`, the data lives in memory for this run.
+    // is not a Chronicle save (not a database, damaged, other tables) is renamed to
+    // `<path>.damaged-<now>`, with any journal beside it, and a new save is started.
+    // A save made by a newer version is never moved: it is read but not changed
+    // (read_only()), or left alone when this version cannot read it. A save that can be
+    // read but not written (the file or its folder read-only) is read, not changed. A
+    // save that cannot be opened for reasons outside it (no permission, locked by
+    // another program, disk full) is left alone and the data lives in memory; when the
+    // reason may pass (locked, disk full, I/O error), each write first tries the save
+    // again and, once it opens, moves what memory holds into it.
     // `now_unix_seconds` only names the moved file.
     static OpenResult open(const std::string& path, int64_t now_unix_seconds);
+    // A last try to move what memory holds into the save.
+    ~Storage();
 
     Storage(const Storage&) = delete;
     Storage& operator=(const Storage&) = delete;
 
-    // True when nothing will outlive this run (open fell back to memory).
+    // True while the data lives in memory: nothing will outlive the run unless the
+    // save opens at a later write.
     bool in_memory() const { return in_memory_; }
+    // Why writes are refused (a Term, or the OS's words); nullopt when they are not.
+    const std::optional<Detail>& read_only() const { return read_only_; }
     const std::optional<Issue>& last_error() const { return last_error_; }
 
     // nullopt when the key was never set (or on error).
@@ -105,11 +114,20 @@ private:
     using Database = std::unique_ptr<sqlite3, detail::CloseDatabase>;
 
     Storage(Database db, bool in_memory);
-    // Records `problem` in last_error_, with its `details` and SQLite's reason after them.
+    // Records `problem` in last_error_, with its `details` and the reason for the last
+    // failure after them: a Term when it is one the player can act on, else SQLite's words.
     void fail(Problem problem, std::vector<Detail> details = {}) const;
+    // Before a write: false (and `problem` in last_error_) when writes are refused;
+    // otherwise, while memory holds the data, tries the save again.
+    bool ready_to_write(Problem problem);
+    // Opens the save at retry_path_ and moves memory's settings and games into it, all or
+    // nothing; on success the save is used from then on.
+    void move_into_save();
 
     Database db_;
     bool in_memory_;
+    std::string retry_path_; // the save to try again before each write; empty: none
+    std::optional<Detail> read_only_;
     mutable std::optional<Issue> last_error_;
 };
 
@@ -117,5 +135,9 @@ struct OpenResult {
     std::unique_ptr<Storage> storage; // null only if SQLite cannot even work in memory
     std::optional<Issue> notice; // for the player, with the reasons; nullopt when all went well
 };
+
+// Why the OS refused, for the player: Term::PermissionDenied, ReadOnlyFileSystem,
+// DiskFull or IoError for the errno values that mean them, else the OS's words.
+Detail os_reason(int errno_value);
 
 } // namespace chronicle
