@@ -260,14 +260,16 @@ with tempfile.TemporaryDirectory() as DATA_DIR:
     with open(evil_path, "w", encoding="utf-8") as f:
         json.dump(evil, f)
     del evil["events"][1]["bogus" + nasty]
-    evil_valid = os.path.join(DATA_DIR, "evil-valid.json")
-    with open(evil_valid, "w", encoding="utf-8") as f:
+    evil_text = os.path.join(DATA_DIR, "evil-text.json")  # control characters only in texts: still refused
+    with open(evil_text, "w", encoding="utf-8") as f:
         json.dump(evil, f)
-    for args in [("validate", evil_path), ("validate", evil_valid), ("packs",),
-                 ("export", "--pack", evil_valid, "--format", "md", "--count", "20", "--seed", "1", "--lang", "en"),
-                 ("export", "--pack", evil_valid, "--format", "json", "--count", "20", "--seed", "1")]:
+    for args in [("validate", evil_path), ("validate", evil_text), ("packs",),
+                 ("export", "--pack", evil_text, "--format", "md", "--count", "20", "--seed", "1", "--lang", "en"),
+                 ("export", "--pack", evil_text, "--format", "json", "--count", "20", "--seed", "1")]:
         r = run(*args)
-        check(r.stdout and not raw_controls(r.stdout) and not raw_controls(r.stderr), f"{' '.join(args[:2])}: no raw control character", r)
+        check((r.stdout or r.stderr) and not raw_controls(r.stdout) and not raw_controls(r.stderr), f"{' '.join(args[:2])}: no raw control character", r)
+    r = run("validate", evil_text)
+    check(r.returncode == 1 and "/title/en: holds the control character \\x1b" in r.stderr, "a pack holding control characters is refused, the character escaped", r)
     r = run("validate", evil_path)
     check("bogus\\x1b[31m" in r.stderr, "a diagnostic quoting pack text shows control characters escaped", r)
     odd_name = os.path.join(DATA_DIR, "odd\x1b]0;x\x07\u009b.json")
