@@ -15,7 +15,7 @@ struct PackCard {
     std::string pack_id;        // empty for a file that did not load
     std::string title;
     std::string description;
-    std::string details;        // "13 events · zh, en"
+    std::string details;        // "13 events · zh, en", or "Loading…" while the file is indexed
     std::string problem;        // why a broken pack cannot load
     std::string missing_glyphs; // characters no font can show
     int warnings = 0;
