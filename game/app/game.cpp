@@ -132,13 +132,13 @@ void Game::finish_loading() {
 }
 
 // The atlas holds every character the interface and the packs can show, and the
-// file names and problems Home may quote. It is rebuilt only when that changes.
+// file names and problems Home quotes. It is rebuilt only when that changes.
 void Game::plan_glyphs() {
     std::string shown = ui::all_ui_text() + generated_characters();
     for (const LibraryEntry& e : play_->library().entries()) {
         shown += e.path;
         if (e.summary) shown += e.summary->characters_text();
-        for (const Diagnostic& d : e.diagnostics) shown += ui::describe(d, ui::Lang::Zh) + ui::describe(d, ui::Lang::En);
+        if (const Diagnostic* d = e.first_error()) shown += ui::describe(*d, ui::Lang::Zh) + ui::describe(*d, ui::Lang::En);
     }
     for (const AddedPack& a : model_->added) {
         shown += a.file + a.title + a.install.path + a.install.taken_by;

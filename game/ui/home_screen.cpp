@@ -171,7 +171,7 @@ void HomeScreen::make_cards(Model& model, const UiContext& ctx) {
     const std::string lang = lang_code(ctx.lang);
     for (const LibraryEntry& e : model.play.library().entries()) {
         PackCard card;
-        for (const Diagnostic& d : e.diagnostics) card.warnings += d.severity == Severity::Warning;
+        card.warnings = e.summary ? e.summary->warnings : 0;
         if (e.indexing()) {
             card.title = std::filesystem::path(e.path).filename().string();
             card.details = ctx.t(T::PackLoading);
@@ -187,8 +187,7 @@ void HomeScreen::make_cards(Model& model, const UiContext& ctx) {
         } else {
             card.title = std::filesystem::path(e.path).filename().string();
             card.details = e.path;
-            for (const Diagnostic& d : e.diagnostics)
-                if (d.severity == Severity::Error && card.problem.empty()) card.problem = describe(d, ctx.lang);
+            if (const Diagnostic* d = e.first_error()) card.problem = describe(*d, ctx.lang);
         }
         cards_.push_back(std::move(card));
     }

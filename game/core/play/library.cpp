@@ -61,6 +61,12 @@ void PackLibrary::resolve() {
     ++generation_;
 }
 
+const Diagnostic* LibraryEntry::first_error() const {
+    for (const Diagnostic& d : diagnostics)
+        if (d.severity == Severity::Error) return &d;
+    return nullptr;
+}
+
 const LibraryEntry* PackLibrary::entry(const std::string& id) const {
     for (const LibraryEntry& e : entries_)
         if (e.loads && e.summary->id == id) return &e;

@@ -25,6 +25,8 @@ struct LibraryEntry {
 
     bool indexing() const { return !summary; }
     bool playable() const { return loads && !summary->kinds.empty(); }
+    // What Home says of a pack that does not load; null for one that does.
+    const Diagnostic* first_error() const;
 };
 
 class PackLibrary {

@@ -40,7 +40,13 @@ LoadDone run_load_job(const LoadJob& job) {
     // Stamped before reading: a file changed while it is read is indexed again next time.
     if (const std::optional<FileStamp> stamp = file_stamp(job.path)) s.stamp = *stamp;
     LoadResult r = load_pack_file(job.path);
-    s.diagnostics = std::move(r.diagnostics);
+    // A big pack may have tens of thousands of warnings: the index stays small.
+    constexpr size_t kKeptPerSeverity = 10;
+    size_t errors = 0;
+    for (Diagnostic& d : r.diagnostics) {
+        size_t& seen = d.severity == Severity::Warning ? s.warnings : errors;
+        if (seen++ < kKeptPerSeverity) s.diagnostics.push_back(std::move(d));
+    }
     if (r.pack) {
         const Pack& p = *r.pack;
         s.loads = true;
@@ -163,6 +169,7 @@ json summary_json(const PackSummary& s) {
             {"counts", {s.events, s.people, s.quotes, s.numbers, s.questions}},
             {"kinds", kinds},
             {"diagnostics", diagnostics},
+            {"warnings", s.warnings},
             {"characters", s.characters_text()}};
 }
 
@@ -188,6 +195,7 @@ PackSummary summary_from(const json& j) {
         s.kinds.push_back(*k);
     }
     for (const json& d : j.at("diagnostics")) s.diagnostics.push_back(diagnostic_from(d));
+    s.warnings = j.at("warnings").get<size_t>();
     const std::string characters = j.at("characters").get<std::string>();
     if (find_invalid_utf8(characters) != std::string::npos) throw std::out_of_range("characters not UTF-8");
     s.characters = distinct_code_points(characters);

@@ -39,7 +39,11 @@ struct PackSummary {
     std::string default_language;
     size_t events = 0, people = 0, quotes = 0, numbers = 0, questions = 0;
     std::vector<Kind> kinds; // what it can ask (supported_kinds)
-    std::vector<Diagnostic> diagnostics; // the loader's, with file:line:col
+    // The loader's first few errors and first few warnings, with file:line:col (Home
+    // shows the first error; `chronicle validate` lists them all), and how many
+    // warnings there are in all.
+    std::vector<Diagnostic> diagnostics;
+    size_t warnings = 0;
     std::u32string characters; // every code point of all_text(), each once, ascending
 
     const std::string& text(const LocalText& t, const std::string& lang) const { return t.get(lang, default_language); }
