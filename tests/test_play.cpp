@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <cerrno>
+#include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <memory>
@@ -13,14 +15,19 @@
 #include "support.h"
 
 using namespace chronicle;
+using chronicle::test::Details;
 using chronicle::test::TempDir;
 
 namespace {
 
 constexpr int64_t kUnixNow = 1'700'000'000;
 
-// A Play over the bundled packs, with its save in `dir`.
-Play play_in(const TempDir& dir) { return Play(dir.path(), {{"bundled", CHRONICLE_PACKS_DIR}}, "en", kUnixNow); }
+// A Play over the bundled packs, with its save in `dir`, every pack indexed and the chosen one loaded.
+Play play_in(const TempDir& dir) {
+    Play play(dir.path(), {{"bundled", CHRONICLE_PACKS_DIR}}, "en", kUnixNow);
+    play.finish_loading();
+    return play;
+}
 
 Moment at(uint64_t ms) { return {ms, kUnixNow + static_cast<int64_t>(ms / 1000)}; }
 
@@ -182,6 +189,7 @@ TEST_CASE("A round that cannot start says why", "[play]") {
     TempDir dir;
     SECTION("no pack at all") {
         Play play(dir.path(), {{"bundled", dir.file("none")}}, "en", kUnixNow);
+        play.finish_loading();
         CHECK_FALSE(play.chosen_pack());
         CHECK(play.start_round(1, at(0)) == StartProblem::NoPack);
         CHECK_FALSE(play.round());
@@ -190,6 +198,7 @@ TEST_CASE("A round that cannot start says why", "[play]") {
         std::ofstream(dir.file("undated.json"))
             << chronicle::test::pack_with(R"([{"id": "e1", "headline": "A", "text": "a"}])");
         Play play(dir.path(), {{"bundled", dir.path()}}, "en", kUnixNow);
+        play.finish_loading();
         CHECK(play.library().entries().size() == 1);
         CHECK_FALSE(play.chosen_pack()); // loaded, but not playable
         CHECK(play.start_round(1, at(0)) == StartProblem::NoPack);
@@ -199,6 +208,7 @@ TEST_CASE("A round that cannot start says why", "[play]") {
             R"([{"id": "e1", "date": "2020", "headline": "A", "text": "a"},
                 {"id": "e2", "date": "2021", "headline": "B", "text": "b"}])");
         Play play(dir.path(), {{"bundled", dir.path()}}, "en", kUnixNow);
+        play.finish_loading();
         REQUIRE(play.chosen_pack());
         play.settings().kinds = {Kind::WhoSaid};
         CHECK(play.kinds_to_ask().empty());
@@ -285,6 +295,7 @@ TEST_CASE("Files added to the library: a pack is copied as a pack and becomes th
     Play play(dir.file("data"), {{"user", dir.path() + "/packs"}}, "en", kUnixNow);
     CHECK(play.library().entries().empty());
     const std::vector<AddedPack> added = play.add_files({dir.file("mine.json"), dir.file("missing.csv")});
+    play.finish_loading();
     REQUIRE(added.size() == 2);
     CHECK(added[0].added());
     CHECK(added[0].import.format == ImportFormat::Pack);
@@ -296,4 +307,215 @@ TEST_CASE("Files added to the library: a pack is copied as a pack and becomes th
     CHECK(play.chosen_pack()->id == "test");
     CHECK(play.settings().pack == "test");
     unsetenv("CHRONICLE_DATA_DIR");
+}
+
+// ---------------------------------------------------------------------------
+// The library: packs known from the index cache, loaded in full only to be played
+// ---------------------------------------------------------------------------
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kTwoEvents = R"([{"id": "e1", "date": "2020", "headline": "Alpha", "text": "a"},
+                                   {"id": "e2", "date": "2021", "headline": "Beta", "text": "b"}])";
+
+// A pack folder and a data folder (where the index is cached) side by side.
+struct Folders {
+    TempDir dir;
+    Folders() {
+        fs::create_directories(packs());
+        fs::create_directories(dir.file("data"));
+    }
+    std::string packs() const { return dir.file("packs"); }
+    std::string pack(const std::string& name) const { return packs() + "/" + name; }
+    std::string index() const { return dir.file("data/pack-index.json"); }
+    void write(const std::string& name, const std::string& text) const { std::ofstream(pack(name)) << text; }
+    PackLibrary library() const { return PackLibrary({{"user", packs()}}, index()); }
+    Play play() const { return Play(dir.file("data"), {{"user", packs()}}, "en", kUnixNow); }
+};
+
+std::string pack_named(const std::string& id, const std::string& title) {
+    std::string text = chronicle::test::pack_with(kTwoEvents);
+    text.replace(text.find("\"id\": \"test\""), 12, "\"id\": \"" + id + "\"");
+    text.replace(text.find("\"en\": \"Test\""), 12, "\"en\": \"" + title + "\"");
+    return text;
+}
+
+// Every job the library hands out, run at once; how many there were.
+size_t run_jobs(PackLibrary& library) {
+    size_t count = 0;
+    for (std::vector<LoadJob> jobs = library.take_jobs(); !jobs.empty(); jobs = library.take_jobs())
+        for (const LoadJob& job : jobs) {
+            library.finish(run_load_job(job));
+            ++count;
+        }
+    return count;
+}
+
+void check_same(const std::vector<Diagnostic>& a, const std::vector<Diagnostic>& b) {
+    REQUIRE(a.size() == b.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+        CHECK(a[i].severity == b[i].severity);
+        CHECK(a[i].file == b[i].file);
+        CHECK(a[i].line == b[i].line);
+        CHECK(a[i].column == b[i].column);
+        CHECK(a[i].path == b[i].path);
+        CHECK(a[i].issue.problem == b[i].issue.problem);
+        CHECK(a[i].issue.details == b[i].issue.details);
+        CHECK(a[i].notes.size() == b[i].notes.size());
+    }
+}
+
+} // namespace
+
+SCENARIO("A pack indexed once is known at the next start without reading it", "[library]") {
+    Folders f;
+    f.write("a.json", pack_named("alpha", "Alpha pack"));
+    GIVEN("a library that indexed the folder") {
+        PackLibrary first = f.library();
+        REQUIRE(first.entries().size() == 1);
+        CHECK(first.entries()[0].indexing());
+        CHECK(run_jobs(first) == 1);
+        REQUIRE(fs::exists(f.index()));
+        WHEN("the pack's bytes change but its size and time do not, and the library starts again") {
+            const auto mtime = fs::last_write_time(f.pack("a.json"));
+            const auto size = fs::file_size(f.pack("a.json"));
+            f.write("a.json", std::string(size, 'x'));
+            fs::last_write_time(f.pack("a.json"), mtime);
+            PackLibrary again = f.library();
+            THEN("it is known from the index: no job reads it, and its card has what the pack said") {
+                CHECK(again.take_jobs().empty());
+                const LibraryEntry& e = again.entries().at(0);
+                REQUIRE_FALSE(e.indexing());
+                CHECK(e.loads);
+                CHECK(e.summary->id == "alpha");
+                CHECK(e.summary->text(e.summary->title, "en") == "Alpha pack");
+                CHECK(e.summary->text(e.summary->title, "zh") == "测试");
+                CHECK(e.summary->events == 2);
+                CHECK(e.summary->languages == std::vector<std::string>{"en", "zh"});
+                CHECK(e.summary->kinds == supported_kinds(*load_pack_text(pack_named("alpha", "Alpha pack"), "a").pack));
+                CHECK(e.summary->characters.find(U'测') != std::u32string::npos);
+                CHECK(e.summary->characters.find(U'x') == std::u32string::npos);
+            }
+        }
+        WHEN("the pack's size changes") {
+            f.write("a.json", pack_named("alpha", "Alpha pack, bigger"));
+            PackLibrary again = f.library();
+            THEN("it is indexed again") {
+                CHECK(again.entries().at(0).indexing());
+                CHECK(run_jobs(again) == 1);
+                CHECK(again.entries().at(0).summary->text(again.entries().at(0).summary->title, "en") == "Alpha pack, bigger");
+            }
+        }
+        WHEN("only the pack's modification time changes, by a nanosecond") {
+            const auto mtime = fs::last_write_time(f.pack("a.json"));
+            fs::last_write_time(f.pack("a.json"), mtime + std::chrono::nanoseconds(1));
+            PackLibrary again = f.library();
+            THEN("it is indexed again") {
+                CHECK(again.entries().at(0).indexing());
+                CHECK(run_jobs(again) == 1);
+            }
+        }
+        WHEN("the cache is damaged, or was written by another build") {
+            THEN("every pack is indexed again, without a problem, and the cache is written anew") {
+                for (const char* damaged : {"{\"build\": [\"chronicle-pack-index/1\"", "[]", "\x01\xff",
+                                            "{\"build\": [\"chronicle-pack-index/0\"], \"packs\": []}"}) {
+                    INFO(damaged);
+                    std::ofstream(f.index()) << damaged;
+                    PackLibrary again = f.library();
+                    CHECK(again.entries().at(0).indexing());
+                    CHECK(again.entries().at(0).diagnostics.empty());
+                    CHECK(run_jobs(again) == 1);
+                    CHECK(again.entries().at(0).loads);
+                    CHECK(read_pack_index(f.index()).size() == 1);
+                }
+            }
+        }
+    }
+}
+
+SCENARIO("A broken pack's problems and a duplicate id survive the cache", "[library]") {
+    Folders f;
+    f.write("a.json", pack_named("alpha", "Alpha"));
+    f.write("b-broken.json", chronicle::test::pack_with(
+                                 R"([{"id": "e1", "date": "2023-02-30", "headline": "A", "text": "a"}])"));
+    f.write("c-syntax.json", "{ not json");
+    f.write("d-same.json", pack_named("alpha", "Another alpha"));
+    const LoadResult broken = load_pack_file(f.pack("b-broken.json"));
+    const LoadResult syntax = load_pack_file(f.pack("c-syntax.json"));
+    REQUIRE_FALSE(broken.diagnostics.empty());
+    REQUIRE(broken.diagnostics[0].line > 0);
+    REQUIRE(broken.diagnostics[0].issue.problem == Problem::DayOutOfMonth);
+
+    auto check_library = [&](const PackLibrary& library) {
+        const std::vector<LibraryEntry>& es = library.entries();
+        REQUIRE(es.size() == 4);
+        CHECK(es[0].playable());
+        CHECK_FALSE(es[1].loads);
+        check_same(es[1].diagnostics, broken.diagnostics); // file:line:col, path, code and details
+        CHECK_FALSE(es[2].loads);
+        check_same(es[2].diagnostics, syntax.diagnostics);
+        CHECK_FALSE(es[3].loads); // the first pack found with an id wins
+        REQUIRE_FALSE(es[3].diagnostics.empty());
+        CHECK(es[3].diagnostics.back().issue.problem == Problem::DuplicatePackId);
+        CHECK(es[3].diagnostics.back().issue.details == Details{"alpha", f.pack("a.json")});
+        CHECK(library.entry("alpha") == &es[0]);
+    };
+    GIVEN("the folder indexed") {
+        PackLibrary first = f.library();
+        CHECK(run_jobs(first) == 4);
+        check_library(first);
+        WHEN("the library starts again from the cache") {
+            PackLibrary again = f.library();
+            THEN("nothing is read, and every problem is said as before") {
+                CHECK(again.take_jobs().empty());
+                check_library(again);
+            }
+        }
+    }
+}
+
+SCENARIO("A round starts from an indexed pack once that pack alone is loaded", "[library][play]") {
+    Folders f;
+    f.write("a.json", pack_named("alpha", "Alpha"));
+    f.write("b.json", pack_named("beta", "Beta"));
+    f.play().finish_loading(); // indexes the folder into the cache
+    GIVEN("a new start, every pack known from the cache") {
+        Play play = f.play();
+        play.settings().pack = "beta";
+        REQUIRE(play.chosen());
+        CHECK(play.chosen()->summary->id == "beta");
+        CHECK_FALSE(play.chosen_pack());
+        CHECK(play.kinds_to_ask() == play.chosen()->summary->kinds);
+        THEN("Start waits for the pack") { CHECK(play.start_round(1, at(0)) == StartProblem::Loading); }
+        WHEN("the one job handed out, the chosen pack's, is done") {
+            const std::vector<LoadJob> jobs = play.take_jobs();
+            REQUIRE(jobs.size() == 1);
+            CHECK(jobs[0].path == f.pack("b.json"));
+            CHECK(jobs[0].keep_pack);
+            CHECK(play.take_jobs().empty()); // handed out once
+            play.finish(run_load_job(jobs[0]));
+            THEN("a round of it starts, and no other pack is in memory") {
+                REQUIRE(play.chosen_pack());
+                CHECK(play.chosen_pack()->id == "beta");
+                CHECK_FALSE(play.library().find("alpha"));
+                CHECK(play.start_round(1, at(0)) == StartProblem::None);
+                REQUIRE(play.round());
+                CHECK(play.round()->session().quiz().pack_id == "beta");
+            }
+            AND_WHEN("another pack is chosen") {
+                play.settings().pack = "alpha";
+                const std::vector<LoadJob> next = play.take_jobs();
+                THEN("the first is let go and the other loaded") {
+                    CHECK_FALSE(play.library().find("beta"));
+                    REQUIRE(next.size() == 1);
+                    CHECK(next[0].path == f.pack("a.json"));
+                    play.finish(run_load_job(next[0]));
+                    REQUIRE(play.chosen_pack());
+                    CHECK(play.chosen_pack()->id == "alpha");
+                }
+            }
+        }
+    }
 }

@@ -14,6 +14,7 @@
 #include <algorithm>
 
 #include "app/clock.h"
+#include "app/pack_worker.h"
 #include "app/sound.h"
 #include "core/base/paths.h"
 #include "core/quiz/phrases.h"
@@ -39,6 +40,7 @@ std::string system_language() {
 Game::Game(GameOptions options) : options_(options) {}
 
 Game::~Game() {
+    worker_.reset(); // before SDL_Quit: it pushes SDL events
     if (imgui_ready_) {
         ImGui_ImplSDLRenderer_Shutdown();
         ImGui_ImplSDL2_Shutdown();
@@ -97,6 +99,14 @@ bool Game::start(std::string& error) {
     imgui_ready_ = true;
 
     play_ = std::make_unique<Play>(*data, default_pack_folders(), system_language(), unix_now());
+    loaded_event_ = SDL_RegisterEvents(1);
+    worker_ = std::make_unique<PackWorker>([type = loaded_event_] {
+        SDL_Event e{};
+        e.type = type;
+        SDL_PushEvent(&e);
+    });
+    worker_->hold(options_.hold_loading);
+    submit_jobs();
     sound_ = std::make_unique<Sound>();
     coverage_ = std::make_unique<ui::FontCoverage>(ui::bundled_fonts());
     model_ = std::make_unique<ui::Model>(ui::Model{*play_, *coverage_, *data + "/packs", {}, StartProblem::None});
@@ -107,14 +117,33 @@ bool Game::start(std::string& error) {
     return true;
 }
 
+// Packs are indexed and the chosen one loaded on the worker; the results come back
+// here, on the main thread.
+void Game::submit_jobs() { worker_->submit(play_->take_jobs()); }
+
+size_t Game::take_loaded() {
+    std::vector<LoadDone> results = worker_->take_results();
+    const uint64_t generation = play_->library().generation();
+    for (LoadDone& done : results) play_->finish(std::move(done));
+    if (play_->library().generation() != generation) plan_glyphs(); // Home's cards change too
+    submit_jobs(); // the chosen pack, once it is known
+    if (!results.empty()) frames_pending_ = std::max(frames_pending_, 2);
+    return results.size();
+}
+
+void Game::finish_loading() {
+    do worker_->wait_idle();
+    while (take_loaded() > 0);
+}
+
 // The atlas holds every character the interface and the packs can show, and the
-// file names and problems Home may quote.
+// file names and problems Home quotes. It is rebuilt only when that changes.
 void Game::plan_glyphs() {
     std::string shown = ui::all_ui_text() + generated_characters();
-    for (const PackEntry& e : play_->library().entries()) {
+    for (const LibraryEntry& e : play_->library().entries()) {
         shown += e.path;
-        if (e.pack) shown += all_text(*e.pack);
-        for (const Diagnostic& d : e.diagnostics) shown += ui::describe(d, ui::Lang::Zh) + ui::describe(d, ui::Lang::En);
+        if (e.summary) shown += e.summary->characters_text();
+        if (const Diagnostic* d = e.first_error()) shown += ui::describe(*d, ui::Lang::Zh) + ui::describe(*d, ui::Lang::En);
     }
     for (const AddedPack& a : model_->added) {
         shown += a.file + a.title + a.install.path + a.install.taken_by;
@@ -122,7 +151,9 @@ void Game::plan_glyphs() {
         for (ui::Lang lang : {ui::Lang::Zh, ui::Lang::En}) shown += ui::message(a.install.error, lang);
     }
     if (const auto& notice = play_->opened().notice) shown += ui::message(*notice, ui::Lang::Zh) + ui::message(*notice, ui::Lang::En);
-    glyphs_ = coverage_->plan(shown);
+    ui::GlyphPlan plan = coverage_->plan(shown);
+    if (plan.glyphs == glyphs_.glyphs && plan.missing == glyphs_.missing && !glyphs_.faces.empty()) return;
+    glyphs_ = std::move(plan);
     fonts_stale_ = true;
 }
 
@@ -131,6 +162,7 @@ void Game::plan_glyphs() {
 void Game::add_dropped_files() {
     model_->added = play_->add_files(dropped_files_);
     dropped_files_.clear();
+    submit_jobs();
     plan_glyphs(); // the new packs' characters join the atlas
     frames_pending_ = std::max(frames_pending_, 2);
 }
@@ -189,6 +221,7 @@ void Game::handle_event(const void* raw) {
         SDL_free(e.drop.file);
         break;
     }
+    if (e.type == loaded_event_) take_loaded();
     if (e.type == SDL_QUIT) quit_ = true;
     if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE && e.window.windowID == SDL_GetWindowID(window_))
         quit_ = true;
@@ -314,6 +347,7 @@ void Game::carry_out(const ui::Intent& intent) {
     case Do::SaveSettings:
         play_->save_settings();
         apply_settings();
+        submit_jobs(); // another pack chosen: load it
         break;
     }
 }

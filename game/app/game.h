@@ -19,6 +19,7 @@ struct SDL_Renderer;
 
 namespace chronicle {
 
+class PackWorker;
 class Sound;
 
 struct GameOptions {
@@ -26,6 +27,7 @@ struct GameOptions {
     int width = 1280;
     int height = 720;
     std::optional<uint64_t> seed; // fixed quiz seeds, for tests; otherwise from the clock
+    bool hold_loading = false;    // tests: packs stay "loading" until finish_loading()
 };
 
 class Game {
@@ -45,6 +47,8 @@ public:
     bool step(int max_wait_ms);
     // Draws a frame now, whatever changed; with a path, also writes it as a PNG.
     void draw_frame(const std::string& capture_png = "");
+    // Waits until every pack is indexed and the chosen one loaded (tests, benchmarks).
+    void finish_loading();
 
     // What tests and screenshots look at.
     ui::ScreenId screen() const { return screen_; }
@@ -76,6 +80,8 @@ private:
     std::vector<std::string> dropped_files_; // waiting for Home, where packs may change
 
     std::unique_ptr<Play> play_;
+    std::unique_ptr<PackWorker> worker_; // loads packs off the main thread
+    uint32_t loaded_event_ = 0;          // the SDL event it wakes the loop with
     std::unique_ptr<Sound> sound_;
     std::unique_ptr<ui::FontCoverage> coverage_;
     std::unique_ptr<ui::Model> model_;
@@ -93,6 +99,8 @@ private:
     Moment now() const;
     void handle_event(const void* sdl_event);
     void add_dropped_files();
+    void submit_jobs();
+    size_t take_loaded();
     void plan_glyphs();
     void apply_settings();
     void rebuild_fonts();

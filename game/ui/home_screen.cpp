@@ -169,23 +169,25 @@ void HomeScreen::make_cards(Model& model, const UiContext& ctx) {
     cards_generation_ = model.play.library().generation();
     cards_lang_ = ctx.lang;
     const std::string lang = lang_code(ctx.lang);
-    for (const PackEntry& e : model.play.library().entries()) {
+    for (const LibraryEntry& e : model.play.library().entries()) {
         PackCard card;
-        for (const Diagnostic& d : e.diagnostics) card.warnings += d.severity == Severity::Warning;
-        if (e.pack) {
-            const Pack& p = *e.pack;
+        card.warnings = e.summary ? e.summary->warnings : 0;
+        if (e.indexing()) {
+            card.title = std::filesystem::path(e.path).filename().string();
+            card.details = ctx.t(T::PackLoading);
+        } else if (e.loads) {
+            const PackSummary& p = *e.summary;
             const std::string l = p.has_language(lang) ? lang : p.default_language;
             card.pack_id = p.id;
             card.title = p.text(p.title, l);
             card.description = p.text(p.description, l);
-            card.details = fill_in(ctx.t(T::PackEvents), {{"n", std::to_string(p.events.size())}}) + " · " + join(p.languages, ", ");
-            card.kinds = model.play.library().kinds_of(p);
-            card.missing_glyphs = model.coverage.missing(all_text(p));
+            card.details = fill_in(ctx.t(T::PackEvents), {{"n", std::to_string(p.events)}}) + " · " + join(p.languages, ", ");
+            card.kinds = p.kinds;
+            card.missing_glyphs = model.coverage.missing(p.characters_text());
         } else {
             card.title = std::filesystem::path(e.path).filename().string();
             card.details = e.path;
-            for (const Diagnostic& d : e.diagnostics)
-                if (d.severity == Severity::Error && card.problem.empty()) card.problem = describe(d, ctx.lang);
+            if (const Diagnostic* d = e.first_error()) card.problem = describe(*d, ctx.lang);
         }
         cards_.push_back(std::move(card));
     }
@@ -222,10 +224,10 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     ImGui::Spacing();
 
     // The chosen pack: the settings' one, else the first that can be played.
-    const Pack* chosen = model.play.chosen_pack();
+    const LibraryEntry* chosen = model.play.chosen();
     const PackCard* chosen_card = nullptr;
     for (const PackCard& c : cards_)
-        if (chosen && c.pack_id == chosen->id && c.playable()) chosen_card = &c;
+        if (chosen && c.pack_id == chosen->summary->id && c.playable()) chosen_card = &c;
 
     const float footer = ImGui::GetFrameHeightWithSpacing() + ctx.fonts.large->FontSize * 1.2f;
     const float height = ImGui::GetContentRegionAvail().y - footer;
@@ -244,9 +246,11 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     if (chosen_card) changed |= draw_options(*chosen_card, settings, ctx);
     ImGui::EndChild();
 
-    const bool can_start = chosen_card && !kinds_to_ask(chosen_card->kinds, settings.kinds).empty();
+    // The chosen pack is loaded in the background: Start waits for it.
+    const bool loading = chosen_card && !model.play.chosen_pack();
+    const bool can_start = chosen_card && !loading && !kinds_to_ask(chosen_card->kinds, settings.kinds).empty();
     ImGui::BeginDisabled(!can_start);
-    if (primary_button(ctx.t(T::Start), ctx, ImVec2(ImGui::GetContentRegionAvail().x, 0)) ||
+    if (primary_button(ctx.t(loading ? T::StartLoading : T::Start), ctx, ImVec2(ImGui::GetContentRegionAvail().x, 0)) ||
         (can_start && key_pressed(SDL_SCANCODE_RETURN)))
         intent = Intent::to(Intent::Do::Start);
     ImGui::EndDisabled();

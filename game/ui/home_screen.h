@@ -15,10 +15,10 @@ struct PackCard {
     std::string pack_id;        // empty for a file that did not load
     std::string title;
     std::string description;
-    std::string details;        // "13 events · zh, en"
+    std::string details;        // "13 events · zh, en", or "Loading…" while the file is indexed
     std::string problem;        // why a broken pack cannot load
     std::string missing_glyphs; // characters no font can show
-    int warnings = 0;
+    size_t warnings = 0;
     std::vector<Kind> kinds;                        // the kinds this pack can ask
     std::array<std::optional<int>, 3> best_by_mode; // indexed by Mode
     bool playable() const { return !kinds.empty(); }

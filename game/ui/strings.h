@@ -15,6 +15,8 @@ enum class Lang { Zh, En };
     X(Packs, "题包", "Packs")                                                                            \
     X(PackEvents, "{n} 个事件", "{n} events")                                                            \
     X(PackBroken, "无法加载", "Cannot be loaded")                                                         \
+    X(PackLoading, "正在加载…", "Loading…")                                                              \
+    X(StartLoading, "题包加载中…", "Loading the pack…")                                                   \
     X(PackWarnings, "提示：{n} 条（用 chronicle validate 查看）", "Warnings: {n} (see chronicle validate)")                                                         \
     X(PackMissingGlyphs, "没有字体能显示：{c}", "No font can show: {c}")                                      \
     X(PackSource, "来源：{s}", "Source: {s}")                                                             \

@@ -1,11 +1,13 @@
 // chronicle_bench: how fast a big pack loads and how fast quizzes come out of it.
 //
-//   chronicle_bench [events] [--undated=PERCENT] [--only=load|generate] [--kind=KIND]
+//   chronicle_bench [events] [--undated=PERCENT] [--only=load|generate] [--kind=KIND] [--write=FILE]
 //     events       default 100000
 //     --undated    share of events without a date, default 2
 //     --only       run just that part, repeatedly (load 5 times; generate for 5 s), for a
 //                  profiler: perf record -g chronicle_bench 20000 --only=generate
 //     --kind       with --only=generate: only this kind of question ("first", "number", …)
+//     --write      write the pack to FILE (its id: the file's name without .json) and
+//                  stop, e.g. to fill a pack folder for startup_bench.sh
 //
 // Builds a synthetic pack in memory as JSON text (deterministic: the same text on
 // every run and machine), then measures, best of several runs:
@@ -361,7 +363,7 @@ int main(int argc, char** argv) {
     std::setvbuf(stdout, nullptr, _IOLBF, 0); // progress shows even through a pipe
     int events = 100000;
     double undated_percent = 2.0;
-    std::string only;
+    std::string only, write_to;
     std::optional<chronicle::Kind> only_kind;
     bool usage = false;
     for (int i = 1; i < argc; ++i) {
@@ -372,6 +374,9 @@ int main(int argc, char** argv) {
         } else if (a.rfind("--only=", 0) == 0) {
             only = a.substr(7);
             usage |= only != "load" && only != "generate";
+        } else if (a.rfind("--write=", 0) == 0) {
+            write_to = a.substr(8);
+            usage |= write_to.size() < 6 || write_to.substr(write_to.size() - 5) != ".json";
         } else if (a.rfind("--undated=", 0) == 0) {
             char* end = nullptr;
             undated_percent = std::strtod(a.c_str() + 10, &end);
@@ -383,7 +388,7 @@ int main(int argc, char** argv) {
     }
     if (usage) {
         std::fprintf(stderr, "usage: %s [events (>= 10, default 100000)] [--undated=PERCENT (default 2)] "
-                             "[--only=load|generate] [--kind=KIND]\n", argv[0]);
+                             "[--only=load|generate] [--kind=KIND] [--write=FILE.json]\n", argv[0]);
         return 2;
     }
     const auto undated = static_cast<uint32_t>(std::lround(undated_percent * 10));
@@ -412,6 +417,17 @@ int main(int argc, char** argv) {
                     static_cast<double>(text.size()) / 1e6);
     const double make_ms = ms_since(t0);
     const double mb = static_cast<double>(text.size()) / 1e6;
+
+    if (!write_to.empty()) {
+        const size_t slash = write_to.find_last_of('/');
+        const std::string id = write_to.substr(slash == std::string::npos ? 0 : slash + 1);
+        text.replace(text.find("\"bench-synthetic\""), 17, "\"" + id.substr(0, id.size() - 5) + "\"");
+        std::FILE* out = std::fopen(write_to.c_str(), "wb");
+        bool written = out && std::fwrite(text.data(), 1, text.size(), out) == text.size();
+        if (out && std::fclose(out) != 0) written = false;
+        std::printf("# %s: %.1f MB, %d events%s\n", write_to.c_str(), mb, events, written ? "" : " (NOT WRITTEN)");
+        return written ? 0 : 1;
+    }
 
     if (only == "load") {
         for (int i = 0; i < kRuns; ++i) {

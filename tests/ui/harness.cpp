@@ -15,7 +15,7 @@ namespace chronicle::test {
 
 namespace fs = std::filesystem;
 
-Harness::Harness(const SettingList& settings, int width, int height, const std::string& data_dir) {
+Harness::Harness(const SettingList& settings, int width, int height, const std::string& data_dir, bool hold_loading) {
     static std::atomic<int> counter{0};
     own_dir_ = data_dir.empty();
     data_dir_ = own_dir_ ? (fs::temp_directory_path() / ("chronicle-ui-" + std::to_string(::getpid()) + "-" + std::to_string(counter++))).string()
@@ -35,9 +35,11 @@ Harness::Harness(const SettingList& settings, int width, int height, const std::
     options.width = width;
     options.height = height;
     options.seed = 7; // the same quizzes on every run
+    options.hold_loading = hold_loading;
     game_ = std::make_unique<Game>(options);
     std::string error;
     if (!game_->start(error)) throw std::runtime_error("the game did not start: " + error);
+    if (!hold_loading) game_->finish_loading();
     frames();
 }
 

@@ -19,8 +19,10 @@ class Harness {
 public:
     using SettingList = std::initializer_list<std::pair<std::string, std::string>>;
     // A fresh data folder each time (or `data_dir`, kept, to test what persists);
-    // `settings` are saved before the game starts, e.g. {{"ui_lang", "zh"}}.
-    explicit Harness(const SettingList& settings = {}, int width = 1280, int height = 720, const std::string& data_dir = "");
+    // `settings` are saved before the game starts, e.g. {{"ui_lang", "zh"}}. The packs
+    // are loaded before the first frame, unless `hold_loading` (then see finish_loading).
+    explicit Harness(const SettingList& settings = {}, int width = 1280, int height = 720, const std::string& data_dir = "",
+                     bool hold_loading = false);
     ~Harness();
     Harness(const Harness&) = delete;
     Harness& operator=(const Harness&) = delete;

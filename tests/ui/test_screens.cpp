@@ -3,6 +3,7 @@
 // promise besides: Esc goes back, settings persist, idle draws nothing.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -212,6 +213,48 @@ TEST_CASE("An imported pack is found in the user's folder and plays", "[ui][pack
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("Home appears before the packs are loaded, and shows a pack still loading", "[ui][packs][loading]") {
+    const std::string dir = (std::filesystem::temp_directory_path() / "chronicle-ui-loading").string();
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir + "/packs");
+    ImportOptions o;
+    o.file = "space-race.csv";
+    const ImportResult r = import_csv("date,headline,text\n1957-10-04,Sputnik 1,The first satellite\n"
+                                      "1961-04-12,Gagarin,The first human in space\n"
+                                      "1969-07-16,Apollo 11,To the Moon and back\n", o);
+    REQUIRE(r.pack_text);
+    const std::string pack = dir + "/packs/space-race.json";
+    std::ofstream(pack) << *r.pack_text;
+    { Harness indexes_all(Harness::SettingList{}, 1280, 720, dir); } // the bundled pack is now in the index
+    for (const char* lang : {"zh", "en"}) {
+        for (auto [w, h_px] : {std::pair{1280, 720}, std::pair{800, 600}}) {
+            const std::string tag = std::string(lang) + "-" + std::to_string(w) + "x" + std::to_string(h_px);
+            const ui::Lang l = ui::lang_from_code(lang);
+            // The user's pack changed since it was indexed: it is indexed again.
+            std::filesystem::last_write_time(pack, std::filesystem::last_write_time(pack) + std::chrono::seconds(1));
+            Harness h({{"ui_lang", lang}}, w, h_px, dir, true);
+            REQUIRE(h.screen() == ScreenId::Home);
+            const std::string shown = h.screen_text();
+            CHECK(shown.find("space-race.json") != std::string::npos);
+            CHECK(shown.find(ui::text(ui::T::PackLoading, l)) != std::string::npos);
+            CHECK(shown.find("OpenAI") != std::string::npos); // the bundled pack, from the index
+            REQUIRE(h.has(ui::text(ui::T::StartLoading, l))); // Start waits for the chosen pack
+            REQUIRE(h.click(ui::text(ui::T::StartLoading, l)));
+            CHECK(h.screen() == ScreenId::Home);
+            expect_glyphs(h, "loading " + tag);
+            shot(h, "home-loading-" + tag);
+
+            h.game().finish_loading();
+            h.frames();
+            CHECK(h.screen_text().find(ui::text(ui::T::PackLoading, l)) == std::string::npos);
+            CHECK(h.screen_text().find(fill_in(ui::text(ui::T::PackEvents, l), "n", "3")) != std::string::npos);
+            REQUIRE(h.click(ui::text(ui::T::Start, l)));
+            CHECK(h.screen() == ScreenId::Question);
+        }
+    }
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("A file dropped on the window becomes a pack", "[ui][packs][import]") {
     const std::filesystem::path dir = std::filesystem::temp_directory_path() / "chronicle-ui-drop";
     std::filesystem::remove_all(dir);
@@ -229,6 +272,8 @@ TEST_CASE("A file dropped on the window becomes a pack", "[ui][packs][import]") 
             e.drop.windowID = SDL_GetWindowID(h.game().window());
             SDL_PushEvent(&e);
         }
+        h.frames();
+        h.game().finish_loading(); // the new pack is indexed and, chosen, loaded in the background
         h.frames();
     };
     for (const char* lang : {"zh", "en"}) {

@@ -71,17 +71,35 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
+namespace {
+
+// The code point that starts at s[i] (valid UTF-8), and its length in bytes.
+char32_t decode_at(std::string_view s, size_t i, size_t& len) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const unsigned char c = p[i];
+    len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (p[i + k] & 0x3F);
+    return cp;
+}
+
+} // namespace
+
 std::vector<char32_t> code_points(std::string_view s) {
     std::vector<char32_t> out;
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    for (size_t i = 0; i < s.size();) {
-        const unsigned char c = p[i];
-        const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-        for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (p[i + k] & 0x3F);
-        out.push_back(cp);
-        i += len;
+    for (size_t i = 0, len = 0; i < s.size(); i += len) out.push_back(decode_at(s, i, len));
+    return out;
+}
+
+std::u32string distinct_code_points(std::string_view s) {
+    std::vector<bool> seen(0x110000);
+    for (size_t i = 0, len = 0; i < s.size(); i += len) {
+        const char32_t cp = decode_at(s, i, len);
+        if (cp < seen.size()) seen[cp] = true;
     }
+    std::u32string out;
+    for (char32_t cp = 0; cp < seen.size(); ++cp)
+        if (seen[cp]) out += cp;
     return out;
 }
 

@@ -30,6 +30,8 @@ void append_utf8(std::string& out, char32_t code_point);
 
 // Decodes the code points of valid UTF-8 text.
 std::vector<char32_t> code_points(std::string_view text);
+// Each code point of valid UTF-8 text once, ascending (without holding them all).
+std::u32string distinct_code_points(std::string_view text);
 
 bool is_chinese(std::string_view lang);
 

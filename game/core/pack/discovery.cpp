@@ -17,8 +17,8 @@ std::vector<PackFolder> default_pack_folders() {
     return folders;
 }
 
-std::vector<PackEntry> discover_packs(const std::vector<PackFolder>& folders) {
-    std::vector<PackEntry> entries;
+std::vector<PackFile> list_pack_files(const std::vector<PackFolder>& folders) {
+    std::vector<PackFile> found;
     for (const PackFolder& folder : folders) {
         std::error_code ec;
         if (!fs::is_directory(folder.path, ec)) continue;
@@ -26,34 +26,43 @@ std::vector<PackEntry> discover_packs(const std::vector<PackFolder>& folders) {
         for (fs::directory_iterator it(folder.path, ec), end; !ec && it != end; it.increment(ec)) {
             if (it->path().extension() == ".json" && it->is_regular_file(ec)) files.push_back(it->path().string());
         }
-        if (ec) {
-            PackEntry e;
-            e.path = folder.path;
-            e.origin = folder.origin;
-            e.diagnostics.push_back(
-                {Severity::Error, folder.path, 0, 0, "", {Problem::CannotListFolder, {ec.message()}}});
-            entries.push_back(std::move(e));
-        }
+        if (ec)
+            found.push_back({folder.path, folder.origin,
+                             Diagnostic{Severity::Error, folder.path, 0, 0, "", {Problem::CannotListFolder, {ec.message()}}}});
         std::sort(files.begin(), files.end());
-        for (const std::string& file : files) {
-            LoadResult r = load_pack_file(file);
-            PackEntry e;
-            e.path = file;
-            e.origin = folder.origin;
-            e.diagnostics = std::move(r.diagnostics);
-            e.pack = std::move(r.pack);
-            if (e.pack) {
-                auto first = std::find_if(entries.begin(), entries.end(), [&](const PackEntry& other) {
-                    return other.pack && other.pack->id == e.pack->id;
-                });
-                if (first != entries.end()) {
-                    e.diagnostics.push_back({Severity::Error, file, 0, 0, "/id",
-                                             {Problem::DuplicatePackId, {e.pack->id, first->path}}});
-                    e.pack.reset();
-                }
-            }
+        for (std::string& file : files) found.push_back({std::move(file), folder.origin, std::nullopt});
+    }
+    return found;
+}
+
+Diagnostic duplicate_pack_id(const std::string& file, const std::string& id, const std::string& first) {
+    return {Severity::Error, file, 0, 0, "/id", {Problem::DuplicatePackId, {id, first}}};
+}
+
+std::vector<PackEntry> discover_packs(const std::vector<PackFolder>& folders) {
+    std::vector<PackEntry> entries;
+    for (PackFile& file : list_pack_files(folders)) {
+        PackEntry e;
+        e.path = std::move(file.path);
+        e.origin = std::move(file.origin);
+        if (file.error) {
+            e.diagnostics.push_back(std::move(*file.error));
             entries.push_back(std::move(e));
+            continue;
         }
+        LoadResult r = load_pack_file(e.path);
+        e.diagnostics = std::move(r.diagnostics);
+        e.pack = std::move(r.pack);
+        if (e.pack) {
+            auto first = std::find_if(entries.begin(), entries.end(), [&](const PackEntry& other) {
+                return other.pack && other.pack->id == e.pack->id;
+            });
+            if (first != entries.end()) {
+                e.diagnostics.push_back(duplicate_pack_id(e.path, e.pack->id, first->path));
+                e.pack.reset();
+            }
+        }
+        entries.push_back(std::move(e));
     }
     return entries;
 }

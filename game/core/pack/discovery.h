@@ -26,7 +26,21 @@ struct PackEntry {
 // when there is a user data folder.
 std::vector<PackFolder> default_pack_folders();
 
+// A *.json file in a pack folder, or a folder that cannot be listed (with the error).
+struct PackFile {
+    std::string path;
+    std::string origin;
+    std::optional<Diagnostic> error;
+};
+
 // Every *.json file directly in each folder, sorted by path within a folder. A
+// folder that does not exist is skipped.
+std::vector<PackFile> list_pack_files(const std::vector<PackFolder>& folders);
+
+// The error for a pack in `file` whose id an earlier pack (in `first`) has.
+Diagnostic duplicate_pack_id(const std::string& file, const std::string& id, const std::string& first);
+
+// Every *.json file directly in each folder, loaded, sorted by path within a folder. A
 // folder that does not exist is skipped. When two packs share an id, the first one
 // found wins and the other is reported.
 std::vector<PackEntry> discover_packs(const std::vector<PackFolder>& folders);

@@ -1,29 +1,129 @@
 #include "core/play/library.h"
 
-#include "core/quiz/generator.h"
+#include <algorithm>
 
 namespace chronicle {
 
-PackLibrary::PackLibrary(std::vector<PackFolder> folders) : folders_(std::move(folders)) { reload(); }
+PackLibrary::PackLibrary(std::vector<PackFolder> folders, std::string index_file)
+    : folders_(std::move(folders)), index_file_(std::move(index_file)) {
+    if (!index_file_.empty()) known_ = read_pack_index(index_file_);
+    reload();
+}
 
 void PackLibrary::reload() {
-    entries_ = discover_packs(folders_);
-    kinds_.clear();
-    for (const PackEntry& e : entries_) kinds_.push_back(e.pack ? supported_kinds(*e.pack) : std::vector<Kind>{});
+    entries_.clear();
+    for (PackFile& file : list_pack_files(folders_)) {
+        LibraryEntry e;
+        e.path = std::move(file.path);
+        e.origin = std::move(file.origin);
+        if (file.error) { // a folder that cannot be listed: its card says why
+            e.summary.emplace();
+            e.summary->path = e.path;
+            e.summary->diagnostics.push_back(std::move(*file.error));
+        } else {
+            e.stamp = file_stamp(e.path).value_or(FileStamp{});
+            auto cached = std::find_if(known_.begin(), known_.end(),
+                                       [&](const PackSummary& s) { return s.path == e.path && s.stamp == e.stamp; });
+            if (cached != known_.end()) e.summary = *cached;
+        }
+        entries_.push_back(std::move(e));
+    }
+    // Summaries of files gone or changed are dropped: the cache follows the folders.
+    const size_t before = known_.size();
+    known_.erase(std::remove_if(known_.begin(), known_.end(),
+                                [&](const PackSummary& s) {
+                                    return std::none_of(entries_.begin(), entries_.end(), [&](const LibraryEntry& e) {
+                                        return e.path == s.path && e.stamp == s.stamp;
+                                    });
+                                }),
+                 known_.end());
+    index_changed_ |= known_.size() != before;
+    resolve();
+    if (loaded_ && !find(loaded_->id)) loaded_.reset(); // its file changed or went
+}
+
+// Each entry's diagnostics and whether it loads: the first pack found with an id
+// wins, a later one is reported.
+void PackLibrary::resolve() {
+    for (size_t i = 0; i < entries_.size(); ++i) {
+        LibraryEntry& e = entries_[i];
+        e.loads = e.summary && e.summary->loads;
+        e.diagnostics = e.summary ? e.summary->diagnostics : std::vector<Diagnostic>{};
+        if (!e.loads) continue;
+        for (size_t j = 0; j < i; ++j) {
+            if (entries_[j].loads && entries_[j].summary->id == e.summary->id) {
+                e.diagnostics.push_back(duplicate_pack_id(e.path, e.summary->id, entries_[j].path));
+                e.loads = false;
+                break;
+            }
+        }
+    }
     ++generation_;
 }
 
-const std::vector<Kind>& PackLibrary::kinds_of(const Pack& pack) const {
-    for (size_t i = 0; i < entries_.size(); ++i)
-        if (entries_[i].pack && &*entries_[i].pack == &pack) return kinds_[i];
-    static const std::vector<Kind> kNone;
-    return kNone;
+const Diagnostic* LibraryEntry::first_error() const {
+    for (const Diagnostic& d : diagnostics)
+        if (d.severity == Severity::Error) return &d;
+    return nullptr;
+}
+
+const LibraryEntry* PackLibrary::entry(const std::string& id) const {
+    for (const LibraryEntry& e : entries_)
+        if (e.loads && e.summary->id == id) return &e;
+    return nullptr;
 }
 
 const Pack* PackLibrary::find(const std::string& id) const {
-    for (const PackEntry& e : entries_)
-        if (e.pack && e.pack->id == id) return &*e.pack;
-    return nullptr;
+    const LibraryEntry* e = entry(id);
+    if (!loaded_ || !e || e->path != wanted_path_ || loaded_->id != id) return nullptr;
+    return &*loaded_;
+}
+
+void PackLibrary::load_only(const std::string& path) {
+    if (path == wanted_path_) return;
+    wanted_path_ = path;
+    loaded_.reset();
+}
+
+std::vector<LoadJob> PackLibrary::take_jobs() {
+    std::vector<LoadJob> jobs;
+    auto out = [&](const std::string& path) { return std::find(jobs_out_.begin(), jobs_out_.end(), path) != jobs_out_.end(); };
+    for (const LibraryEntry& e : entries_) {
+        const bool wanted = !wanted_path_.empty() && e.path == wanted_path_ && !loaded_;
+        if ((e.indexing() || wanted) && !out(e.path)) {
+            jobs.push_back({e.path, wanted});
+            jobs_out_.push_back(e.path);
+        }
+    }
+    return jobs;
+}
+
+void PackLibrary::finish(LoadDone done) {
+    PackSummary& s = done.summary;
+    jobs_out_.erase(std::remove(jobs_out_.begin(), jobs_out_.end(), s.path), jobs_out_.end());
+    auto current = std::find_if(entries_.begin(), entries_.end(),
+                                [&](const LibraryEntry& e) { return e.path == s.path && e.stamp == s.stamp; });
+    if (current != entries_.end()) { // else the file changed or went meanwhile: a later job indexes it
+        const bool wanted = s.path == wanted_path_;
+        if (done.pack && wanted) loaded_ = std::move(done.pack);
+        // A new summary, or a cached one that said the pack loads when it does not.
+        if (current->indexing() || (wanted && !loaded_ && !s.loads && current->summary->loads)) {
+            known_.erase(std::remove_if(known_.begin(), known_.end(), [&](const PackSummary& k) { return k.path == s.path; }),
+                         known_.end());
+            current->summary = s;
+            known_.push_back(std::move(s));
+            index_changed_ = true;
+            resolve();
+        }
+    }
+    if (jobs_out_.empty()) save_index();
+}
+
+// Not being able to write the cache costs time at the next start, nothing else.
+void PackLibrary::save_index() {
+    if (index_file_.empty() || !index_changed_) return;
+    Issue ignored;
+    index_changed_ = !write_pack_index(index_file_, known_, ignored);
 }
 
 std::vector<AddedPack> PackLibrary::add_files(const std::vector<std::string>& files) {

@@ -8,7 +8,7 @@ namespace chronicle {
 
 Play::Play(const std::string& data_folder, std::vector<PackFolder> pack_folders, const std::string& system_lang,
            int64_t now_unix_seconds)
-    : library_(std::move(pack_folders)) {
+    : library_(std::move(pack_folders), data_folder + "/pack-index.json") {
     std::error_code not_made;
     std::filesystem::create_directories(std::filesystem::u8path(data_folder), not_made);
     opened_ = Storage::open(data_folder + "/chronicle.db", now_unix_seconds);
@@ -43,17 +43,32 @@ void Play::forget_notice_once_saved() {
         opened_.notice.reset();
 }
 
-const Pack* Play::chosen_pack() const {
-    auto playable = [&](const Pack* p) { return p && !library_.kinds_of(*p).empty(); };
-    if (const Pack* p = library_.find(settings_.pack); playable(p)) return p;
-    for (const PackEntry& e : library_.entries())
-        if (e.pack && playable(&*e.pack)) return &*e.pack;
+const LibraryEntry* Play::chosen() const {
+    if (const LibraryEntry* e = library_.entry(settings_.pack); e && e->playable()) return e;
+    for (const LibraryEntry& e : library_.entries())
+        if (e.playable()) return &e;
     return nullptr;
 }
 
+const Pack* Play::chosen_pack() const {
+    const LibraryEntry* e = chosen();
+    return e ? library_.find(e->summary->id) : nullptr;
+}
+
 std::vector<Kind> Play::kinds_to_ask() const {
-    const Pack* pack = chosen_pack();
-    return pack ? chronicle::kinds_to_ask(library_.kinds_of(*pack), settings_.kinds) : std::vector<Kind>{};
+    const LibraryEntry* e = chosen();
+    return e ? chronicle::kinds_to_ask(e->summary->kinds, settings_.kinds) : std::vector<Kind>{};
+}
+
+std::vector<LoadJob> Play::take_jobs() {
+    const LibraryEntry* e = chosen();
+    library_.load_only(e ? e->path : "");
+    return library_.take_jobs();
+}
+
+void Play::finish_loading() {
+    for (std::vector<LoadJob> jobs = take_jobs(); !jobs.empty(); jobs = take_jobs())
+        for (const LoadJob& job : jobs) finish(run_load_job(job));
 }
 
 std::string Play::quiz_language(const Pack& pack) const {
@@ -62,13 +77,15 @@ std::string Play::quiz_language(const Pack& pack) const {
 
 StartProblem Play::start_round(uint64_t seed, Moment now) {
     round_.reset();
+    const LibraryEntry* entry = chosen();
+    if (!entry) return StartProblem::NoPack;
     const Pack* pack = chosen_pack();
-    if (!pack) return StartProblem::NoPack;
+    if (!pack) return StartProblem::Loading;
     QuizOptions options;
     options.seed = seed;
     options.count = static_cast<size_t>(settings_.length);
     options.lang = quiz_language(*pack);
-    options.kinds = chronicle::kinds_to_ask(library_.kinds_of(*pack), settings_.kinds);
+    options.kinds = kinds_to_ask();
     options.difficulty = settings_.difficulty;
     if (options.kinds.empty()) return StartProblem::NoQuestions;
     Quiz quiz = generate_quiz(*pack, options);

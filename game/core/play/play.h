@@ -19,12 +19,14 @@ enum class StartProblem {
     None,
     NoPack,      // no pack loaded
     NoQuestions, // the pack gives no question of the kinds chosen
+    Loading,     // the chosen pack is still being loaded
 };
 
 class Play {
 public:
     // Opens (or starts) the save in `data_folder`, reads the settings (the interface
-    // language defaults to `system_lang`) and finds the packs in `pack_folders`.
+    // language defaults to `system_lang`) and finds the packs in `pack_folders`, known
+    // from the index cached in `data_folder`; the others are loaded by jobs (take_jobs).
     Play(const std::string& data_folder, std::vector<PackFolder> pack_folders, const std::string& system_lang,
          int64_t now_unix_seconds);
 
@@ -46,14 +48,23 @@ public:
     const PackLibrary& library() const { return library_; }
     // The pack the settings choose, or the first playable one when that one is gone
     // or cannot be played; null when no pack can be played.
+    const LibraryEntry* chosen() const;
+    // The chosen pack, when it is loaded in full; null until then.
     const Pack* chosen_pack() const;
     // The kinds a round of the chosen pack asks (see kinds_to_ask).
     std::vector<Kind> kinds_to_ask() const;
+
+    // The jobs to run: packs to index, and the chosen pack to load in full (the one
+    // kept in memory); their results go to finish().
+    std::vector<LoadJob> take_jobs();
+    void finish(LoadDone done) { library_.finish(std::move(done)); }
+    // Runs every job now, on this thread, until the chosen pack is loaded (tests).
+    void finish_loading();
     // The language the chosen pack's questions are in: the interface's when the pack has it.
     std::string quiz_language(const Pack& pack) const;
 
     // Starts a round of the chosen pack with the settings' mode, length, difficulty and
-    // kinds; there is no round when it says a problem.
+    // kinds; there is no round when it says a problem (Loading until the pack is loaded).
     StartProblem start_round(uint64_t seed, Moment now);
     Round* round() { return round_ ? &*round_ : nullptr; }
     const Round* round() const { return round_ ? &*round_ : nullptr; }
