@@ -119,8 +119,9 @@ public:
     int around(int n) { return n <= 1 ? 1 : n * 3 / 4 + static_cast<int>(rng_.below(static_cast<uint32_t>(n / 2 + 1))); }
 
     // {"zh": "…", "en": "…"} with about the given numbers of characters.
-    std::string both(int zh_chars, int en_chars) {
-        return "{\"zh\":\"" + chinese(around(zh_chars)) + "\",\"en\":\"" + english(around(en_chars)) + "\"}";
+    // `tag` ends both texts: headlines and options must differ, and random words repeat.
+    std::string both(int zh_chars, int en_chars, const std::string& tag = "") {
+        return "{\"zh\":\"" + chinese(around(zh_chars)) + tag + "\",\"en\":\"" + english(around(en_chars)) + tag + "\"}";
     }
 
 private:
@@ -242,7 +243,7 @@ std::string make_pack(int event_count, double scale, uint32_t undated) {
         const std::string date = make_date(rng, undated);
         if (!date.empty()) s += ",\"date\":" + date;
         if (rng.below(20) == 0) s += ",\"date_note\":" + t.both(n(25), n(60));
-        s += ",\"headline\":" + t.both(n(16), n(40));
+        s += ",\"headline\":" + t.both(n(16), n(40), " " + std::to_string(i + 1));
         s += ",\"text\":" + t.both(n(90), n(200));
         // Actors: person i % kPersons guarantees everyone is used; a few organizations.
         std::vector<int> actors;
@@ -318,7 +319,7 @@ std::string make_pack(int event_count, double scale, uint32_t undated) {
             const int options = 3 + static_cast<int>(rng.below(3));
             const int right = static_cast<int>(rng.below(static_cast<uint32_t>(options)));
             for (int o = 0; o < options; ++o) {
-                s += (o ? "," : "") + std::string("{\"text\":") + t.both(n(8), n(20));
+                s += (o ? "," : "") + std::string("{\"text\":") + t.both(n(8), n(20), " " + std::string(1, static_cast<char>('A' + o)));
                 if (o == right) s += ",\"correct\":true";
                 else if (rng.below(2)) s += ",\"correct\":false";
                 s += "}";

@@ -247,7 +247,7 @@ TEST_CASE("Home appears before the packs are loaded, and shows a pack still load
             h.game().finish_loading();
             h.frames();
             CHECK(h.screen_text().find(ui::text(ui::T::PackLoading, l)) == std::string::npos);
-            CHECK(h.screen_text().find(fill_in(ui::text(ui::T::PackEvents, l), "n", "3")) != std::string::npos);
+            CHECK(h.screen_text().find(fill_in(ui::text(ui::T::PackEvents, l), {{"n", "3"}})) != std::string::npos);
             REQUIRE(h.click(ui::text(ui::T::Start, l)));
             CHECK(h.screen() == ScreenId::Question);
         }
