@@ -288,25 +288,31 @@ TEST_CASE("A save locked at start keeps the settings the player did not change t
 
 TEST_CASE("Files added to the library: a pack is copied as a pack and becomes the chosen one", "[play][install]") {
     TempDir dir;
-    setenv("CHRONICLE_DATA_DIR", dir.path().c_str(), 1); // where the user's packs go
     std::ofstream(dir.file("mine.json")) << chronicle::test::pack_with(
         R"([{"id": "e1", "date": "2020", "headline": "A", "text": "a"},
             {"id": "e2", "date": "2021", "headline": "B", "text": "b"}])");
-    Play play(dir.file("data"), {{"user", dir.path() + "/packs"}}, "en", kUnixNow);
-    CHECK(play.library().entries().empty());
-    const std::vector<AddedPack> added = play.add_files({dir.file("mine.json"), dir.file("missing.csv")});
+    const std::string bundled_pack = std::string(CHRONICLE_PACKS_DIR) + "/openai-2023.json";
+    std::filesystem::copy_file(bundled_pack, dir.file("copy.json"));
+    // The library's own user folder, not the one the environment names.
+    Play play(dir.file("data"), {{"bundled", CHRONICLE_PACKS_DIR}, {"user", dir.file("my-packs")}}, "en", kUnixNow);
     play.finish_loading();
-    REQUIRE(added.size() == 2);
+    const std::vector<AddedPack> added =
+        play.add_files({dir.file("mine.json"), dir.file("missing.csv"), dir.file("copy.json")});
+    play.finish_loading();
+    REQUIRE(added.size() == 3);
     CHECK(added[0].added());
+    CHECK(added[0].install.path == dir.file("my-packs") + "/test.json");
     CHECK(added[0].import.format == ImportFormat::Pack);
     CHECK(std::string(import_format_name(ImportFormat::Pack)) == "Chronicle pack");
     CHECK_FALSE(added[1].added());
     CHECK(added[1].file == dir.file("missing.csv"));
-    REQUIRE(play.library().entries().size() == 1);
+    // The bundled pack's id is found in the index: the copy would be hidden behind it.
+    CHECK(added[2].install.problem == InstallProblem::IdTaken);
+    CHECK(added[2].install.taken_by == bundled_pack);
+    REQUIRE(play.library().entries().size() == 2);
     REQUIRE(play.chosen_pack());
     CHECK(play.chosen_pack()->id == "test");
     CHECK(play.settings().pack == "test");
-    unsetenv("CHRONICLE_DATA_DIR");
 }
 
 // ---------------------------------------------------------------------------

@@ -259,7 +259,8 @@ int cmd_import(const std::vector<std::string>& args) {
         return 1;
     }
     if (install) {
-        const InstallResult installed = install_pack_text(*result.pack_text, result.id, force);
+        const InstallResult installed = install_pack_text(*result.pack_text, result.id, force, user_pack_folder().value_or(""),
+                                                          id_owner_by_discovery(default_pack_folders()));
         output = installed.path;
         switch (installed.problem) {
         case InstallProblem::None: break;

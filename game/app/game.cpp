@@ -109,7 +109,7 @@ bool Game::start(std::string& error) {
     submit_jobs();
     sound_ = std::make_unique<Sound>();
     coverage_ = std::make_unique<ui::FontCoverage>(ui::bundled_fonts());
-    model_ = std::make_unique<ui::Model>(ui::Model{*play_, *coverage_, *data + "/packs", {}, StartProblem::None});
+    model_ = std::make_unique<ui::Model>(ui::Model{*play_, *coverage_, user_pack_folder().value_or(""), {}, StartProblem::None});
     screens_ = ui::make_screens();
     plan_glyphs();
     apply_settings();

@@ -26,8 +26,8 @@ Intent ResultsScreen::draw_content(Model& model, const UiContext& ctx) {
     if (record.new_best) text(ctx.t(T::NewBest), ctx.fonts.large, ctx.palette.right);
     else if (round->previous_best())
         text(fill_in(ctx.t(T::PreviousBest), {{"n", std::to_string(*round->previous_best())}}), ctx.fonts.body, ctx.palette.muted);
-    if (record.save_error)
-        text(fill_in(ctx.t(T::SaveFailed), {{"e", message(*record.save_error, ctx.lang)}}), ctx.fonts.body, ctx.palette.wrong);
+    if (record.save_error) // "Could not save the game: <why>"
+        text(message(*record.save_error, ctx.lang), ctx.fonts.body, ctx.palette.wrong);
     else if (record.in_memory && model.play.opened().notice)
         text(message(*model.play.opened().notice, ctx.lang), ctx.fonts.body, ctx.palette.wrong);
 

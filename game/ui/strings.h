@@ -78,7 +78,6 @@ enum class Lang { Zh, En };
     X(NoMistakes, "全部答对，太棒了！", "No mistakes. Well done!")                                           \
     X(PlayAgain, "再玩一次", "Play again")                                                                \
     X(Home, "返回主页", "Home")                                                                           \
-    X(SaveFailed, "成绩没能保存：{e}", "The result could not be saved: {e}")                                   \
     X(Language, "界面语言", "Language")                                                                   \
     X(TextSize, "文字大小", "Text size")                                                                  \
     X(Theme, "主题", "Theme")                                                                            \

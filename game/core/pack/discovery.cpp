@@ -11,9 +11,14 @@ namespace chronicle {
 
 namespace fs = std::filesystem;
 
+std::optional<std::string> user_pack_folder() {
+    const std::optional<std::string> data = user_data_folder();
+    return data ? std::optional<std::string>(*data + "/packs") : std::nullopt;
+}
+
 std::vector<PackFolder> default_pack_folders() {
     std::vector<PackFolder> folders = {{"bundled", resource_folder("questions", "schema", CHRONICLE_SOURCE_PACKS)}};
-    if (const std::optional<std::string> data = user_data_folder()) folders.push_back({"user", *data + "/packs"});
+    if (const std::optional<std::string> packs = user_pack_folder()) folders.push_back({"user", *packs});
     return folders;
 }
 

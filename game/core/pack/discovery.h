@@ -22,8 +22,9 @@ struct PackEntry {
     std::vector<Diagnostic> diagnostics;
 };
 
-// The bundled questions/ folder and the user's packs folder (user_data_folder()/packs),
-// when there is a user data folder.
+// user_data_folder()/packs, when there is a user data folder.
+std::optional<std::string> user_pack_folder();
+// The bundled questions/ folder and the user's packs folder, when there is one.
 std::vector<PackFolder> default_pack_folders();
 
 // A *.json file in a pack folder, or a folder that cannot be listed (with the error).

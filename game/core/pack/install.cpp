@@ -12,15 +12,22 @@ namespace chronicle {
 
 namespace fs = std::filesystem;
 
-InstallResult install_pack_text(const std::string& pack_text, const std::string& id, bool replace) {
+IdOwner id_owner_by_discovery(std::vector<PackFolder> folders) {
+    return [folders = std::move(folders)](const std::string& id) {
+        for (const PackEntry& e : discover_packs(folders))
+            if (e.pack && e.pack->id == id) return e.path;
+        return std::string();
+    };
+}
+
+InstallResult install_pack_text(const std::string& pack_text, const std::string& id, bool replace,
+                                const std::string& folder, const IdOwner& owner) {
     InstallResult r;
-    const std::optional<std::string> data = user_data_folder();
-    if (!data) {
+    if (folder.empty()) {
         r.problem = InstallProblem::CannotWrite;
         r.error = {Problem::NoDataFolder};
         return r;
     }
-    const std::string folder = *data + "/packs";
     r.path = folder + "/" + id + ".json";
     if (std::optional<Issue> problem = make_folder(folder)) {
         r.problem = InstallProblem::CannotWrite;
@@ -28,13 +35,11 @@ InstallResult install_pack_text(const std::string& pack_text, const std::string&
         return r;
     }
     std::error_code ec;
-    // Discovery loads only the first pack with an id: a clash would hide the new one.
-    for (const PackEntry& e : discover_packs(default_pack_folders())) {
-        if (e.pack && e.pack->id == id && !fs::equivalent(e.path, r.path, ec)) {
-            r.problem = InstallProblem::IdTaken;
-            r.taken_by = e.path;
-            return r;
-        }
+    // Only the first pack with an id is played: a clash would hide the new one.
+    if (std::string taken_by = owner(id); !taken_by.empty() && !fs::equivalent(taken_by, r.path, ec)) {
+        r.problem = InstallProblem::IdTaken;
+        r.taken_by = std::move(taken_by);
+        return r;
     }
     switch (write_file_atomically(r.path, pack_text, replace, r.error)) {
     case WriteOutcome::Written: break;
@@ -44,7 +49,7 @@ InstallResult install_pack_text(const std::string& pack_text, const std::string&
     return r;
 }
 
-AddedPack add_to_user_packs(const std::string& file) {
+AddedPack add_to_user_packs(const std::string& file, const std::string& folder, const IdOwner& owner) {
     AddedPack added;
     added.file = file;
     ImportResult& r = added.import;
@@ -68,7 +73,7 @@ AddedPack add_to_user_packs(const std::string& file) {
         r = import_text(*text, options);
     }
     if (r.pack) added.title = r.pack->text(r.pack->title, r.pack->default_language);
-    if (r.pack_text) added.install = install_pack_text(*r.pack_text, r.id, false);
+    if (r.pack_text) added.install = install_pack_text(*r.pack_text, r.id, false, folder, owner);
     return added;
 }
 

@@ -127,8 +127,14 @@ void PackLibrary::save_index() {
 }
 
 std::vector<AddedPack> PackLibrary::add_files(const std::vector<std::string>& files) {
+    const auto user = std::find_if(folders_.begin(), folders_.end(), [](const PackFolder& f) { return f.origin == "user"; });
+    const std::string folder = user == folders_.end() ? "" : user->path;
+    const IdOwner owner = [this](const std::string& id) {
+        const LibraryEntry* e = entry(id);
+        return e ? e->path : std::string();
+    };
     std::vector<AddedPack> added;
-    for (const std::string& file : files) added.push_back(add_to_user_packs(file));
+    for (const std::string& file : files) added.push_back(add_to_user_packs(file, folder, owner));
     reload();
     return added;
 }

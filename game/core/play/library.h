@@ -51,8 +51,9 @@ public:
     // A job's result; the index file is written once no job is out.
     void finish(LoadDone done);
 
-    // Adds files to the user's pack folder (a pack is copied, a timeline or a sheet
-    // imported; see add_to_user_packs), then reads the folders again.
+    // Adds files to the user's pack folder (the folder of origin "user"; a pack is
+    // copied, a timeline or a sheet imported; see add_to_user_packs), then reads the
+    // folders again. A clash of ids is found in the index: no pack is loaded for it.
     std::vector<AddedPack> add_files(const std::vector<std::string>& files);
     // Changes whenever entries change, so that what is made from them knows to renew.
     uint64_t generation() const { return generation_; }
