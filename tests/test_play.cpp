@@ -8,6 +8,7 @@
 #include <fstream>
 #include <functional>
 #include <memory>
+#include <sstream>
 #include <sqlite3.h>
 
 #include "core/play/play.h"
@@ -423,6 +424,20 @@ SCENARIO("A pack indexed once is known at the next start without reading it", "[
                 CHECK(run_jobs(again) == 1);
             }
         }
+        WHEN("the cache's bytes lied (same size and time, another pack) and that pack is chosen to play") {
+            const auto mtime = fs::last_write_time(f.pack("a.json"));
+            f.write("a.json", pack_named("omega", "Alpha pack")); // "omega": as long as "alpha"
+            fs::last_write_time(f.pack("a.json"), mtime);
+            PackLibrary again = f.library();
+            REQUIRE(again.entries().at(0).summary->id == "alpha");
+            again.load_only(f.pack("a.json"));
+            CHECK(run_jobs(again) == 1);
+            THEN("what the full load read replaces the cached card, and the pack can be played") {
+                CHECK(again.entries().at(0).summary->id == "omega");
+                CHECK(again.find("omega"));
+                CHECK(read_pack_index(f.index()).at(0).id == "omega");
+            }
+        }
         WHEN("the cache is damaged, or was written by another build") {
             THEN("every pack is indexed again, without a problem, and the cache is written anew") {
                 for (const char* damaged : {"{\"build\": [\"chronicle-pack-index/1\"", "[]", "\x01\xff",
@@ -438,6 +453,59 @@ SCENARIO("A pack indexed once is known at the next start without reading it", "[
                 }
             }
         }
+    }
+}
+
+SCENARIO("A pack that changes while it waits for its job is indexed once, as it is then", "[library]") {
+    Folders f;
+    f.write("a.json", pack_named("alpha", "Alpha pack"));
+    PackLibrary library = f.library();
+    const std::vector<LoadJob> jobs = library.take_jobs();
+    REQUIRE(jobs.size() == 1);
+    WHEN("the file is rewritten after it was listed, before its job reads it") {
+        f.write("a.json", pack_named("alpha", "Alpha pack, rewritten"));
+        library.finish(run_load_job(jobs[0]));
+        THEN("the job's reading is taken, and no job asks for it again") {
+            const LibraryEntry& e = library.entries().at(0);
+            REQUIRE_FALSE(e.indexing());
+            CHECK(e.summary->text(e.summary->title, "en") == "Alpha pack, rewritten");
+            CHECK(library.take_jobs().empty());
+        }
+    }
+    WHEN("the file is deleted before its job reads it") {
+        fs::remove(f.pack("a.json"));
+        library.finish(run_load_job(jobs[0]));
+        THEN("its card says it cannot be read, and no job asks for it again") {
+            const LibraryEntry& e = library.entries().at(0);
+            REQUIRE(e.first_error());
+            CHECK(e.first_error()->issue.problem == Problem::CannotOpenFile);
+            CHECK(library.take_jobs().empty());
+        }
+    }
+}
+
+SCENARIO("A cache holding a date no pack can have is not trusted", "[library]") {
+    Folders f;
+    // A problem whose details are dates: the event ends (April) before it begins (May).
+    f.write("a.json", chronicle::test::pack_with(
+                          R"([{"id": "e1", "date": "2023-05-01", "end": "2023-04-01", "headline": "A", "text": "a"}])"));
+    PackLibrary first = f.library();
+    run_jobs(first);
+    REQUIRE(first.entries().at(0).first_error());
+    std::stringstream text;
+    text << std::ifstream(f.index()).rdbuf();
+    const std::string cache = text.str();
+    const size_t at = cache.find("[2023,4,1]");
+    REQUIRE(at != std::string::npos);
+    for (const char* hostile : {"[2023,13,1]", "[2023,4,31]", "[2023,0,5]", "[-9223372036854775807,1,1]"}) {
+        INFO(hostile);
+        std::string damaged = cache;
+        damaged.replace(at, 10, hostile);
+        std::ofstream(f.index()) << damaged;
+        PackLibrary again = f.library();
+        CHECK(again.entries().at(0).indexing()); // indexed again, never worded from the cache
+        run_jobs(again);
+        CHECK(again.entries().at(0).first_error()->issue.problem == Problem::EventEndsBeforeItBegins);
     }
 }
 

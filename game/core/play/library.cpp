@@ -101,20 +101,19 @@ std::vector<LoadJob> PackLibrary::take_jobs() {
 void PackLibrary::finish(LoadDone done) {
     PackSummary& s = done.summary;
     jobs_out_.erase(std::remove(jobs_out_.begin(), jobs_out_.end(), s.path), jobs_out_.end());
-    auto current = std::find_if(entries_.begin(), entries_.end(),
-                                [&](const LibraryEntry& e) { return e.path == s.path && e.stamp == s.stamp; });
-    if (current != entries_.end()) { // else the file changed or went meanwhile: a later job indexes it
-        const bool wanted = s.path == wanted_path_;
-        if (done.pack && wanted) loaded_ = std::move(done.pack);
-        // A new summary, or a cached one that said the pack loads when it does not.
-        if (current->indexing() || (wanted && !loaded_ && !s.loads && current->summary->loads)) {
-            known_.erase(std::remove_if(known_.begin(), known_.end(), [&](const PackSummary& k) { return k.path == s.path; }),
-                         known_.end());
-            current->summary = s;
-            known_.push_back(std::move(s));
-            index_changed_ = true;
-            resolve();
-        }
+    auto current = std::find_if(entries_.begin(), entries_.end(), [&](const LibraryEntry& e) { return e.path == s.path; });
+    if (current != entries_.end()) { // else the folders were listed again without it
+        if (done.pack && s.path == wanted_path_) loaded_ = std::move(done.pack);
+        // The file as the job read it wins over the listing and the cache: it may have
+        // changed since it was listed (so its stamp is newer; asking again would read it
+        // again for ever), or changed under the same size and time (so the cache lied).
+        current->stamp = s.stamp;
+        known_.erase(std::remove_if(known_.begin(), known_.end(), [&](const PackSummary& k) { return k.path == s.path; }),
+                     known_.end());
+        current->summary = s;
+        known_.push_back(std::move(s));
+        index_changed_ = true;
+        resolve();
     }
     if (jobs_out_.empty()) save_index();
 }

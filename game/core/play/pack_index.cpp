@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <new>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -39,7 +40,12 @@ LoadDone run_load_job(const LoadJob& job) {
     s.path = job.path;
     // Stamped before reading: a file changed while it is read is indexed again next time.
     if (const std::optional<FileStamp> stamp = file_stamp(job.path)) s.stamp = *stamp;
-    LoadResult r = load_pack_file(job.path);
+    LoadResult r;
+    try {
+        r = load_pack_file(job.path);
+    } catch (const std::bad_alloc&) { // on the worker: a pack too big for memory must not end the game
+        r.diagnostics.push_back({Severity::Error, job.path, 0, 0, "", {Problem::OutOfMemory}});
+    }
     // A big pack may have tens of thousands of warnings: the index stays small.
     constexpr size_t kKeptPerSeverity = 10;
     size_t errors = 0;
@@ -95,7 +101,15 @@ LocalText local_text_from(const json& j) {
 }
 
 json date_json(const PartialDate& d) { return {d.year, d.month, d.day}; }
-PartialDate date_from(const json& j) { return {j.at(0).get<int64_t>(), j.at(1).get<int>(), j.at(2).get<int>()}; }
+// Only a date the loader could have made: the words for a date index month names
+// and subtract years.
+PartialDate date_from(const json& j) {
+    const PartialDate d{j.at(0).get<int64_t>(), j.at(1).get<int>(), j.at(2).get<int>()};
+    const bool valid = year_in_range(d.year) && d.month >= 0 && d.month <= 12 && d.day >= 0 &&
+                       (d.month == 0 ? d.day == 0 : d.day <= days_in_month(d.year, d.month));
+    if (!valid) throw std::out_of_range("not a date");
+    return d;
+}
 
 json detail_json(const Detail& d) {
     if (const auto* s = std::get_if<std::string>(&d)) return {{"text", *s}};
