@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cerrno>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -621,6 +622,33 @@ TEST_CASE("What memory holds goes into the save when it closes, if the lock has 
     REQUIRE(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
     opened.storage.reset();
     CHECK(open_cleanly(path)->game_count() == 1);
+}
+
+TEST_CASE("A save locked at start that turns out newer when the lock ends says so, and keeps the run in memory", "[storage]") {
+    TempDir dir;
+    const std::string path = dir.file("save.db");
+    open_cleanly(path);
+    sqlite3* other = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &other) == SQLITE_OK);
+    std::unique_ptr<sqlite3, int (*)(sqlite3*)> close_other(other, sqlite3_close);
+    REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+    OpenResult opened = Storage::open(path, kNow);
+    REQUIRE(opened.storage);
+    REQUIRE(opened.storage->in_memory());
+    CHECK_FALSE(opened.storage->retry_ended());
+    // The other program was a newer Chronicle: it leaves the save at its own version.
+    REQUIRE(sqlite3_exec(other, "PRAGMA user_version = 99; COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
+    CHECK(opened.storage->record_game(scored(Mode::Test, 4000, kNow)) > 0);
+    CHECK(opened.storage->in_memory());
+    REQUIRE(opened.storage->retry_ended());
+    CHECK(opened.storage->retry_ended()->problem == Problem::SaveNewerReadOnly);
+    opened.storage.reset();
+    sqlite3_int64 games = -1;
+    REQUIRE(sqlite3_exec(other, "SELECT count(*) FROM games", [](void* out, int, char** v, char**) {
+        *static_cast<sqlite3_int64*>(out) = std::atoll(v[0]);
+        return 0;
+    }, &games, nullptr) == SQLITE_OK);
+    CHECK(games == 0); // the newer save was not changed
 }
 
 TEST_CASE("Where no save can be written, progress lives in memory for the run", "[storage]") {

@@ -27,11 +27,15 @@ TEST_CASE("Control characters are found, stripped and escaped", "[text]") {
         CHECK(without_control_characters("a\nb", false) == "ab");
         CHECK(without_control_characters("a\nb", true) == "a\nb");
     }
-    SECTION("escaped for a terminal, newline and tab kept") {
+    SECTION("escaped for a terminal; newline and tab only where running text allows them") {
         CHECK(printable(esc) == "red \\x1b[31mALERT\\x1b[0m");
         CHECK(printable(osc) == "\\x1b]0;pwned\\x07title");
         CHECK(printable(c1) == "csi \\u009b31m");
-        CHECK(printable("line\n\ttab 中文") == "line\n\ttab 中文");
+        CHECK(printable("line\n\ttab 中文", true) == "line\n\ttab 中文");
+        CHECK(printable("fake\nok") == "fake\\x0aok"); // one-line text: a newline cannot fake a line of output
+        CHECK(first_control_character(c1, true) == "\xc2\x9b");
+        CHECK(first_control_character("a\tb", true).empty());
+        CHECK(first_control_character("a\tb", false) == "\t");
     }
 }
 

@@ -213,7 +213,7 @@ int cmd_export(const std::vector<std::string>& args) {
     if (quiz.questions.size() < options.count)
         std::cerr << "chronicle: note: only " << quiz.questions.size() << " different questions of the kinds asked; "
                   << "the quiz is shorter than " << options.count << "\n";
-    std::cout << (format == "md" ? printable(quiz_to_markdown(quiz, *pack)) : quiz_to_json(quiz)); // JSON escapes them itself
+    std::cout << (format == "md" ? printable(quiz_to_markdown(quiz, *pack), true) : quiz_to_json(quiz)); // JSON escapes them itself
     return 0;
 }
 

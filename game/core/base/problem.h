@@ -20,6 +20,7 @@ enum class Problem {
     FileTooBig,       // its MiB, the limit's MiB
     CannotListFolder, // the OS's reason
     NotARegularFile,  // a pipe, a device or a socket: reading it could wait for ever
+    OutOfMemory,      // the file fits the size limit, but what it holds did not fit in memory
     // JSON text
     TooDeep,                // the depth limit
     InvalidUtf8,            // the byte offset

@@ -165,6 +165,12 @@ size_t find_control_character(std::string_view text, bool line_breaks_allowed) {
     return std::string_view::npos;
 }
 
+std::string_view first_control_character(std::string_view text, bool line_breaks_allowed) {
+    for (size_t i = 0; i < text.size(); ++i)
+        if (const size_t n = control_at(text, i, line_breaks_allowed)) return text.substr(i, n);
+    return {};
+}
+
 std::string without_control_characters(std::string_view text, bool line_breaks_allowed) {
     std::string out;
     out.reserve(text.size());
@@ -176,11 +182,11 @@ std::string without_control_characters(std::string_view text, bool line_breaks_a
     return out;
 }
 
-std::string printable(std::string_view text) {
+std::string printable(std::string_view text, bool line_breaks_allowed) {
     std::string out;
     out.reserve(text.size());
     for (size_t i = 0; i < text.size();) {
-        const size_t n = control_at(text, i, true);
+        const size_t n = control_at(text, i, line_breaks_allowed);
         if (n == 0) {
             out += text[i++];
             continue;

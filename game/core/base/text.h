@@ -50,11 +50,14 @@ std::vector<std::string> split(std::string_view text, char separator);
 // Offset of the first one in valid UTF-8 text, or npos; newline and tab pass when
 // `line_breaks_allowed` (fields of running text may hold them).
 size_t find_control_character(std::string_view text, bool line_breaks_allowed);
+// The bytes of the first one (one for C0 and DEL, two for C1), or "" when there is none.
+std::string_view first_control_character(std::string_view text, bool line_breaks_allowed);
 // The text without its control characters (newline and tab kept when allowed).
 std::string without_control_characters(std::string_view text, bool line_breaks_allowed);
-// The text safe to print to a terminal: each control character other than newline
-// and tab is written out as an escape, \x1b or \u009b.
-std::string printable(std::string_view text);
+// The text safe to print to a terminal: each control character is written out as an
+// escape, \x1b or \u009b; newline and tab too unless `line_breaks_allowed` (a file
+// name or a title with a newline could fake a line of output).
+std::string printable(std::string_view text, bool line_breaks_allowed = false);
 
 // Edit distance, for "did you mean" hints on misspelt field names.
 size_t edit_distance(std::string_view a, std::string_view b);

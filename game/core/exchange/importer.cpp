@@ -45,10 +45,9 @@ std::string name_hash(const std::string& name) {
 }
 
 std::optional<Issue> remove_control_characters(std::string& text, bool running_text) {
-    const size_t at = find_control_character(text, running_text);
-    if (at == std::string::npos) return std::nullopt;
-    const size_t length = static_cast<unsigned char>(text[at]) < 0x80 ? 1 : 2; // C1 takes two bytes in UTF-8
-    Issue removed{Problem::ControlCharactersRemoved, {printable(text.substr(at, length))}};
+    const std::string_view found = first_control_character(text, running_text);
+    if (found.empty()) return std::nullopt;
+    Issue removed{Problem::ControlCharactersRemoved, {printable(found)}};
     text = without_control_characters(text, running_text);
     return removed;
 }

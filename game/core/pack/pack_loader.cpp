@@ -110,10 +110,9 @@ private:
     // Control characters would act on a terminal that shows the text; newline and tab
     // only belong in running text (see running_text()).
     template <class PathFn> bool check_characters(const std::string& s, PathFn path, bool line_breaks_allowed) {
-        const size_t at = find_control_character(s, line_breaks_allowed);
-        if (at == std::string::npos) return true;
-        const size_t length = static_cast<unsigned char>(s[at]) < 0x80 ? 1 : 2; // C1 is two bytes in UTF-8
-        error(path(), Problem::ControlCharacter, {printable(std::string_view(s).substr(at, length))});
+        const std::string_view found = first_control_character(s, line_breaks_allowed);
+        if (found.empty()) return true;
+        error(path(), Problem::ControlCharacter, {printable(found)});
         return false;
     }
 

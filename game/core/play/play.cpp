@@ -29,18 +29,19 @@ bool Play::save_settings() {
     if (changed.empty()) return true;
     if (!storage() || !storage()->set_settings(changed)) return false;
     saved_entries_ = entries;
-    forget_notice_once_saved();
+    renew_save_notice();
     return true;
 }
 
 void Play::leave_round() {
     round_.reset();
-    forget_notice_once_saved(); // the game just finished may have opened the save
+    renew_save_notice(); // the game just finished may have opened the save
 }
 
-void Play::forget_notice_once_saved() {
-    if (opened_.notice && opened_.notice->problem == Problem::SaveHeldInMemory && storage() && !storage()->in_memory())
-        opened_.notice.reset();
+void Play::renew_save_notice() {
+    if (!opened_.notice || opened_.notice->problem != Problem::SaveHeldInMemory || !storage()) return;
+    if (!storage()->in_memory()) opened_.notice.reset();
+    else if (storage()->retry_ended()) opened_.notice = storage()->retry_ended();
 }
 
 const LibraryEntry* Play::chosen() const {

@@ -74,7 +74,9 @@ public:
     std::vector<AddedPack> add_files(const std::vector<std::string>& files);
 
 private:
-    void forget_notice_once_saved();
+    // A save held in memory at start: its notice goes once the save opens, and says why
+    // when the save was given up.
+    void renew_save_notice();
 
     OpenResult opened_;
     Settings settings_;

@@ -202,7 +202,7 @@ std::vector<std::string> texts_from_json(const std::string& text) {
 // Short, because the game waits on the UI thread: another copy of Chronicle saving a
 // game holds the lock for milliseconds, and a longer lock is met by keeping the data
 // in memory and trying again at the next write.
-constexpr int kBusyTimeoutMs = 500;
+constexpr int kBusyTimeoutMs = 1000;
 
 } // namespace
 
@@ -531,10 +531,14 @@ bool Storage::ready_to_write(Problem problem) {
 void Storage::move_into_save() {
     Attempt save = open_database(retry_path_);
     if (!save.db) {
-        if (!save.may_pass) retry_path_.clear(); // it will not open this run: stop trying
+        if (!save.may_pass) { // it will not open this run: stop trying, and say why
+            retry_ended_ = Issue{Problem::SaveCannotOpen, {retry_path_, save.reason}};
+            retry_path_.clear();
+        }
         return;
     }
-    if (save.read_only) {
+    if (save.read_only) { // newer, or not writable: memory keeps the run
+        retry_ended_ = std::move(save.read_only);
         retry_path_.clear();
         return;
     }

@@ -92,6 +92,9 @@ public:
     // Why writes are refused (a Term, or the OS's words); nullopt when they are not.
     const std::optional<Detail>& read_only() const { return read_only_; }
     const std::optional<Issue>& last_error() const { return last_error_; }
+    // Why a save held in memory at open was given up at a later write (read-only, made
+    // by a newer version, unreadable); the run's data then stays in memory.
+    const std::optional<Issue>& retry_ended() const { return retry_ended_; }
 
     // nullopt when the key was never set (or on error).
     std::optional<std::string> setting(const std::string& key) const;
@@ -128,6 +131,7 @@ private:
     bool in_memory_;
     std::string retry_path_; // the save to try again before each write; empty: none
     std::optional<Detail> read_only_;
+    std::optional<Issue> retry_ended_;
     mutable std::optional<Issue> last_error_;
 };
 
