@@ -275,6 +275,13 @@ TEST_CASE("Two events with the same headline in a language are an error", "[load
         CHECK(d.issue.problem == Problem::SameHeadlineInLanguage);
         CHECK(d.issue.details == Details{"a", "b", "zh"});
     }
+    SECTION("the same when the earlier one falls back and the later one is written") {
+        const Diagnostic d = only_error(pack_with(R"([
+    {"id": "a", "date": "1969", "headline": {"en": "登月"}, "text": "T"},
+    {"id": "b", "date": "1972", "headline": {"en": "Landing", "zh": "登月"}, "text": "T"}])"));
+        CHECK(d.issue.problem == Problem::SameHeadlineInLanguage);
+        CHECK(d.issue.details == Details{"a", "b", "zh"});
+    }
     SECTION("different in every language is fine") {
         CHECK(load(pack_with(R"([
     {"id": "a", "date": "1969", "headline": {"en": "Landing", "zh": "登月"}, "text": "T"},

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <fstream>
 #include <initializer_list>
+#include <map>
 #include <sstream>
 #include <set>
 #include <tuple>
@@ -512,28 +513,40 @@ private:
     // the same in a language, as the game shows them (a missing translation falls back).
     // Only the default language and those some text is written in need comparing: in
     // any other, every text reads as in the default one. O(texts × languages).
+    // Two texts collide in a language when they show the same there: their own text in
+    // it, else their default-language one. Only texts actually written go in the maps
+    // (not one copy per language in use), so memory stays linear in the pack whatever
+    // the number of languages: a text that falls back is met through the default
+    // language, or through `written` when another text was written the same.
     template <class Report> void find_same_texts(const std::vector<const LocalText*>& texts, Report report) const {
-        const Pack& p = *pack_;
-        std::unordered_map<std::string_view, size_t> column; // language → its place in `langs`
-        std::vector<std::string_view> langs;
-        auto add = [&](std::string_view lang) {
-            if (column.emplace(lang, langs.size()).second) langs.push_back(lang);
-        };
-        add(p.default_language);
-        for (const LocalText* t : texts)
-            for (const auto& [lang, text] : t->by_lang) add(lang);
-        std::vector<std::unordered_map<std::string_view, size_t>> first(langs.size()); // per language: text → index
-        std::vector<std::string_view> shown(langs.size());
+        const std::string& fallback = pack_->default_language;
+        std::unordered_map<std::string_view, size_t> by_default;                 // default text → first item
+        std::map<std::pair<std::string_view, std::string_view>, size_t> by_lang; // (language, text) → first item
+        std::unordered_multimap<std::string_view, std::pair<std::string_view, size_t>> written; // text → (language, first item)
         std::set<std::pair<size_t, size_t>> reported;
+        auto collide = [&](size_t k, size_t i, std::string_view lang, std::string_view text) {
+            if (reported.emplace(k, i).second) report(k, i, std::string(lang), std::string(text));
+        };
         for (size_t i = 0; i < texts.size(); ++i) {
             const LocalText& t = *texts[i];
             if (t.empty()) continue; // missing: reported already
-            std::fill(shown.begin(), shown.end(), std::string_view(t.get(p.default_language, p.default_language)));
-            for (const auto& [lang, text] : t.by_lang) shown[column.at(lang)] = text;
-            for (size_t l = 0; l < langs.size(); ++l) {
-                const auto [it, fresh] = first[l].emplace(shown[l], i);
-                if (!fresh && reported.emplace(it->second, i).second)
-                    report(it->second, i, std::string(langs[l]), std::string(shown[l]));
+            const std::string& own_default = t.get(fallback, fallback);
+            if (const auto [it, fresh] = by_default.emplace(own_default, i); !fresh) collide(it->second, i, fallback, own_default);
+            // An earlier text written in a language this one falls back in.
+            const auto [from, to] = written.equal_range(own_default);
+            for (auto w = from; w != to; ++w)
+                if (!t.find(w->second.first)) collide(w->second.second, i, w->second.first, own_default);
+            for (const auto& [lang, text] : t.by_lang) {
+                if (lang == fallback) continue;
+                const auto [it, fresh] = by_lang.emplace(std::make_pair(std::string_view(lang), std::string_view(text)), i);
+                if (!fresh) {
+                    collide(it->second, i, lang, text);
+                    continue;
+                }
+                written.emplace(text, std::make_pair(std::string_view(lang), i));
+                // An earlier text that falls back in this language and shows the same.
+                if (const auto k = by_default.find(text); k != by_default.end() && k->second != i && !texts[k->second]->find(lang))
+                    collide(k->second, i, lang, text);
             }
         }
     }
