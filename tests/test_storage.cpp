@@ -607,34 +607,41 @@ TEST_CASE("A save locked at start is left where it is and written once the lock 
     }
 }
 
-TEST_CASE("What memory holds goes into the save when it closes, if the lock has ended", "[storage]") {
+namespace {
+
+// A new save that another program holds locked while Chronicle opens it.
+struct LockedAtStart {
     TempDir dir;
     const std::string path = dir.file("save.db");
-    open_cleanly(path);
-    sqlite3* other = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &other) == SQLITE_OK);
-    std::unique_ptr<sqlite3, int (*)(sqlite3*)> close_other(other, sqlite3_close);
-    REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
-    OpenResult opened = Storage::open(path, kNow);
-    REQUIRE(opened.storage);
-    REQUIRE(opened.storage->in_memory());
-    REQUIRE(opened.storage->record_game(scored(Mode::Test, 4000, kNow)) > 0);
-    REQUIRE(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
-    opened.storage.reset();
-    CHECK(open_cleanly(path)->game_count() == 1);
+    std::unique_ptr<sqlite3, int (*)(sqlite3*)> other{nullptr, sqlite3_close};
+    OpenResult opened;
+
+    LockedAtStart() {
+        open_cleanly(path);
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+        other.reset(db);
+        REQUIRE(sqlite3_exec(db, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+        opened = Storage::open(path, kNow);
+        REQUIRE(opened.storage);
+        REQUIRE(opened.storage->in_memory());
+    }
+};
+
+} // namespace
+
+TEST_CASE("What memory holds goes into the save when it closes, if the lock has ended", "[storage]") {
+    LockedAtStart locked;
+    REQUIRE(locked.opened.storage->record_game(scored(Mode::Test, 4000, kNow)) > 0);
+    REQUIRE(sqlite3_exec(locked.other.get(), "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
+    locked.opened.storage.reset();
+    CHECK(open_cleanly(locked.path)->game_count() == 1);
 }
 
 TEST_CASE("A save locked at start that turns out newer when the lock ends says so, and keeps the run in memory", "[storage]") {
-    TempDir dir;
-    const std::string path = dir.file("save.db");
-    open_cleanly(path);
-    sqlite3* other = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &other) == SQLITE_OK);
-    std::unique_ptr<sqlite3, int (*)(sqlite3*)> close_other(other, sqlite3_close);
-    REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
-    OpenResult opened = Storage::open(path, kNow);
-    REQUIRE(opened.storage);
-    REQUIRE(opened.storage->in_memory());
+    LockedAtStart locked;
+    OpenResult& opened = locked.opened;
+    sqlite3* other = locked.other.get();
     CHECK_FALSE(opened.storage->retry_ended());
     // The other program was a newer Chronicle: it leaves the save at its own version.
     REQUIRE(sqlite3_exec(other, "PRAGMA user_version = 99; COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
