@@ -36,7 +36,12 @@ InstallResult install_pack_text(const std::string& pack_text, const std::string&
     }
     std::error_code ec;
     // Only the first pack with an id is played: a clash would hide the new one.
-    if (std::string taken_by = owner(id); !taken_by.empty() && !fs::equivalent(taken_by, r.path, ec)) {
+    // The file to be replaced is no clash. Names first: another import replacing it
+    // between equivalent()'s two stats would make it look like another file.
+    auto same_file = [&](const std::string& other) {
+        return fs::path(other).lexically_normal() == fs::path(r.path).lexically_normal() || fs::equivalent(other, r.path, ec);
+    };
+    if (std::string taken_by = owner(id); !taken_by.empty() && !same_file(taken_by)) {
         r.problem = InstallProblem::IdTaken;
         r.taken_by = std::move(taken_by);
         return r;
