@@ -509,15 +509,12 @@ private:
         return true;
     }
 
-    // Calls report(k, i, language, text) for each pair of texts, k before i, that read
-    // the same in a language, as the game shows them (a missing translation falls back).
-    // Only the default language and those some text is written in need comparing: in
-    // any other, every text reads as in the default one. O(texts × languages).
-    // Two texts collide in a language when they show the same there: their own text in
-    // it, else their default-language one. Only texts actually written go in the maps
-    // (not one copy per language in use), so memory stays linear in the pack whatever
-    // the number of languages: a text that falls back is met through the default
-    // language, or through `written` when another text was written the same.
+    // Calls report(k, i, language, text) for pairs of texts, k before i, that read the
+    // same in a language as the game shows them: their own text in it, else their
+    // default-language one. Only texts actually written go in the maps (not one copy per
+    // language in use), so memory stays linear in the pack whatever the number of
+    // languages: a text that falls back is met through the default language, or through
+    // `written` when another text was written the same in that language.
     template <class Report> void find_same_texts(const std::vector<const LocalText*>& texts, Report report) const {
         const std::string& fallback = pack_->default_language;
         std::unordered_map<std::string_view, size_t> by_default;                 // default text → first item
