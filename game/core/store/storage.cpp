@@ -229,7 +229,9 @@ namespace {
 // a full disk, permissions) as a Term, from SQLite's code or the OS's errno; anything
 // else in SQLite's words.
 Detail reason_of(sqlite3* db, int rc) {
-    const int os_errno = sqlite3_system_errno(db); // set for CANTOPEN and IOERR only
+    // The OS error of the last failing call: fresh for CANTOPEN and IOERR; for READONLY
+    // it may be stale, and serves only to tell a read-only file system (EROFS) apart.
+    const int os_errno = sqlite3_system_errno(db);
     switch (rc & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
