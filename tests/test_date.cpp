@@ -137,7 +137,7 @@ TEST_CASE("Dates read naturally in Chinese and English", "[date]") {
     CHECK(format_date(single("2023"), "zh") == "2023年");
     const DateSpec range{parse("2022-11-30"), parse("2022-12")};
     CHECK(format_date(range, "en") == "30 November 2022 – December 2022");
-    CHECK(format_date(range, "zh") == "2022年11月30日 至 2022年12月");
+    CHECK(format_date(range, "zh") == "2022年11月30日至2022年12月");
 }
 
 TEST_CASE("Shifting a date by whole widths never overlaps it", "[date]") {

@@ -54,3 +54,58 @@ TEST_CASE("The bounded edit distance agrees with the full one up to its limit", 
         }
     }
 }
+
+TEST_CASE("Numbers read as a Chinese editor and an English one expect", "[text][numbers]") {
+    SECTION("Chinese counts in 万 and 亿 when that reads short, else plain digits, never thousands commas") {
+        CHECK(format_number(10'000, "zh") == "1万");
+        CHECK(format_number(15'000, "zh") == "1.5万");
+        CHECK(format_number(12'500, "zh") == "1.25万");
+        CHECK(format_number(10'000'000, "zh") == "1000万");
+        CHECK(format_number(100'000'000, "zh") == "1亿");
+        CHECK(format_number(150'000'000, "zh") == "1.5亿");
+        CHECK(format_number(123'450'000, "zh") == "12345万");
+        CHECK(format_number(1'000'000, "zh") == "100万");
+        CHECK(format_number(-20'000, "zh") == "-2万");
+        CHECK(format_number(1000, "zh") == "1000");
+        CHECK(format_number(12'345, "zh") == "12345");
+        CHECK(format_number(123'456'789, "zh") == "123456789");
+        CHECK(format_number(3.5, "zh") == "3.5");
+        CHECK(format_quantity(15'000, "名用户", "zh") == "1.5万名用户");
+    }
+    SECTION("English groups thousands, fractions too") {
+        CHECK(format_number(15'000, "en") == "15,000");
+        CHECK(format_number(1'000'000, "en") == "1,000,000");
+        CHECK(format_number(12'345.5, "en") == "12,345.5");
+        CHECK(format_number(-12'345.75, "en") == "-12,345.8");
+        CHECK(format_number(1'234'567.5, "en") == "1,234,570");
+        CHECK(format_number(0.25, "en") == "0.25");
+        CHECK(format_quantity(15'000, "users", "en") == "15,000 users");
+    }
+}
+
+TEST_CASE("ASCII punctuation next to Chinese characters is found and made full width", "[text][punctuation]") {
+    SECTION("each mark next to a Han character or CJK punctuation") {
+        CHECK(with_full_width_punctuation("OpenAI 的混乱:从 ChatGPT 发布") == "OpenAI 的混乱：从 ChatGPT 发布");
+        CHECK(with_full_width_punctuation("功能,Sutskever 怒了. 为什么? 好! 一;二") == "功能，Sutskever 怒了。为什么？好！一；二");
+        CHECK(with_full_width_punctuation("今年 (2023 年) 7 月") == "今年（2023 年）7 月");
+        // A pair goes together: the closing one touches 」, the opening one only Latin.
+        CHECK(with_full_width_punctuation("「感受下 AGI(feel the AGI)」") == "「感受下 AGI（feel the AGI）」");
+        CHECK(with_full_width_punctuation("感受下 AGI!感受下 AGI!」") == "感受下 AGI！感受下 AGI！」");
+    }
+    SECTION("ASCII stays in Latin runs, numbers, URLs, list markers and ellipses") {
+        for (const char* kept : {"发布 GPT-3.5 的产品", "feel the AGI, and more", "见 https://example.org/a?b=c 的说明",
+                                 "3.5万名用户", "1,000万", "1. 下面哪件事", "A. 选项", "等等...", "20% 的芯片", "(GPT-4)",
+                                 "Who said “Feel the AGI”?"}) {
+            CAPTURE(kept);
+            CHECK_FALSE(find_ascii_punctuation(kept));
+            CHECK(with_full_width_punctuation(kept) == kept);
+        }
+    }
+    SECTION("the first one found says where, what and what to write") {
+        const auto found = find_ascii_punctuation("GPT-3.5 的混乱:从");
+        REQUIRE(found);
+        CHECK(found->offset == std::string("GPT-3.5 的混乱").size());
+        CHECK(found->ascii == ':');
+        CHECK(found->full_width == "：");
+    }
+}

@@ -182,7 +182,7 @@ std::string format_date(const PartialDate& d, const std::string& lang) {
 std::string format_date(const DateSpec& d, const std::string& lang) {
     if (!d.is_range()) return format_date(d.from, lang);
     const bool zh = is_chinese(lang);
-    return format_date(d.from, lang) + (zh ? " 至 " : " – ") + format_date(d.to, lang);
+    return format_date(d.from, lang) + (zh ? "至" : " – ") + format_date(d.to, lang);
 }
 
 namespace {

@@ -68,6 +68,8 @@ std::string iso(const PartialDate& d);
 
 // Human form in a language ("zh" or anything else for English):
 // "2023年11月17日" / "17 November 2023", "公元前44年" / "44 BC", "约138亿年前" / "13.8 billion years ago".
+// Chinese dates have no spaces, ranges neither ("2022年11月30日至2022年12月"): the
+// mainland publishing style (GB/T 15835), which seed pack and generator share.
 std::string format_date(const PartialDate& d, const std::string& lang);
 std::string format_date(const DateSpec& d, const std::string& lang);
 

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 namespace chronicle {
 
@@ -117,23 +118,48 @@ std::string grouped(long long v) {
     return v < 0 ? "-" + out : out;
 }
 
+// "1.5" for 150 hundredths, "1000" for 100000.
+std::string from_hundredths(long long hundredths) {
+    std::string out = std::to_string(hundredths / 100);
+    if (const long long rest = hundredths % 100) {
+        out += '.' + std::to_string(rest / 10);
+        if (rest % 10) out += std::to_string(rest % 10);
+    }
+    return out;
+}
+
+// A whole number as a Chinese editor writes it: in 亿 or 万 with at most two decimals
+// when that is exact ("1.5万", "1000万", "12345万"), else its digits ("1234", "123456789").
+std::string chinese_count(long long n) {
+    const long long magnitude = n < 0 ? -n : n;
+    const std::string sign = n < 0 ? "-" : "";
+    for (const auto& [unit, name] : {std::pair<long long, const char*>{100'000'000, "亿"}, {10'000, "万"}}) {
+        if (magnitude < unit || magnitude % (unit / 100) != 0) continue; // two decimals at most
+        return sign + from_hundredths(magnitude / (unit / 100)) + name;
+    }
+    return std::to_string(n);
+}
+
 } // namespace
 
 std::string format_number(double v, std::string_view lang) {
     const bool integral = std::fabs(v) < 1e15 && v == std::floor(v);
-    if (!integral) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.6g", v);
-        return buf;
+    if (integral) {
+        const auto n = static_cast<long long>(v);
+        return is_chinese(lang) ? chinese_count(n) : grouped(n);
     }
-    const auto n = static_cast<long long>(v);
-    if (is_chinese(lang) && n != 0) {
-        // Chinese counts in 万 (10^4) and 亿 (10^8).
-        if (n % 100'000'000 == 0) return grouped(n / 100'000'000) + "亿";
-        if (n % 10'000 == 0) return grouped(n / 10'000) + "万";
-        if (n > -10'000 && n < 10'000) return std::to_string(n); // "1000", not "1,000"
+    // Six significant digits, the whole part grouped in English: "12,345.5".
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+    std::string text = buf;
+    if (text.find('e') != std::string::npos && std::fabs(v) >= 1 && std::fabs(v) < 1e15) {
+        std::snprintf(buf, sizeof buf, "%.0f", std::strtod(text.c_str(), nullptr)); // 1.23457e+06 → 1234570
+        text = buf;
     }
-    return grouped(n);
+    if (is_chinese(lang) || text.find('e') != std::string::npos) return text;
+    const size_t start = text[0] == '-' ? 1 : 0;
+    const size_t point = std::min(text.find('.'), text.size());
+    return text.substr(0, start) + grouped(std::stoll(text.substr(start, point - start))) + text.substr(point);
 }
 
 std::string format_quantity(double v, std::string_view unit, std::string_view lang) {
@@ -141,6 +167,95 @@ std::string format_quantity(double v, std::string_view unit, std::string_view la
     if (unit.empty()) return s;
     const bool tight = unit == "%" || is_chinese(lang);
     return s + (tight ? "" : " ") + std::string(unit);
+}
+
+bool is_chinese_character(char32_t c) {
+    return (c >= 0x3000 && c <= 0x303F) ||   // CJK symbols and punctuation: 、。「」
+           (c >= 0x3400 && c <= 0x4DBF) ||   // Han, extension A
+           (c >= 0x4E00 && c <= 0x9FFF) ||   // Han
+           (c >= 0xF900 && c <= 0xFAFF) ||   // Han compatibility
+           (c >= 0xFF01 && c <= 0xFF60) ||   // full-width forms: ，（）
+           (c >= 0x20000 && c <= 0x3FFFF);   // Han, further extensions
+}
+
+namespace {
+
+std::string_view full_width_of(char32_t c) {
+    switch (c) {
+    case ',': return "，";
+    case '.': return "。";
+    case ':': return "：";
+    case ';': return "；";
+    case '?': return "？";
+    case '!': return "！";
+    case '(': return "（";
+    case ')': return "）";
+    default: return {};
+    }
+}
+
+// Per code point of `cps`: whether it is an ASCII mark that Chinese text writes full width.
+std::vector<bool> misplaced_marks(const std::vector<char32_t>& cps) {
+    const size_t n = cps.size();
+    // Whether the character next to i, spaces skipped, is Chinese. A full stop only counts
+    // what touches it: "1. 下面" and "A. 选项" are list markers, not sentence ends.
+    const auto chinese_beside = [&](size_t i, bool forward) {
+        for (size_t k = i;;) {
+            if (forward ? k + 1 >= n : k == 0) return false;
+            k = forward ? k + 1 : k - 1;
+            if (cps[k] != ' ' || cps[i] == '.') return is_chinese_character(cps[k]);
+        }
+    };
+    std::vector<bool> misplaced(n, false);
+    for (size_t i = 0; i < n; ++i) {
+        if (full_width_of(cps[i]).empty()) continue;
+        const bool ellipsis = cps[i] == '.' && ((i > 0 && cps[i - 1] == '.') || (i + 1 < n && cps[i + 1] == '.'));
+        misplaced[i] = !ellipsis && (chinese_beside(i, false) || chinese_beside(i, true));
+    }
+    std::vector<size_t> open;
+    for (size_t i = 0; i < n; ++i) {
+        if (cps[i] == '(') open.push_back(i);
+        if (cps[i] != ')' || open.empty()) continue;
+        const size_t k = open.back();
+        open.pop_back();
+        misplaced[k] = misplaced[i] = misplaced[k] || misplaced[i];
+    }
+    return misplaced;
+}
+
+} // namespace
+
+std::optional<MisplacedPunctuation> find_ascii_punctuation(std::string_view text) {
+    // Most text has no ASCII mark at all: decode nothing then.
+    if (text.find_first_of(",.:;?!()") == std::string_view::npos) return std::nullopt;
+    const std::vector<char32_t> cps = code_points(text);
+    const std::vector<bool> misplaced = misplaced_marks(cps);
+    size_t offset = 0;
+    for (size_t i = 0; i < cps.size(); ++i) {
+        if (misplaced[i]) return MisplacedPunctuation{offset, static_cast<char>(cps[i]), full_width_of(cps[i])};
+        std::string bytes;
+        append_utf8(bytes, cps[i]);
+        offset += bytes.size();
+    }
+    return std::nullopt;
+}
+
+std::string with_full_width_punctuation(std::string_view text) {
+    if (text.find_first_of(",.:;?!()") == std::string_view::npos) return std::string(text);
+    const std::vector<char32_t> cps = code_points(text);
+    const std::vector<bool> misplaced = misplaced_marks(cps);
+    std::string out;
+    out.reserve(text.size() + 16);
+    for (size_t i = 0; i < cps.size(); ++i) {
+        if (!misplaced[i]) {
+            append_utf8(out, cps[i]);
+            continue;
+        }
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        out += full_width_of(cps[i]);
+        while (i + 1 < cps.size() && cps[i + 1] == ' ') ++i;
+    }
+    return out;
 }
 
 namespace {

@@ -4,6 +4,7 @@
 // (UTF-8 checks, number formatting) without pulling in a locale library.
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -35,10 +36,30 @@ std::u32string distinct_code_points(std::string_view text);
 
 bool is_chinese(std::string_view lang);
 
-// "1,000,000" in English, "100万" in Chinese; up to 6 significant digits for fractions.
+// "1,000,000" and "12,345.5" in English; in Chinese, counted in 万 and 亿 when that reads
+// short ("1万", "1.5万", "1000万", "1亿", "12345万"), else plain digits ("1234", "123456789").
+// Fractions keep up to 6 significant digits.
 std::string format_number(double value, std::string_view lang);
 // A number with its unit: "20%", "1,000,000 users", "100万名用户".
 std::string format_quantity(double value, std::string_view unit, std::string_view lang);
+
+// Chinese typography: in Chinese text the punctuation , . : ; ? ! ( ) next to a Chinese
+// character (a Han ideograph or CJK punctuation, spaces between skipped; a full stop only
+// when it touches one, so that "1. 下面" stays a list marker) is written full width:
+// ，。：；？！（）. ASCII stays inside Latin runs and numbers ("GPT-3.5", "feel the AGI",
+// "https://…", "3.5万"); "..." is left alone; a pair of parentheses goes full width
+// together when either of them is next to a Chinese character.
+bool is_chinese_character(char32_t c);
+struct MisplacedPunctuation {
+    size_t offset = 0;           // byte offset of the ASCII mark in the text
+    char ascii = 0;              // the mark
+    std::string_view full_width; // what Chinese text writes instead
+};
+// The first ASCII mark that Chinese text writes full width, if any.
+std::optional<MisplacedPunctuation> find_ascii_punctuation(std::string_view text);
+// The text with every such mark full width, and the spaces around it dropped (a
+// full-width mark carries its own space): "混乱: 从" → "混乱：从".
+std::string with_full_width_punctuation(std::string_view text);
 
 // The parts with `separator` between them: join({"zh", "en"}, ", ") is "zh, en".
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
