@@ -521,3 +521,114 @@ TEST_CASE("One broken pack never stops the others", "[loader][discovery]") {
     CHECK(entries[3].diagnostics.back().issue.details == Details{"test", (dir / "a-good.json").string()});
     fs::remove_all(dir);
 }
+
+TEST_CASE("ASCII punctuation next to Chinese characters in Chinese text is a warning that says what to write",
+          "[loader][warnings][punctuation]") {
+    SECTION("the text's path, the mark and its full-width form; English text and Latin runs are left alone") {
+        const LoadResult r = load(pack_with(R"([{"id": "e1", "date": "2023", "text": "T: a, b (c).",
+            "headline": {"en": "Chaos: from launch", "zh": "OpenAI 的混乱:从 GPT-3.5 发布"}}])"));
+        REQUIRE(r.pack);
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].severity == Severity::Warning);
+        CHECK(r.diagnostics[0].path == "/events/0/headline/zh");
+        CHECK(r.diagnostics[0].issue.problem == Problem::AsciiPunctuation);
+        CHECK(r.diagnostics[0].issue.details == Details{":", "："});
+    }
+    SECTION("plain strings count as the default language") {
+        std::string pack = pack_with(R"([{"id": "e1", "date": "2023", "headline": "混乱,从", "text": "T"}])");
+        pack.replace(pack.find(R"("default_language": "en")"), 24, R"("default_language": "zh")");
+        const LoadResult r = load(pack);
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].path == "/events/0/headline");
+        CHECK(r.diagnostics[0].issue.details == Details{",", "，"});
+    }
+    SECTION("a pack full of it gets a few warnings and a count, not one each") {
+        std::string events = "[";
+        for (int i = 0; i < 14; ++i)
+            events += std::string(i ? "," : "") + R"({"id": "e)" + std::to_string(i) + R"(", "date": ")" +
+                      std::to_string(2000 + i) + R"(", "headline": {"en": "H)" + std::to_string(i) +
+                      R"(", "zh": "第)" + std::to_string(i) + R"(个事件?"}, "text": "T"})";
+        const LoadResult r = load(pack_with(events + "]"));
+        REQUIRE(r.pack);
+        REQUIRE(r.diagnostics.size() == 11);
+        CHECK(r.diagnostics[9].issue.problem == Problem::AsciiPunctuation);
+        CHECK(r.diagnostics[10].issue.problem == Problem::MoreAsciiPunctuation);
+        CHECK(r.diagnostics[10].issue.details == Details{"4"});
+    }
+}
+
+TEST_CASE("Facts no question can compare with anything are warnings that say what to add", "[loader][warnings]") {
+    const std::string people =
+        R"("people": [{"id": "ann", "name": "Ann"}, {"id": "bob", "name": "Bob"}, {"id": "acme", "kind": "organization", "name": "Acme"}],)";
+    const auto problems = [](const LoadResult& r) {
+        std::vector<Problem> out;
+        for (const Diagnostic& d : r.diagnostics) out.push_back(d.issue.problem);
+        return out;
+    };
+    SECTION("a who whose actors have no one of their kind left to be a wrong answer") {
+        const LoadResult r = load(pack_with(R"([
+            {"id": "e1", "date": "2001", "headline": "A", "text": "T", "actors": ["acme"], "who": "did A"},
+            {"id": "e2", "date": "2002", "headline": "B", "text": "T", "actors": ["ann", "bob"], "who": "did B"},
+            {"id": "e3", "date": "2003", "headline": "C", "text": "T", "actors": ["ann"], "who": "did C"}])", people));
+        REQUIRE(r.pack);
+        REQUIRE(problems(r) == std::vector<Problem>{Problem::WhoUnusable, Problem::WhoUnusable});
+        CHECK(r.diagnostics[0].path == "/events/0/who");
+        CHECK(r.diagnostics[0].issue.details == Details{"e1", "organization"});
+        CHECK(r.diagnostics[1].issue.details == Details{"e2", "person"});
+    }
+    SECTION("no two events in order, or all on one date") {
+        const LoadResult overlapping = load(pack_with(R"([
+            {"id": "e1", "date": "2001", "headline": "A", "text": "T"},
+            {"id": "e2", "date": "2001-05", "headline": "B", "text": "T"}])"));
+        CHECK(problems(overlapping) == std::vector<Problem>{Problem::NoOrderedEvents});
+        const LoadResult same = load(pack_with(R"([
+            {"id": "e1", "date": "2001-05", "headline": "A", "text": "T"},
+            {"id": "e2", "date": "2001-05", "headline": "B", "text": "T"}])"));
+        REQUIRE(problems(same) == std::vector<Problem>{Problem::AllEventsOneDate});
+        CHECK(same.diagnostics[0].issue.details == Details{DateSpec{{2001, 5, 0}, {2001, 5, 0}}});
+        const LoadResult ordered = load(pack_with(R"([
+            {"id": "e1", "date": "2001", "headline": "A", "text": "T"},
+            {"id": "e2", "date": "2002", "headline": "B", "text": "T"}])"));
+        CHECK(ordered.diagnostics.empty());
+    }
+    SECTION("a quote whose speaker has no one of their kind beside them; a number alone in its unit") {
+        const LoadResult r = load(pack_with(R"([
+            {"id": "e1", "date": "2001", "headline": "A", "text": "T", "actors": ["ann", "acme"]},
+            {"id": "e2", "date": "2002", "headline": "B", "text": "T", "actors": ["bob"]}])",
+            people + R"("quotes": [{"id": "q1", "text": "Hi", "speaker": "acme"}, {"id": "q2", "text": "Yo", "speaker": "ann"}],
+            "numbers": [{"id": "n1", "value": 5, "unit": "km", "question": "How far?"},
+                        {"id": "n2", "value": 7, "unit": "kg", "question": "How heavy?"},
+                        {"id": "n3", "value": 9, "unit": "kg", "question": "How heavy then?"}],)"));
+        REQUIRE(r.pack);
+        REQUIRE(problems(r) == std::vector<Problem>{Problem::QuoteAlone, Problem::NumberAlone});
+        CHECK(r.diagnostics[0].path == "/quotes/0");
+        CHECK(r.diagnostics[0].issue.details == Details{"q1", "acme", "organization"});
+        CHECK(r.diagnostics[1].path == "/numbers/0");
+        CHECK(r.diagnostics[1].issue.details == Details{"n1", "km"});
+    }
+}
+
+TEST_CASE("A person's name in options is the form the pack's text uses", "[loader][display]") {
+    SECTION("derived where the text uses an alias but never the name") {
+        const Pack& p = seed_pack();
+        const auto person = [&](const std::string& id) -> const Person& {
+            return *std::find_if(p.people.begin(), p.people.end(), [&](const Person& x) { return x.id == id; });
+        };
+        CHECK(p.display_name(person("sutskever"), "zh") == "伊尔亚·苏茨克维（Sutskever）");
+        CHECK(p.display_name(person("altman"), "zh") == "萨姆·奥尔特曼（Altman）");
+        CHECK(p.display_name(person("leike"), "zh") == "扬·莱克（Leike）");
+        // The text says 马斯克, part of his name; English text uses surnames that are part of the names.
+        CHECK(p.display_name(person("musk"), "zh") == "埃隆·马斯克");
+        CHECK(p.display_name(person("sutskever"), "en") == "Ilya Sutskever");
+        CHECK(p.display_name(person("board"), "zh") == "OpenAI 董事会");
+    }
+    SECTION("a pack's own display form wins, per language") {
+        const LoadResult r = load(pack_with(R"([{"id": "e1", "date": "2001", "headline": "Ike wins",
+                "text": {"en": "Ike won.", "zh": "Ike 赢了。"}, "actors": ["ike"]}])",
+            R"("people": [{"id": "ike", "name": {"en": "Dwight D. Eisenhower", "zh": "德怀特·艾森豪威尔"},
+                           "display": {"zh": "艾森豪威尔（Ike）"}, "aliases": ["Ike"]}],)"));
+        REQUIRE(r.pack);
+        CHECK(r.pack->display_name(r.pack->people[0], "zh") == "艾森豪威尔（Ike）");
+        CHECK(r.pack->display_name(r.pack->people[0], "en") == "Dwight D. Eisenhower (Ike)");
+    }
+}

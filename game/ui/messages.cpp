@@ -125,6 +125,7 @@ constexpr Words<Problem> kSentences[] = {
      "apart; make them different, e.g. add the place or the date"},
     {Problem::TooManyLanguages, "列出了 {1} 种语言；一个题包最多 {2} 种（请拆成几个题包）",
      "{1} languages are listed; a pack has at most {2} (split it into several packs)"},
+    {Problem::FlagNotABoolean, "必须是 true 或 false，而不是{1}", "must be true or false, not {1}"},
     // Dates in packs
     {Problem::NotADateValue,
      "日期必须是字符串，例如「2023-11-17」「2023-07」或「2023」，或者是整数年份，例如 -13800000000，而不是{1}",
@@ -154,6 +155,30 @@ constexpr Words<Problem> kSentences[] = {
      "{\"from\": …, \"to\": …}",
      "{1} events have no date ({2}, …), so they never enter an ordering or \"when\" question; give a date or a "
      "range {\"from\": …, \"to\": …} if the source allows"},
+    {Problem::AsciiPunctuation, "中文里汉字旁的「{1}」应写成全角的「{2}」",
+     "Chinese text writes \"{1}\" next to a Chinese character full width: \"{2}\""},
+    {Problem::MoreAsciiPunctuation, "另有 {1} 段中文文本在汉字旁用了半角标点；请改为全角（，。：；？！（））",
+     "{1} more Chinese texts have ASCII punctuation next to Chinese characters; write it full width (，。：；？！（））"},
+    {Problem::WhoUnusable,
+     "事件「{1}」的「谁」题出不了：题包里没有别的「{2}」能当错误选项；请在 people 里再加一个「{2}」",
+     "no question can ask \"who\" of event \"{1}\": the pack has no other \"{2}\" to offer as a wrong answer; add "
+     "another \"{2}\" to people"},
+    {Problem::NoOrderedEvents,
+     "没有哪两个事件能确定先后（有日期的事件太少，或者日期互相重叠），所以出不了排序、最早最晚和之前之后的题；请给更多事件写上日期，或者缩小日期范围",
+     "no two events can be put in order (too few are dated, or their dates overlap), so there are no ordering, "
+     "first/last or before/after questions; date more events, or narrow their ranges"},
+    {Problem::AllEventsOneDate,
+     "所有有日期的事件都在{1}：出不了排序题，「什么时候」题也只有这一个日期可选；请加上其他日期的事件",
+     "every dated event is on {1}: there are no ordering questions, and \"when\" questions have no other date to "
+     "offer; add events on other dates"},
+    {Problem::QuoteAlone,
+     "引语「{1}」出不了「谁说的」题：题包里没有别的「{3}」能和说话人「{2}」一起作为选项；请在 people 里再加一个「{3}」，例如同一件事里的另一个人",
+     "quote \"{1}\" gives no \"who said it\" question: the pack has no other \"{3}\" to stand beside its speaker "
+     "\"{2}\"; add another \"{3}\" to people, e.g. someone else in the same story"},
+    {Problem::NumberAlone,
+     "数字「{1}」是题包里唯一以「{2}」为单位的数字，它的错误选项只能是编出来的倍数（10 倍、一半等）；如果来源里还有同一单位的数字，请加上",
+     "number \"{1}\" is the only one in \"{2}\": its wrong options can only be made-up multiples of it (ten times, "
+     "half, …); if the source has other figures in that unit, add them"},
     // Importing, either format
     {Problem::BadIdOption, "--id「{1}」不是有效的题包 ID：只能用小写字母、数字、「.」「_」和「-」，最多 64 个字符，例如「space-race」",
      "--id \"{1}\" is not a pack id: use lower-case letters, digits, '.', '_' and '-', at most 64, e.g. "
@@ -193,6 +218,8 @@ constexpr Words<Problem> kSentences[] = {
      "the pack would be {1} MiB, over the {2} MiB a pack may have; split the input into several files"},
     {Problem::ControlCharactersRemoved, "已删除文本中的控制字符（如 {1}）：题包不能含有控制字符，它们会改变终端的颜色或标题，或让终端发出提示音",
      "control characters (such as {1}) were removed from the text: a pack cannot hold them, as printed they recolour, retitle or beep a terminal"},
+    {Problem::PunctuationMadeFullWidth, "{1} 段中文文本在汉字旁用了半角标点，已改为全角（如「{2}」改为「{3}」）",
+     "ASCII punctuation next to Chinese characters was made full width in {1} texts (e.g. \"{2}\" became \"{3}\")"},
     // Notes
     {Problem::EventNotImported, "；这个事件没有导入", "; this event is not imported"},
     {Problem::EraNotImported, "；这个时期没有导入", "; this era is not imported"},
@@ -392,6 +419,7 @@ constexpr Words<Term> kTerms[] = {
     {Term::PersonKind, "「person」「organization」或「group」", "\"person\", \"organization\" or \"group\""},
     {Term::PersonName, "向玩家显示的名字", "the name as shown to players"},
     {Term::Aliases, "别的名字（字符串）", "other names (strings)"},
+    {Term::DisplayName, "在选项中显示的名字", "the name as options show it"},
     {Term::PersonDescription, "一句话介绍此人", "one line on who this is"},
     {Term::EventId, "例如「e01」", "e.g. \"e01\""},
     {Term::DateNote, "日期的依据", "how the date is known"},
@@ -403,6 +431,7 @@ constexpr Words<Term> kTerms[] = {
     {Term::QuoteId, "例如「q-feel-agi」", "e.g. \"q-feel-agi\""},
     {Term::QuoteText, "原话，不加引号", "the words, without quotation marks"},
     {Term::Speaker, "说这句话的人物的 ID", "the id of the person who said it"},
+    {Term::Catchphrase, "是否为口头禅（true 或 false）", "whether it is a catchphrase (true or false)"},
     {Term::NumberId, "例如「n-users」", "e.g. \"n-users\""},
     {Term::NumberValue, "数字，例如 1000000", "the number, e.g. 1000000"},
     {Term::Unit, "例如 {\"en\": \"users\"} 或「%」", "e.g. {\"en\": \"users\"} or \"%\""},

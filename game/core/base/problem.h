@@ -76,6 +76,7 @@ enum class Problem {
     SameHeadline,            // one event's id, the other's
     SameHeadlineInLanguage,  // one event's id, the other's, the language
     TooManyLanguages,        // how many, the limit
+    FlagNotABoolean,         // the value's kind (Term)
     // Dates in packs
     NotADateValue,    // the value's kind (Term)
     RangeWithoutEnds,
@@ -88,6 +89,13 @@ enum class Problem {
     PersonUnused,           // the person's id
     EventUndated,           // the event's id
     EventsUndated,          // how many, the first few ids
+    AsciiPunctuation,       // the ASCII mark, the full-width one to write instead (in Chinese text)
+    MoreAsciiPunctuation,   // how many more texts have it
+    WhoUnusable,            // the event's id, the actors' kind ("person", "organization", "group")
+    NoOrderedEvents,
+    AllEventsOneDate,       // the date
+    QuoteAlone,             // the quote's id, the speaker's id, the speaker's kind
+    NumberAlone,            // the number's id, its unit
     // Importing, either format
     BadIdOption,            // the id given
     BadLangOption,          // the language given
@@ -106,6 +114,7 @@ enum class Problem {
     DisplayDatesKept,       // how many, one date as shown
     PackTooBig,             // its MiB, the limit's MiB
     ControlCharactersRemoved, // the first one removed, escaped ("\x1b", "\u009b")
+    PunctuationMadeFullWidth, // how many texts, the first mark changed, what it became
     // Notes: said after a problem, each with its own lead-in ("; …", " (…)")
     EventNotImported,
     EraNotImported,
@@ -239,6 +248,7 @@ enum class Term {
     PersonKind,
     PersonName,
     Aliases,
+    DisplayName,
     PersonDescription,
     EventId,
     DateNote,
@@ -250,6 +260,7 @@ enum class Term {
     QuoteId,
     QuoteText,
     Speaker,
+    Catchphrase,
     NumberId,
     NumberValue,
     Unit,

@@ -9,6 +9,12 @@ bool Pack::has_language(const std::string& lang) const {
     return std::find(languages.begin(), languages.end(), lang) != languages.end();
 }
 
+const std::string& Pack::display_name(const Person& person, const std::string& lang) const {
+    if (const std::string* shown = person.display.find(lang)) return *shown;
+    if (const std::string* name = person.name.find(lang)) return *name;
+    return person.display.empty() ? text(person.name, lang) : text(person.display, lang);
+}
+
 bool valid_item_id(std::string_view id) {
     if (id.empty() || id.size() > 64 || !std::isalnum(static_cast<unsigned char>(id[0]))) return false;
     return std::all_of(id.begin(), id.end(), [](char c) {
@@ -36,7 +42,7 @@ std::string all_text(const Pack& pack) {
     };
     for (const LocalText* t : {&pack.title, &pack.description, &pack.author, &pack.source.title, &pack.source.note}) add(*t);
     out += pack.source.url + "\n";
-    for (const Person& p : pack.people) add(p.name), add(p.description);
+    for (const Person& p : pack.people) add(p.name), add(p.display), add(p.description);
     for (const Event& e : pack.events) add(e.headline), add(e.text), add(e.date_note), add(e.who);
     for (const Quote& q : pack.quotes) add(q.text);
     for (const NumberFact& n : pack.numbers) add(n.unit), add(n.question);

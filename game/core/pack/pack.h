@@ -33,6 +33,10 @@ struct Person {
     LocalText name;
     std::vector<std::string> aliases;
     LocalText description;
+    // The name as options show it, where the pack's text calls the person otherwise:
+    // "伊尔亚·苏茨克维（Sutskever）". The pack's `display`, else made by the loader
+    // (see derive_display_names); empty in a language where the name is shown as it is.
+    LocalText display;
 };
 
 struct Event {
@@ -54,6 +58,7 @@ struct Quote {
     LocalText text;
     PersonIndex speaker = 0;
     std::optional<EventIndex> event;
+    bool catchphrase = false; // something the speaker kept saying: "Whose catchphrase was …?"
 };
 
 struct NumberFact {
@@ -114,6 +119,8 @@ struct Pack {
     const std::string& text(const LocalText& t, const std::string& lang) const {
         return t.get(lang, default_language);
     }
+    // A person's name as options show it in `lang`: the display form, else the name.
+    const std::string& display_name(const Person& person, const std::string& lang) const;
     bool has_language(const std::string& lang) const;
     size_t dated_event_count() const { return by_time.size(); }
 };

@@ -51,6 +51,12 @@ private:
     std::vector<Diagnostic>& out_;
     Pack* pack_ = nullptr;
     static constexpr size_t kUndatedWarnings = 5;
+    // ASCII punctuation in Chinese: one warning per text for the first few, then a count.
+    static constexpr size_t kPunctuationWarnings = 10;
+    size_t punctuation_found_ = 0;
+    // Bytes of text searched for names when making display names: a pack of many people
+    // and much text gets display names for the first ones only, in bounded time.
+    static constexpr size_t kDisplayNameSearch = size_t{1} << 26;
     // Each text is looked up by language, and headlines and options are compared in each:
     // a bound on languages keeps a hostile pack's cost linear in its size.
     static constexpr size_t kMaxLanguages = 100;
@@ -152,6 +158,15 @@ private:
                what == Term::DateNote || what == Term::SourceNote || what == Term::Explanation;
     }
 
+    // Chinese text writes , . : ; ? ! ( ) next to Chinese characters full width.
+    template <class PathFn> void check_punctuation(const std::string& text, const std::string& lang, PathFn path) {
+        if (!is_chinese(lang)) return;
+        const std::optional<MisplacedPunctuation> found = find_ascii_punctuation(text);
+        if (!found) return;
+        if (punctuation_found_++ < kPunctuationWarnings)
+            warning(path(), Problem::AsciiPunctuation, {std::string(1, found->ascii), std::string(found->full_width)});
+    }
+
     // `path` makes the JSON path on demand: building it for every value that turns out
     // fine would cost as much as a tenth of the load.
     template <class PathFn> LocalText text_value(json& v, PathFn path, Term what) {
@@ -159,6 +174,7 @@ private:
         if (v.is_string()) {
             if (v.get_ref<std::string&>().empty()) error(path(), Problem::EmptyText, {what});
             check_characters(v.get_ref<const std::string&>(), path, running_text(what));
+            check_punctuation(v.get_ref<const std::string&>(), pack_->default_language, path);
             t.by_lang.emplace_back(pack_->default_language, std::move(v.get_ref<std::string&>()));
         } else if (v.is_object()) {
             for (auto& item : v.items()) {
@@ -171,6 +187,7 @@ private:
                     error(p(), Problem::EmptyTranslation, {what});
                 } else {
                     check_characters(item.value().get_ref<const std::string&>(), p, running_text(what));
+                    check_punctuation(item.value().get_ref<const std::string&>(), item.key(), p);
                     t.by_lang.emplace_back(item.key(), std::move(item.value().get_ref<std::string&>()));
                 }
             }
@@ -360,7 +377,8 @@ private:
     }
 
     bool read_person(json& j, const std::string& path, Person& person) {
-        if (!check_object(j, path, Term::PersonRecord, {"id", "kind", "name", "aliases", "description"})) return false;
+        if (!check_object(j, path, Term::PersonRecord, {"id", "kind", "name", "display", "aliases", "description"}))
+            return false;
         person.id = id_field(j, path, Term::PersonId);
         const bool kind_given = has_string(j, "kind");
         const std::string kind = string_field(j, path, "kind", false, Term::PersonKind);
@@ -369,6 +387,7 @@ private:
         else if (kind_given && kind != "person")
             error(pointer_append(path, "kind"), Problem::UnknownPersonKind, {kind});
         person.name = text_field(j, path, "name", true, Term::PersonName);
+        person.display = text_field(j, path, "display", false, Term::DisplayName);
         if (json* aliases = array_field(j, path, "aliases", Term::Aliases)) {
             for (size_t i = 0; i < aliases->size(); ++i) {
                 const auto alias_path = [&] { return pointer_append(pointer_append(path, "aliases"), std::to_string(i)); };
@@ -427,7 +446,7 @@ private:
     }
 
     bool read_quote(json& j, const std::string& path, Quote& q) {
-        if (!check_object(j, path, Term::QuoteRecord, {"id", "text", "speaker", "event"})) return false;
+        if (!check_object(j, path, Term::QuoteRecord, {"id", "text", "speaker", "event", "catchphrase"})) return false;
         q.id = id_field(j, path, Term::QuoteId);
         q.text = text_field(j, path, "text", true, Term::QuoteText);
         if (json* s = field(j, "speaker"))
@@ -435,6 +454,10 @@ private:
         else
             missing(path, "speaker", Term::Speaker);
         q.event = optional_reference(j, path, "event", event_ids_, Term::Event, "events");
+        if (json* c = field(j, "catchphrase")) {
+            if (c->is_boolean()) q.catchphrase = c->get<bool>();
+            else error(pointer_append(path, "catchphrase"), Problem::FlagNotABoolean, {json_kind(*c)});
+        }
         return true;
     }
 
@@ -609,6 +632,92 @@ private:
         }
     }
 
+    // Warnings that need the index: facts no question can compare with anything.
+    void warn_thin_facts() {
+        const Pack& p = *pack_;
+        // Someone of the same kind who is not among `excluded`, to offer as a wrong answer.
+        const auto has_rival = [&](PersonIndex who, const std::vector<PersonIndex>& excluded) {
+            const std::vector<PersonIndex>& same_kind = p.people_by_kind[index_of(p.people[who].kind)];
+            return std::any_of(same_kind.begin(), same_kind.end(), [&](PersonIndex other) {
+                return std::find(excluded.begin(), excluded.end(), other) == excluded.end();
+            });
+        };
+        for (EventIndex i : p.who_events) {
+            const Event& e = p.events[i];
+            if (std::none_of(e.actors.begin(), e.actors.end(), [&](PersonIndex a) { return has_rival(a, e.actors); }))
+                warning("/events/" + std::to_string(i) + "/who", Problem::WhoUnusable,
+                        {e.id, kind_name(p.people[e.actors.front()].kind)});
+        }
+        if (p.by_time.size() >= 2 && std::all_of(p.by_time.begin(), p.by_time.end(), [&](EventIndex i) {
+                return *p.events[i].date == *p.events[p.by_time.front()].date;
+            }))
+            warning("/events", Problem::AllEventsOneDate, {*p.events[p.by_time.front()].date});
+        else if (p.events.size() >= 2 && !p.by_time.empty() && p.longest_chain.size() < 2) // undated ones are told already
+            warning("/events", Problem::NoOrderedEvents);
+        for (size_t i = 0; i < p.quotes.size(); ++i) {
+            const Quote& q = p.quotes[i];
+            if (!has_rival(q.speaker, {q.speaker}))
+                warning("/quotes/" + std::to_string(i), Problem::QuoteAlone,
+                        {q.id, p.people[q.speaker].id, kind_name(p.people[q.speaker].kind)});
+        }
+        for (size_t i = 0; i < p.numbers.size(); ++i)
+            if (p.number_groups[p.number_group[i]].size() == 1)
+                warning("/numbers/" + std::to_string(i), Problem::NumberAlone,
+                        {p.numbers[i].id, p.text(p.numbers[i].unit, p.default_language)});
+    }
+
+    static const char* kind_name(PersonKind kind) {
+        switch (kind) {
+        case PersonKind::Person: return "person";
+        case PersonKind::Organization: return "organization";
+        case PersonKind::Group: return "group";
+        }
+        return "";
+    }
+
+    // A student must recognise in the options the person the pack's text talks about.
+    // Where a person's name appears nowhere in a language's text (nor any alias that is
+    // part of it) but another alias does, options show both: "伊尔亚·苏茨克维（Sutskever）",
+    // with the alias the text uses most. A `display` the pack gives is kept.
+    void derive_display_names() {
+        Pack& p = *pack_;
+        size_t budget = kDisplayNameSearch;
+        for (const std::string& lang : p.languages) {
+            std::string corpus;
+            const auto add = [&](const LocalText& t) { corpus += p.text(t, lang) + "\n"; };
+            for (const Event& e : p.events) add(e.headline), add(e.text), add(e.who);
+            for (const Quote& q : p.quotes) add(q.text);
+            for (const NumberFact& n : p.numbers) add(n.question);
+            for (const AuthoredQuestion& q : p.questions) {
+                add(q.prompt), add(q.explanation);
+                for (const auto& c : q.choices) add(c.text);
+            }
+            const auto occurrences = [&](const std::string& word) {
+                size_t count = 0;
+                if (word.empty() || budget < corpus.size()) return count;
+                budget -= corpus.size();
+                for (size_t at = corpus.find(word); at != std::string::npos; at = corpus.find(word, at + word.size())) ++count;
+                return count;
+            };
+            for (Person& person : p.people) {
+                if (person.aliases.empty() || person.display.find(lang)) continue;
+                const std::string& name = p.text(person.name, lang);
+                if (occurrences(name) > 0) continue;
+                const std::string* used = nullptr;
+                size_t most = 0;
+                bool part_of_name_used = false;
+                for (const std::string& alias : person.aliases) {
+                    const size_t n = occurrences(alias);
+                    if (n > 0 && name.find(alias) != std::string::npos) part_of_name_used = true;
+                    if (n > most) most = n, used = &alias;
+                }
+                if (!used || part_of_name_used) continue;
+                person.display.by_lang.emplace_back(lang, is_chinese(lang) ? name + "（" + *used + "）"
+                                                                          : name + " (" + *used + ")");
+            }
+        }
+    }
+
     void build_index() {
         Pack& p = *pack_;
         // Sorting (earliest, latest, index) triples keeps the sorts in contiguous memory.
@@ -680,9 +789,13 @@ void Loader::load(json& root, Pack& pack) {
     read_list(root, "questions", Term::Questions, pack.questions, &question_ids_,
               [&](json& j, const std::string& path, AuthoredQuestion& r) { return read_question(j, path, r); });
     check_headlines();
+    if (punctuation_found_ > kPunctuationWarnings)
+        warning("", Problem::MoreAsciiPunctuation, {std::to_string(punctuation_found_ - kPunctuationWarnings)});
     if (has_errors(out_)) return;
     warn_weak_spots();
     build_index();
+    warn_thin_facts();
+    derive_display_names();
 }
 
 } // namespace
