@@ -376,3 +376,19 @@ TEST_CASE("No question shows two options that read the same", "[generator][disti
     }
     CHECK(asked > 0);
 }
+
+TEST_CASE("Person options show the name the pack's text uses", "[generator][display]") {
+    const Pack& p = seed_pack();
+    bool sutskever_shown = false;
+    for (uint64_t seed = 1; seed <= 20; ++seed) {
+        for (const Question& q : quiz_of(p, {Kind::WhoDid, Kind::WhoSaid}, Difficulty::Normal, seed, 10, "zh").questions) {
+            for (const Option& o : q.options) {
+                if (o.person.empty()) continue;
+                const Person& person = person_by_id(p, o.person);
+                CHECK(o.text == p.display_name(person, "zh"));
+                if (o.person == "sutskever") sutskever_shown = o.text == "伊尔亚·苏茨克维（Sutskever）";
+            }
+        }
+    }
+    CHECK(sutskever_shown);
+}

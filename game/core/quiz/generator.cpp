@@ -130,7 +130,7 @@ bool QuestionMaker::any_lasted(const std::vector<EventIndex>& events) const {
 
 std::string QuestionMaker::explain_event(const Event& e) const {
     std::string s = date_text(e) + " — " + tr(e.headline) + "\n" + tr(e.text);
-    if (!e.date_note.empty()) s += "\n(" + tr(e.date_note) + ")";
+    if (!e.date_note.empty()) s += "\n" + fill_in(kAside.in(lang_), {{"a", tr(e.date_note)}});
     return s;
 }
 
@@ -160,7 +160,7 @@ Option QuestionMaker::event_option(EventIndex event) const {
 
 Option QuestionMaker::person_option(PersonIndex person) const {
     Option o;
-    o.text = tr(pack_.people[person].name);
+    o.text = pack_.display_name(pack_.people[person], lang_);
     o.person = pack_.people[person].id;
     return o;
 }

@@ -7,7 +7,7 @@ namespace chronicle {
 std::string generated_characters() {
     std::string out = "0123456789,.-–—%+ 『』「」“”年月日公元前约亿万至 BC billion million years ago"
                       "January February March April May June July August September October November December";
-    for (const Words& w : {kDateUnknown, kQuoteLine}) out += std::string(w.zh) + w.en;
+    for (const Words& w : {kDateUnknown, kQuoteLine, kAside}) out += std::string(w.zh) + w.en;
     for (Kind k : kAllKinds)
         for (const Words& w : kind_spec(k).phrases) out += std::string(w.zh) + w.en;
     return out;

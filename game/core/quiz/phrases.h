@@ -12,6 +12,7 @@ namespace chronicle {
 
 constexpr Words kDateUnknown{"日期不详", "date unknown"};
 constexpr Words kQuoteLine{"「{q}」—— {name}", "“{q}” — {name}"}; // a quote and who said it
+constexpr Words kAside{"（{a}）", "({a})"};                          // a note in brackets
 
 // Every character generated text can contain besides the pack's own: every kind's
 // prompts, the words above, and the words of dates and numbers (for font coverage).

@@ -25,8 +25,10 @@ std::optional<Question> make_who_said(QuestionMaker& g) {
     Question q;
     q.kind = Kind::WhoSaid;
     q.key = "who_said:" + quote.id;
-    q.prompt = fill_in(kWhoSaidPrompt.in(g.lang()), {{"q", g.quoted(quote.text)}});
-    q.explanation = fill_in(kQuoteLine.in(g.lang()), {{"q", g.quoted(quote.text)}, {"name", g.tr(speaker.name)}});
+    const Words& prompt = quote.catchphrase ? kWhoSaidCatchphrasePrompt : kWhoSaidPrompt;
+    q.prompt = fill_in(prompt.in(g.lang()), {{"q", g.quoted(quote.text)}});
+    q.explanation = fill_in(kQuoteLine.in(g.lang()),
+                            {{"q", g.quoted(quote.text)}, {"name", g.pack().display_name(speaker, g.lang())}});
     g.add_source_event(q, quote.event);
     std::vector<Option> others;
     for (PersonIndex p : wrong) others.push_back(g.person_option(p));

@@ -5,7 +5,8 @@
 namespace chronicle::kinds {
 
 inline constexpr Words kWhoSaidPrompt{"谁说过「{q}」？", "Who said “{q}”?"};
-inline constexpr Words kWhoSaidPrompts[] = {kWhoSaidPrompt};
+inline constexpr Words kWhoSaidCatchphrasePrompt{"谁的口头禅是「{q}」？", "Whose catchphrase was “{q}”?"};
+inline constexpr Words kWhoSaidPrompts[] = {kWhoSaidPrompt, kWhoSaidCatchphrasePrompt};
 
 bool who_said_supported(const Pack& pack);
 size_t who_said_deck(const Pack& pack);
