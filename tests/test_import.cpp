@@ -628,3 +628,42 @@ TEST_CASE("Control characters in an import are removed with a warning by place",
         CHECK(p.text(p.title, "en") == "moon[1m");
     }
 }
+
+TEST_CASE("Chinese text imports with full-width punctuation next to Chinese characters, and says so",
+          "[import][punctuation]") {
+    const auto made_full_width = [](const ImportResult& r) {
+        return std::count_if(r.diagnostics.begin(), r.diagnostics.end(),
+                             [](const Diagnostic& d) { return d.issue.problem == Problem::PunctuationMadeFullWidth; });
+    };
+    SECTION("a Chinese sheet: marks next to Han characters change, Latin runs and numbers keep theirs") {
+        const ImportResult r = csv("日期,标题,内容,人物,引语,说话人\n"
+                                   "2022-11-30,ChatGPT 上线,\"OpenAI 发布 GPT-3.5 版本:用户 3.5万,很快!\",奥特曼,,\n"
+                                   "2023-11-17,董事会解雇奥特曼(线上会议),董事会宣布解雇奥特曼。,董事会,,\n"
+                                   ",,,,他说(大意):感受下 AGI!,苏茨克维\n");
+        const Pack p = imported(r);
+        CHECK(p.text(p.events[0].text, "zh") == "OpenAI 发布 GPT-3.5 版本：用户 3.5万，很快！");
+        CHECK(p.text(p.events[1].headline, "zh") == "董事会解雇奥特曼（线上会议）");
+        // The last mark touches only Latin: left as it is.
+        CHECK(p.text(p.quotes[0].text, "zh") == "他说（大意）：感受下 AGI!");
+        REQUIRE(made_full_width(r) == 1);
+        const Diagnostic& d = *std::find_if(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& x) {
+            return x.issue.problem == Problem::PunctuationMadeFullWidth;
+        });
+        CHECK(d.severity == Severity::Warning);
+        CHECK(d.issue.details == Details{"3", ":", "："});
+        // What the loader would have warned about is gone.
+        const LoadResult back = load(*r.pack_text);
+        CHECK(std::none_of(back.diagnostics.begin(), back.diagnostics.end(),
+                           [](const Diagnostic& x) { return x.issue.problem == Problem::AsciiPunctuation; }));
+    }
+    SECTION("English text keeps its punctuation") {
+        const ImportResult r = csv("date,headline,text\n2022-11-30,Launch: ChatGPT,\"OpenAI (the lab) ships, fast!\"\n");
+        const Pack p = imported(r);
+        CHECK(p.text(p.events[0].text, "en") == "OpenAI (the lab) ships, fast!");
+        CHECK(made_full_width(r) == 0);
+    }
+    SECTION("same headlines told apart in Chinese get full-width brackets") {
+        const Pack p = imported(csv("日期,标题\n2001,发射\n2002,发射\n"));
+        CHECK(p.text(p.events[0].headline, "zh") == "发射（2001年）");
+    }
+}

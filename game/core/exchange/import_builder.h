@@ -81,6 +81,7 @@ private:
     std::string fresh_id(const std::string& hint, bool authors, const std::string& prefix,
                          std::unordered_set<std::string>& used);
     void tell_apart_same_headlines(const std::string& lang);
+    void make_punctuation_full_width();
     void count_letters(const std::string& text);
 
     const ImportOptions& options_;

@@ -269,13 +269,40 @@ void PackBuilder::tell_apart_same_headlines(const std::string& lang) {
         for (size_t k = 0; k < events.size(); ++k) {
             ordered_json& e = events_[events[k]];
             const auto& date = event_dates_[events[k]];
-            e["headline"] = headline + " (" + (dates_differ ? format_date(*date, lang) : std::to_string(k + 1)) + ")";
+            const std::string tag = dates_differ ? format_date(*date, lang) : std::to_string(k + 1);
+            e["headline"] = headline + (is_chinese(lang) ? "（" + tag + "）" : " (" + tag + ")");
             ids += (k ? ", " : "") + e["id"].get<std::string>();
         }
         result_.diagnostics.push_back({Severity::Warning, options_.file, 0, 0, "",
                                        {dates_differ ? Problem::SameHeadlinesDated : Problem::SameHeadlinesNumbered,
                                         {std::to_string(events.size()), ids, headline}}});
     }
+}
+
+// Chinese text writes , . : ; ? ! ( ) next to Chinese characters full width: every text
+// of a Chinese pack gets them so, and the import says it did.
+void PackBuilder::make_punctuation_full_width() {
+    int changed = 0;
+    MisplacedPunctuation first;
+    const auto fix = [&](std::string& text) {
+        const std::optional<MisplacedPunctuation> found = find_ascii_punctuation(text);
+        if (!found) return;
+        if (changed++ == 0) first = *found;
+        text = with_full_width_punctuation(text);
+    };
+    const auto fix_member = [&](ordered_json& record, const char* key) {
+        if (const auto it = record.find(key); it != record.end() && it->is_string()) fix(it->get_ref<std::string&>());
+    };
+    for (std::string* text : {&title_, &description_, &source_note_}) fix(*text);
+    for (ordered_json& e : events_)
+        for (const char* key : {"headline", "text", "who", "date_note"}) fix_member(e, key);
+    for (ordered_json& person : people_) fix_member(person, "name");
+    for (ordered_json& q : quotes_) fix_member(q, "text");
+    for (ordered_json& n : numbers_) fix_member(n, "unit"), fix_member(n, "question");
+    if (changed)
+        result_.diagnostics.push_back({Severity::Warning, options_.file, 0, 0, "",
+                                       {Problem::PunctuationMadeFullWidth,
+                                        {std::to_string(changed), std::string(1, first.ascii), std::string(first.full_width)}}});
 }
 
 void PackBuilder::finish(Problem when_empty) {
@@ -307,6 +334,7 @@ void PackBuilder::finish(Problem when_empty) {
     const std::string stem = file_stem(options_.file);
     r.id = options_.id.empty() ? slug(stem) : options_.id;
     if (r.id.empty()) r.id = "pack-" + name_hash(stem); // "登月.csv": distinct names, distinct ids
+    if (is_chinese(r.lang)) make_punctuation_full_width();
     tell_apart_same_headlines(r.lang);
 
     ordered_json pack;
