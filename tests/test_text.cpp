@@ -94,7 +94,7 @@ TEST_CASE("ASCII punctuation next to Chinese characters is found and made full w
     }
     SECTION("ASCII stays in Latin runs, numbers, URLs, list markers and ellipses") {
         for (const char* kept : {"发布 GPT-3.5 的产品", "feel the AGI, and more", "见 https://example.org/a?b=c 的说明",
-                                 "3.5万名用户", "1,000万", "1. 下面哪件事", "A. 选项", "等等...", "20% 的芯片", "(GPT-4)",
+                                 "3.5万名用户", "1,000万", "1. 下面哪件事", "A. 选项", "等等...", "登月.csv", "20% 的芯片", "(GPT-4)",
                                  "Who said “Feel the AGI”?"}) {
             CAPTURE(kept);
             CHECK_FALSE(find_ascii_punctuation(kept));

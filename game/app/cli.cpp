@@ -86,6 +86,11 @@ int usage_error(const std::string& message) {
 // 2. Subcommands
 // ---------------------------------------------------------------------------
 
+// "1 event", "1,200 events": English counts with their plural and thousands grouped.
+template <class Count> std::string plural(Count n, const char* one, const char* many) {
+    return format_number(static_cast<double>(n), "en") + " " + (n == 1 ? one : many);
+}
+
 int cmd_validate(const std::vector<std::string>& files) {
     if (files.empty()) return usage_error("validate needs at least one pack file");
     bool all_valid = true;
@@ -95,13 +100,12 @@ int cmd_validate(const std::vector<std::string>& files) {
         print_diagnostics(r.diagnostics);
         if (!r.pack) {
             all_valid = false;
-            std::cout << printable(file) << ": invalid (" << r.diagnostics.size() << " problem"
-                      << (r.diagnostics.size() == 1 ? "" : "s") << ")\n";
+            std::cout << printable(file) << ": invalid (" << plural(r.diagnostics.size(), "problem", "problems") << ")\n";
             continue;
         }
         warn_missing_glyphs(fonts, file, *r.pack);
-        std::cout << printable(file) << ": ok, pack \"" << r.pack->id << "\", " << r.pack->events.size() << " events, "
-                  << r.diagnostics.size() << " warning" << (r.diagnostics.size() == 1 ? "" : "s") << "\n";
+        std::cout << printable(file) << ": ok, pack \"" << r.pack->id << "\", " << plural(r.pack->events.size(), "event", "events") << ", "
+                  << plural(r.diagnostics.size(), "warning", "warnings") << "\n";
     }
     return all_valid ? 0 : 1;
 }
@@ -217,9 +221,6 @@ int cmd_export(const std::vector<std::string>& args) {
     return 0;
 }
 
-std::string plural(int n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
 
 int cmd_import(const std::vector<std::string>& args) {
     std::string input, output;

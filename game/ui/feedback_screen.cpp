@@ -39,7 +39,7 @@ void draw_answer_review(const Question& q, const Answer& a, const UiContext& ctx
     ImGui::SameLine();
     ImGui::BeginGroup();
     std::string verdict = ctx.t(g.correct ? T::Correct : g.timed_out ? T::TimedOut : T::Wrong);
-    if (g.points > 0) verdict += "   " + fill_in(ctx.t(T::Points), {{"n", std::to_string(g.points)}});
+    if (g.points > 0) verdict += "   " + fill_in(ctx.t(for_count(g.points, T::Point, T::Points)), {{"n", number_text(g.points, ctx.lang)}});
     text(verdict, ctx.fonts.title, colour);
     const bool ordered = asks_for_order(q.kind);
     if (ordered && g.pairs > 0 && !g.correct && !a.chosen.empty())

@@ -25,7 +25,8 @@ void append_line(std::string& to, const std::string& line) {
 std::string added_notice(const std::string& file, const AddedPack& a, const UiContext& ctx) {
     const std::string name = std::filesystem::path(file).filename().string();
     if (a.added()) {
-        std::string s = fill_in(ctx.t(T::PackAdded), {{"t", a.title}, {"n", std::to_string(a.import.events)}});
+        std::string s = fill_in(ctx.t(for_count(a.import.events, T::PackAddedOne, T::PackAdded)),
+                                {{"t", a.title}, {"n", number_text(a.import.events, ctx.lang)}});
         if (a.import.skipped > 0)
             s += " " + fill_in(ctx.t(T::PackAddedSkipped), {{"k", std::to_string(a.import.skipped)}, {"f", file}});
         return s;
@@ -62,7 +63,7 @@ void draw_card(const PackCard& card, bool selected, int index, Settings& setting
     if (card.warnings > 0)
         text(fill_in(ctx.t(T::PackWarnings), {{"n", std::to_string(card.warnings)}}), ctx.fonts.body, ctx.palette.muted, pad);
     if (const auto& best = card.best_by_mode[static_cast<size_t>(settings.mode)])
-        text(fill_in(ctx.t(T::BestScore), {{"n", std::to_string(*best)}}), ctx.fonts.body, ctx.palette.accent, pad);
+        text(fill_in(ctx.t(T::BestScore), {{"n", number_text(*best, ctx.lang)}}), ctx.fonts.body, ctx.palette.accent, pad);
     ImGui::Dummy(ImVec2(0, 2 * ctx.scale));
     ImGui::Unindent(pad);
     ImGui::EndGroup();
@@ -181,7 +182,8 @@ void HomeScreen::make_cards(Model& model, const UiContext& ctx) {
             card.pack_id = p.id;
             card.title = p.text(p.title, l);
             card.description = p.text(p.description, l);
-            card.details = fill_in(ctx.t(T::PackEvents), {{"n", std::to_string(p.events)}}) + " · " + join(p.languages, ", ");
+            card.details = fill_in(ctx.t(for_count(static_cast<long long>(p.events), T::PackEvent, T::PackEvents)),
+                                   {{"n", number_text(static_cast<long long>(p.events), ctx.lang)}}) + " · " + join(p.languages, ", ");
             card.kinds = p.kinds;
             card.missing_glyphs = model.coverage.missing(p.characters_text());
         } else {

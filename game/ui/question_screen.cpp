@@ -15,7 +15,7 @@ void draw_status(const Round& round, const UiContext& ctx) {
     const QuizSession& session = round.session();
     const size_t number = session.index() + 1, total = session.quiz().questions.size();
     const std::string progress = fill_in(ctx.t(T::Progress), {{"i", std::to_string(number)}, {"n", std::to_string(total)}});
-    const std::string score = fill_in(ctx.t(T::Score), {{"n", std::to_string(session.score().points)}});
+    const std::string score = fill_in(ctx.t(T::Score), {{"n", number_text(session.score().points, ctx.lang)}});
     const std::string streak = fill_in(ctx.t(T::Streak), {{"n", std::to_string(session.score().streak)}});
     text(progress, ctx.fonts.body, ctx.palette.muted);
     ImGui::SameLine();

@@ -16,7 +16,7 @@ Intent ResultsScreen::draw_content(Model& model, const UiContext& ctx) {
     const Score& score = session.score();
     const RoundRecord& record = round->record();
     text(ctx.t(T::Results), ctx.fonts.body, ctx.palette.muted);
-    text(fill_in(ctx.t(T::PointsTotal), {{"n", std::to_string(score.points)}}), ctx.fonts.title, ctx.palette.accent);
+    text(fill_in(ctx.t(for_count(score.points, T::PointTotal, T::PointsTotal)), {{"n", number_text(score.points, ctx.lang)}}), ctx.fonts.title, ctx.palette.accent);
     const int percent = static_cast<int>(score.accuracy() * 100 + 0.5);
     text(fill_in(ctx.t(T::Accuracy), {{"c", std::to_string(score.correct)},
                                       {"n", std::to_string(score.answered)},
@@ -25,7 +25,7 @@ Intent ResultsScreen::draw_content(Model& model, const UiContext& ctx) {
          ctx.fonts.large);
     if (record.new_best) text(ctx.t(T::NewBest), ctx.fonts.large, ctx.palette.right);
     else if (round->previous_best())
-        text(fill_in(ctx.t(T::PreviousBest), {{"n", std::to_string(*round->previous_best())}}), ctx.fonts.body, ctx.palette.muted);
+        text(fill_in(ctx.t(T::PreviousBest), {{"n", number_text(*round->previous_best(), ctx.lang)}}), ctx.fonts.body, ctx.palette.muted);
     if (record.save_error) // "Could not save the game: <why>"
         text(message(*record.save_error, ctx.lang), ctx.fonts.body, ctx.palette.wrong);
     else if (record.in_memory && model.play.opened().notice)

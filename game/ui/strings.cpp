@@ -1,5 +1,6 @@
 #include "ui/strings.h"
 
+#include "core/base/text.h"
 #include "core/quiz/kind.h"
 #include "ui/messages.h"
 
@@ -26,6 +27,8 @@ const char* text(T id, Lang lang) { return (lang == Lang::Zh ? kZh : kEn)[static
 Lang lang_from_code(std::string_view code) { return code.substr(0, 2) == "zh" ? Lang::Zh : Lang::En; }
 
 const char* lang_code(Lang lang) { return lang == Lang::Zh ? "zh" : "en"; }
+
+std::string number_text(long long n, Lang lang) { return format_number(static_cast<double>(n), lang_code(lang)); }
 
 std::string all_ui_text() {
     std::string all = "中文English0123456789%+-–—/:()[]{}.,!?…·↑↓←→";

@@ -14,6 +14,7 @@ enum class Lang { Zh, En };
     X(AppTagline, "用时间线上的事件出题", "Quizzes made from dated events")                                  \
     X(Packs, "题包", "Packs")                                                                            \
     X(PackEvents, "{n} 个事件", "{n} events")                                                            \
+    X(PackEvent, "{n} 个事件", "{n} event")                                                              \
     X(PackBroken, "无法加载", "Cannot be loaded")                                                         \
     X(PackLoading, "正在加载…", "Loading…")                                                              \
     X(StartLoading, "题包加载中…", "Loading the pack…")                                                   \
@@ -24,6 +25,7 @@ enum class Lang { Zh, En };
     X(DropToAdd, "把 TimelineJS 时间线（.json）、表格（.csv）或题包拖进窗口即可添加。",                           \
       "Drop a TimelineJS timeline (.json), a spreadsheet (.csv) or a pack on the window to add it.")        \
     X(PackAdded, "已添加「{t}」：{n} 个事件。", "Added “{t}”: {n} events.")                                   \
+    X(PackAddedOne, "已添加「{t}」：{n} 个事件。", "Added “{t}”: {n} event.")                                  \
     X(PackAddedSkipped, "另有 {k} 条无法导入，chronicle import {f} 会列出原因。",                               \
       "{k} could not be imported; chronicle import {f} lists why.")                                        \
     X(PackNotAdded, "无法添加 {f}：{e}", "Could not add {f}: {e}")                                          \
@@ -60,6 +62,7 @@ enum class Lang { Zh, En };
     X(Wrong, "答错了", "Not quite")                                                                      \
     X(TimedOut, "时间到", "Time's up")                                                                   \
     X(Points, "+{n} 分", "+{n} points")                                                                  \
+    X(Point, "+{n} 分", "+{n} point")                                                                    \
     X(TheAnswer, "正确答案：{a}", "The answer: {a}")                                                      \
     X(YourAnswer, "你的答案：{a}", "Your answer: {a}")                                                    \
     X(RightOrder, "正确顺序", "The right order")                                                         \
@@ -68,6 +71,7 @@ enum class Lang { Zh, En };
     X(SeeResults, "查看成绩（回车）", "See results (Enter)")                                                \
     X(Results, "成绩", "Results")                                                                        \
     X(PointsTotal, "{n} 分", "{n} points")                                                               \
+    X(PointTotal, "{n} 分", "{n} point")                                                                 \
     X(Accuracy, "答对 {c} / {n} 题（{p}%）", "{c} of {n} right ({p}%)")                                      \
     X(BestStreak, "最长连对 {n}", "Best streak {n}")                                                      \
     X(NewBest, "新纪录！", "New best score!")                                                             \
@@ -101,6 +105,11 @@ const char* text(T id, Lang lang);
 // "zh…" → Chinese, anything else → English.
 Lang lang_from_code(std::string_view code);
 const char* lang_code(Lang lang); // "zh" / "en"
+
+// A number as the interface writes it: "12,000" in English, "1.2万" in Chinese (format_number).
+std::string number_text(long long n, Lang lang);
+// The string for a count: `one` when it is 1 ("1 event", "+1 point"), else `many`.
+inline T for_count(long long n, T one, T many) { return n == 1 ? one : many; }
 
 // Every string of both languages, every kind's label and the words for core's
 // problems (ui/messages.h), for the font atlas and the missing-glyph test.

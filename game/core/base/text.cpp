@@ -1,5 +1,6 @@
 #include "core/base/text.h"
 
+#include <cctype>
 #include <cmath>
 #include <algorithm>
 #include <cstdio>
@@ -209,8 +210,12 @@ std::vector<bool> misplaced_marks(const std::vector<char32_t>& cps) {
     std::vector<bool> misplaced(n, false);
     for (size_t i = 0; i < n; ++i) {
         if (full_width_of(cps[i]).empty()) continue;
-        const bool ellipsis = cps[i] == '.' && ((i > 0 && cps[i - 1] == '.') || (i + 1 < n && cps[i + 1] == '.'));
-        misplaced[i] = !ellipsis && (chinese_beside(i, false) || chinese_beside(i, true));
+        // A dot in "...", or between a Chinese word and a Latin one ("登月.csv", "新浪.com"), is no full stop.
+        const auto latin_or_dot = [&](size_t k) {
+            return k < n && (cps[k] == '.' || (cps[k] < 0x80 && std::isalnum(static_cast<int>(cps[k]))));
+        };
+        const bool not_a_stop = cps[i] == '.' && ((i > 0 && latin_or_dot(i - 1)) || latin_or_dot(i + 1));
+        misplaced[i] = !not_a_stop && (chinese_beside(i, false) || chinese_beside(i, true));
     }
     std::vector<size_t> open;
     for (size_t i = 0; i < n; ++i) {

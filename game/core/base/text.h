@@ -44,11 +44,12 @@ std::string format_number(double value, std::string_view lang);
 std::string format_quantity(double value, std::string_view unit, std::string_view lang);
 
 // Chinese typography: in Chinese text the punctuation , . : ; ? ! ( ) next to a Chinese
-// character (a Han ideograph or CJK punctuation, spaces between skipped; a full stop only
-// when it touches one, so that "1. 下面" stays a list marker) is written full width:
-// ，。：；？！（）. ASCII stays inside Latin runs and numbers ("GPT-3.5", "feel the AGI",
-// "https://…", "3.5万"); "..." is left alone; a pair of parentheses goes full width
-// together when either of them is next to a Chinese character.
+// character (a Han ideograph or CJK punctuation, spaces between skipped) is written full
+// width: ，。：；？！（）. ASCII stays inside Latin runs and numbers ("GPT-3.5", "feel the
+// AGI", "https://…", "3.5万"); a pair of parentheses goes full width together when either
+// of them is next to a Chinese character. A dot is a full stop only when it touches a
+// Chinese character and no Latin letter, digit or other dot: "1. 下面" (a list marker),
+// "登月.csv" and "..." stay.
 bool is_chinese_character(char32_t c);
 struct MisplacedPunctuation {
     size_t offset = 0;           // byte offset of the ASCII mark in the text

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/text.h"
+#include "core/quiz/phrases.h"
 
 namespace chronicle {
 
@@ -24,6 +25,13 @@ std::string with_controls_escaped(const std::string& json) {
     }
     return out.append(rest);
 }
+
+// The Markdown sheet's own words, in the quiz's language like its questions.
+constexpr Words kSheetLine{"种子 {s} · {d} · {n} 题", "Seed {s} · {d} · {n} questions"};
+constexpr Words kSheetLineOne{"种子 {s} · {d} · {n} 题", "Seed {s} · {d} · {n} question"};
+constexpr Words kDifficultyWords[] = {{"简单", "easy"}, {"普通", "normal"}, {"困难", "hard"}};
+constexpr Words kSourceLine{"来源：{t} <{u}>", "Source: {t} <{u}>"};
+constexpr Words kAnswerKey{"## 答案", "## Answer key"};
 
 } // namespace
 
@@ -58,14 +66,16 @@ std::string quiz_to_json(const Quiz& quiz) {
 }
 
 std::string quiz_to_markdown(const Quiz& quiz, const Pack& pack) {
-    const bool zh = is_chinese(quiz.lang);
-    const std::string& title = pack.text(pack.title, quiz.lang);
+    const std::string& lang = quiz.lang;
+    const std::string& title = pack.text(pack.title, lang);
     std::string md = "# " + title + "\n\n";
-    md += zh ? "种子 " : "Seed ";
-    md += std::to_string(quiz.seed) + " · " + difficulty_name(quiz.difficulty) + " · " +
-          std::to_string(quiz.questions.size()) + (zh ? " 题\n\n" : " questions\n\n");
+    const Words& line = quiz.questions.size() == 1 ? kSheetLineOne : kSheetLine;
+    md += fill_in(line.in(lang), {{"s", std::to_string(quiz.seed)},
+                                  {"d", kDifficultyWords[static_cast<size_t>(quiz.difficulty)].in(lang)},
+                                  {"n", format_number(static_cast<double>(quiz.questions.size()), lang)}}) +
+          "\n\n";
     if (!pack.source.url.empty())
-        md += (zh ? "来源:" : "Source: ") + pack.text(pack.source.title, quiz.lang) + " <" + pack.source.url + ">\n\n";
+        md += fill_in(kSourceLine.in(lang), {{"t", pack.text(pack.source.title, lang)}, {"u", pack.source.url}}) + "\n\n";
 
     for (size_t i = 0; i < quiz.questions.size(); ++i) {
         const Question& q = quiz.questions[i];
@@ -73,7 +83,7 @@ std::string quiz_to_markdown(const Quiz& quiz, const Pack& pack) {
         for (const Option& o : q.options) md += "   - " + (asks_for_order(q.kind) ? std::string("___ ") : "") + o.id + ". " + o.text + "\n";
         md += "\n";
     }
-    md += zh ? "## 答案\n\n" : "## Answer key\n\n";
+    md += std::string(kAnswerKey.in(lang)) + "\n\n";
     for (size_t i = 0; i < quiz.questions.size(); ++i) {
         const Question& q = quiz.questions[i];
         std::string answer;
