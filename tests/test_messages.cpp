@@ -140,3 +140,17 @@ TEST_CASE("Every diagnostic of the fuzz seed corpus fills its sentence", "[messa
     }
     CHECK(seen > 100);
 }
+
+TEST_CASE("Counts on screen: the singular for one, thousands grouped in English, 万 in Chinese", "[messages][plural]") {
+    using ui::T;
+    CHECK(std::string(ui::text(ui::for_count(1, T::Point, T::Points), Lang::En)) == "+{n} point");
+    CHECK(std::string(ui::text(ui::for_count(2, T::Point, T::Points), Lang::En)) == "+{n} points");
+    CHECK(std::string(ui::text(ui::for_count(1, T::PointTotal, T::PointsTotal), Lang::En)) == "{n} point");
+    CHECK(std::string(ui::text(ui::for_count(1, T::PackEvent, T::PackEvents), Lang::En)) == "{n} event");
+    CHECK(std::string(ui::text(ui::for_count(0, T::PackEvent, T::PackEvents), Lang::En)) == "{n} events");
+    CHECK(std::string(ui::text(ui::for_count(1, T::PackAddedOne, T::PackAdded), Lang::En)).find("{n} event.") !=
+          std::string::npos);
+    CHECK(ui::number_text(12'000, Lang::En) == "12,000");
+    CHECK(ui::number_text(12'000, Lang::Zh) == "1.2万");
+    CHECK(ui::number_text(1500, Lang::Zh) == "1500");
+}

@@ -100,7 +100,8 @@ void check_results(Harness& h, int right, int total) {
     const std::string shown = fill_in(ui::text(ui::T::Accuracy, lang),
                                       {{"c", std::to_string(right)}, {"n", std::to_string(total)}, {"p", std::to_string(percent)}});
     CHECK(h.screen_text().find(shown) != std::string::npos);
-    const std::string points = fill_in(ui::text(ui::T::PointsTotal, lang), {{"n", std::to_string(s.points)}});
+    const std::string points = fill_in(ui::text(ui::for_count(s.points, ui::T::PointTotal, ui::T::PointsTotal), lang),
+                                       {{"n", ui::number_text(s.points, lang)}});
     CHECK(h.screen_text().find(points) != std::string::npos);
     CHECK(h.missing_glyph() == "");
 }
@@ -184,7 +185,7 @@ TEST_CASE("A save from a newer version: Home says so at once, its best score sho
         const ui::Lang lang = h.game().settings().ui_lang == "zh" ? ui::Lang::Zh : ui::Lang::En;
         const Issue notice{Problem::SaveNewerReadOnly, {path}};
         CHECK(h.screen_text().find(ui::message(notice, lang)) != std::string::npos);
-        CHECK(h.screen_text().find("4321") != std::string::npos); // the best score, from the newer save
+        CHECK(h.screen_text().find(ui::number_text(4321, lang)) != std::string::npos); // the best score, from the newer save
         play(h, Input::Keyboard, {});
         const Issue not_saved{Problem::GameNotSaved, {Term::SaveFromNewerVersion}};
         CHECK(h.screen_text().find(ui::message(not_saved, lang)) != std::string::npos);
