@@ -121,8 +121,13 @@ def main():
             if difficulty == "normal":
                 asked_per_seed[(lang, seed)] = {
                     (q["kind"], frozenset(q["events"])) if q["kind"] in ORDERING else q["prompt"] for q in quiz}
+    long_all_authored = long_all_quotes = 0
     for seed in range(1, min(args.seeds, 40) + 1):
-        for q in export(args.chronicle, args.pack, seed, 30, "normal", "zh"):
+        quiz = export(args.chronicle, args.pack, seed, 30, "normal", "zh")
+        kinds = Counter(q["kind"] for q in quiz)
+        long_all_authored += authored_total > 0 and kinds["authored"] == authored_total
+        long_all_quotes += quote_total > 0 and kinds["who_said"] == quote_total
+        for q in quiz:
             texts = [q["prompt"], q["explanation"]] + [o["text"] for o in q["options"]]
             hits = sum(len(ASCII_BY_HAN.findall(t)) for t in texts)
             punct += hits
@@ -141,7 +146,9 @@ def main():
     print(f"event sets asked twice in one quiz: {repeated_sets} (in {quizzes} quizzes)")
     print(f"who_did whose answer the quiz already printed: {who_did_leaked} of {who_did}"
           f" ({100 * who_did_leaked / max(1, who_did):.0f} %)")
-    print(f"quizzes with every authored question: {all_authored} of {quizzes}; with every quote: {all_who_said}")
+    print(f"quizzes of 10 with every authored question: {all_authored} of {quizzes}; with every quote: {all_who_said}")
+    print(f"quizzes of 30 with every authored question: {long_all_authored} of {min(args.seeds, 40)};"
+          f" with every quote: {long_all_quotes}")
     for lang in ["zh", "en"]:
         pairs = [len(asked_per_seed[(lang, s)] & asked_per_seed[(lang, s + 1)]) for s in range(1, args.seeds)]
         distinct = set().union(*(asked_per_seed[(lang, s)] for s in range(1, args.seeds + 1)))
