@@ -120,7 +120,7 @@ def main():
             all_who_said += quote_total > 0 and kinds["who_said"] == quote_total
             if difficulty == "normal":
                 asked_per_seed[(lang, seed)] = {
-                    (q["kind"], frozenset(q["events"])) if q["kind"] in ORDERING else q["prompt"] for q in quiz}
+                    frozenset(q["events"]) if q["kind"] in ORDERING else q["prompt"] for q in quiz}
     long_all_authored = long_all_quotes = 0
     for seed in range(1, min(args.seeds, 40) + 1):
         quiz = export(args.chronicle, args.pack, seed, 30, "normal", "zh")
