@@ -90,6 +90,7 @@ with tempfile.TemporaryDirectory() as DATA_DIR:
     r = run("validate", emoji)
     check(r.returncode == 0 and "no font can show" in r.stderr and "\U0001F389" in r.stderr,
           "validate reports characters no font has", r)
+    check(f"{emoji}: ok, pack \"emoji\", 1 event, " in r.stdout, "validate counts in the singular for one", r)
     r = run("validate", os.path.join(DATA_DIR, "missing.json"))
     check(r.returncode == 1 and "cannot open" in r.stderr, "a missing file is an error", r)
 
@@ -106,7 +107,7 @@ with tempfile.TemporaryDirectory() as DATA_DIR:
     check(r.returncode == 0, "packs exits 0 even with a broken pack", r)
     check("openai-2023" in r.stdout and "my-copy" in r.stdout, "packs lists bundled and user packs", r)
     check("broken.json" in r.stdout and "error: " in r.stdout, "packs shows the broken pack with its error", r)
-    check("events:    13" in r.stdout and "zh,en" in r.stdout, "packs shows events and languages", r)
+    check("events:    17" in r.stdout and "zh,en" in r.stdout, "packs shows events and languages", r)
 
     # export
     def export(*extra):

@@ -103,7 +103,10 @@ TEST_CASE("before_after is right about which came first", "[generator]") {
 TEST_CASE("when offers the true date once, at its precision, among other dates", "[generator]") {
     const Pack& p = seed_pack();
     const Quiz quiz = quiz_of(p, {Kind::When});
-    CHECK(quiz.questions.size() == p.dated_event_count()); // each dated event once
+    // Each dated event once, but for the estimated ones (never a keyed answer).
+    CHECK(quiz.questions.size() == static_cast<size_t>(std::count_if(p.events.begin(), p.events.end(),
+                                                                     [&](const Event& e) { return p.date_is_answer(e); })));
+    CHECK(quiz.questions.size() == 11);
     for (const Question& q : quiz.questions) {
         const Event& e = event_by_id(p, q.events.at(0));
         const std::string truth = format_date(*e.date, "en");
@@ -404,6 +407,26 @@ TEST_CASE("No question shows two options that read the same", "[generator][disti
     CHECK(asked > 0);
 }
 
+TEST_CASE("A Chinese quiz has no ASCII punctuation next to Chinese characters", "[generator][punctuation]") {
+    const Pack& p = seed_pack();
+    size_t texts = 0;
+    for (Difficulty d : {Difficulty::Easy, Difficulty::Normal, Difficulty::Hard}) {
+        for (uint64_t seed = 1; seed <= 6; ++seed) {
+            const Quiz quiz = quiz_of(p, {}, d, seed, 30, "zh");
+            for (const Question& q : quiz.questions) {
+                std::vector<std::string> shown{q.prompt, q.explanation};
+                for (const Option& o : q.options) shown.push_back(o.text);
+                for (const std::string& text : shown) {
+                    INFO(kind_name(q.kind) << ": " << text);
+                    CHECK_FALSE(find_ascii_punctuation(text));
+                    ++texts;
+                }
+            }
+        }
+    }
+    CHECK(texts > 1000);
+}
+
 TEST_CASE("Person options show the name the pack's text uses", "[generator][display]") {
     const Pack& p = seed_pack();
     bool sutskever_shown = false;
@@ -418,4 +441,15 @@ TEST_CASE("Person options show the name the pack's text uses", "[generator][disp
         }
     }
     CHECK(sutskever_shown);
+}
+
+TEST_CASE("A catchphrase is asked as one", "[generator][who_said]") {
+    const Pack& p = seed_pack();
+    std::set<std::string> prompts;
+    for (uint64_t seed = 1; seed <= 20; ++seed)
+        for (const Question& q : quiz_of(p, {Kind::WhoSaid}, Difficulty::Normal, seed, 3, "zh").questions)
+            prompts.insert(q.prompt);
+    CHECK(prompts.count("谁的口头禅是「感受下 AGI」？"));
+    CHECK_FALSE(prompts.count("谁说过「感受下 AGI」？"));
+    CHECK(prompts.count("谁说过「如果你能感受到 AGI，你就应聘 OpenAI」？"));
 }

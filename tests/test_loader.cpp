@@ -27,13 +27,14 @@ const std::string kEvent = R"({"id": "e1", "date": "2023", "headline": "H", "tex
 
 } // namespace
 
-TEST_CASE("The seed pack holds the article's 13 events", "[loader][seed]") {
+TEST_CASE("The seed pack holds the article's 13 events and 4 launches from the public record", "[loader][seed]") {
     const Pack& p = seed_pack();
     CHECK(p.id == "openai-2023");
+    CHECK(p.version == "2.0.0");
     CHECK(p.default_language == "zh");
     CHECK(p.has_language("en"));
-    REQUIRE(p.events.size() == 13);
-    for (size_t i = 0; i < 13; ++i) {
+    REQUIRE(p.events.size() == 17);
+    for (size_t i = 0; i < 17; ++i) {
         const std::string id = (i < 9 ? "e0" : "e") + std::to_string(i + 1);
         CHECK(p.events[i].id == id);
         CHECK_FALSE(p.text(p.events[i].headline, "en").empty());
@@ -68,6 +69,82 @@ TEST_CASE("The seed pack holds the article's 13 events", "[loader][seed]") {
         for (const char* id : {"altman", "sutskever", "leike", "musk", "openai", "anthropic", "board"}) {
             INFO(id);
             CHECK(std::any_of(p.people.begin(), p.people.end(), [&](const Person& x) { return x.id == id; }));
+        }
+    }
+    SECTION("version 2: the launches the article mentions, who did e08 and e12, the typo 检测工具") {
+        CHECK(iso(event_by_id(p, "e14").date->from) == "2022-11-30"); // ChatGPT
+        CHECK(iso(event_by_id(p, "e15").date->from) == "2023-02-01"); // ChatGPT Plus
+        CHECK(iso(event_by_id(p, "e16").date->from) == "2023-03-01"); // the API
+        CHECK(iso(event_by_id(p, "e17").date->from) == "2023-03-14"); // GPT-4
+        for (const char* id : {"e14", "e15", "e16", "e17"}) CHECK(event_by_id(p, id).date_source == DateSource::PublicRecord);
+        // Every dated event says where its date comes from; the article's vague items are estimates.
+        for (const Event& e : p.events) CHECK((e.date_source != DateSource::Unstated) == e.date.has_value());
+        for (const char* id : {"e03", "e04", "e05", "e07", "e13"}) CHECK(event_by_id(p, id).date_source == DateSource::Estimate);
+        REQUIRE(p.source.date);
+        CHECK(iso(p.source.date->from) == "2023-11");
+        const Event& e08 = event_by_id(p, "e08");
+        CHECK_FALSE(e08.who.empty());
+        CHECK(e08.actors.size() == 2);
+        const Event& e12 = event_by_id(p, "e12");
+        CHECK_FALSE(e12.who.empty());
+        REQUIRE(e12.actors.size() == 1); // the board; Altman was fired, he did not fire
+        CHECK(p.people[e12.actors[0]].id == "board");
+        const std::string& e03 = p.text(event_by_id(p, "e03").text, "zh");
+        CHECK(e03.find("检测工具") == std::string::npos);
+        CHECK(e03.find("也让监测工具失效") != std::string::npos);
+        CHECK(p.quotes[0].catchphrase);
+        CHECK_FALSE(p.quotes[1].catchphrase);
+        std::vector<std::string> questions;
+        for (const AuthoredQuestion& q : p.questions)
+            questions.push_back(q.id);
+        CHECK(questions == std::vector<std::string>{"mc01", "tf01", "mc02", "mc03", "mc04", "mc05"});
+    }
+}
+
+namespace {
+
+// Every Chinese text of a pack: what a Chinese player or reader can meet.
+std::vector<std::string> chinese_texts(const Pack& p) {
+    std::vector<std::string> out;
+    const auto add = [&](const LocalText& t) {
+        if (const std::string* zh = t.find("zh")) out.push_back(*zh);
+    };
+    for (const LocalText* t : {&p.title, &p.description, &p.author, &p.source.title, &p.source.note}) add(*t);
+    for (const Person& x : p.people) add(x.name), add(x.display), add(x.description);
+    for (const Event& e : p.events) add(e.headline), add(e.text), add(e.date_note), add(e.who);
+    for (const Quote& q : p.quotes) add(q.text);
+    for (const NumberFact& n : p.numbers) add(n.unit), add(n.question);
+    for (const AuthoredQuestion& q : p.questions) {
+        add(q.prompt), add(q.explanation);
+        for (const auto& c : q.choices) add(c.text);
+    }
+    return out;
+}
+
+bool han(char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
+bool latin_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+} // namespace
+
+TEST_CASE("The seed pack's Chinese keeps one rule for punctuation and spacing", "[loader][seed][punctuation]") {
+    const std::vector<std::string> texts = chinese_texts(seed_pack());
+    CHECK(texts.size() > 100);
+    for (const std::string& text : texts) {
+        INFO(text);
+        CHECK_FALSE(find_ascii_punctuation(text));
+        const std::vector<char32_t> c = code_points(text);
+        for (size_t i = 0; i + 1 < c.size(); ++i) {
+            // A Latin word and Chinese: one space ("ChatGPT 发布").
+            CHECK_FALSE(((han(c[i]) && latin_letter(c[i + 1])) || (latin_letter(c[i]) && han(c[i + 1]))));
+            // A number and Chinese: no space ("2023年7月", "20美元"); a Latin word ending in a digit keeps its space ("GPT-4 的").
+            if (i + 2 < c.size() && c[i + 1] == ' ') {
+                size_t start = i + 1;
+                while (start > 0 && (digit(c[start - 1]) || c[start - 1] == '.')) --start;
+                const bool number_before = digit(c[i]) && (start == 0 || !(latin_letter(c[start - 1]) || c[start - 1] == '-'));
+                CHECK_FALSE((number_before && han(c[i + 2])));
+                CHECK_FALSE((han(c[i]) && digit(c[i + 2])));
+            }
         }
     }
 }

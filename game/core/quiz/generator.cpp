@@ -142,7 +142,7 @@ std::string QuestionMaker::explain_chronology(const std::vector<EventIndex>& chr
         s += std::to_string(i + 1) + ". " + date_text(e) + " — " + tr(e.headline);
         // An order that rests on an estimate or a range says how far it can be trusted.
         const bool uncertain = e.date_source == DateSource::Estimate || (e.date && e.date->is_range());
-        if (uncertain && !e.date_note.empty()) s += "\n   (" + tr(e.date_note) + ")";
+        if (uncertain && !e.date_note.empty()) s += "\n   " + fill_in(kAside.in(lang_), {{"a", tr(e.date_note)}});
     }
     return s;
 }
