@@ -60,7 +60,7 @@ Pack generated() {
 // What each blind strategy scores against what guessing scores (the sum of 1/options).
 // The strategies: "first", "last", and the middle ones ("middle-" and "middle+" differ
 // when the options are even). Dates and numbers are listed in ascending order (the
-// generator sorts dates; play() checks numbers), so on them first and last are also the
+// date test below checks dates, add() numbers), so on them first and last are also the
 // earliest and latest date, the smallest and largest number.
 struct Tally {
     double chance = 0;
@@ -265,6 +265,9 @@ TEST_CASE("Date options are plain dates inside the pack's time window and at the
                         else if (single_day) CHECK(date->second.precision() == Precision::Day);
                     }
                     day_events_on_hard += d == Difficulty::Hard && single_day;
+                    // Listed earliest first, so the fairness test's "first" is the earliest date.
+                    for (size_t i = 1; i < q.options.size(); ++i)
+                        CHECK(before(dates.at(q.options[i - 1].text).interval(), dates.at(q.options[i].text).interval()));
                     // The right option is the unit that holds the event's date.
                     const DayInterval right = dates.at(q.options[q.answer[0]].text).interval();
                     CHECK(right.earliest <= e.interval.earliest);
