@@ -125,9 +125,9 @@ public:
     // its latest-starting one, and never after the source's date.
     DayInterval time_window() const;
     // The date a question asks about e: one plain unit, never a range (a range is asked
-    // by the finest unit both ends share: "30 November – 5 December 2022" asks the year,
-    // and its options are plain years), a day by its month unless the quiz is hard.
-    // nullopt when e has no date or its ends share no unit.
+    // by the finest unit both ends share: "between 30 November and 5 December 2022" asks
+    // the year, and its options are plain years), a day by its month unless the quiz is
+    // hard. nullopt when e has no date or its ends share no unit.
     std::optional<DateSpec> asked_date(const Event& e) const;
     // Wrong dates on one side of `asked` (side -1: earlier, +1: later) at its precision,
     // certainly apart from it and each other, inside time_window(): those at the
