@@ -100,23 +100,29 @@ TEST_CASE("before_after is right about which came first", "[generator]") {
     }
 }
 
-TEST_CASE("when offers the true date once, at its precision, among other dates", "[generator]") {
+TEST_CASE("when offers the true date once, as the unit it asks, among other dates", "[generator]") {
     const Pack& p = seed_pack();
-    const Quiz quiz = quiz_of(p, {Kind::When});
-    // Each dated event once, but for the estimated ones (never a keyed answer).
-    CHECK(quiz.questions.size() == static_cast<size_t>(std::count_if(p.events.begin(), p.events.end(),
-                                                                     [&](const Event& e) { return p.date_is_answer(e); })));
-    CHECK(quiz.questions.size() == 11);
-    for (const Question& q : quiz.questions) {
-        const Event& e = event_by_id(p, q.events.at(0));
-        const std::string truth = format_date(*e.date, "en");
-        CHECK(q.options.size() == 4);
-        CHECK(q.options[q.answer[0]].text == truth);
-        CHECK(q.options[q.answer[0]].event == e.id);
-        std::set<std::string> texts;
-        for (const Option& o : q.options) texts.insert(o.text);
-        CHECK(texts.size() == q.options.size());
-        CHECK_THAT(q.explanation, Catch::Contains(truth));
+    for (Difficulty d : {Difficulty::Normal, Difficulty::Hard}) {
+        const Quiz quiz = quiz_of(p, {Kind::When}, d);
+        CHECK(quiz.questions.size() > 2);
+        CHECK(quiz.questions.size() <= p.dated_event_count()); // each dated event at most once
+        for (const Question& q : quiz.questions) {
+            const Event& e = event_by_id(p, q.events.at(0));
+            INFO(q.prompt);
+            CHECK(q.options.size() >= 2);
+            CHECK(q.options[q.answer[0]].event == e.id);
+            CHECK(p.date_is_answer(e)); // an estimate is never keyed
+            std::set<std::string> texts;
+            for (const Option& o : q.options) texts.insert(o.text);
+            CHECK(texts.size() == q.options.size());
+            CHECK_THAT(q.explanation, Catch::Contains(format_date(*e.date, "en")));
+            if (e.date->is_range()) continue;
+            // A day is asked by its month unless the quiz is hard, and the prompt says so.
+            const bool by_month = d != Difficulty::Hard && e.date->precision() == Precision::Day;
+            const PartialDate asked{e.date->from.year, e.date->from.month, by_month ? 0 : e.date->from.day};
+            CHECK(q.options[q.answer[0]].text == format_date(asked, "en"));
+            CHECK((q.prompt.rfind("In which month", 0) == 0) == by_month);
+        }
     }
 }
 
@@ -236,14 +242,17 @@ TEST_CASE("Kinds a pack cannot support are skipped, never padded", "[generator]"
         const LoadResult r = load(pack_with(R"([
     {"id": "a", "date": "2023", "headline": "A", "text": "T"},
     {"id": "b", "date": "2023-05", "headline": "B", "text": "T"},
-    {"id": "c", "date": {"from": "2022", "to": "2024"}, "headline": "C", "text": "T"}])"));
+    {"id": "c", "date": {"from": "2023-05", "to": "2026"}, "headline": "C", "text": "T"}])"));
         REQUIRE(r.pack);
         THEN("only when is supported") {
             CHECK(supported_kinds(*r.pack) == std::vector<Kind>{Kind::When});
             CHECK(quiz_of(*r.pack, {Kind::Order, Kind::First, Kind::WhoSaid}).questions.empty());
+            // Only B can be asked: A is the pack's first year (every wrong year would be
+            // later) and C's ends share no year.
             const Quiz all = quiz_of(*r.pack, {});
-            CHECK(all.questions.size() == 3);
-            for (const Question& q : all.questions) CHECK(q.kind == Kind::When);
+            REQUIRE(all.questions.size() == 1);
+            CHECK(all.questions[0].kind == Kind::When);
+            CHECK(all.questions[0].events == std::vector<std::string>{"b"});
         }
     }
     GIVEN("a pack with exactly two ordered events") {
@@ -251,7 +260,7 @@ TEST_CASE("Kinds a pack cannot support are skipped, never padded", "[generator]"
     {"id": "a", "date": "2020", "headline": "A", "text": "T"},
     {"id": "b", "date": "2021", "headline": "B", "text": "T"}])"));
         REQUIRE(r.pack);
-        THEN("order is skipped and first has two options even when hard") {
+        THEN("order is skipped and first has two options, even when hard") {
             CHECK(quiz_of(*r.pack, {Kind::Order}).questions.empty());
             const Quiz q = quiz_of(*r.pack, {Kind::First}, Difficulty::Hard);
             REQUIRE(q.questions.size() == 1);
@@ -299,24 +308,28 @@ TEST_CASE("Difficulty sets the number of options and how close events are", "[ge
     INFO("mean days between neighbours: easy " << easy << ", normal " << normal << ", hard " << hard);
     CHECK(easy > normal);
     CHECK(normal > hard * 5);
-    CHECK(quiz_of(p, {Kind::First}, Difficulty::Easy, 1, 5).questions[0].options.size() == 2);
+    CHECK(quiz_of(p, {Kind::First}, Difficulty::Easy, 1, 5).questions[0].options.size() == 3);
     CHECK(quiz_of(p, {Kind::First}, Difficulty::Hard, 1, 5).questions[0].options.size() == 4);
     CHECK(quiz_of(p, {Kind::Order}, Difficulty::Easy, 1, 5).questions[0].options.size() == 3);
     CHECK(quiz_of(p, {Kind::Order}, Difficulty::Hard, 1, 5).questions[0].options.size() == 5);
     CHECK(quiz_of(p, {Kind::WhoDid}, Difficulty::Hard, 1, 5).questions[0].options.size() == 5);
 }
 
-TEST_CASE("The right option's position is balanced", "[generator][balance]") {
+TEST_CASE("The right option's position is balanced among questions with as many options", "[generator][balance]") {
     const Pack p = spread_pack(600);
     for (Kind kind : {Kind::WhoDid, Kind::When, Kind::First}) {
-        std::map<size_t, int> slots;
+        std::map<size_t, std::map<size_t, int>> slots; // [options][slot]
         const Quiz quiz = quiz_of(p, {kind}, Difficulty::Normal, 11, 200);
         REQUIRE(quiz.questions.size() == 200);
-        for (const Question& q : quiz.questions) ++slots[q.answer[0]];
+        for (const Question& q : quiz.questions) ++slots[q.options.size()][q.answer[0]];
         INFO(kind_name(kind));
-        const int options = static_cast<int>(quiz.questions[0].options.size());
-        REQUIRE(static_cast<int>(slots.size()) == options);
-        for (const auto& [slot, n] : slots) CHECK(std::abs(n - 200 / options) <= 1);
+        for (const auto& [options, counts] : slots) {
+            int questions = 0;
+            for (const auto& [slot, n] : counts) questions += n;
+            if (questions < static_cast<int>(options)) continue;
+            REQUIRE(counts.size() == options);
+            for (const auto& [slot, n] : counts) CHECK(std::abs(n - questions / static_cast<int>(options)) <= 1);
+        }
     }
 }
 

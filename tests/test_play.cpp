@@ -207,7 +207,8 @@ TEST_CASE("A round that cannot start says why", "[play]") {
     SECTION("a pack that gives no question of the kinds chosen") {
         std::ofstream(dir.file("dated.json")) << chronicle::test::pack_with(
             R"([{"id": "e1", "date": "2020", "headline": "A", "text": "a"},
-                {"id": "e2", "date": "2021", "headline": "B", "text": "b"}])");
+                {"id": "e2", "date": "2021", "headline": "B", "text": "b"},
+                {"id": "e3", "date": "2022", "headline": "C", "text": "c"}])");
         Play play(dir.path(), {{"bundled", dir.path()}}, "en", kUnixNow);
         play.finish_loading();
         REQUIRE(play.chosen_pack());

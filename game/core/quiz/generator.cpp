@@ -38,28 +38,23 @@ uint32_t Deck::at(uint32_t i) const {
     return it == swaps_.end() ? i : it->second;
 }
 
-size_t SlotBalancer::pick(const std::vector<size_t>& feasible, Rng& rng) {
-    int least = INT32_MAX;
-    for (size_t s : feasible) least = std::min(least, used_[s]);
-    std::vector<size_t> ties;
-    for (size_t s : feasible)
-        if (used_[s] == least) ties.push_back(s);
-    const size_t slot = ties[rng.below(static_cast<uint32_t>(ties.size()))];
-    ++used_[slot];
-    return slot;
-}
-
 size_t SlotBalancer::pick(size_t n, Rng& rng) {
-    std::vector<size_t> all(n);
-    for (size_t i = 0; i < n; ++i) all[i] = i;
-    return pick(all, rng);
+    if (n > kMaxOptions) return rng.below(static_cast<uint32_t>(n));
+    std::array<int, kMaxOptions>& used = used_[n];
+    const int least = *std::min_element(used.begin(), used.begin() + static_cast<std::ptrdiff_t>(n));
+    std::vector<size_t> ties;
+    for (size_t s = 0; s < n; ++s)
+        if (used[s] == least) ties.push_back(s);
+    const size_t slot = ties[rng.below(static_cast<uint32_t>(ties.size()))];
+    ++used[slot];
+    return slot;
 }
 
 namespace {
 
 Sizes sizes_for(Difficulty d) {
     switch (d) {
-    case Difficulty::Easy: return {2, 3, 3};
+    case Difficulty::Easy: return {3, 3, 3}; // at least three options on every difficulty
     case Difficulty::Hard: return {4, 5, 5};
     default: return {3, 4, 4};
     }
@@ -182,18 +177,66 @@ void QuestionMaker::place(Question& q, Option right, std::vector<Option> wrong) 
 }
 
 std::optional<QuestionMaker::Split> QuestionMaker::ascending_slots(size_t lower, size_t higher, size_t n) {
-    n = std::min(n, lower + higher + 1);
+    n = std::min({n, lower + 1, higher + 1});
     if (n < 2) return std::nullopt;
-    std::vector<size_t> feasible;
-    for (size_t s = 0; s < n; ++s)
-        if (s <= lower && n - 1 - s <= higher) feasible.push_back(s);
-    const size_t slot = slots_.pick(feasible, rng_);
+    const size_t slot = slots_.pick(n, rng_);
     return Split{slot, n - 1 - slot};
 }
 
-std::vector<PersonIndex> QuestionMaker::sample_people(PersonKind kind, const std::vector<PersonIndex>& exclude, size_t count) {
+namespace {
+
+// ASCII letters lowered, every other byte kept: names match whatever their case.
+std::string folded(std::string_view text) {
+    std::string s(text);
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+bool is_word_byte(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
+
+// Whether folded `text` holds folded `name` as a whole word: its Latin ends may not
+// touch a letter or digit, its Han ends may touch anything (Chinese has no spaces).
+bool holds_name(std::string_view text, std::string_view name) {
+    if (name.empty()) return false;
+    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+        const size_t end = at + name.size();
+        const bool starts_apart = !is_word_byte(name.front()) || at == 0 || !is_word_byte(text[at - 1]);
+        const bool ends_apart = !is_word_byte(name.back()) || end == text.size() || !is_word_byte(text[end]);
+        if (starts_apart && ends_apart) return true;
+    }
+    return false;
+}
+
+bool named_in(const Person& person, std::string_view folded_text) {
+    for (const auto& [lang, name] : person.name.by_lang)
+        if (holds_name(folded_text, folded(name))) return true;
+    for (const std::string& alias : person.aliases)
+        if (holds_name(folded_text, folded(alias))) return true;
+    return false;
+}
+
+} // namespace
+
+bool QuestionMaker::names(std::string_view text, PersonIndex p) const { return named_in(pack_.people[p], folded(text)); }
+
+std::string QuestionMaker::every_language(const LocalText& t) {
+    std::string s;
+    for (const auto& [lang, text] : t.by_lang) s += text + "\n";
+    return s;
+}
+
+std::string QuestionMaker::event_words(const Event& e) const {
+    return every_language(e.headline) + every_language(e.text) + every_language(e.who);
+}
+
+std::vector<PersonIndex> QuestionMaker::sample_people(PersonKind kind, const std::vector<PersonIndex>& exclude, size_t count,
+                                                      std::string_view context) {
     const std::vector<PersonIndex>& pool = pack_.people_by_kind[index_of(kind)];
-    auto excluded = [&](PersonIndex p) { return std::find(exclude.begin(), exclude.end(), p) != exclude.end(); };
+    const std::string folded_context = folded(context);
+    auto excluded = [&](PersonIndex p) {
+        return std::find(exclude.begin(), exclude.end(), p) != exclude.end() || named_in(pack_.people[p], folded_context);
+    };
     std::vector<PersonIndex> out;
     Deck deck(pool.size());
     while (out.size() < count && !deck.empty()) {
@@ -201,6 +244,47 @@ std::vector<PersonIndex> QuestionMaker::sample_people(PersonKind kind, const std
         if (!excluded(p)) out.push_back(p);
     }
     return out;
+}
+
+DayInterval QuestionMaker::time_window() const {
+    DayInterval window{pack_.events[pack_.by_time.front()].interval.earliest,
+                       pack_.events[pack_.by_time.back()].interval.latest};
+    if (pack_.source.date) window.latest = std::min(window.latest, pack_.source.date->interval().latest);
+    return window;
+}
+
+std::optional<DateSpec> QuestionMaker::asked_date(const Event& e) const {
+    if (!e.date) return std::nullopt;
+    const bool days = options_.difficulty == Difficulty::Hard;
+    for (Precision unit : {Precision::Day, Precision::Month, Precision::Year}) {
+        if (unit > e.date->precision() || (unit == Precision::Day && !days)) continue;
+        auto cut = [&](PartialDate d) {
+            if (unit != Precision::Day) d.day = 0;
+            if (unit == Precision::Year) d.month = 0;
+            return d;
+        };
+        if (cut(e.date->from) == cut(e.date->to)) return DateSpec{cut(e.date->from), cut(e.date->from)};
+    }
+    return std::nullopt;
+}
+
+std::vector<DateSpec> QuestionMaker::wrong_dates(const DateSpec& asked, int side) {
+    const Difficulty d = options_.difficulty;
+    // Distances in units of the date's precision: easy keeps neighbours out, hard keeps close.
+    const int nearest = d == Difficulty::Easy ? 2 : 1;
+    const int farthest = d == Difficulty::Easy ? 8 : d == Difficulty::Hard ? 4 : 5;
+    const DayInterval window = time_window();
+    std::vector<DateSpec> preferred, more;
+    for (int m = 1; m <= 2 * farthest; ++m) {
+        const std::optional<DateSpec> date = shift_date(asked, side * m);
+        if (!date) break;
+        const DayInterval in = date->interval();
+        if (in.earliest > window.latest || in.latest < window.earliest) break; // and every farther one
+        (m >= nearest && m <= farthest ? preferred : more).push_back(*date);
+    }
+    rng_.shuffle(preferred);
+    preferred.insert(preferred.end(), more.begin(), more.end());
+    return preferred;
 }
 
 // Easy spreads the events out, hard keeps them close: the chain steps to the next

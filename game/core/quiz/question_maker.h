@@ -35,15 +35,19 @@ private:
     std::unordered_map<uint32_t, uint32_t> swaps_;
 };
 
-// Keeps the right answer's position even across a quiz: each question puts it in
-// the least used of the slots it can use.
+// Keeps the right answer's position even among the quiz's questions with the same
+// number of options: each puts it in the least used slot, ties drawn at random, so
+// every slot is equally likely for every question. Balanced over the whole quiz
+// instead, the last slot went to the questions with the most options and always
+// picking the last option beat chance.
 class SlotBalancer {
 public:
-    size_t pick(const std::vector<size_t>& feasible, Rng& rng);
+    static constexpr size_t kMaxOptions = 8;
+    // A slot in 0..n-1 for the right answer of a question with n options.
     size_t pick(size_t n, Rng& rng);
 
 private:
-    std::array<int, 8> used_{};
+    std::array<std::array<int, kMaxOptions>, kMaxOptions + 1> used_{}; // [options][slot]
 };
 
 // How many events or options a question has at a difficulty.
@@ -92,17 +96,44 @@ public:
     static void letter(Question& q);
     // Puts `right` at a balanced slot among the shuffled `wrong` ones.
     void place(Question& q, Option right, std::vector<Option> wrong);
-    // Options that read in ascending order (dates, numbers): the right one lands in a
-    // balanced slot by choosing how many wrong ones lie below it. `lower` and `higher`
-    // count the candidates on each side; `n` the options wanted. Returns how many to
-    // take below the right one (its slot) and above it; nullopt when there is no wrong
-    // option at all.
+    // Options that read in ascending order (dates, numbers): the right one's rank is the
+    // balanced slot, and every rank must be possible, so `n` (the options wanted) shrinks
+    // to what the shorter side allows: were the truth the latest option whenever nothing
+    // later fits (the pack's last month, a share near 100 %), "pick the latest" would beat
+    // chance. `lower` and `higher` count the wrong candidates on each side. Returns how
+    // many to take below the right one (its slot) and above it; nullopt when fewer than
+    // two options would be left.
     struct Split {
         size_t below, above;
     };
     std::optional<Split> ascending_slots(size_t lower, size_t higher, size_t n);
-    // People of `kind` not in `exclude`, at most `count`, chosen at random.
-    std::vector<PersonIndex> sample_people(PersonKind kind, const std::vector<PersonIndex>& exclude, size_t count);
+    // People of `kind` not in `exclude` and not named in `context` (see names()), at
+    // most `count`, chosen at random: a person the question's own text names is no
+    // plausible wrong answer.
+    std::vector<PersonIndex> sample_people(PersonKind kind, const std::vector<PersonIndex>& exclude, size_t count,
+                                           std::string_view context = {});
+    // Whether `text` names person p by a name in any language or an alias: case-insensitively
+    // and on word boundaries for Latin script ("Altman's" names Altman, "Altmann" does not),
+    // anywhere for Han ("奥尔特曼回归").
+    bool names(std::string_view text, PersonIndex p) const;
+    // Every language's version of t, one a line: a name may appear in one language only.
+    static std::string every_language(const LocalText& t);
+    // Every language's headline, text and "who" phrase of e: where it names people.
+    std::string event_words(const Event& e) const;
+
+    // The days wrong dates may lie in: from the pack's earliest dated event to the end of
+    // its latest-starting one, and never after the source's date.
+    DayInterval time_window() const;
+    // The date a question asks about e: one plain unit, never a range (a range is asked
+    // by the finest unit both ends share: "between 30 November and 5 December 2022" asks
+    // the year, and its options are plain years), a day by its month unless the quiz is
+    // hard. nullopt when e has no date or its ends share no unit.
+    std::optional<DateSpec> asked_date(const Event& e) const;
+    // Wrong dates on one side of `asked` (side -1: earlier, +1: later) at its precision,
+    // certainly apart from it and each other, inside time_window(): those at the
+    // difficulty's distance first, in random order, then nearer and farther ones, so
+    // that a side cut short by the window still offers what it can.
+    std::vector<DateSpec> wrong_dates(const DateSpec& asked, int side);
     // k events, pairwise certainly ordered, chronological; nullopt when the pack has no such set.
     std::optional<std::vector<EventIndex>> pick_ordered(size_t k);
     // `wanted` events to order, fewer if the pack's longest chain is shorter; 0 below `minimum`.

@@ -22,12 +22,12 @@ std::optional<Question> make_authored(QuestionMaker& g) {
         q.explanation += g.explain_event(g.pack().events[e]);
     }
     if (a.type == AuthoredQuestion::Type::TrueFalse) {
+        // Placed like any answer: in a fixed order, a pack of mostly false statements
+        // would reward always picking the second option.
         Option yes, no;
         yes.text = kTrue.in(g.lang());
         no.text = kFalse.in(g.lang());
-        q.options = {yes, no};
-        q.answer = {a.answer ? size_t{0} : size_t{1}};
-        QuestionMaker::letter(q);
+        g.place(q, a.answer ? yes : no, {a.answer ? no : yes});
         return q;
     }
     Option right;

@@ -1,5 +1,7 @@
 // "How many …?": the pack's number among plausible wrong ones (other magnitudes,
-// near multiples, the pack's other numbers with the same unit), in ascending order.
+// near multiples, shares moved by points but never 0 or 100 % nor the complement, the
+// pack's other numbers with the same unit), in ascending order with the right one at a
+// balanced rank.
 #pragma once
 #include "core/quiz/kind.h"
 

@@ -26,7 +26,7 @@ std::optional<Question> make_who_did(QuestionMaker& g) {
     if (!drawn) return std::nullopt;
     const Event& e = g.pack().events[g.pack().who_events[*drawn]];
     const PersonIndex right = e.actors[g.rng().below(static_cast<uint32_t>(e.actors.size()))];
-    const auto wrong = g.sample_people(g.pack().people[right].kind, e.actors, g.sizes().choices - 1);
+    const auto wrong = g.sample_people(g.pack().people[right].kind, e.actors, g.sizes().choices - 1, g.event_words(e));
     if (wrong.empty()) return std::nullopt;
     Question q;
     q.kind = Kind::WhoDid;

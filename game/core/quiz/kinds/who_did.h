@@ -1,4 +1,5 @@
-// "Who …?": one of the event's actors among other people of the same kind who are not.
+// "Who …?": one of the event's actors among other people of the same kind who are not,
+// and whom the event's own words do not name.
 #pragma once
 #include "core/quiz/kind.h"
 

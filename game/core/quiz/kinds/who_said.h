@@ -1,4 +1,5 @@
-// "Who said “…”?": the speaker among other people of the same kind.
+// "Who said “…”?": the speaker among other people of the same kind whom neither the quote
+// nor its event names.
 #pragma once
 #include "core/quiz/kind.h"
 
