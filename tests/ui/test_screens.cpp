@@ -281,9 +281,11 @@ TEST_CASE("Home says when the chosen pack is too small for the length asked", "[
             CHECK(h.screen_text().find(ui::message(Issue{Problem::QuizShorter, {std::string("3"), std::string("5")}}, l)) !=
                   std::string::npos);
         }
-        Harness h({{"ui_lang", lang}, {"pack", "space-race"}, {"kinds", "when"}, {"length", "5"}}, 1280, 720, dir);
-        h.press(SDL_SCANCODE_RETURN); // the round still starts, shorter
-        REQUIRE(h.screen() == ScreenId::Question);
+        {
+            Harness h({{"ui_lang", lang}, {"pack", "space-race"}, {"kinds", "when"}, {"length", "5"}}, 1280, 720, dir);
+            h.press(SDL_SCANCODE_RETURN); // the round still starts, shorter
+            REQUIRE(h.screen() == ScreenId::Question);
+        }
         // The seed pack fills ten: no such words, whatever its number.
         const std::string any = ui::message(Issue{Problem::QuizShorter, {std::string("\x01"), std::string("10")}}, l);
         Harness seed({{"ui_lang", lang}, {"pack", "openai-2023"}, {"length", "10"}}, 1280, 720, dir);
