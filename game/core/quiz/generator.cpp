@@ -332,7 +332,7 @@ std::array<uint32_t, kKindCount> kind_weights(const Pack& pack, const std::vecto
         if (const auto deck = kind_spec(k).deck_size) biggest = std::max(biggest, deck(pack));
     for (Kind k : kinds) {
         const auto deck = kind_spec(k).deck_size;
-        weight[index_of(k)] = static_cast<uint32_t>(std::min(kMostWeight, deck ? deck(pack) : biggest));
+        weight[index_of(k)] = static_cast<uint32_t>(std::clamp<size_t>(deck ? deck(pack) : biggest, 1, kMostWeight));
     }
     return weight;
 }
