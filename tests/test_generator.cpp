@@ -202,7 +202,8 @@ TEST_CASE("number distractors are plausible and never equal", "[generator]") {
     const Pack& p = seed_pack();
     for (Difficulty d : {Difficulty::Easy, Difficulty::Normal, Difficulty::Hard}) {
         const Quiz quiz = quiz_of(p, {Kind::Number}, d);
-        CHECK(quiz.questions.size() == p.numbers.size());
+        // n01 and n02 come from e02, whose text, shown with the first, says the other.
+        CHECK(quiz.questions.size() == p.numbers.size() - 1);
         for (const Question& q : quiz.questions) {
             const double right = *q.options[q.answer[0]].value;
             std::set<double> values;
@@ -222,7 +223,8 @@ TEST_CASE("number distractors are plausible and never equal", "[generator]") {
 TEST_CASE("hand-written questions keep their answer", "[generator]") {
     const Pack& p = seed_pack();
     const Quiz quiz = quiz_of(p, {Kind::Authored});
-    CHECK(quiz.questions.size() == p.questions.size());
+    // mc01 and tf01 are both on e01, whose text, shown with the first, answers the other.
+    CHECK(quiz.questions.size() == p.questions.size() - 1);
     for (const Question& q : quiz.questions) {
         const AuthoredQuestion* a = nullptr;
         for (const AuthoredQuestion& x : p.questions)
@@ -271,13 +273,16 @@ TEST_CASE("Kinds a pack cannot support are skipped, never padded", "[generator]"
 
 TEST_CASE("A quiz never repeats a question and stops when the pack runs out", "[generator]") {
     const Pack& p = seed_pack();
-    const Quiz quiz = quiz_of(p, {}, Difficulty::Normal, 5, 1000);
-    std::set<std::string> keys;
-    for (const Question& q : quiz.questions) CHECK(keys.insert(q.key).second);
-    CHECK(quiz.questions.size() < 1000);
-    CHECK(quiz.questions.size() > 40);
     std::set<Kind> kinds;
-    for (const Question& q : quiz.questions) kinds.insert(q.kind);
+    for (uint64_t seed = 1; seed <= 5; ++seed) {
+        const Quiz quiz = quiz_of(p, {}, Difficulty::Normal, seed, 1000);
+        std::set<std::string> keys;
+        for (const Question& q : quiz.questions) CHECK(keys.insert(q.key).second);
+        CHECK(quiz.questions.size() < 1000);
+        CHECK(quiz.questions.size() > 40);
+        for (const Question& q : quiz.questions) kinds.insert(q.kind);
+    }
+    // A kind may be crowded out of one long quiz (what it would show answers others).
     CHECK(kinds.size() == kKindCount);
 }
 

@@ -215,8 +215,10 @@ int cmd_export(const std::vector<std::string>& args) {
         return 1;
     }
     if (quiz.questions.size() < options.count)
-        std::cerr << "chronicle: note: only " << quiz.questions.size() << " different questions of the kinds asked; "
-                  << "the quiz is shorter than " << options.count << "\n";
+        std::cerr << "chronicle: warning: "
+                  << ui::message(Issue{Problem::QuizShorter, {std::to_string(quiz.questions.size()), std::to_string(options.count)}},
+                                 ui::Lang::En)
+                  << "\n";
     std::cout << (format == "md" ? printable(quiz_to_markdown(quiz, *pack), true) : quiz_to_json(quiz)); // JSON escapes them itself
     return 0;
 }

@@ -97,7 +97,7 @@ bool choice_row(Value& value, const std::pair<Value, std::string> (&choices)[N],
     return changed;
 }
 
-bool draw_options(const PackCard& card, Settings& s, const UiContext& ctx) {
+bool draw_options(const PackCard& card, Settings& s, std::optional<size_t> capacity, const UiContext& ctx) {
     bool changed = false;
     text(ctx.t(T::Mode), ctx.fonts.large);
     const std::pair<Mode, std::string> modes[] = {
@@ -110,6 +110,9 @@ bool draw_options(const PackCard& card, Settings& s, const UiContext& ctx) {
     text(ctx.t(T::Length), ctx.fonts.large);
     const std::pair<int, std::string> lengths[] = {{5, "5##length"}, {10, "10##length"}, {20, "20##length"}};
     changed |= choice_row(s.length, lengths, ctx);
+    if (capacity && *capacity < static_cast<size_t>(s.length))
+        text(message(Issue{Problem::QuizShorter, {std::to_string(*capacity), std::to_string(s.length)}}, ctx.lang), ctx.fonts.body,
+             ctx.palette.wrong);
 
     ImGui::Spacing();
     text(ctx.t(T::Difficulty), ctx.fonts.large);
@@ -196,6 +199,17 @@ void HomeScreen::make_cards(Model& model, const UiContext& ctx) {
     refresh_best_scores(model);
 }
 
+std::optional<size_t> HomeScreen::capacity(const Model& model) {
+    const Pack* pack = model.play.chosen_pack();
+    if (!pack) return std::nullopt;
+    const QuizOptions options = model.play.quiz_options(*pack);
+    const uint64_t generation = model.play.library().generation();
+    if (capacity_.pack != pack || capacity_.generation != generation || capacity_.difficulty != options.difficulty ||
+        capacity_.kinds != options.kinds)
+        capacity_ = {generation, pack, options.difficulty, options.kinds, quiz_capacity(*pack, options)};
+    return capacity_.questions;
+}
+
 // A damaged save, a choice with no questions, files not added: the player is told in
 // their language, with the technical reason.
 std::string HomeScreen::notices(const Model& model, const UiContext& ctx) const {
@@ -245,7 +259,7 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("options", ImVec2(0, height), false);
-    if (chosen_card) changed |= draw_options(*chosen_card, settings, ctx);
+    if (chosen_card) changed |= draw_options(*chosen_card, settings, capacity(model), ctx);
     ImGui::EndChild();
 
     // The chosen pack is loaded in the background: Start waits for it.

@@ -2,6 +2,7 @@
 // became of files dropped on the window, and of the save, in the player's language.
 #pragma once
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,18 @@ private:
     void make_cards(Model& model, const UiContext& ctx);
     void refresh_best_scores(const Model& model);
     std::string notices(const Model& model, const UiContext& ctx) const;
+
+    // How many different questions the chosen pack gives with the settings
+    // (quiz_capacity), worked out again when the pack or the settings change.
+    struct Capacity {
+        uint64_t generation = 0;
+        const Pack* pack = nullptr;
+        Difficulty difficulty = Difficulty::Normal;
+        std::vector<Kind> kinds;
+        size_t questions = 0;
+    };
+    std::optional<size_t> capacity(const Model& model);
+    Capacity capacity_;
 
     std::vector<PackCard> cards_;
     uint64_t cards_generation_ = 0; // the library's generation the cards show

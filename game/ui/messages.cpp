@@ -320,6 +320,9 @@ constexpr Words<Problem> kSentences[] = {
      "no headline: questions name events by their headline; write one"},
     {Problem::NothingInRow, "没有标题、引语或数字：这一行没有内容能出题",
      "no headline, quote or number: nothing in this row can become a question"},
+    // Quizzes
+    {Problem::QuizShorter, "这个题包在此难度下只能出 {1} 道所选题型的不同题目，少于要求的 {2} 道",
+     "this pack gives only {1} different questions of the kinds chosen at this difficulty, fewer than the {2} asked"},
     // Writing files
     {Problem::WriteTargetIsFolder, "{1} 是文件夹；请指定文件名", "{1} is a folder; give a file name"},
     {Problem::CannotWrite, "无法写入 {1}：{2}", "cannot write {1}: {2}"},

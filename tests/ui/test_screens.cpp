@@ -255,6 +255,46 @@ TEST_CASE("Home appears before the packs are loaded, and shows a pack still load
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("Home says when the chosen pack is too small for the length asked", "[ui][packs][capacity]") {
+    const std::string dir = (std::filesystem::temp_directory_path() / "chronicle-ui-capacity").string();
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir + "/packs");
+    ImportOptions o;
+    o.file = "space-race.csv";
+    const ImportResult r = import_csv("date,headline,text\n1957-10-04,Sputnik 1,The first satellite\n"
+                                      "1961-04-12,Gagarin,The first human in space\n"
+                                      "1969-07-16,Apollo 11,To the Moon and back\n", o);
+    REQUIRE(r.pack_text);
+    std::ofstream(dir + "/packs/space-race.json") << *r.pack_text;
+    for (const char* lang : {"zh", "en"}) {
+        const ui::Lang l = ui::lang_from_code(lang);
+        // Three dated events give three `when` questions, not ten.
+        const std::string too_small = ui::message(Issue{Problem::QuizShorter, {std::string("3"), std::string("10")}}, l);
+        {
+            Harness h({{"ui_lang", lang}, {"pack", "space-race"}, {"kinds", "when"}, {"length", "10"}}, 1280, 720, dir);
+            REQUIRE(h.screen() == ScreenId::Home);
+            CHECK(h.screen_text().find(too_small) != std::string::npos);
+            expect_glyphs(h, std::string("too small ") + lang);
+            shot(h, std::string("home-too-small-") + lang);
+            REQUIRE(h.click("5"));
+            h.frames();
+            CHECK(h.screen_text().find(ui::message(Issue{Problem::QuizShorter, {std::string("3"), std::string("5")}}, l)) !=
+                  std::string::npos);
+        }
+        {
+            Harness h({{"ui_lang", lang}, {"pack", "space-race"}, {"kinds", "when"}, {"length", "5"}}, 1280, 720, dir);
+            h.press(SDL_SCANCODE_RETURN); // the round still starts, shorter
+            REQUIRE(h.screen() == ScreenId::Question);
+        }
+        // The seed pack fills ten: no such words, whatever its number.
+        const std::string any = ui::message(Issue{Problem::QuizShorter, {std::string("\x01"), std::string("10")}}, l);
+        Harness seed({{"ui_lang", lang}, {"pack", "openai-2023"}, {"length", "10"}}, 1280, 720, dir);
+        REQUIRE(seed.screen_text().find("OpenAI") != std::string::npos);
+        CHECK(seed.screen_text().find(any.substr(any.find('\x01') + 1)) == std::string::npos);
+    }
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("A file dropped on the window becomes a pack", "[ui][packs][import]") {
     const std::filesystem::path dir = std::filesystem::temp_directory_path() / "chronicle-ui-drop";
     std::filesystem::remove_all(dir);

@@ -171,6 +171,8 @@ enum class Problem {
     WhoWithoutPeople,
     RowWithoutHeadline,
     NothingInRow,
+    // Quizzes
+    QuizShorter, // how many different questions the pack gives (at most), how many were asked
     // Writing files
     WriteTargetIsFolder, // the path
     CannotWrite,         // the path, the OS's reason

@@ -76,18 +76,23 @@ std::string Play::quiz_language(const Pack& pack) const {
     return pack.has_language(settings_.ui_lang) ? settings_.ui_lang : pack.default_language;
 }
 
+QuizOptions Play::quiz_options(const Pack& pack) const {
+    QuizOptions options;
+    options.count = static_cast<size_t>(settings_.length);
+    options.lang = quiz_language(pack);
+    options.kinds = kinds_to_ask();
+    options.difficulty = settings_.difficulty;
+    return options;
+}
+
 StartProblem Play::start_round(uint64_t seed, Moment now) {
     round_.reset();
     const LibraryEntry* entry = chosen();
     if (!entry) return StartProblem::NoPack;
     const Pack* pack = chosen_pack();
     if (!pack) return StartProblem::Loading;
-    QuizOptions options;
+    QuizOptions options = quiz_options(*pack);
     options.seed = seed;
-    options.count = static_cast<size_t>(settings_.length);
-    options.lang = quiz_language(*pack);
-    options.kinds = kinds_to_ask();
-    options.difficulty = settings_.difficulty;
     if (options.kinds.empty()) return StartProblem::NoQuestions;
     Quiz quiz = generate_quiz(*pack, options);
     if (quiz.questions.empty()) return StartProblem::NoQuestions;

@@ -62,6 +62,8 @@ public:
     void finish_loading();
     // The language the chosen pack's questions are in: the interface's when the pack has it.
     std::string quiz_language(const Pack& pack) const;
+    // What a round of `pack` asks with the settings: length, language, kinds, difficulty (the seed aside).
+    QuizOptions quiz_options(const Pack& pack) const;
 
     // Starts a round of the chosen pack with the settings' mode, length, difficulty and
     // kinds; there is no round when it says a problem (Loading until the pack is loaded).

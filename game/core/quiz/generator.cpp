@@ -1,13 +1,15 @@
 // Index
 //   1. Small parts: difficulty names, the deck, slot balancing
 //   2. The question maker: what every kind's maker shares (option letters, explanations, …)
-//   3. The schedule: kinds in shuffled rounds until the quiz is full or nothing is left
+//   3. The schedule: kinds drawn by weight, each question placed where no earlier one
+//      gave its answer away, until the quiz is full or nothing is left; the pack's capacity
 #include "core/quiz/generator.h"
 
 #include <algorithm>
 
 #include "core/quiz/phrases.h"
 #include "core/quiz/question_maker.h"
+#include "core/quiz/quiz_plan.h"
 
 namespace chronicle {
 
@@ -147,6 +149,8 @@ void QuestionMaker::add_source_event(Question& q, std::optional<EventIndex> even
     const Event& e = pack_.events[*event];
     q.events = {e.id};
     q.explanation += "\n" + explain_event(e);
+    reveal_event(q, e);
+    answered_by_event(q, e);
 }
 
 Option QuestionMaker::event_option(EventIndex event) const {
@@ -289,14 +293,15 @@ std::vector<DateSpec> QuestionMaker::wrong_dates(const DateSpec& asked, int side
 
 // Easy spreads the events out, hard keeps them close: the chain steps to the next
 // event that certainly comes after the last one, then skips ahead at random by up
-// to `gap` positions.
+// to `gap` positions. In a small pack the gap stays wide enough (2, 3, 4) for quizzes
+// to draw different sets.
 std::optional<std::vector<EventIndex>> QuestionMaker::pick_ordered(size_t k) {
     const std::vector<EventIndex>& chain = pack_.longest_chain;
     if (chain.size() < k) return std::nullopt;
     const size_t n = pack_.by_time.size();
     const size_t gap = options_.difficulty == Difficulty::Hard   ? 2
-                       : options_.difficulty == Difficulty::Easy ? std::max<size_t>(1, n / k)
-                                                                 : std::max<size_t>(1, n / (2 * k));
+                       : options_.difficulty == Difficulty::Easy ? std::max<size_t>(4, n / k)
+                                                                 : std::max<size_t>(3, n / (2 * k));
     for (int attempt = 0; attempt < 8; ++attempt) {
         const size_t window = attempt % 2 ? std::max<size_t>(1, n / k) : n; // odd tries start early
         size_t pos = rng_.below(static_cast<uint32_t>(window));
@@ -319,9 +324,9 @@ size_t QuestionMaker::ordered_size(size_t wanted, size_t minimum) const {
     return available < minimum ? 0 : std::min(wanted, available);
 }
 
-std::string QuestionMaker::key_of(Kind kind, std::vector<EventIndex> events) {
+std::string QuestionMaker::order_key(std::vector<EventIndex> events) {
     std::sort(events.begin(), events.end());
-    std::string key = kind_name(kind);
+    std::string key = "order";
     for (EventIndex e : events) key += ":" + std::to_string(e);
     return key;
 }
@@ -330,6 +335,30 @@ std::vector<std::string> QuestionMaker::ids_of(const std::vector<EventIndex>& ev
     std::vector<std::string> ids;
     for (EventIndex e : events) ids.push_back(pack_.events[e].id);
     return ids;
+}
+
+std::string QuestionMaker::fact(const char* what, const std::string& id) { return std::string(what) + ":" + id; }
+
+void QuestionMaker::reveal_event(Question& q, const Event& e) {
+    for (const char* what : {"date", "headline", "text"}) q.reveals.push_back(fact(what, e.id));
+}
+
+void QuestionMaker::reveal_chronology(Question& q, const std::vector<EventIndex>& chronological) const {
+    std::vector<std::string> pairs;
+    for (size_t i = 0; i < chronological.size(); ++i) {
+        const Event& e = pack_.events[chronological[i]];
+        q.reveals.push_back(fact("headline", e.id));
+        q.reveals.push_back(fact("date", e.id));
+        for (size_t j = i + 1; j < chronological.size(); ++j)
+            pairs.push_back(fact("order", e.id + "<" + pack_.events[chronological[j]].id));
+    }
+    q.reveals.insert(q.reveals.end(), pairs.begin(), pairs.end());
+    q.answered_by.push_back(std::move(pairs));
+}
+
+void QuestionMaker::answered_by_event(Question& q, const Event& e) {
+    q.answered_by.push_back({fact("headline", e.id)});
+    q.answered_by.push_back({fact("text", e.id)});
 }
 
 // ---------------------------------------------------------------------------
@@ -351,6 +380,71 @@ std::vector<Kind> kinds_to_ask(const std::vector<Kind>& supported, const std::ve
     return out;
 }
 
+namespace {
+
+std::vector<Kind> active_kinds(const Pack& pack, const QuizOptions& options) {
+    const std::vector<Kind> supported = supported_kinds(pack);
+    std::vector<Kind> active;
+    for (Kind k : options.kinds.empty() ? supported : options.kinds)
+        if (std::find(supported.begin(), supported.end(), k) != supported.end() &&
+            std::find(active.begin(), active.end(), k) == active.end())
+            active.push_back(k);
+    return active;
+}
+
+constexpr size_t kMany = size_t{1} << 40; // counts stop here: far more than any quiz asks
+
+// Sets of `size` events, pairwise certainly ordered: chains counted from each by_time
+// position, every later event that certainly follows it continuing the chain.
+size_t ordered_sets(const Pack& pack, size_t size) {
+    const size_t n = pack.by_time.size();
+    std::vector<size_t> chains(n, 1), from(n + 1, 0); // from[i]: chains starting at i or later
+    for (size_t length = 2; length <= size; ++length) {
+        for (size_t i = n; i-- > 0;) from[i] = std::min(kMany, from[i + 1] + chains[i]);
+        for (size_t i = 0; i < n; ++i) chains[i] = pack.next_after[i] < n ? from[pack.next_after[i]] : 0;
+    }
+    size_t total = 0;
+    for (size_t c : chains) total = std::min(kMany, total + c);
+    return total;
+}
+
+// How often each kind is drawn: a kind with a deck by how many records it has, so
+// that a small deck is not asked in full by every quiz; one that draws sets of events
+// as often as the biggest deck.
+std::array<uint32_t, kKindCount> kind_weights(const Pack& pack, const std::vector<Kind>& kinds) {
+    constexpr size_t kMostWeight = size_t{1} << 24; // the draw adds the weights in 32 bits
+    std::array<uint32_t, kKindCount> weight{};
+    size_t biggest = 2;
+    for (Kind k : kinds)
+        if (const auto deck = kind_spec(k).deck_size) biggest = std::max(biggest, deck(pack));
+    for (Kind k : kinds) {
+        const auto deck = kind_spec(k).deck_size;
+        weight[index_of(k)] = static_cast<uint32_t>(std::clamp<size_t>(deck ? deck(pack) : biggest, 1, kMostWeight));
+    }
+    return weight;
+}
+
+} // namespace
+
+size_t quiz_capacity(const Pack& pack, const QuizOptions& options) {
+    const Sizes sizes = sizes_for(options.difficulty);
+    size_t total = 0;
+    bool orders = false;
+    for (Kind k : active_kinds(pack, options)) {
+        if (const auto deck = kind_spec(k).deck_size) total = std::min(kMany, total + deck(pack));
+        else orders = true;
+    }
+    // Kinds without a deck ask sets of ordered events, each set once whatever the kind.
+    if (orders)
+        for (size_t size = 2; size <= std::max(sizes.first_last, sizes.order); ++size)
+            total = std::min(kMany, total + ordered_sets(pack, size));
+    return total;
+}
+
+// Kinds are drawn at random by weight, one question at a time. A question is kept when
+// it is new to the quiz, its events are within their share and some place in the quiz
+// leaves every answer unshown until its question; one whose events are over their share
+// waits, and fills the quiz when nothing else is left.
 Quiz generate_quiz(const Pack& pack, const QuizOptions& options) {
     Quiz quiz;
     quiz.pack_id = pack.id;
@@ -358,29 +452,39 @@ Quiz generate_quiz(const Pack& pack, const QuizOptions& options) {
     quiz.lang = options.lang.empty() ? pack.default_language : options.lang;
     quiz.difficulty = options.difficulty;
 
-    const std::vector<Kind> supported = supported_kinds(pack);
-    std::vector<Kind> active;
-    for (Kind k : options.kinds.empty() ? supported : options.kinds)
-        if (std::find(supported.begin(), supported.end(), k) != supported.end() &&
-            std::find(active.begin(), active.end(), k) == active.end())
-            active.push_back(k);
+    std::vector<Kind> active = active_kinds(pack, options);
+    const std::array<uint32_t, kKindCount> weight = kind_weights(pack, active);
+    // The kind drawn tries this many questions, so that questions left out do not tilt
+    // the quiz towards other kinds; a kind that finds none three times in a row has
+    // nothing fresh left (kinds that draw sets of events may draw one the quiz has).
+    constexpr int kTries = 8, kMisses = 3;
+    std::array<int, kKindCount> misses{};
 
     QuestionMaker maker(pack, options, quiz.lang);
-    quiz.questions.reserve(options.count);
-    // Ordering kinds draw at random and may repeat a set; this many misses in a row
-    // means the pack has no fresh set left.
-    constexpr int kMisses = 24;
-    while (quiz.questions.size() < options.count && !active.empty()) {
-        std::vector<Kind> round = active;
-        maker.rng().shuffle(round);
-        for (Kind k : round) {
-            if (quiz.questions.size() >= options.count) break;
-            std::optional<Question> q;
-            for (int miss = 0; !q && miss < kMisses && !maker.exhausted(k); ++miss) q = maker.make(k);
-            if (q) quiz.questions.push_back(std::move(*q));
-            else active.erase(std::find(active.begin(), active.end(), k));
+    QuizPlan plan(pack);
+    std::vector<Question> waiting; // over their events' share
+    while (plan.size() < options.count && !active.empty()) {
+        uint32_t total = 0;
+        for (Kind k : active) total += weight[index_of(k)];
+        uint32_t r = maker.rng().below(total);
+        size_t i = 0;
+        while (r >= weight[index_of(active[i])]) r -= weight[index_of(active[i++])];
+        const Kind k = active[i];
+        bool kept = false;
+        for (int t = 0; t < kTries && !kept && !maker.exhausted(k); ++t) {
+            // A question not asked leaves the balance of answer slots as it was.
+            const SlotBalancer slots = maker.slots();
+            std::optional<Question> q = maker.make(k);
+            if (q && !plan.within_share(*q)) waiting.push_back(std::move(*q));
+            else if (q) kept = plan.place(*q);
+            if (!kept) maker.slots() = slots;
         }
+        misses[index_of(k)] = kept ? 0 : misses[index_of(k)] + 1;
+        if (maker.exhausted(k) || misses[index_of(k)] >= kMisses) active.erase(active.begin() + static_cast<std::ptrdiff_t>(i));
     }
+    for (Question& q : waiting)
+        if (plan.size() < options.count) plan.place(q);
+    quiz.questions = plan.take();
     return quiz;
 }
 

@@ -21,4 +21,10 @@ std::vector<Kind> supported_kinds(const Pack& pack);
 // nothing is chosen.
 std::vector<Kind> kinds_to_ask(const std::vector<Kind>& supported, const std::vector<Kind>& chosen);
 
+// At most how many different questions the pack gives with these options (seed and
+// count aside): every record of the kinds that draw from a deck, and every set of
+// certainly ordered events the ordering kinds can ask. O(events); a quiz may still be
+// shorter, since it never asks a question an earlier one gave away.
+size_t quiz_capacity(const Pack& pack, const QuizOptions& options);
+
 } // namespace chronicle

@@ -36,6 +36,13 @@ struct Question {
     std::vector<std::string> events; // source event ids
     std::string explanation;
     std::string key; // identity within a quiz, e.g. "when:e07"
+    // Facts, as keys naming a record ("date:e07", "headline:e07", "text:e07",
+    // "order:e01<e04", "speaker:q01", "value:n02"): what the question shows (prompt, options,
+    // explanation), and what gives its answer away: each group, once every fact in it
+    // was shown. The generator never asks a question after one of its groups was shown
+    // (quiz/quiz_plan.h); neither is exported or saved.
+    std::vector<std::string> reveals;
+    std::vector<std::vector<std::string>> answered_by;
 };
 
 struct QuizOptions {

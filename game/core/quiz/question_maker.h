@@ -87,7 +87,8 @@ public:
     // "1. date — headline" for each event, in the order given, with the date note of
     // an estimated or uncertain date.
     std::string explain_chronology(const std::vector<EventIndex>& chronological) const;
-    // A quote's or a number's event, when it has one: the question's source and explanation.
+    // A quote's or a number's event, when it has one: the question's source and
+    // explanation; its headline or text (which may say the answer) gives the answer away.
     void add_source_event(Question& q, std::optional<EventIndex> event) const;
 
     Option event_option(EventIndex event) const;
@@ -138,9 +139,25 @@ public:
     std::optional<std::vector<EventIndex>> pick_ordered(size_t k);
     // `wanted` events to order, fewer if the pack's longest chain is shorter; 0 below `minimum`.
     size_t ordered_size(size_t wanted, size_t minimum) const;
-    // Identity within the quiz: the kind and the set of events, whatever their order.
-    static std::string key_of(Kind kind, std::vector<EventIndex> events);
+    // Identity within the quiz of a question on the order of events: the set of events,
+    // whatever their order and whatever the kind (first, last, order, before_after), so
+    // that no quiz asks one set twice.
+    static std::string order_key(std::vector<EventIndex> events);
     std::vector<std::string> ids_of(const std::vector<EventIndex>& events) const;
+
+    // What a question shows and what gives its answer away (Question::reveals and
+    // answered_by), as fact keys: fact("date", "e07") is "date:e07".
+    static std::string fact(const char* what, const std::string& id);
+    // What explain_event(e) shows: the event's date, headline and text.
+    static void reveal_event(Question& q, const Event& e);
+    // A question on the order of events (given chronologically) shows each one's
+    // headline, and its explanation their dates and order: "order:e01<e04" for each
+    // pair. An earlier list that put every pair in order gives its answer away (dates
+    // shown one by one in other explanations do not: the student still has to know them).
+    void reveal_chronology(Question& q, const std::vector<EventIndex>& chronological) const;
+    // A question on a fact of the event (who did it, who said a quote in it, a number
+    // from it) is answered by its headline or its text, which name people and numbers.
+    static void answered_by_event(Question& q, const Event& e);
 
 private:
     // The question's options, and the events it names, all read differently in the

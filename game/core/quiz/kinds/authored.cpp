@@ -20,6 +20,8 @@ std::optional<Question> make_authored(QuestionMaker& g) {
     for (EventIndex e : a.events) {
         if (!q.explanation.empty()) q.explanation += "\n";
         q.explanation += g.explain_event(g.pack().events[e]);
+        QuestionMaker::reveal_event(q, g.pack().events[e]);
+        QuestionMaker::answered_by_event(q, g.pack().events[e]);
     }
     if (a.type == AuthoredQuestion::Type::TrueFalse) {
         // Placed like any answer: in a fixed order, a pack of mostly false statements

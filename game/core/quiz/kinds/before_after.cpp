@@ -13,7 +13,7 @@ std::optional<Question> make_before_after(QuestionMaker& g) {
     if (!events) return std::nullopt;
     Question q;
     q.kind = Kind::BeforeAfter;
-    q.key = QuestionMaker::key_of(q.kind, *events);
+    q.key = QuestionMaker::order_key(*events);
     // Slot 0 ("before") is right when the subject is the earlier event.
     const size_t slot = g.slots().pick(2, g.rng());
     const EventIndex subject = (*events)[slot == 0 ? 0 : 1], other = (*events)[slot == 0 ? 1 : 0];
@@ -22,6 +22,7 @@ std::optional<Question> make_before_after(QuestionMaker& g) {
                                              {"b", g.quoted(g.pack().events[other].headline)}});
     q.events = g.ids_of({subject, other});
     q.explanation = g.explain_chronology(*events);
+    g.reveal_chronology(q, *events);
     Option before_option, after_option;
     before_option.text = kBefore.in(g.lang());
     after_option.text = kAfter.in(g.lang());

@@ -15,9 +15,10 @@ std::optional<Question> make_first_last(QuestionMaker& g, bool last) {
     q.kind = last ? Kind::Last : Kind::First;
     const bool began = g.any_lasted(*events);
     q.prompt = (last ? (began ? kLastBeganPrompt : kLastPrompt) : (began ? kFirstBeganPrompt : kFirstPrompt)).in(g.lang());
-    q.key = QuestionMaker::key_of(q.kind, *events);
+    q.key = QuestionMaker::order_key(*events);
     q.events = g.ids_of(*events);
     q.explanation = g.explain_chronology(*events);
+    g.reveal_chronology(q, *events);
     const EventIndex right = last ? events->back() : events->front();
     std::vector<Option> wrong;
     for (EventIndex e : *events)

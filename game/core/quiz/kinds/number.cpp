@@ -77,6 +77,8 @@ std::optional<Question> make_number(QuestionMaker& g) {
     q.key = "number:" + fact.id;
     q.prompt = g.tr(fact.question);
     q.explanation = right_text;
+    q.reveals = {QuestionMaker::fact("value", fact.id)};
+    q.answered_by = {{QuestionMaker::fact("value", fact.id)}};
     g.add_source_event(q, fact.event);
     for (size_t i = 0; i < shown.size(); ++i) {
         Option o;

@@ -16,9 +16,10 @@ std::optional<Question> make_order(QuestionMaker& g) {
     Question q;
     q.kind = Kind::Order;
     q.prompt = (g.any_lasted(*events) ? kOrderBeganPrompt : kOrderPrompt).in(g.lang());
-    q.key = QuestionMaker::key_of(q.kind, *events);
+    q.key = QuestionMaker::order_key(*events);
     q.events = g.ids_of(*events);
     q.explanation = g.explain_chronology(*events);
+    g.reveal_chronology(q, *events);
     std::vector<size_t> shown(k); // shown[i]: chronological rank of option i
     for (size_t i = 0; i < k; ++i) shown[i] = i;
     g.rng().shuffle(shown);

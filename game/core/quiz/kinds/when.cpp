@@ -37,6 +37,8 @@ std::optional<Question> make_when(QuestionMaker& g) {
     q.prompt = fill_in(prompt.in(g.lang()), {{"e", g.quoted(e.headline)}});
     q.events = {e.id};
     q.explanation = g.explain_event(e);
+    QuestionMaker::reveal_event(q, e);
+    q.answered_by = {{QuestionMaker::fact("date", e.id)}};
     for (size_t i = 0; i < shown.size(); ++i) {
         Option o;
         o.text = format_date(shown[i], g.lang());

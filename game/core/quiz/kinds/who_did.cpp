@@ -34,6 +34,8 @@ std::optional<Question> make_who_did(QuestionMaker& g) {
     q.prompt = fill_in(kWhoDidPrompt.in(g.lang()), {{"p", g.tr(e.who)}});
     q.events = {e.id};
     q.explanation = g.explain_event(e);
+    QuestionMaker::reveal_event(q, e);
+    QuestionMaker::answered_by_event(q, e);
     std::vector<Option> others;
     for (PersonIndex p : wrong) others.push_back(g.person_option(p));
     g.place(q, g.person_option(right), std::move(others));

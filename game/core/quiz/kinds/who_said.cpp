@@ -32,6 +32,8 @@ std::optional<Question> make_who_said(QuestionMaker& g) {
     q.prompt = fill_in(prompt.in(g.lang()), {{"q", g.quoted(quote.text)}});
     q.explanation = fill_in(kQuoteLine.in(g.lang()),
                             {{"q", g.quoted(quote.text)}, {"name", g.pack().display_name(speaker, g.lang())}});
+    q.reveals = {QuestionMaker::fact("speaker", quote.id)};
+    q.answered_by = {{QuestionMaker::fact("speaker", quote.id)}};
     g.add_source_event(q, quote.event);
     std::vector<Option> others;
     for (PersonIndex p : wrong) others.push_back(g.person_option(p));
