@@ -6,6 +6,7 @@
 
 #include "core/exchange/export.h"
 #include "core/quiz/generator.h"
+#include "core/quiz/kinds/interval.h"
 #include "core/quiz/phrases.h"
 #include "support.h"
 
@@ -375,4 +376,256 @@ TEST_CASE("No question shows two options that read the same", "[generator][disti
         }
     }
     CHECK(asked > 0);
+}
+
+namespace {
+
+// The calendar day, month or year a day falls in (months counted from year 0).
+int64_t calendar_index(int64_t day, Precision unit) {
+    int64_t y;
+    int m, d;
+    civil_from_days(day, y, m, d);
+    return unit == Precision::Day ? day : unit == Precision::Month ? y * 12 + m - 1 : y;
+}
+
+// "11 days" → Day, "3 months" → Month, "1 year" → Year, from an English option.
+Precision unit_of(const std::string& text) {
+    if (text.find("day") != std::string::npos) return Precision::Day;
+    if (text.find("month") != std::string::npos) return Precision::Month;
+    REQUIRE(text.find("year") != std::string::npos);
+    return Precision::Year;
+}
+
+// Two days a fortnight apart, two months three apart, and what no interval can use:
+// an event that lasted, an uncertain range, an undated event.
+Pack interval_pack() {
+    const LoadResult r = load(pack_with(R"([
+    {"id": "devday", "date": "2023-11-06", "headline": "DevDay", "text": "T"},
+    {"id": "fired", "date": "2023-11-20", "headline": "Fired", "text": "T"},
+    {"id": "july", "date": "2023-07", "headline": "July", "text": "T"},
+    {"id": "october", "date": "2023-10", "headline": "October", "text": "T"},
+    {"id": "lasted", "date": "2023-08-01", "end": "2023-08-20", "headline": "Lasted", "text": "T"},
+    {"id": "unsure", "date": {"from": "2023-08-25", "to": "2023-09-10"}, "headline": "Unsure", "text": "T"},
+    {"id": "undated", "headline": "Undated", "text": "T"}])"));
+    REQUIRE(r.pack);
+    return std::move(*r.pack);
+}
+
+} // namespace
+
+TEST_CASE("interval asks only what both dates settle, among values certainly wrong", "[generator][interval]") {
+    const Pack& seed = seed_pack();
+    const Pack small = interval_pack();
+    const Pack spread = spread_pack(120);
+    const LoadResult decades = load(pack_with(R"([
+    {"id": "a", "date": "1900", "headline": "A", "text": "T"}, {"id": "b", "date": "1910-05", "headline": "B", "text": "T"},
+    {"id": "c", "date": "1925", "headline": "C", "text": "T"}, {"id": "d", "date": "1950-02-03", "headline": "D", "text": "T"}])"));
+    REQUIRE(decades.pack);
+    size_t asked = 0, three_or_more = 0;
+    std::set<Precision> units;
+    for (const Pack* p : {&seed, &small, &spread, &*decades.pack}) {
+        for (Difficulty d : {Difficulty::Easy, Difficulty::Normal, Difficulty::Hard}) {
+            for (uint64_t seed_number = 1; seed_number <= 30; ++seed_number) {
+                for (const Question& q : quiz_of(*p, {Kind::Interval}, d, seed_number, 20).questions) {
+                    INFO(q.prompt);
+                    ++asked;
+                    REQUIRE(q.events.size() == 2);
+                    const Event& a = event_by_id(*p, q.events[0]);
+                    const Event& b = event_by_id(*p, q.events[1]);
+                    REQUIRE(a.date);
+                    REQUIRE(b.date);
+                    CHECK_FALSE(a.end);
+                    CHECK_FALSE(b.end);
+                    CHECK_THAT(q.prompt, Catch::Contains(p->text(a.headline, "en")) && Catch::Contains(p->text(b.headline, "en")));
+                    const Option& right = q.options[q.answer.at(0)];
+                    const Precision unit = unit_of(right.text);
+                    units.insert(unit);
+                    // Both dates lie within one unit each, so the count is certain.
+                    for (const Event* e : {&a, &b})
+                        CHECK(calendar_index(e->interval.earliest, unit) == calendar_index(e->interval.latest, unit));
+                    const int64_t truth = calendar_index(b.interval.earliest, unit) - calendar_index(a.interval.earliest, unit);
+                    CHECK(truth >= 1);
+                    CHECK(right.value == static_cast<double>(truth));
+                    CHECK_THAT(q.explanation, Catch::Contains(format_date(*a.date, "en")) &&
+                                                  Catch::Contains(format_date(*b.date, "en")) && Catch::Contains(right.text));
+                    for (size_t i = 0; i < q.options.size(); ++i) {
+                        const Option& o = q.options[i];
+                        REQUIRE(o.value);
+                        CHECK(unit_of(o.text) == unit);
+                        CHECK(*o.value >= 1);
+                        if (i) CHECK(*q.options[i - 1].value < *o.value); // ascending
+                        if (i == q.answer[0]) continue;
+                        // A count of calendar months or years is the true span within one unit
+                        // either way: a wrong one 2 or more away cannot be it.
+                        CHECK(std::abs(*o.value - static_cast<double>(truth)) >= (unit == Precision::Day ? 1 : 2));
+                    }
+                    three_or_more += q.options.size() >= 3;
+                }
+            }
+        }
+    }
+    CHECK(units == std::set<Precision>{Precision::Day, Precision::Month, Precision::Year});
+    CHECK(three_or_more * 10 >= asked * 9);
+    CHECK(asked > 500);
+}
+
+TEST_CASE("interval leaves out what the dates cannot settle", "[generator][interval]") {
+    const Pack p = interval_pack();
+    std::set<std::string> pairs;
+    for (uint64_t seed = 1; seed <= 40; ++seed)
+        for (const Question& q : quiz_of(p, {Kind::Interval}, Difficulty::Normal, seed, 20).questions)
+            pairs.insert(q.events.at(0) + ">" + q.events.at(1));
+    // The lasting, uncertain and undated events never; the pairs that are settled, all.
+    CHECK(pairs == std::set<std::string>{"devday>fired", "july>october", "july>devday", "july>fired", "october>devday",
+                                         "october>fired"});
+    const Quiz days = quiz_of(p, {Kind::Interval}, Difficulty::Normal, 3, 20);
+    for (const Question& q : days.questions) {
+        if (q.events != std::vector<std::string>{"devday", "fired"}) continue;
+        CHECK(q.options[q.answer[0]].text == "14 days");
+        CHECK_THAT(q.explanation, Catch::EndsWith("14 days apart."));
+    }
+
+    const LoadResult same_month = load(pack_with(R"([
+    {"id": "a", "date": "2023-07", "headline": "A", "text": "T"},
+    {"id": "b", "date": "2023-07-20", "headline": "B", "text": "T"},
+    {"id": "c", "date": {"from": "2023-06", "to": "2023-08"}, "headline": "C", "text": "T"}])"));
+    REQUIRE(same_month.pack);
+    CHECK_FALSE(kinds::interval_supported(*same_month.pack));
+}
+
+TEST_CASE("certain_interval counts days, then calendar months, then years", "[generator][interval]") {
+    auto day = [](int64_t y, int m, int d) { return DayInterval{days_from_civil(y, m, d), days_from_civil(y, m, d)}; };
+    auto month = [](int64_t y, int m) { return DayInterval{days_from_civil(y, m, 1), days_from_civil(y, m, days_in_month(y, m))}; };
+    using kinds::certain_interval;
+    CHECK(certain_interval(day(2023, 11, 6), day(2023, 11, 17))->value == 11);
+    CHECK(certain_interval(day(2023, 11, 6), day(2023, 11, 17))->unit == Precision::Day);
+    CHECK_FALSE(certain_interval(day(2023, 11, 6), day(2023, 11, 6)));
+    CHECK_FALSE(certain_interval(day(2023, 11, 17), day(2023, 11, 6)));
+    CHECK(certain_interval(month(2023, 7), day(2023, 10, 2))->unit == Precision::Month);
+    CHECK(certain_interval(month(2023, 7), day(2023, 10, 2))->value == 3);
+    CHECK_FALSE(certain_interval(month(2023, 7), day(2023, 7, 20)));
+    // A long span moves to a coarser unit: 100 days is 3 calendar months.
+    CHECK(certain_interval(day(2023, 1, 1), day(2023, 4, 11))->unit == Precision::Month);
+    CHECK(certain_interval(month(2000, 1), month(2010, 6))->unit == Precision::Year);
+    CHECK(certain_interval(month(2000, 1), month(2010, 6))->value == 10);
+    CHECK(kinds::interval_text(Precision::Day, 1, "en") == "1 day");
+    CHECK(kinds::interval_text(Precision::Month, 3, "zh") == "3个月");
+    CHECK(kinds::interval_text(Precision::Year, 12000, "en") == "12,000 years");
+}
+
+namespace {
+
+// The days an English date of the generator's reads as: "17 November 2023",
+// "November 2023" or "2023".
+DayInterval read_date(const std::string& text) {
+    static const char* const months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                         "July",    "August",   "September", "October", "November", "December"};
+    const std::vector<std::string> words = split(text, ' ');
+    const int64_t year = std::stoll(words.back());
+    int month = 0;
+    if (words.size() >= 2)
+        for (int m = 1; m <= 12; ++m)
+            if (words[words.size() - 2] == months[m - 1]) month = m;
+    if (words.size() == 3) {
+        const int64_t d = days_from_civil(year, month, std::stoi(words[0]));
+        return {d, d};
+    }
+    if (month) return {days_from_civil(year, month, 1), days_from_civil(year, month, days_in_month(year, month))};
+    return {days_from_civil(year, 1, 1), days_from_civil(year, 12, 31)};
+}
+
+bool named_anywhere(const Person& p, const LocalText& text) {
+    for (const auto& [lang, t] : text.by_lang) {
+        for (const auto& [name_lang, name] : p.name.by_lang)
+            if (t.find(name) != std::string::npos) return true;
+        for (const std::string& alias : p.aliases)
+            if (t.find(alias) != std::string::npos) return true;
+    }
+    return false;
+}
+
+// Whether a true_false statement holds, read from the pack's records alone; fails the
+// test when the statement is neither certainly true nor certainly false.
+bool statement_holds(const Pack& p, const Question& q) {
+    const std::string& s = q.prompt;
+    const std::string key_id = q.key.substr(q.key.rfind(':') + 1);
+    if (q.key.rfind("true_false:said:", 0) == 0) {
+        const Quote& quote = *std::find_if(p.quotes.begin(), p.quotes.end(), [&](const Quote& x) { return x.id == key_id; });
+        const std::string name = s.substr(0, s.find(" said “"));
+        const Person& said = *std::find_if(p.people.begin(), p.people.end(), [&](const Person& x) { return p.text(x.name, "en") == name; });
+        if (&said == &p.people[quote.speaker]) return true;
+        CHECK(said.kind == p.people[quote.speaker].kind);
+        CHECK_FALSE(named_anywhere(said, quote.text));
+        return false;
+    }
+    if (q.key.rfind("true_false:number:", 0) == 0) {
+        const NumberFact& fact = *std::find_if(p.numbers.begin(), p.numbers.end(), [&](const NumberFact& x) { return x.id == key_id; });
+        const size_t at = s.rfind("The answer is ");
+        REQUIRE(at != std::string::npos);
+        const std::string value = s.substr(at + 14, s.size() - at - 15);
+        if (value == format_quantity(fact.value, p.text(fact.unit, "en"), "en")) return true;
+        if (value.back() == '%') CHECK(std::stod(value) < 100);
+        return false;
+    }
+    if (q.key.rfind("true_false:date:", 0) == 0) {
+        const Event& e = event_by_id(p, key_id);
+        const size_t at = s.rfind(" happened ");
+        const std::string date = s.substr(at + 13, s.size() - at - 14); // after "on " or "in "
+        const DayInterval said = read_date(date);
+        if (said.earliest <= e.interval.earliest && e.interval.latest <= said.latest) return true;
+        CHECK_FALSE(overlap(said, e.interval));
+        DayInterval window = p.events[p.by_time.front()].interval;
+        for (EventIndex i : p.by_time) window.latest = std::max(window.latest, p.events[i].interval.latest);
+        CHECK(overlap(said, window));
+        return false;
+    }
+    // "“X” happened before “Y”.": whichever headline comes first in the sentence is X.
+    REQUIRE(q.events.size() == 2);
+    const Event& a = event_by_id(p, q.events[0]);
+    const Event& b = event_by_id(p, q.events[1]);
+    const std::string ha = "“" + p.text(a.headline, "en") + "”", hb = "“" + p.text(b.headline, "en") + "”";
+    const bool a_said_first = s.rfind(ha, 0) == 0;
+    CHECK(s.rfind(a_said_first ? ha : hb, 0) == 0);
+    const Event& x = a_said_first ? a : b;
+    const Event& y = a_said_first ? b : a;
+    const std::string rest = s.substr((a_said_first ? ha : hb).size());
+    const bool says_before = rest.rfind(" happened before ", 0) == 0 || rest.rfind(" began before ", 0) == 0;
+    CHECK((says_before || rest.rfind(" happened after ", 0) == 0 || rest.rfind(" began after ", 0) == 0));
+    CHECK((before(x.interval, y.interval) || before(y.interval, x.interval)));
+    return says_before == before(x.interval, y.interval);
+}
+
+} // namespace
+
+TEST_CASE("true_false states facts, true or certainly false, as often one as the other", "[generator][true_false]") {
+    const Pack& p = seed_pack();
+    size_t said_true = 0, said_false = 0;
+    std::set<std::string> sorts;
+    for (Difficulty d : {Difficulty::Easy, Difficulty::Normal, Difficulty::Hard}) {
+        for (uint64_t seed = 1; seed <= 40; ++seed) {
+            for (const Question& q : quiz_of(p, {Kind::TrueFalse}, d, seed, 10).questions) {
+                INFO(q.key << ": " << q.prompt);
+                REQUIRE(q.options.size() == 2);
+                CHECK(q.options[0].text == "True");
+                CHECK(q.options[1].text == "False");
+                const bool holds = statement_holds(p, q);
+                CHECK(q.answer.at(0) == (holds ? 0u : 1u));
+                (holds ? said_true : said_false)++;
+                const size_t second_colon = q.key.find(':', q.key.find(':') + 1);
+                const std::string sort = q.key.substr(q.key.find(':') + 1, second_colon - q.key.find(':') - 1);
+                sorts.insert(sort == "date" || sort == "said" || sort == "number" ? sort : "order");
+                for (const std::string& id : q.events) {
+                    const Event& e = event_by_id(p, id);
+                    if (e.date) CHECK_THAT(q.explanation, Catch::Contains(format_date(*e.date, "en")));
+                }
+            }
+            const Quiz zh = quiz_of(p, {Kind::TrueFalse}, d, seed, 3, "zh");
+            for (const Question& q : zh.questions) CHECK((q.options[0].text == "对" && q.options[1].text == "错"));
+        }
+    }
+    INFO("true " << said_true << ", false " << said_false);
+    CHECK(sorts == std::set<std::string>{"order", "date", "said", "number"});
+    const size_t total = said_true + said_false;
+    CHECK(total > 500);
+    CHECK(std::max(said_true, said_false) * 100 <= total * 52);
 }

@@ -15,7 +15,9 @@ struct Question;
 class QuestionMaker;
 
 // The order here is the order of the table in quiz/kinds.cpp (checked when it compiles).
-enum class Kind { First, Last, Order, BeforeAfter, When, WhoSaid, WhoDid, Number, Authored, Count };
+enum class Kind {
+    First, Last, Order, BeforeAfter, When, Interval, WhoSaid, WhoDid, Number, TrueFalse, Authored, Count
+};
 constexpr size_t kKindCount = static_cast<size_t>(Kind::Count);
 constexpr size_t index_of(Kind k) { return static_cast<size_t>(k); }
 
