@@ -396,10 +396,12 @@ Precision unit_of(const std::string& text) {
     return Precision::Year;
 }
 
-// Two days a fortnight apart, two months three apart, and what no interval can use:
-// an event that lasted, an uncertain range, an undated event.
+// Two days a fortnight apart, months 6 to 10 apart and 1 to 4 apart (too close for
+// 3 options with the answer at any rank), and what no interval can use: an event
+// that lasted, an uncertain range, an undated event.
 Pack interval_pack() {
     const LoadResult r = load(pack_with(R"([
+    {"id": "january", "date": "2023-01", "headline": "January", "text": "T"},
     {"id": "devday", "date": "2023-11-06", "headline": "DevDay", "text": "T"},
     {"id": "fired", "date": "2023-11-20", "headline": "Fired", "text": "T"},
     {"id": "july", "date": "2023-07", "headline": "July", "text": "T"},
@@ -421,7 +423,8 @@ TEST_CASE("interval asks only what both dates settle, among values certainly wro
     {"id": "a", "date": "1900", "headline": "A", "text": "T"}, {"id": "b", "date": "1910-05", "headline": "B", "text": "T"},
     {"id": "c", "date": "1925", "headline": "C", "text": "T"}, {"id": "d", "date": "1950-02-03", "headline": "D", "text": "T"}])"));
     REQUIRE(decades.pack);
-    size_t asked = 0, three_or_more = 0;
+    size_t asked = 0;
+    double chance = 0, lowest = 0, highest = 0; // right answers of always picking one
     std::set<Precision> units;
     for (const Pack* p : {&seed, &small, &spread, &*decades.pack}) {
         for (Difficulty d : {Difficulty::Easy, Difficulty::Normal, Difficulty::Hard}) {
@@ -459,14 +462,20 @@ TEST_CASE("interval asks only what both dates settle, among values certainly wro
                         // either way: a wrong one 2 or more away cannot be it.
                         CHECK(std::abs(*o.value - static_cast<double>(truth)) >= (unit == Precision::Day ? 1 : 2));
                     }
-                    three_or_more += q.options.size() >= 3;
+                    CHECK(q.options.size() >= 3);
+                    chance += 1.0 / static_cast<double>(q.options.size());
+                    lowest += q.answer[0] == 0;
+                    highest += q.answer[0] + 1 == q.options.size();
                 }
             }
         }
     }
     CHECK(units == std::set<Precision>{Precision::Day, Precision::Month, Precision::Year});
-    CHECK(three_or_more * 10 >= asked * 9);
     CHECK(asked > 500);
+    // The answer's rank is balanced: neither the smallest nor the largest wins.
+    INFO("always the smallest " << lowest / chance << "× chance, always the largest " << highest / chance << "×");
+    CHECK(lowest <= 1.1 * chance);
+    CHECK(highest <= 1.1 * chance);
 }
 
 TEST_CASE("interval leaves out what the dates cannot settle", "[generator][interval]") {
@@ -475,9 +484,10 @@ TEST_CASE("interval leaves out what the dates cannot settle", "[generator][inter
     for (uint64_t seed = 1; seed <= 40; ++seed)
         for (const Question& q : quiz_of(p, {Kind::Interval}, Difficulty::Normal, seed, 20).questions)
             pairs.insert(q.events.at(0) + ">" + q.events.at(1));
-    // The lasting, uncertain and undated events never; the pairs that are settled, all.
-    CHECK(pairs == std::set<std::string>{"devday>fired", "july>october", "july>devday", "july>fired", "october>devday",
-                                         "october>fired"});
+    // The lasting, uncertain and undated events never; the pairs that are settled and
+    // far enough apart, all.
+    CHECK(pairs == std::set<std::string>{"devday>fired", "january>july", "january>october", "january>devday",
+                                         "january>fired"});
     const Quiz days = quiz_of(p, {Kind::Interval}, Difficulty::Normal, 3, 20);
     for (const Question& q : days.questions) {
         if (q.events != std::vector<std::string>{"devday", "fired"}) continue;

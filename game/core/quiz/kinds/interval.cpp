@@ -94,37 +94,71 @@ bool interval_supported(const Pack& pack) {
     return false;
 }
 
+namespace {
+
+// A pair of events and the options its interval can have.
+struct Candidate {
+    EventIndex earlier, later;
+    Interval truth;
+    std::vector<int64_t> lower, higher; // wrong values, nearest first
+    size_t count;                       // options to show
+};
+
+// The pair at by_time positions `first` < `second`, when its interval is certain and
+// has wrong values enough. `window` is the pack's first and last day.
+std::optional<Candidate> candidate(QuestionMaker& g, size_t first, size_t second, const DayInterval& window) {
+    const Pack& pack = g.pack();
+    Candidate c{pack.by_time[first], pack.by_time[second], {}, {}, {}, 0};
+    const Event& a = pack.events[c.earlier];
+    const Event& b = pack.events[c.later];
+    if (!measurable(a) || !measurable(b)) return std::nullopt;
+    const std::optional<Interval> truth = certain_interval(a.interval, b.interval);
+    if (!truth) return std::nullopt;
+    c.truth = *truth;
+    // Wrong values: whole steps away, positive, and at most twice the pack's own span
+    // (a student need not know the span, but "5 years" within one year's events is absurd).
+    const int64_t longest = 2 * (unit_index(window.latest, truth->unit) - unit_index(window.earliest, truth->unit));
+    const size_t choices = g.sizes().choices;
+    const int64_t step = option_step(*truth, g.options().difficulty, choices);
+    for (int64_t k = 1; k < static_cast<int64_t>(choices); ++k) {
+        if (truth->value - k * step >= 1) c.lower.push_back(truth->value - k * step);
+        if (truth->value + k * step <= longest) c.higher.push_back(truth->value + k * step);
+    }
+    // As many options as leave the answer free to take any rank: else "the smallest"
+    // would be right more often than chance. Fewer than 3 is no question.
+    c.count = std::min({choices, c.lower.size() + 1, c.higher.size() + 1});
+    if (c.count < 3) return std::nullopt;
+    return c;
+}
+
+} // namespace
+
 std::optional<Question> make_interval(QuestionMaker& g) {
     const Pack& pack = g.pack();
     const size_t n = pack.by_time.size();
     if (n < 2) return std::nullopt;
-    // A pair near each other in time: the first event, then one of the next few.
-    constexpr uint32_t kNear = 8;
-    const size_t first = g.rng().below(static_cast<uint32_t>(n - 1));
-    const size_t second = first + 1 + g.rng().below(std::min<uint32_t>(kNear, static_cast<uint32_t>(n - 1 - first)));
-    const EventIndex a = pack.by_time[first], b = pack.by_time[second];
-    if (!measurable(pack.events[a]) || !measurable(pack.events[b])) return std::nullopt;
-    const std::optional<Interval> truth = certain_interval(pack.events[a].interval, pack.events[b].interval);
-    if (!truth) return std::nullopt;
-
-    // Wrong values: whole steps away, positive, and at most twice the pack's own span
-    // (a student need not know the span, but "5 years" within one year's events is absurd).
-    int64_t latest_day = pack.events[pack.by_time.back()].interval.latest;
-    for (EventIndex i : pack.by_time) latest_day = std::max(latest_day, pack.events[i].interval.latest);
-    const int64_t longest = 2 * (unit_index(latest_day, truth->unit) -
-                                 unit_index(pack.events[pack.by_time.front()].interval.earliest, truth->unit));
-    const size_t choices = g.sizes().choices;
-    const int64_t step = option_step(*truth, g.options().difficulty, choices);
-    std::vector<int64_t> lower, higher; // nearest first
-    for (int64_t k = 1; k < static_cast<int64_t>(choices); ++k) {
-        if (truth->value - k * step >= 1) lower.push_back(truth->value - k * step);
-        if (truth->value + k * step <= longest) higher.push_back(truth->value + k * step);
+    DayInterval window = pack.events[pack.by_time.front()].interval;
+    for (EventIndex i : pack.by_time) window.latest = std::max(window.latest, pack.events[i].interval.latest);
+    // Pairs not far apart in time, a few tries, as few pairs in a pack may have a
+    // certain interval: the first event, then one of the next few.
+    constexpr uint32_t kNear = 32;
+    constexpr int kTries = 16;
+    std::optional<Candidate> c;
+    for (int attempt = 0; !c && attempt < kTries; ++attempt) {
+        const size_t first = g.rng().below(static_cast<uint32_t>(n - 1));
+        c = candidate(g, first, first + 1 + g.rng().below(std::min<uint32_t>(kNear, static_cast<uint32_t>(n - 1 - first))),
+                      window);
     }
-    const auto split = g.ascending_slots(lower.size(), higher.size(), choices);
+    if (!c) return std::nullopt;
+    const EventIndex a = c->earlier, b = c->later;
+    const Interval& truth = c->truth;
+    const std::vector<int64_t>& lower = c->lower;
+    const std::vector<int64_t>& higher = c->higher;
+    const auto split = g.ascending_slots(lower.size(), higher.size(), c->count);
     if (!split) return std::nullopt;
     std::vector<int64_t> shown(lower.begin(), lower.begin() + static_cast<std::ptrdiff_t>(split->below));
     shown.insert(shown.end(), higher.begin(), higher.begin() + static_cast<std::ptrdiff_t>(split->above));
-    shown.push_back(truth->value);
+    shown.push_back(truth.value);
     std::sort(shown.begin(), shown.end());
 
     Question q;
@@ -133,17 +167,17 @@ std::optional<Question> make_interval(QuestionMaker& g) {
     q.prompt = fill_in(kIntervalPrompt.in(g.lang()), {{"a", g.quoted(pack.events[a].headline)},
                                                       {"b", g.quoted(pack.events[b].headline)}});
     q.events = g.ids_of({a, b});
-    const std::string truth_text = interval_text(truth->unit, truth->value, g.lang());
-    const Words& apart = truth->unit == Precision::Day     ? kIntervalExplained
-                         : truth->unit == Precision::Month ? kCalendarMonths
+    const std::string truth_text = interval_text(truth.unit, truth.value, g.lang());
+    const Words& apart = truth.unit == Precision::Day     ? kIntervalExplained
+                         : truth.unit == Precision::Month ? kCalendarMonths
                                                            : kCalendarYears;
     q.explanation = g.explain_event(pack.events[a]) + "\n" + g.explain_event(pack.events[b]) + "\n" +
                     fill_in(apart.in(g.lang()), {{"n", truth_text}});
     for (size_t i = 0; i < shown.size(); ++i) {
         Option o;
-        o.text = interval_text(truth->unit, shown[i], g.lang());
+        o.text = interval_text(truth.unit, shown[i], g.lang());
         o.value = static_cast<double>(shown[i]);
-        if (shown[i] == truth->value) q.answer = {i};
+        if (shown[i] == truth.value) q.answer = {i};
         q.options.push_back(std::move(o));
     }
     QuestionMaker::letter(q);
