@@ -135,9 +135,27 @@ TEST_CASE("Dates read naturally in Chinese and English", "[date]") {
     CHECK(format_date(single("2023-11-17"), "en") == "17 November 2023");
     CHECK(format_date(single("2023-07"), "en") == "July 2023");
     CHECK(format_date(single("2023"), "zh") == "2023年");
-    const DateSpec range{parse("2022-11-30"), parse("2022-12")};
-    CHECK(format_date(range, "en") == "30 November 2022 – December 2022");
-    CHECK(format_date(range, "zh") == "2022年11月30日 至 2022年12月");
+}
+
+TEST_CASE("An uncertain date and an event that lasted never read alike", "[date]") {
+    GIVEN("a range: one day somewhere within it") {
+        const DateSpec days{parse("2022-11-30"), parse("2022-12-05")};
+        CHECK(format_date(days, "en") == "between 30 November and 5 December 2022");
+        CHECK(format_date(days, "zh") == "2022年11月30日至12月5日之间");
+        CHECK(format_date(DateSpec{parse("2022-11-30"), parse("2022-12")}, "en") == "between 30 November and December 2022");
+        CHECK(format_date(DateSpec{parse("2023-05-03"), parse("2023-05-09")}, "en") == "between 3 and 9 May 2023");
+        CHECK(format_date(DateSpec{parse("2023-05-03"), parse("2023-05-09")}, "zh") == "2023年5月3日至9日之间");
+        CHECK(format_date(DateSpec{parse("2022-12"), parse("2023-03")}, "en") == "between December 2022 and March 2023");
+        CHECK(format_date(DateSpec{parse("-0500"), parse("-0450")}, "zh") == "公元前501年至公元前451年之间");
+    }
+    GIVEN("an event that lasted from one day to another") {
+        CHECK(format_lasted(single("2022-11-30"), single("2022-12-05"), "en") == "30 November – 5 December 2022");
+        CHECK(format_lasted(single("2022-11-30"), single("2022-12-05"), "zh") == "从2022年11月30日持续到12月5日");
+        CHECK(format_lasted(single("1939"), single("1945"), "en") == "1939 – 1945");
+        CHECK(format_lasted(single("1939-09-01"), single("1945-09-02"), "en") == "1 September 1939 – 2 September 1945");
+        const DateSpec unsure{parse("1939"), parse("1940")};
+        CHECK(format_lasted(unsure, single("1945"), "en") == "from between 1939 and 1940 to 1945");
+    }
 }
 
 TEST_CASE("Shifting a date by whole widths never overlaps it", "[date]") {
@@ -180,7 +198,7 @@ TEST_CASE("Shifting a date by whole widths never overlaps it", "[date]") {
         CHECK_FALSE(overlap(s.interval(), earth.interval()));
         // 100,000,001 years, rounded up to whole steps of 10 million: 110 million.
         CHECK(s.from.year == -4'490'000'000);
-        CHECK(format_date(s, "en") == "4.49 billion years ago – 4.39 billion years ago");
+        CHECK(format_date(s, "en") == "between 4.49 billion years ago and 4.39 billion years ago");
     }
     SECTION("a shift that would leave the supported years is refused, not overflowed") {
         Issue why;

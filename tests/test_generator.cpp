@@ -118,6 +118,33 @@ TEST_CASE("when offers the true date once, at its precision, among other dates",
     }
 }
 
+TEST_CASE("An estimated date is never a keyed answer, and an order resting on one says so", "[generator][honest]") {
+    const LoadResult r = load(pack_with(R"([
+    {"id": "a", "date": "1950", "headline": "A", "text": "T"},
+    {"id": "party", "date": "1960-12", "date_source": "estimate", "date_note": "Parties are in December", "headline": "Party", "text": "T"},
+    {"id": "b", "date": "1970", "date_source": "source", "headline": "B", "text": "T"},
+    {"id": "c", "date": {"from": "1980", "to": "1982"}, "date_note": "Some time then", "headline": "C", "text": "T"}
+  ])"));
+    REQUIRE(r.pack);
+    for (uint64_t seed = 1; seed <= 20; ++seed) {
+        QuizOptions o;
+        o.seed = seed;
+        o.count = 20;
+        o.lang = "en";
+        o.kinds = {Kind::When, Kind::Order, Kind::First, Kind::Last};
+        for (const Question& q : generate_quiz(*r.pack, o).questions) {
+            INFO(q.prompt);
+            if (q.kind == Kind::When) CHECK(q.events.at(0) != "party");
+            const auto has = [&](const char* id) { return std::find(q.events.begin(), q.events.end(), id) != q.events.end(); };
+            if (q.kind != Kind::When) {
+                CHECK((q.explanation.find("Parties are in December") != std::string::npos) == has("party"));
+                CHECK((q.explanation.find("Some time then") != std::string::npos) == has("c"));
+                if (has("c")) CHECK_THAT(q.explanation, Catch::Contains("between 1980 and 1982"));
+            }
+        }
+    }
+}
+
 TEST_CASE("Questions about events that lasted say when they began", "[generator]") {
     const LoadResult r = load(pack_with(R"([
     {"id": "war", "date": "1939", "end": "1945", "headline": "War", "text": "T"},

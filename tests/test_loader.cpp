@@ -493,6 +493,51 @@ TEST_CASE("An event that lasted has an end; ordering uses when it began", "[load
     }
 }
 
+TEST_CASE("Events say where their date comes from, and none is after the source", "[loader]") {
+    GIVEN("each date source, and none") {
+        const LoadResult r = load(pack_with(R"([
+    {"id": "a", "date": "2023", "date_source": "source", "headline": "A", "text": "T"},
+    {"id": "b", "date": "2023", "date_source": "public_record", "headline": "B", "text": "T"},
+    {"id": "c", "date": "2023", "date_source": "estimate", "headline": "C", "text": "T"},
+    {"id": "d", "date": "2023", "date_source": null, "headline": "D", "text": "T"}
+  ])", R"("source": {"title": "S", "date": "2023-11"},)"));
+        REQUIRE(r.pack);
+        CHECK(event_by_id(*r.pack, "a").date_source == DateSource::Source);
+        CHECK(event_by_id(*r.pack, "b").date_source == DateSource::PublicRecord);
+        CHECK(event_by_id(*r.pack, "c").date_source == DateSource::Estimate);
+        CHECK(event_by_id(*r.pack, "d").date_source == DateSource::Unstated);
+        CHECK_FALSE(r.pack->date_is_answer(event_by_id(*r.pack, "c")));
+        CHECK(r.pack->date_is_answer(event_by_id(*r.pack, "b")));
+        REQUIRE(r.pack->source.date);
+        CHECK(iso(r.pack->source.date->from) == "2023-11");
+        CHECK(r.pack->latest_day() == r.pack->source.date->interval().latest);
+    }
+    WHEN("the source is unknown, or there is no date to come from anywhere") {
+        const Diagnostic unknown = only_error(pack_with(R"([{"id": "e1", "date": "1945", "date_source": "guess", "headline": "H", "text": "T"}])"));
+        CHECK(unknown.path == "/events/0/date_source");
+        CHECK(unknown.issue.problem == Problem::UnknownDateSource);
+        CHECK(unknown.issue.details == Details{"guess"});
+        const Diagnostic undated = only_error(pack_with(R"([{"id": "e1", "date_source": "estimate", "headline": "H", "text": "T"}])"));
+        CHECK(undated.path == "/events/0/date_source");
+        CHECK(undated.issue.problem == Problem::DateSourceWithoutDate);
+    }
+    WHEN("an event begins after the source was written") {
+        const Diagnostic later = only_error(pack_with(R"([{"id": "e1", "date": "2024-01", "headline": "H", "text": "T"}])",
+                                                      R"("source": {"date": "2023-11"},)"));
+        CHECK(later.path == "/events/0/date");
+        CHECK(later.issue.problem == Problem::EventAfterSource);
+        CHECK(later.issue.details.size() == 2);
+    }
+    WHEN("there is no source date, the latest day is the pack's latest") {
+        const LoadResult r = load(pack_with(R"([
+    {"id": "a", "date": "2020", "end": "2022-03", "headline": "A", "text": "T"},
+    {"id": "b", "date": "2021-06-01", "headline": "B", "text": "T"}
+  ])"));
+        REQUIRE(r.pack);
+        CHECK(r.pack->latest_day() == days_from_civil(2022, 3, 31));
+    }
+}
+
 TEST_CASE("One broken pack never stops the others", "[loader][discovery]") {
     namespace fs = std::filesystem;
     const fs::path dir = fs::temp_directory_path() / "chronicle-discovery-test";

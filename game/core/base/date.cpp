@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <algorithm>
 #include <cstdlib>
+#include <utility>
 
 namespace chronicle {
 
@@ -176,10 +177,43 @@ std::string format_date(const PartialDate& d, const std::string& lang) {
     return s + year + (bc ? " BC" : "");
 }
 
+namespace {
+
+// Two dates of one phrase with what they share written once: the year (and the month)
+// goes with the second in English, with the first in Chinese.
+// "30 November" + "5 December 2022"; "2022年11月30日" + "12月5日".
+std::pair<std::string, std::string> shared_parts_once(const PartialDate& a, const PartialDate& b, const std::string& lang) {
+    const bool same_year = a.year == b.year && a.year >= kDeepTimeYear && a.month && b.month;
+    if (!same_year) return {format_date(a, lang), format_date(b, lang)};
+    const bool same_month = a.month == b.month && a.day && b.day;
+    if (is_chinese(lang)) {
+        std::string second = same_month ? "" : std::to_string(b.month) + "月";
+        if (b.day) second += std::to_string(b.day) + "日";
+        return {format_date(a, lang), second};
+    }
+    std::string first = a.day ? std::to_string(a.day) : "";
+    if (!same_month) first += (first.empty() ? "" : " ") + std::string(kMonthNamesEn[a.month - 1]);
+    return {first, format_date(b, lang)};
+}
+
+} // namespace
+
 std::string format_date(const DateSpec& d, const std::string& lang) {
     if (!d.is_range()) return format_date(d.from, lang);
-    const bool zh = is_chinese(lang);
-    return format_date(d.from, lang) + (zh ? " 至 " : " – ") + format_date(d.to, lang);
+    const auto [from, to] = shared_parts_once(d.from, d.to, lang);
+    return is_chinese(lang) ? from + "至" + to + "之间" : "between " + from + " and " + to;
+}
+
+std::string format_lasted(const DateSpec& begin, const DateSpec& end, const std::string& lang) {
+    if (is_chinese(lang)) {
+        const auto [from, to] = begin.is_range() || end.is_range()
+                                    ? std::pair{format_date(begin, lang), format_date(end, lang)}
+                                    : shared_parts_once(begin.from, end.from, lang);
+        return "从" + from + "持续到" + to;
+    }
+    if (begin.is_range() || end.is_range()) return "from " + format_date(begin, lang) + " to " + format_date(end, lang);
+    const auto [from, to] = shared_parts_once(begin.from, end.from, lang);
+    return from + " – " + to;
 }
 
 namespace {

@@ -72,7 +72,12 @@ std::string iso(const PartialDate& d);
 // Human form in a language ("zh" or anything else for English):
 // "2023年11月17日" / "17 November 2023", "公元前44年" / "44 BC", "约138亿年前" / "13.8 billion years ago".
 std::string format_date(const PartialDate& d, const std::string& lang);
+// A range is one day somewhere within it, and says so: "between 30 November and
+// 5 December 2022" / "2022年11月30日至12月5日之间".
 std::string format_date(const DateSpec& d, const std::string& lang);
+// An event that lasted, so that it never reads like a range:
+// "30 November – 5 December 2022" / "从2022年11月30日持续到12月5日".
+std::string format_lasted(const DateSpec& begin, const DateSpec& end, const std::string& lang);
 
 // The same date moved by `spans` times its own width, in units of its precision
 // (deep-time years scaled so that the shown text changes): for spans != 0 the result

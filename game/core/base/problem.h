@@ -58,6 +58,9 @@ enum class Problem {
     TagNotAString,
     EndWithoutDate,
     EventEndsBeforeItBegins, // the end (date), the start (date)
+    UnknownDateSource,       // the value given
+    DateSourceWithoutDate,
+    EventAfterSource,        // the event's date, the source's date
     WhoWithoutActors,
     NotANumberValue,         // the value's kind (Term)
     AnswerNotABoolean,       // the value's kind (Term)
@@ -241,6 +244,7 @@ enum class Term {
     Aliases,
     PersonDescription,
     EventId,
+    DateSource,
     DateNote,
     Headline,
     EventText,

@@ -9,6 +9,17 @@ bool Pack::has_language(const std::string& lang) const {
     return std::find(languages.begin(), languages.end(), lang) != languages.end();
 }
 
+std::optional<int64_t> Pack::latest_day() const {
+    if (source.date) return source.date->interval().latest;
+    std::optional<int64_t> latest;
+    for (EventIndex e : by_time) {
+        const Event& event = events[e];
+        const int64_t last = event.end ? event.end->interval().latest : event.interval.latest;
+        if (!latest || last > *latest) latest = last;
+    }
+    return latest;
+}
+
 bool valid_item_id(std::string_view id) {
     if (id.empty() || id.size() > 64 || !std::isalnum(static_cast<unsigned char>(id[0]))) return false;
     return std::all_of(id.begin(), id.end(), [](char c) {

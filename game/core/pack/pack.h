@@ -35,12 +35,17 @@ struct Person {
     LocalText description;
 };
 
+// Where an event's date comes from: the pack's source, a public record the source
+// does not give, or the editor's estimate. An estimate is never a keyed answer.
+enum class DateSource { Unstated, Source, PublicRecord, Estimate };
+
 struct Event {
     std::string id;
     std::optional<DateSpec> date; // nullopt: unknown, never ordered
     DayInterval interval;         // valid when date is set
     std::optional<DateSpec> end;  // when an event that lasted ended; only with date.
                                   // Ordering uses `interval`: when the event began.
+    DateSource date_source = DateSource::Unstated;
     LocalText date_note;
     LocalText headline;
     LocalText text;
@@ -83,6 +88,7 @@ struct Source {
     LocalText title;
     std::string url;
     LocalText note;
+    std::optional<DateSpec> date; // when it was published: no event of the pack is later
 };
 
 struct Pack {
@@ -115,6 +121,10 @@ struct Pack {
         return t.get(lang, default_language);
     }
     bool has_language(const std::string& lang) const;
+    // The last day any date of the pack can fall on: the source's date, else the latest dated event.
+    std::optional<int64_t> latest_day() const;
+    // The event's date may be the right answer to a question: it is known, and not an estimate.
+    bool date_is_answer(const Event& e) const { return e.date && e.date_source != DateSource::Estimate; }
     size_t dated_event_count() const { return by_time.size(); }
 };
 

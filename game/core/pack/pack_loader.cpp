@@ -351,10 +351,11 @@ private:
         p.description = text_field(root, "", "description", false, Term::PackDescription);
         p.author = text_field(root, "", "author", false, Term::PackAuthor);
         if (json* src = field(root, "source")) {
-            if (check_object(*src, "/source", Term::SourceRecord, {"title", "url", "note"})) {
+            if (check_object(*src, "/source", Term::SourceRecord, {"title", "url", "note", "date"})) {
                 p.source.title = text_field(*src, "/source", "title", false, Term::SourceTitle);
                 p.source.url = string_field(*src, "/source", "url", false, Term::SourceUrl);
                 p.source.note = text_field(*src, "/source", "note", false, Term::SourceNote);
+                if (json* d = field(*src, "date")) p.source.date = date_value(*d, [] { return std::string("/source/date"); });
             }
         }
     }
@@ -383,7 +384,7 @@ private:
 
     bool read_event(json& j, const std::string& path, Event& e) {
         if (!check_object(j, path, Term::EventRecord,
-                          {"id", "date", "end", "date_note", "headline", "text", "actors", "who", "tags"}))
+                          {"id", "date", "end", "date_source", "date_note", "headline", "text", "actors", "who", "tags"}))
             return false;
         e.id = id_field(j, path, Term::EventId);
         if (json* d = field(j, "date")) {
@@ -401,6 +402,7 @@ private:
                 e.end.reset();
             }
         }
+        read_date_source(j, path, e);
         e.date_note = text_field(j, path, "date_note", false, Term::DateNote);
         e.headline = text_field(j, path, "headline", true, Term::Headline);
         e.text = text_field(j, path, "text", true, Term::EventText);
@@ -424,6 +426,23 @@ private:
             }
         }
         return true;
+    }
+
+    void read_date_source(json& j, const std::string& path, Event& e) {
+        if (!has_string(j, "date_source")) {
+            string_field(j, path, "date_source", false, Term::DateSource); // reports a value that is no string
+            return;
+        }
+        const std::string& given = field(j, "date_source")->get_ref<const std::string&>();
+        const auto source_path = [&] { return pointer_append(path, "date_source"); };
+        if (given == "source") e.date_source = DateSource::Source;
+        else if (given == "public_record") e.date_source = DateSource::PublicRecord;
+        else if (given == "estimate") e.date_source = DateSource::Estimate;
+        else error(source_path(), Problem::UnknownDateSource, {given});
+        if (!e.date && e.date_source != DateSource::Unstated) {
+            error(source_path(), Problem::DateSourceWithoutDate);
+            e.date_source = DateSource::Unstated;
+        }
     }
 
     bool read_quote(json& j, const std::string& path, Quote& q) {
@@ -578,6 +597,16 @@ private:
         });
     }
 
+    // Nothing the source tells of can begin after it was written.
+    void check_source_date() {
+        const Pack& p = *pack_;
+        if (!p.source.date) return;
+        const int64_t written = p.source.date->interval().latest;
+        for (size_t i = 0; i < p.events.size(); ++i)
+            if (p.events[i].date && p.events[i].interval.earliest > written)
+                error("/events/" + std::to_string(i) + "/date", Problem::EventAfterSource, {*p.events[i].date, *p.source.date});
+    }
+
     void warn_weak_spots() {
         Pack& p = *pack_;
         std::vector<bool> used(p.people.size(), false);
@@ -680,6 +709,7 @@ void Loader::load(json& root, Pack& pack) {
     read_list(root, "questions", Term::Questions, pack.questions, &question_ids_,
               [&](json& j, const std::string& path, AuthoredQuestion& r) { return read_question(j, path, r); });
     check_headlines();
+    check_source_date();
     if (has_errors(out_)) return;
     warn_weak_spots();
     build_index();

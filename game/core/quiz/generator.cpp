@@ -121,7 +121,7 @@ std::string QuestionMaker::quoted(const LocalText& t) const {
 
 std::string QuestionMaker::date_text(const Event& e) const {
     if (!e.date) return kDateUnknown.in(lang_);
-    return e.end ? format_date(*e.date, lang_) + " – " + format_date(*e.end, lang_) : format_date(*e.date, lang_);
+    return e.end ? format_lasted(*e.date, *e.end, lang_) : format_date(*e.date, lang_);
 }
 
 bool QuestionMaker::any_lasted(const std::vector<EventIndex>& events) const {
@@ -140,6 +140,9 @@ std::string QuestionMaker::explain_chronology(const std::vector<EventIndex>& chr
         const Event& e = pack_.events[chronological[i]];
         if (i) s += "\n";
         s += std::to_string(i + 1) + ". " + date_text(e) + " — " + tr(e.headline);
+        // An order that rests on an estimate or a range says how far it can be trusted.
+        const bool uncertain = e.date_source == DateSource::Estimate || (e.date && e.date->is_range());
+        if (uncertain && !e.date_note.empty()) s += "\n   (" + tr(e.date_note) + ")";
     }
     return s;
 }

@@ -5,7 +5,7 @@
 namespace chronicle {
 
 std::string generated_characters() {
-    std::string out = "0123456789,.-–—%+ 『』「」“”年月日公元前约亿万至 BC billion million years ago"
+    std::string out = "0123456789,.-–—%+ 『』「」“”年月日公元前约亿万至之间从持续到 BC billion million years ago between and from to"
                       "January February March April May June July August September October November December";
     for (const Words& w : {kDateUnknown, kQuoteLine}) out += std::string(w.zh) + w.en;
     for (Kind k : kAllKinds)

@@ -80,7 +80,8 @@ public:
     bool any_lasted(const std::vector<EventIndex>& events) const;
     // "date — headline", the text, and how the date is known.
     std::string explain_event(const Event& e) const;
-    // "1. date — headline" for each event, in the order given.
+    // "1. date — headline" for each event, in the order given, with the date note of
+    // an estimated or uncertain date.
     std::string explain_chronology(const std::vector<EventIndex>& chronological) const;
     // A quote's or a number's event, when it has one: the question's source and explanation.
     void add_source_event(Question& q, std::optional<EventIndex> event) const;

@@ -14,6 +14,7 @@ std::optional<Question> make_when(QuestionMaker& g) {
     const std::optional<size_t> drawn = g.draw(Kind::When);
     if (!drawn) return std::nullopt;
     const Event& e = g.pack().events[g.pack().by_time[*drawn]];
+    if (!g.pack().date_is_answer(e)) return std::nullopt; // an editor's estimate is no answer to key
     const DateSpec& truth = *e.date;
     const std::string truth_text = format_date(truth, g.lang());
     const Difficulty difficulty = g.options().difficulty;
