@@ -425,9 +425,10 @@ Precision unit_of(const std::string& text) {
 
 // Two days a fortnight apart, months 6 to 10 apart and 1 to 4 apart (too close for
 // 3 options with the answer at any rank), and what no interval can use: an event
-// that lasted, an uncertain range, an undated event.
+// that lasted, an uncertain range, an estimated date, an undated event.
 Pack interval_pack() {
     const LoadResult r = load(pack_with(R"([
+    {"id": "guess", "date": "2022-06", "date_source": "estimate", "headline": "Guess", "text": "T"},
     {"id": "january", "date": "2023-01", "headline": "January", "text": "T"},
     {"id": "devday", "date": "2023-11-06", "headline": "DevDay", "text": "T"},
     {"id": "fired", "date": "2023-11-20", "headline": "Fired", "text": "T"},
@@ -511,8 +512,8 @@ TEST_CASE("interval leaves out what the dates cannot settle", "[generator][inter
     for (uint64_t seed = 1; seed <= 40; ++seed)
         for (const Question& q : quiz_of(p, {Kind::Interval}, Difficulty::Normal, seed, 20).questions)
             pairs.insert(q.events.at(0) + ">" + q.events.at(1));
-    // The lasting, uncertain and undated events never; the pairs that are settled and
-    // far enough apart, all.
+    // The lasting, uncertain, estimated and undated events never; the pairs that are
+    // settled and far enough apart, all.
     CHECK(pairs == std::set<std::string>{"devday>fired", "january>july", "january>october", "january>devday",
                                          "january>fired"});
     const Quiz days = quiz_of(p, {Kind::Interval}, Difficulty::Normal, 3, 20);
@@ -665,4 +666,23 @@ TEST_CASE("true_false states facts, true or certainly false, as often one as the
     const size_t total = said_true + said_false;
     CHECK(total > 500);
     CHECK(std::max(said_true, said_false) * 100 <= total * 52);
+}
+
+TEST_CASE("true_false states no order or date that rests on an estimate", "[generator][true_false]") {
+    const LoadResult r = load(pack_with(R"([
+    {"id": "a", "date": "2020-03", "headline": "A", "text": "T"},
+    {"id": "guess", "date": "2021-05", "date_source": "estimate", "headline": "Guess", "text": "T"},
+    {"id": "b", "date": "2022-07", "headline": "B", "text": "T"},
+    {"id": "c", "date": "2023-09", "headline": "C", "text": "T"}])"));
+    REQUIRE(r.pack);
+    size_t asked = 0;
+    for (uint64_t seed = 1; seed <= 40; ++seed) {
+        for (const Question& q : quiz_of(*r.pack, {Kind::TrueFalse}, Difficulty::Normal, seed, 10).questions) {
+            ++asked;
+            INFO(q.prompt);
+            CHECK(std::find(q.events.begin(), q.events.end(), "guess") == q.events.end());
+            CHECK(q.answer.at(0) == (statement_holds(*r.pack, q) ? 0u : 1u));
+        }
+    }
+    CHECK(asked > 40);
 }

@@ -26,7 +26,7 @@ bool settled(const DayInterval& d, Precision unit) {
 constexpr Precision kFinestFirst[] = {Precision::Day, Precision::Month, Precision::Year};
 
 // An event whose date alone says when it happened: no span, no estimate.
-bool measurable(const Event& e) { return e.date && !e.end; }
+bool measurable(const Pack& pack, const Event& e) { return pack.date_is_answer(e) && !e.end; }
 
 // 1, 2 or 5 times a power of ten, the largest not above x (at least 1).
 int64_t round_step(int64_t x) {
@@ -77,6 +77,11 @@ std::string interval_text(Precision unit, int64_t value, const std::string& lang
     return fill_in(words.in(lang), {{"n", format_number(static_cast<double>(value), lang)}});
 }
 
+DayInterval time_window(const Pack& pack) {
+    const int64_t first = pack.events[pack.by_time.front()].interval.earliest;
+    return {first, pack.latest_day().value_or(first)};
+}
+
 bool interval_supported(const Pack& pack) {
     // Some pair is settled in a unit where they differ: the lowest and highest index
     // of the events settled in that unit differ.
@@ -84,7 +89,7 @@ bool interval_supported(const Pack& pack) {
         std::optional<int64_t> low, high;
         for (EventIndex i : pack.by_time) {
             const Event& e = pack.events[i];
-            if (!measurable(e) || !settled(e.interval, unit)) continue;
+            if (!measurable(pack, e) || !settled(e.interval, unit)) continue;
             const int64_t at = unit_index(e.interval.earliest, unit);
             low = std::min(low.value_or(at), at);
             high = std::max(high.value_or(at), at);
@@ -111,7 +116,7 @@ std::optional<Candidate> candidate(QuestionMaker& g, size_t first, size_t second
     Candidate c{pack.by_time[first], pack.by_time[second], {}, {}, {}, 0};
     const Event& a = pack.events[c.earlier];
     const Event& b = pack.events[c.later];
-    if (!measurable(a) || !measurable(b)) return std::nullopt;
+    if (!measurable(pack, a) || !measurable(pack, b)) return std::nullopt;
     const std::optional<Interval> truth = certain_interval(a.interval, b.interval);
     if (!truth) return std::nullopt;
     c.truth = *truth;
@@ -137,8 +142,7 @@ std::optional<Question> make_interval(QuestionMaker& g) {
     const Pack& pack = g.pack();
     const size_t n = pack.by_time.size();
     if (n < 2) return std::nullopt;
-    DayInterval window = pack.events[pack.by_time.front()].interval;
-    for (EventIndex i : pack.by_time) window.latest = std::max(window.latest, pack.events[i].interval.latest);
+    const DayInterval window = time_window(pack);
     // Pairs not far apart in time, a few tries, as few pairs in a pack may have a
     // certain interval: the first event, then one of the next few.
     constexpr uint32_t kNear = 32;

@@ -37,6 +37,10 @@ std::optional<Interval> certain_interval(const DayInterval& earlier, const DayIn
 // "11 days", "3个月".
 std::string interval_text(Precision unit, int64_t value, const std::string& lang);
 
+// The pack's days: from its first dated event to its latest_day(). Shared with
+// true_false, whose false dates stay inside it.
+DayInterval time_window(const Pack& pack);
+
 bool interval_supported(const Pack& pack);
 std::optional<Question> make_interval(QuestionMaker& maker);
 

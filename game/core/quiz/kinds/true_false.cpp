@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "core/quiz/kinds/authored.h"
+#include "core/quiz/kinds/interval.h"
 #include "core/quiz/kinds/who_said.h"
 #include "core/quiz/phrases.h"
 #include "core/quiz/question_maker.h"
@@ -29,6 +30,8 @@ std::optional<Statement> order_statement(QuestionMaker& g) {
     if (!events) return std::nullopt;
     const Event& earlier = g.pack().events[(*events)[0]];
     const Event& later = g.pack().events[(*events)[1]];
+    // An order that rests on an estimate is not certain enough to call a statement false.
+    if (!g.pack().date_is_answer(earlier) || !g.pack().date_is_answer(later)) return std::nullopt;
     const bool began = g.any_lasted(*events);
     const Words& before = began ? kBeganBeforeStatement : kBeforeStatement;
     const Words& after = began ? kBeganAfterStatement : kAfterStatement;
@@ -49,14 +52,6 @@ std::optional<Statement> order_statement(QuestionMaker& g) {
     return s;
 }
 
-// The days from the pack's first event to the end of its last: where a false date
-// stays, so that it is no more absurd than a true one.
-DayInterval pack_window(const Pack& pack) {
-    DayInterval window = pack.events[pack.by_time.front()].interval;
-    for (EventIndex i : pack.by_time) window.latest = std::max(window.latest, pack.events[i].interval.latest);
-    return window;
-}
-
 // "A happened in November 2023": the event's own date, or a month on easy and normal
 // when it is a single day; a false one is that date shifted by whole widths (so it
 // cannot overlap it) and still inside the pack's window.
@@ -64,12 +59,12 @@ std::optional<Statement> date_statement(QuestionMaker& g) {
     const Pack& pack = g.pack();
     if (pack.by_time.empty()) return std::nullopt;
     const Event& e = pack.events[pack.by_time[g.rng().below(static_cast<uint32_t>(pack.by_time.size()))]];
-    if (e.end || e.date->is_range()) return std::nullopt;
+    if (!pack.date_is_answer(e) || e.end || e.date->is_range()) return std::nullopt;
     DateSpec stated = *e.date;
     if (stated.precision() == Precision::Day && g.options().difficulty != Difficulty::Hard)
         stated.from.day = stated.to.day = 0;
     const std::string right_date = format_date(stated, g.lang());
-    const DayInterval window = pack_window(pack);
+    const DayInterval window = time_window(pack); // a false date is no more absurd than a true one
     std::vector<int64_t> shifts{-3, -2, -1, 1, 2, 3};
     g.rng().shuffle(shifts);
     std::optional<std::string> wrong_date;
