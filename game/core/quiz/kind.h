@@ -42,7 +42,7 @@ struct WordList {
 // How a question of the kind is answered, and so how it is graded and drawn.
 enum class Answering {
     OneOption, // pick the one right option
-    Arrange,   // put every option in order; all or nothing, with the right neighbour pairs counted
+    Arrange,   // put every option in order; partly right earns part (Grade::in_place)
 };
 
 struct KindSpec {
