@@ -134,7 +134,7 @@ TEST_CASE("A whole quiz by keyboard only, in Chinese", "[ui][play]") {
 }
 
 TEST_CASE("Order questions by drag and drop and by keyboard", "[ui][play][order]") {
-    for (const auto& [input, lang] : {std::pair{Input::Mouse, "en"}, std::pair{Input::Keyboard, "zh"}}) {
+    for (const auto& [input, lang] : {std::pair{Input::Mouse, "zh"}, std::pair{Input::Keyboard, "en"}}) {
         Harness h({{"ui_lang", lang}, {"kinds", "order"}, {"length", "5"}, {"difficulty", "hard"}});
         const int right = play(h, input, {2});
         CHECK(right == 4);
