@@ -6,6 +6,7 @@
 
 #include "core/exchange/export.h"
 #include "core/quiz/generator.h"
+#include "core/quiz/kinds/interval.h"
 #include "core/quiz/phrases.h"
 #include "support.h"
 
@@ -223,8 +224,9 @@ TEST_CASE("number distractors are plausible and never equal", "[generator]") {
 TEST_CASE("hand-written questions keep their answer", "[generator]") {
     const Pack& p = seed_pack();
     const Quiz quiz = quiz_of(p, {Kind::Authored});
-    // mc01 and tf01 are both on e01, whose text, shown with the first, answers the other.
-    CHECK(quiz.questions.size() == p.questions.size() - 1);
+    // mc01 and tf01 are both on e01, mc04 and mc05 both on e08: the event's text, shown
+    // with the first of each pair, answers the other.
+    CHECK(quiz.questions.size() == p.questions.size() - 2);
     for (const Question& q : quiz.questions) {
         const AuthoredQuestion* a = nullptr;
         for (const AuthoredQuestion& x : p.questions)
@@ -343,7 +345,7 @@ TEST_CASE("Questions read in the language asked, falling back to the pack's defa
     const Quiz zh = quiz_of(p, {Kind::First}, Difficulty::Normal, 1, 1, "zh");
     CHECK(zh.questions.at(0).prompt == "下面哪件事最先发生？");
     const Quiz en = quiz_of(p, {Kind::When}, Difficulty::Normal, 1, 1, "en");
-    CHECK_THAT(en.questions.at(0).prompt, Catch::StartsWith("When did this happen"));
+    CHECK_THAT(en.questions.at(0).prompt, Catch::Contains("did this happen: “"));
     QuizOptions o;
     const Quiz fallback = generate_quiz(p, o);
     CHECK(fallback.lang == "zh");
@@ -423,6 +425,288 @@ TEST_CASE("No question shows two options that read the same", "[generator][disti
         }
     }
     CHECK(asked > 0);
+}
+
+namespace {
+
+// The calendar day, month or year a day falls in (months counted from year 0).
+int64_t calendar_index(int64_t day, Precision unit) {
+    int64_t y;
+    int m, d;
+    civil_from_days(day, y, m, d);
+    return unit == Precision::Day ? day : unit == Precision::Month ? y * 12 + m - 1 : y;
+}
+
+// "11 days" → Day, "3 months" → Month, "1 year" → Year, from an English option.
+Precision unit_of(const std::string& text) {
+    if (text.find("day") != std::string::npos) return Precision::Day;
+    if (text.find("month") != std::string::npos) return Precision::Month;
+    REQUIRE(text.find("year") != std::string::npos);
+    return Precision::Year;
+}
+
+// Two days a fortnight apart, months 6 to 10 apart and 1 to 4 apart (too close for
+// 3 options with the answer at any rank), and what no interval can use: an event
+// that lasted, an uncertain range, an estimated date, an undated event.
+Pack interval_pack() {
+    const LoadResult r = load(pack_with(R"([
+    {"id": "guess", "date": "2022-06", "date_source": "estimate", "headline": "Guess", "text": "T"},
+    {"id": "january", "date": "2023-01", "headline": "January", "text": "T"},
+    {"id": "devday", "date": "2023-11-06", "headline": "DevDay", "text": "T"},
+    {"id": "fired", "date": "2023-11-20", "headline": "Fired", "text": "T"},
+    {"id": "july", "date": "2023-07", "headline": "July", "text": "T"},
+    {"id": "october", "date": "2023-10", "headline": "October", "text": "T"},
+    {"id": "lasted", "date": "2023-08-01", "end": "2023-08-20", "headline": "Lasted", "text": "T"},
+    {"id": "unsure", "date": {"from": "2023-08-25", "to": "2023-09-10"}, "headline": "Unsure", "text": "T"},
+    {"id": "undated", "headline": "Undated", "text": "T"}])"));
+    REQUIRE(r.pack);
+    return std::move(*r.pack);
+}
+
+} // namespace
+
+TEST_CASE("interval asks only what both dates settle, among values certainly wrong", "[generator][interval]") {
+    const Pack& seed = seed_pack();
+    const Pack small = interval_pack();
+    const Pack spread = spread_pack(120);
+    const LoadResult decades = load(pack_with(R"([
+    {"id": "a", "date": "1900", "headline": "A", "text": "T"}, {"id": "b", "date": "1910-05", "headline": "B", "text": "T"},
+    {"id": "c", "date": "1925", "headline": "C", "text": "T"}, {"id": "d", "date": "1950-02-03", "headline": "D", "text": "T"}])"));
+    REQUIRE(decades.pack);
+    size_t asked = 0;
+    double chance = 0, lowest = 0, highest = 0; // right answers of always picking one
+    std::set<Precision> units;
+    for (const Pack* p : {&seed, &small, &spread, &*decades.pack}) {
+        for (Difficulty d : {Difficulty::Easy, Difficulty::Normal, Difficulty::Hard}) {
+            for (uint64_t seed_number = 1; seed_number <= 30; ++seed_number) {
+                for (const Question& q : quiz_of(*p, {Kind::Interval}, d, seed_number, 20).questions) {
+                    INFO(q.prompt);
+                    ++asked;
+                    REQUIRE(q.events.size() == 2);
+                    const Event& a = event_by_id(*p, q.events[0]);
+                    const Event& b = event_by_id(*p, q.events[1]);
+                    REQUIRE(a.date);
+                    REQUIRE(b.date);
+                    CHECK_FALSE(a.end);
+                    CHECK_FALSE(b.end);
+                    CHECK_THAT(q.prompt, Catch::Contains(p->text(a.headline, "en")) && Catch::Contains(p->text(b.headline, "en")));
+                    const Option& right = q.options[q.answer.at(0)];
+                    const Precision unit = unit_of(right.text);
+                    units.insert(unit);
+                    // Both dates lie within one unit each, so the count is certain.
+                    for (const Event* e : {&a, &b})
+                        CHECK(calendar_index(e->interval.earliest, unit) == calendar_index(e->interval.latest, unit));
+                    const int64_t truth = calendar_index(b.interval.earliest, unit) - calendar_index(a.interval.earliest, unit);
+                    CHECK(truth >= 1);
+                    CHECK(right.value == static_cast<double>(truth));
+                    CHECK_THAT(q.explanation, Catch::Contains(format_date(*a.date, "en")) &&
+                                                  Catch::Contains(format_date(*b.date, "en")) && Catch::Contains(right.text));
+                    for (size_t i = 0; i < q.options.size(); ++i) {
+                        const Option& o = q.options[i];
+                        REQUIRE(o.value);
+                        CHECK(unit_of(o.text) == unit);
+                        CHECK(*o.value >= 1);
+                        if (i) CHECK(*q.options[i - 1].value < *o.value); // ascending
+                        if (i == q.answer[0]) continue;
+                        // A count of calendar months or years is the true span within one unit
+                        // either way: a wrong one 2 or more away cannot be it.
+                        CHECK(std::abs(*o.value - static_cast<double>(truth)) >= (unit == Precision::Day ? 1 : 2));
+                    }
+                    CHECK(q.options.size() >= 3);
+                    chance += 1.0 / static_cast<double>(q.options.size());
+                    lowest += q.answer[0] == 0;
+                    highest += q.answer[0] + 1 == q.options.size();
+                }
+            }
+        }
+    }
+    CHECK(units == std::set<Precision>{Precision::Day, Precision::Month, Precision::Year});
+    CHECK(asked > 500);
+    // The answer's rank is balanced: neither the smallest nor the largest wins.
+    INFO("always the smallest " << lowest / chance << "× chance, always the largest " << highest / chance << "×");
+    CHECK(lowest <= 1.1 * chance);
+    CHECK(highest <= 1.1 * chance);
+}
+
+TEST_CASE("interval leaves out what the dates cannot settle", "[generator][interval]") {
+    const Pack p = interval_pack();
+    std::set<std::string> pairs;
+    for (uint64_t seed = 1; seed <= 40; ++seed)
+        for (const Question& q : quiz_of(p, {Kind::Interval}, Difficulty::Normal, seed, 20).questions)
+            pairs.insert(q.events.at(0) + ">" + q.events.at(1));
+    // The lasting, uncertain, estimated and undated events never; the pairs that are
+    // settled and far enough apart, all.
+    CHECK(pairs == std::set<std::string>{"devday>fired", "january>july", "january>october", "january>devday",
+                                         "january>fired"});
+    const Quiz days = quiz_of(p, {Kind::Interval}, Difficulty::Normal, 3, 20);
+    for (const Question& q : days.questions) {
+        if (q.events != std::vector<std::string>{"devday", "fired"}) continue;
+        CHECK(q.options[q.answer[0]].text == "14 days");
+        CHECK_THAT(q.explanation, Catch::EndsWith("14 days apart."));
+    }
+
+    const LoadResult same_month = load(pack_with(R"([
+    {"id": "a", "date": "2023-07", "headline": "A", "text": "T"},
+    {"id": "b", "date": "2023-07-20", "headline": "B", "text": "T"},
+    {"id": "c", "date": {"from": "2023-06", "to": "2023-08"}, "headline": "C", "text": "T"}])"));
+    REQUIRE(same_month.pack);
+    CHECK_FALSE(kinds::interval_supported(*same_month.pack));
+}
+
+TEST_CASE("certain_interval counts days, then calendar months, then years", "[generator][interval]") {
+    auto day = [](int64_t y, int m, int d) { return DayInterval{days_from_civil(y, m, d), days_from_civil(y, m, d)}; };
+    auto month = [](int64_t y, int m) { return DayInterval{days_from_civil(y, m, 1), days_from_civil(y, m, days_in_month(y, m))}; };
+    using kinds::certain_interval;
+    CHECK(certain_interval(day(2023, 11, 6), day(2023, 11, 17))->value == 11);
+    CHECK(certain_interval(day(2023, 11, 6), day(2023, 11, 17))->unit == Precision::Day);
+    CHECK_FALSE(certain_interval(day(2023, 11, 6), day(2023, 11, 6)));
+    CHECK_FALSE(certain_interval(day(2023, 11, 17), day(2023, 11, 6)));
+    CHECK(certain_interval(month(2023, 7), day(2023, 10, 2))->unit == Precision::Month);
+    CHECK(certain_interval(month(2023, 7), day(2023, 10, 2))->value == 3);
+    CHECK_FALSE(certain_interval(month(2023, 7), day(2023, 7, 20)));
+    // A long span moves to a coarser unit: 100 days is 3 calendar months.
+    CHECK(certain_interval(day(2023, 1, 1), day(2023, 4, 11))->unit == Precision::Month);
+    CHECK(certain_interval(month(2000, 1), month(2010, 6))->unit == Precision::Year);
+    CHECK(certain_interval(month(2000, 1), month(2010, 6))->value == 10);
+    CHECK(kinds::interval_text(Precision::Day, 1, "en") == "1 day");
+    CHECK(kinds::interval_text(Precision::Month, 3, "zh") == "3个月");
+    CHECK(kinds::interval_text(Precision::Year, 12000, "en") == "12,000 years");
+}
+
+namespace {
+
+// The days an English date of the generator's reads as: "17 November 2023",
+// "November 2023" or "2023".
+DayInterval read_date(const std::string& text) {
+    static const char* const months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                         "July",    "August",   "September", "October", "November", "December"};
+    const std::vector<std::string> words = split(text, ' ');
+    const int64_t year = std::stoll(words.back());
+    int month = 0;
+    if (words.size() >= 2)
+        for (int m = 1; m <= 12; ++m)
+            if (words[words.size() - 2] == months[m - 1]) month = m;
+    if (words.size() == 3) {
+        const int64_t d = days_from_civil(year, month, std::stoi(words[0]));
+        return {d, d};
+    }
+    if (month) return {days_from_civil(year, month, 1), days_from_civil(year, month, days_in_month(year, month))};
+    return {days_from_civil(year, 1, 1), days_from_civil(year, 12, 31)};
+}
+
+bool named_anywhere(const Person& p, const LocalText& text) {
+    for (const auto& [lang, t] : text.by_lang) {
+        for (const auto& [name_lang, name] : p.name.by_lang)
+            if (t.find(name) != std::string::npos) return true;
+        for (const std::string& alias : p.aliases)
+            if (t.find(alias) != std::string::npos) return true;
+    }
+    return false;
+}
+
+// Whether a true_false statement holds, read from the pack's records alone; fails the
+// test when the statement is neither certainly true nor certainly false.
+bool statement_holds(const Pack& p, const Question& q) {
+    const std::string& s = q.prompt;
+    const std::string key_id = q.key.substr(q.key.rfind(':') + 1);
+    if (q.key.rfind("who_said:", 0) == 0) {
+        const Quote& quote = *std::find_if(p.quotes.begin(), p.quotes.end(), [&](const Quote& x) { return x.id == key_id; });
+        const std::string name = s.substr(0, s.find(" said “"));
+        const Person& said = *std::find_if(p.people.begin(), p.people.end(), [&](const Person& x) { return p.text(x.name, "en") == name; });
+        if (&said == &p.people[quote.speaker]) return true;
+        CHECK(said.kind == p.people[quote.speaker].kind);
+        CHECK_FALSE(named_anywhere(said, quote.text));
+        return false;
+    }
+    if (q.key.rfind("number:", 0) == 0) {
+        const NumberFact& fact = *std::find_if(p.numbers.begin(), p.numbers.end(), [&](const NumberFact& x) { return x.id == key_id; });
+        const size_t at = s.rfind("The answer is ");
+        REQUIRE(at != std::string::npos);
+        const std::string value = s.substr(at + 14, s.size() - at - 15);
+        if (value == format_quantity(fact.value, p.text(fact.unit, "en"), "en")) return true;
+        if (value.back() == '%') CHECK(std::stod(value) < 100);
+        return false;
+    }
+    if (q.key.rfind("when:", 0) == 0) {
+        const Event& e = event_by_id(p, key_id);
+        const size_t at = s.rfind(" happened ");
+        const std::string date = s.substr(at + 13, s.size() - at - 14); // after "on " or "in "
+        const DayInterval said = read_date(date);
+        if (said.earliest <= e.interval.earliest && e.interval.latest <= said.latest) return true;
+        CHECK_FALSE(overlap(said, e.interval));
+        DayInterval window = p.events[p.by_time.front()].interval;
+        for (EventIndex i : p.by_time) window.latest = std::max(window.latest, p.events[i].interval.latest);
+        CHECK(overlap(said, window));
+        return false;
+    }
+    // "“X” happened before “Y”.": whichever headline comes first in the sentence is X.
+    REQUIRE(q.events.size() == 2);
+    const Event& a = event_by_id(p, q.events[0]);
+    const Event& b = event_by_id(p, q.events[1]);
+    const std::string ha = "“" + p.text(a.headline, "en") + "”", hb = "“" + p.text(b.headline, "en") + "”";
+    const bool a_said_first = s.rfind(ha, 0) == 0;
+    CHECK(s.rfind(a_said_first ? ha : hb, 0) == 0);
+    const Event& x = a_said_first ? a : b;
+    const Event& y = a_said_first ? b : a;
+    const std::string rest = s.substr((a_said_first ? ha : hb).size());
+    const bool says_before = rest.rfind(" happened before ", 0) == 0 || rest.rfind(" began before ", 0) == 0;
+    CHECK((says_before || rest.rfind(" happened after ", 0) == 0 || rest.rfind(" began after ", 0) == 0));
+    CHECK((before(x.interval, y.interval) || before(y.interval, x.interval)));
+    return says_before == before(x.interval, y.interval);
+}
+
+} // namespace
+
+TEST_CASE("true_false states facts, true or certainly false, as often one as the other", "[generator][true_false]") {
+    const Pack& p = seed_pack();
+    size_t said_true = 0, said_false = 0;
+    std::set<std::string> sorts;
+    for (Difficulty d : {Difficulty::Easy, Difficulty::Normal, Difficulty::Hard}) {
+        for (uint64_t seed = 1; seed <= 40; ++seed) {
+            for (const Question& q : quiz_of(p, {Kind::TrueFalse}, d, seed, 10).questions) {
+                INFO(q.key << ": " << q.prompt);
+                REQUIRE(q.options.size() == 2);
+                CHECK(q.options[0].text == "True");
+                CHECK(q.options[1].text == "False");
+                const bool holds = statement_holds(p, q);
+                CHECK(q.answer.at(0) == (holds ? 0u : 1u));
+                (holds ? said_true : said_false)++;
+                // A statement has the key of the fact it states, shared with the kind that asks it.
+                const std::string fact = q.key.substr(0, q.key.find(':'));
+                sorts.insert(fact == "when" ? "date" : fact == "who_said" ? "said" : fact == "number" ? "number" : "order");
+                for (const std::string& id : q.events) {
+                    const Event& e = event_by_id(p, id);
+                    if (e.date) CHECK_THAT(q.explanation, Catch::Contains(format_date(*e.date, "en")));
+                }
+            }
+            const Quiz zh = quiz_of(p, {Kind::TrueFalse}, d, seed, 3, "zh");
+            for (const Question& q : zh.questions) CHECK((q.options[0].text == "对" && q.options[1].text == "错"));
+        }
+    }
+    INFO("true " << said_true << ", false " << said_false);
+    CHECK(sorts == std::set<std::string>{"order", "date", "said", "number"});
+    const size_t total = said_true + said_false;
+    CHECK(total > 500);
+    CHECK(std::max(said_true, said_false) * 100 <= total * 52);
+}
+
+TEST_CASE("true_false states no order or date that rests on an estimate", "[generator][true_false]") {
+    const LoadResult r = load(pack_with(R"([
+    {"id": "a", "date": "2020-03", "headline": "A", "text": "T"},
+    {"id": "guess", "date": "2021-05", "date_source": "estimate", "headline": "Guess", "text": "T"},
+    {"id": "b", "date": "2022-07", "headline": "B", "text": "T"},
+    {"id": "c", "date": "2023-09", "headline": "C", "text": "T"}])"));
+    REQUIRE(r.pack);
+    size_t asked = 0;
+    for (uint64_t seed = 1; seed <= 40; ++seed) {
+        for (const Question& q : quiz_of(*r.pack, {Kind::TrueFalse}, Difficulty::Normal, seed, 10).questions) {
+            ++asked;
+            INFO(q.prompt);
+            CHECK(std::find(q.events.begin(), q.events.end(), "guess") == q.events.end());
+            CHECK(q.answer.at(0) == (statement_holds(*r.pack, q) ? 0u : 1u));
+        }
+    }
+    CHECK(asked > 40);
 }
 
 TEST_CASE("A Chinese quiz has no ASCII punctuation next to Chinese characters", "[generator][punctuation]") {

@@ -30,7 +30,7 @@ TEST_CASE("Every kind has one entry, with its name, label and maker", "[kinds]")
     CHECK(count == kKindCount);
     CHECK_THROWS_AS(kind_spec(Kind::Count), std::out_of_range); // no kind: never read past the table
     CHECK_FALSE(kind_from_name("firstt"));
-    CHECK(kind_names_list() == "first,last,order,before_after,when,who_said,who_did,number,authored");
+    CHECK(kind_names_list() == "first,last,order,before_after,when,interval,who_said,who_did,number,true_false,authored");
 }
 
 TEST_CASE("Each kind the seed pack supports makes its own questions", "[kinds]") {

@@ -587,7 +587,6 @@ TEST_CASE("Events say where their date comes from, and none is after the source"
         CHECK(r.pack->date_is_answer(event_by_id(*r.pack, "b")));
         REQUIRE(r.pack->source.date);
         CHECK(iso(r.pack->source.date->from) == "2023-11");
-        CHECK(r.pack->latest_day() == r.pack->source.date->interval().latest);
     }
     WHEN("the source is unknown, or there is no date to come from anywhere") {
         const Diagnostic unknown = only_error(pack_with(R"([{"id": "e1", "date": "1945", "date_source": "guess", "headline": "H", "text": "T"}])"));
@@ -604,14 +603,6 @@ TEST_CASE("Events say where their date comes from, and none is after the source"
         CHECK(later.path == "/events/0/date");
         CHECK(later.issue.problem == Problem::EventAfterSource);
         CHECK(later.issue.details.size() == 2);
-    }
-    WHEN("there is no source date, the latest day is the pack's latest") {
-        const LoadResult r = load(pack_with(R"([
-    {"id": "a", "date": "2020", "end": "2022-03", "headline": "A", "text": "T"},
-    {"id": "b", "date": "2021-06-01", "headline": "B", "text": "T"}
-  ])"));
-        REQUIRE(r.pack);
-        CHECK(r.pack->latest_day() == days_from_civil(2022, 3, 31));
     }
 }
 

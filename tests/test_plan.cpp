@@ -128,7 +128,7 @@ TEST_CASE("Two quizzes with different seeds share few questions", "[generator][p
 
 TEST_CASE("Events and kinds are drawn evenly, hand-written and who_said questions like the rest", "[generator][plan]") {
     const Pack& p = seed_pack();
-    REQUIRE(p.questions.size() == 3);
+    REQUIRE(p.questions.size() == 6);
     REQUIRE(p.quotes.size() == 3);
     size_t every_authored = 0, every_quote = 0, authored = 0, who_said = 0;
     for (uint64_t seed = 1; seed <= 200; ++seed) {
@@ -139,7 +139,7 @@ TEST_CASE("Events and kinds are drawn evenly, hand-written and who_said question
         size_t quiz_authored = 0, quiz_who_said = 0;
         for (const Question& q : quiz_of(p, seed, 30).questions) {
             quiz_authored += q.kind == Kind::Authored;
-            quiz_who_said += q.kind == Kind::WhoSaid;
+            quiz_who_said += q.key.rfind("who_said:", 0) == 0; // asked as who_said or stated as true_false
         }
         // While some event is unused, none is in more than one question over its share
         // (the events the quiz names, spread over the dated ones).
@@ -148,13 +148,15 @@ TEST_CASE("Events and kinds are drawn evenly, hand-written and who_said question
         for (const auto& [event, n] : uses) named += static_cast<size_t>(n), most = std::max(most, n);
         const size_t share = (named + p.by_time.size() - 1) / p.by_time.size();
         if (uses.size() < p.by_time.size()) CHECK(static_cast<size_t>(most) <= share + 1);
-        every_authored += quiz_authored == 3;
-        every_quote += quiz_who_said == 3;
+        every_authored += quiz_authored == p.questions.size() - 2; // all a quiz can hold (see "hand-written questions keep their answer")
+        every_quote += quiz_who_said == 2; // q01 and q02 share e07, whose text gives the other away
         authored += quiz_authored;
         who_said += quiz_who_said;
     }
+    INFO("quizzes with all they can hold: " << every_authored << " authored, " << every_quote << " quotes; asked "
+                                            << authored << " authored, " << who_said << " quotes");
     CHECK(every_authored < 20);
-    CHECK(every_quote < 20);
+    CHECK(every_quote < 100); // two quote facts of 17 events: a 30-question quiz holds both less often than not
     CHECK(authored > 100); // still asked, about once a quiz
     CHECK(who_said > 100);
 }
@@ -171,7 +173,7 @@ TEST_CASE("A pack's capacity bounds its quizzes, and says when it is too small",
     CHECK(quiz_capacity(p, o) == 4);
     const Pack& seed = seed_pack();
     o.kinds = {Kind::WhoSaid, Kind::Authored};
-    CHECK(quiz_capacity(seed, o) == 6);
+    CHECK(quiz_capacity(seed, o) == seed.quotes.size() + seed.questions.size()); // one question a record
     for (Difficulty d : kDifficulties)
         for (uint64_t s = 1; s <= 20; ++s) {
             o.difficulty = d;

@@ -186,6 +186,33 @@ SCENARIO("A test round reveals nothing until the end", "[play]") {
     CHECK(round.record().game_id);
 }
 
+SCENARIO("A timed order partly right earns part of its points, unless all or nothing is set", "[play][partial]") {
+    TempDir dir;
+    Play play = play_in(dir);
+    play.settings().mode = Mode::Timed;
+    play.settings().kinds = {Kind::Order};
+    play.settings().length = 5;
+    for (const bool partial : {true, false}) {
+        GIVEN((partial ? "partial credit (the default)" : "all or nothing")) {
+            play.settings().partial_order_credit = partial;
+            REQUIRE(play.start_round(3, at(0)) == StartProblem::None);
+            Round& round = *play.round();
+            WHEN("the first order comes with two neighbours swapped, at once") {
+                const std::optional<Grade> g = round.answer(wrong_answer(round.question()), at(0));
+                REQUIRE(g);
+                THEN("all but one are in place, and the points follow the setting") {
+                    const int n = g->placed;
+                    CHECK(n >= 3);
+                    CHECK_FALSE(g->correct);
+                    CHECK(g->in_place == n - 1);
+                    CHECK(g->points == (partial ? 1000 * (n - 1) / n : 0));
+                    CHECK(round.session().score().points == g->points);
+                }
+            }
+        }
+    }
+}
+
 TEST_CASE("A round that cannot start says why", "[play]") {
     TempDir dir;
     SECTION("no pack at all") {

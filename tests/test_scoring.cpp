@@ -59,22 +59,67 @@ TEST_CASE("With a time limit, faster answers earn more, late ones nothing", "[sc
     CHECK(late.points == 0);
 }
 
-TEST_CASE("Ordering is all-or-nothing, with partial credit reported", "[scoring]") {
+TEST_CASE("Ordering earns the part of its points that is in order", "[scoring][partial]") {
     const ScoreRules rules;
-    const Question q = order_question();
-    const Grade perfect = grade(q, {2, 0, 3, 1}, 0, 0, rules);
+    const Question q = order_question(); // true order: options 2, 0, 3, 1
+    const Grade perfect = grade(q, {2, 0, 3, 1}, 0, 2, rules);
     CHECK(perfect.correct);
-    CHECK(perfect.correct_pairs == 3);
-    CHECK(perfect.pairs == 3);
+    CHECK(perfect.in_place == 4);
+    CHECK(perfect.placed == 4);
+    CHECK(perfect.points == 1200); // with the streak bonus
+
+    // The longest run in the right relative order, not neighbouring pairs: the first
+    // event moved to the end leaves 3 of 4 in order (2 of 3 neighbouring pairs)...
+    const Grade first_moved_last = grade(q, {0, 3, 1, 2}, 0, 2, rules);
+    CHECK_FALSE(first_moved_last.correct);
+    CHECK(first_moved_last.in_place == 3);
+    CHECK(first_moved_last.points == 750); // no streak bonus for a part
+    // ...while two halves swapped leave 2 of 4 (also 2 of 3 neighbouring pairs).
+    const Grade halves_swapped = grade(q, {3, 1, 2, 0}, 0, 0, rules);
+    CHECK(halves_swapped.in_place == 2);
+    CHECK(halves_swapped.points == 500);
     const Grade one_swap = grade(q, {0, 2, 3, 1}, 0, 0, rules);
-    CHECK_FALSE(one_swap.correct);
-    CHECK(one_swap.points == 0);
-    CHECK(one_swap.correct_pairs == 2); // 2→3 and 3→1 are right, 0→2 is not
+    CHECK(one_swap.in_place == 3);
+    // Reversed: no two in order, and a lone event is no order.
     const Grade reversed = grade(q, {1, 3, 0, 2}, 0, 0, rules);
-    CHECK(reversed.correct_pairs == 0);
+    CHECK(reversed.in_place == 0);
+    CHECK(reversed.points == 0);
     const Grade not_a_permutation = grade(q, {2, 2, 3, 1}, 0, 0, rules);
     CHECK_FALSE(not_a_permutation.correct);
-    CHECK(not_a_permutation.correct_pairs == 0);
+    CHECK(not_a_permutation.in_place == 0);
+    CHECK(not_a_permutation.points == 0);
+}
+
+TEST_CASE("Timed scales an order's points by the part in order, unless all or nothing is chosen", "[scoring][partial]") {
+    const Question q = order_question();
+    const ScoreRules timed = rules_for(Mode::Timed);
+    CHECK(timed.partial_order_credit);
+    // Half the time gone leaves 750 of 1000; three of four in order earn 3/4 of that.
+    CHECK(grade(q, {0, 3, 1, 2}, 10'000, 0, timed).points == 562);
+    CHECK(grade(q, {0, 3, 1, 2}, 20'001, 0, timed).points == 0); // too late
+    const ScoreRules all_or_nothing = rules_for(Mode::Timed, false);
+    const Grade strict = grade(q, {0, 3, 1, 2}, 10'000, 0, all_or_nothing);
+    CHECK(strict.points == 0);
+    CHECK(strict.in_place == 3); // still reported
+    CHECK(grade(q, {2, 0, 3, 1}, 10'000, 0, all_or_nothing).points == 750);
+    // Choices that are not orders are all or nothing whatever the setting.
+    CHECK(grade(single_answer(0), {1}, 0, 0, timed).points == 0);
+}
+
+TEST_CASE("A session adds part of an order's points and ends the streak", "[scoring][session][partial]") {
+    Quiz quiz;
+    quiz.questions = {single_answer(0), order_question(), single_answer(1)};
+    QuizSession session(quiz);
+    session.answer({0}, 0);
+    session.advance();
+    const std::optional<Grade> partly = session.answer({0, 3, 1, 2}, 0);
+    REQUIRE(partly);
+    CHECK(partly->points == 750);
+    session.advance();
+    session.answer({1}, 0);
+    CHECK(session.score().points == 1000 + 750 + 1000);
+    CHECK(session.score().correct == 2);
+    CHECK(session.score().best_streak == 1);
 }
 
 TEST_CASE("A session keeps score, streaks and results per kind", "[scoring][session]") {
@@ -98,7 +143,9 @@ TEST_CASE("A session keeps score, streaks and results per kind", "[scoring][sess
                 const std::optional<Grade> g = session.answer(chosen, 0);
                 REQUIRE(g);
                 CHECK(g->correct == !wrong);
-                expected_points += wrong ? 0 : 1000 + std::min(streak * 100, 500);
+                // Two neighbours swapped leave all but one of an order in place.
+                const int n = static_cast<int>(q.options.size());
+                expected_points += !wrong ? 1000 + std::min(streak * 100, 500) : q.kind == Kind::Order ? 1000 * (n - 1) / n : 0;
                 streak = wrong ? 0 : streak + 1;
                 session.answer(q.answer, 0); // a second answer changes nothing
                 session.advance();

@@ -25,6 +25,7 @@ TEST_CASE("Settings round-trip through their stored text", "[settings]") {
     s.text_size = 175;
     s.theme = Theme::HighContrast;
     s.sound = false;
+    s.partial_order_credit = false;
     s.pack = "openai-2023";
     s.mode = Mode::Timed;
     s.length = 20;
@@ -37,6 +38,7 @@ TEST_CASE("Settings round-trip through their stored text", "[settings]") {
     CHECK(back.text_size == 175);
     CHECK(back.theme == Theme::HighContrast);
     CHECK_FALSE(back.sound);
+    CHECK_FALSE(back.partial_order_credit);
     CHECK(back.pack == "openai-2023");
     CHECK(back.mode == Mode::Timed);
     CHECK(back.length == 20);
@@ -56,6 +58,8 @@ TEST_CASE("Missing or bad settings keep their defaults", "[settings]") {
     CHECK(s.mode == Mode::Practice);
     CHECK(s.kinds == std::vector<Kind>{Kind::Order});
     CHECK(s.difficulty == Difficulty::Normal);
+    CHECK(read({}).partial_order_credit);
+    CHECK(read({{"order_credit", "sometimes"}}).partial_order_credit);
     CHECK(read({{"text_size", "110"}}).text_size == 100); // snapped to the 25 % steps on offer
     CHECK(read({{"text_size", "140"}}).text_size == 150);
 }

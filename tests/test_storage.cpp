@@ -263,6 +263,7 @@ TEST_CASE("A game that fails halfway leaves nothing behind", "[storage]") {
         GameRecord bad = game_record(played_session(7), Mode::Timed, kNow + 1);
         REQUIRE(bad.points > 1000);
         REQUIRE(bad.answers.size() == 8);
+        bad.answers.back().kind = Kind::When; // only an order earns part of its points
         bad.answers.back().correct = false;
         bad.answers.back().points = 300;
         WHEN("it is recorded") {
@@ -297,6 +298,89 @@ TEST_CASE("A game that fails halfway leaves nothing behind", "[storage]") {
             }
         }
     }
+}
+
+// The tables as version 1 of the save made them, to test the move to version 2.
+constexpr const char* kVersion1Schema = R"(
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+);
+CREATE TABLE games (
+    id          INTEGER PRIMARY KEY,
+    pack_id     TEXT NOT NULL,
+    mode        TEXT NOT NULL,
+    difficulty  TEXT NOT NULL,
+    seed        INTEGER NOT NULL, -- the uint64_t's bits, as SQLite integers are signed
+    lang        TEXT NOT NULL,
+    finished_at INTEGER NOT NULL, -- unix seconds
+    questions   INTEGER NOT NULL CHECK (questions >= 0),
+    correct     INTEGER NOT NULL CHECK (correct BETWEEN 0 AND questions),
+    points      INTEGER NOT NULL,
+    best_streak INTEGER NOT NULL
+);
+CREATE INDEX games_by_finish ON games (finished_at);
+CREATE TABLE answers (
+    game_id     INTEGER NOT NULL REFERENCES games (id),
+    position    INTEGER NOT NULL, -- 0 for the first question asked
+    kind        TEXT NOT NULL,
+    prompt      TEXT NOT NULL,
+    chosen      TEXT NOT NULL, -- JSON array of option texts
+    right_texts TEXT NOT NULL, -- JSON array of option texts
+    correct     INTEGER NOT NULL CHECK (correct IN (0, 1)),
+    points      INTEGER NOT NULL,
+    elapsed_ms  INTEGER NOT NULL,
+    PRIMARY KEY (game_id, position),
+    CHECK (correct OR points = 0) -- grade() gives a wrong answer nothing
+);
+-- The points live in the game named here, so the two cannot disagree.
+CREATE TABLE best_scores (
+    pack_id TEXT NOT NULL,
+    mode    TEXT NOT NULL,
+    game_id INTEGER NOT NULL REFERENCES games (id),
+    PRIMARY KEY (pack_id, mode)
+);
+)";
+
+TEST_CASE("A save of version 1 keeps its games and takes part of an order's points", "[storage][partial]") {
+    TempDir dir;
+    const std::string path = dir.file("save.db");
+    run_sql(path, kVersion1Schema);
+    run_sql(path, "PRAGMA user_version = 1;"
+                  "INSERT INTO games VALUES (1, 'openai-2023', 'timed', 'normal', 5, 'en', 100, 1, 1, 900, 1);"
+                  "INSERT INTO answers VALUES (1, 0, 'when', 'When?', '[\"May\"]', '[\"May\"]', 1, 900, 2000);"
+                  "INSERT INTO best_scores VALUES ('openai-2023', 'timed', 1);");
+    GameRecord partly = scored(Mode::Timed, 750, kNow);
+    AnsweredQuestion order;
+    order.kind = Kind::Order;
+    order.prompt = "Put these in order";
+    order.chosen = {"B", "A", "C", "D"};
+    order.right = {"A", "B", "C", "D"};
+    order.correct = false;
+    order.points = 750; // 3 of 4 in place
+    partly.answers = {order};
+    partly.correct = 0;
+    {
+        auto storage = open_cleanly(path);
+        const std::optional<GameRecord> old = storage->game(1);
+        REQUIRE(old);
+        CHECK(old->points == 900);
+        REQUIRE(old->answers.size() == 1);
+        CHECK(old->answers[0].chosen == std::vector<std::string>{"May"});
+        CHECK(storage->best_score("openai-2023", Mode::Timed)->game_id == 1);
+        REQUIRE(storage->record_game(partly) > 0);
+        CHECK_FALSE(storage->last_error());
+    }
+    auto reopened = open_cleanly(path);
+    CHECK(reopened->game_count() == 2);
+    const std::optional<GameRecord> read = reopened->game(2);
+    REQUIRE(read);
+    REQUIRE(read->answers.size() == 1);
+    CHECK(read->answers[0].points == 750);
+    CHECK_FALSE(read->answers[0].correct);
+    // Part of the points is for an order only: a wrong pick still earns nothing.
+    partly.answers[0].kind = Kind::When;
+    CHECK(reopened->record_game(partly) == -1);
 }
 
 TEST_CASE("A save that is not a database is moved aside, never deleted", "[storage]") {
@@ -424,7 +508,7 @@ TEST_CASE("A save from a newer Chronicle is read, never changed, moved or called
     }
     const std::string moved = path + ".damaged-" + std::to_string(kNow);
     SECTION("one whose tables this version can read") {
-        run_sql(path, "PRAGMA user_version = 2; CREATE TABLE achievements (name TEXT)");
+        run_sql(path, "PRAGMA user_version = 3; CREATE TABLE achievements (name TEXT)");
         const std::string newer = read_bytes(path);
         {
             OpenResult opened = Storage::open(path, kNow);
@@ -454,7 +538,7 @@ TEST_CASE("A save from a newer Chronicle is read, never changed, moved or called
         CHECK(read_bytes(path) == newer);
     }
     SECTION("one whose tables this version cannot read") {
-        run_sql(path, "PRAGMA user_version = 2; ALTER TABLE games RENAME TO played");
+        run_sql(path, "PRAGMA user_version = 3; ALTER TABLE games RENAME TO played");
         const std::string newer = read_bytes(path);
         {
             OpenResult opened = Storage::open(path, kNow);

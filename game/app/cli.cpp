@@ -42,7 +42,8 @@ Usage:
       --seed N                   the same seed gives the same quiz (default: from the clock)
       --count N                  number of questions, 1-1000 (default 10)
       --lang L                   language of the quiz (default: the pack's)
-      --kinds k1,k2              first,last,order,before_after,when,who_said,who_did,number,authored
+      --kinds k1,k2              first,last,order,before_after,when,interval,who_said,who_did,
+                                 number,true_false,authored
       --difficulty D             easy, normal or hard (default normal)
       --format json|md           chronicle-quiz/1 JSON, or a printable quiz with its answer key
   chronicle import FILE [options]

@@ -38,12 +38,12 @@ void draw_answer_review(const Question& q, const Answer& a, const UiContext& ctx
     draw_mark(ImGui::GetWindowDrawList(), ImVec2(at.x + mark_radius, at.y + mark_radius), mark_radius * 0.9f, g.correct, colour);
     ImGui::SameLine();
     ImGui::BeginGroup();
-    std::string verdict = ctx.t(g.correct ? T::Correct : g.timed_out ? T::TimedOut : T::Wrong);
+    std::string verdict = ctx.t(g.correct ? T::Correct : g.timed_out ? T::TimedOut : g.in_place > 0 ? T::PartlyRight : T::Wrong);
     if (g.points > 0) verdict += "   " + fill_in(ctx.t(for_count(g.points, T::Point, T::Points)), {{"n", number_text(g.points, ctx.lang)}});
     text(verdict, ctx.fonts.title, colour);
     const bool ordered = asks_for_order(q.kind);
-    if (ordered && g.pairs > 0 && !g.correct && !a.chosen.empty())
-        text(fill_in(ctx.t(T::PartialPairs), {{"k", std::to_string(g.correct_pairs)}, {"n", std::to_string(g.pairs)}}),
+    if (ordered && g.placed > 0 && !g.correct && !a.chosen.empty())
+        text(fill_in(ctx.t(T::PartlyInPlace), {{"k", std::to_string(g.in_place)}, {"n", std::to_string(g.placed)}}),
              ctx.fonts.body);
     ImGui::EndGroup();
 

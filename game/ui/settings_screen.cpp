@@ -39,6 +39,13 @@ Intent SettingsScreen::draw_content(Model& model, const UiContext& ctx) {
     if (choice_button(std::string(ctx.t(T::Off)) + "##sound", !s.sound, ctx) && s.sound) s.sound = false, changed();
 
     ImGui::Spacing();
+    text(ctx.t(T::OrderScoring), ctx.fonts.large);
+    bool& partial = s.partial_order_credit;
+    if (choice_button(ctx.t(T::PartialCredit), partial, ctx) && !partial) partial = true, changed();
+    ImGui::SameLine();
+    if (choice_button(ctx.t(T::AllOrNothing), !partial, ctx) && partial) partial = false, changed();
+
+    ImGui::Spacing();
     ImGui::Spacing();
     ImGui::PushFont(ctx.fonts.large);
     if (button(ctx.t(T::Back))) intent = Intent::to(Intent::Do::Back);

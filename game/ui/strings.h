@@ -60,13 +60,14 @@ enum class Lang { Zh, En };
     X(EscBack, "Esc 返回", "Esc: back")                                                                 \
     X(Correct, "答对了", "Correct")                                                                      \
     X(Wrong, "答错了", "Not quite")                                                                      \
+    X(PartlyRight, "部分正确", "Partly right")                                                            \
     X(TimedOut, "时间到", "Time's up")                                                                   \
     X(Points, "+{n} 分", "+{n} points")                                                                  \
     X(Point, "+{n} 分", "+{n} point")                                                                    \
     X(TheAnswer, "正确答案：{a}", "The answer: {a}")                                                      \
     X(YourAnswer, "你的答案：{a}", "Your answer: {a}")                                                    \
     X(RightOrder, "正确顺序", "The right order")                                                         \
-    X(PartialPairs, "{n} 对相邻事件中有 {k} 对顺序正确", "{k} of {n} neighbouring pairs in the right order")   \
+    X(PartlyInPlace, "{n} 件事中有 {k} 件顺序正确", "{k} of {n} in place")                                  \
     X(Continue, "继续（回车）", "Continue (Enter)")                                                         \
     X(SeeResults, "查看成绩（回车）", "See results (Enter)")                                                \
     X(Results, "成绩", "Results")                                                                        \
@@ -91,6 +92,9 @@ enum class Lang { Zh, En };
     X(Sound, "声音", "Sound")                                                                            \
     X(On, "开", "On")                                                                                    \
     X(Off, "关", "Off")                                                                                  \
+    X(OrderScoring, "排序题计分", "Ordering questions")                                                    \
+    X(PartialCredit, "排对几件得几分", "Partial credit")                                                    \
+    X(AllOrNothing, "全对才得分", "All or nothing")                                                        \
     X(Back, "返回", "Back")
 
 enum class T {

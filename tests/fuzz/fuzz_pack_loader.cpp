@@ -192,6 +192,27 @@ void check_question(const Pack& p, const Lookup& ids, const std::string& lang, c
             for (size_t j = i + 1; j < n; ++j) CHECK(q.options[i].text != q.options[j].text);
         break;
     }
+    case Kind::Interval: {
+        // Two dated events without an end, the second certainly later; whole, positive
+        // counts, ascending and distinct, the right one the later minus the earlier.
+        CHECK(q.events.size() == 2);
+        const Event& a = p.events[Lookup::find(ids.events, q.events[0])];
+        const Event& b = p.events[Lookup::find(ids.events, q.events[1])];
+        CHECK(!a.end && !b.end);
+        CHECK(before(interval_of(p, ids, a.id), interval_of(p, ids, b.id)));
+        for (size_t i = 0; i < n; ++i) {
+            CHECK(q.options[i].value.has_value());
+            CHECK(*q.options[i].value >= 1);
+            if (i) CHECK(*q.options[i - 1].value < *q.options[i].value);
+        }
+        break;
+    }
+    case Kind::TrueFalse: {
+        // True and False, and the records the statement names.
+        CHECK(n == 2);
+        CHECK(q.events.size() <= 2);
+        break;
+    }
     case Kind::WhoSaid: {
         const Quote& quote = p.quotes[Lookup::find(ids.quotes, key_id(q))];
         const std::string& speaker = p.people[quote.speaker].id;

@@ -79,8 +79,18 @@ int play(Harness& h, Input input, const std::vector<int>& wrong) {
         REQUIRE(h.screen() == ScreenId::Feedback);
         CHECK(h.missing_glyph() == "");
         if (correct && i == 2) h.screenshot(std::string("feedback-right-") + h.game().settings().ui_lang);
-        const std::string verdict = ui::text(correct ? ui::T::Correct : ui::T::Wrong, lang);
+        // An order with two neighbours swapped is partly right: all but one in place.
+        const Grade& grade = h.session().answers().at(static_cast<size_t>(i)).grade;
+        const bool partly = !correct && asks_for_order(h.session().current().kind);
+        const std::string verdict = ui::text(correct ? ui::T::Correct : partly ? ui::T::PartlyRight : ui::T::Wrong, lang);
         CHECK(h.screen_text().find(verdict) != std::string::npos);
+        if (partly) {
+            CHECK(grade.in_place == grade.placed - 1);
+            const std::string in_place = fill_in(ui::text(ui::T::PartlyInPlace, lang),
+                                                 {{"k", std::to_string(grade.in_place)}, {"n", std::to_string(grade.placed)}});
+            CHECK(h.screen_text().find(in_place) != std::string::npos);
+            if (i == 2) h.screenshot(std::string("feedback-partly-") + h.game().settings().ui_lang);
+        }
         if (input == Input::Mouse) {
             const ui::T next = i + 1 == total ? ui::T::SeeResults : ui::T::Continue;
             REQUIRE(h.click(ui::text(next, lang)));
@@ -125,8 +135,8 @@ TEST_CASE("A whole quiz by keyboard only, in Chinese", "[ui][play]") {
 }
 
 TEST_CASE("Order questions by drag and drop and by keyboard", "[ui][play][order]") {
-    for (Input input : {Input::Mouse, Input::Keyboard}) {
-        Harness h({{"ui_lang", "en"}, {"kinds", "order"}, {"length", "5"}, {"difficulty", "hard"}});
+    for (const auto& [input, lang] : {std::pair{Input::Mouse, "zh"}, std::pair{Input::Keyboard, "en"}}) {
+        Harness h({{"ui_lang", lang}, {"kinds", "order"}, {"length", "5"}, {"difficulty", "hard"}});
         const int right = play(h, input, {2});
         CHECK(right == 4);
         check_results(h, right, static_cast<int>(h.session().quiz().questions.size()));
@@ -177,7 +187,7 @@ TEST_CASE("A save from a newer version: Home says so at once, its best score sho
     {
         sqlite3* db = nullptr;
         REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-        REQUIRE(sqlite3_exec(db, "PRAGMA user_version = 2", nullptr, nullptr, nullptr) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db, "PRAGMA user_version = 3", nullptr, nullptr, nullptr) == SQLITE_OK);
         sqlite3_close(db);
     }
     {

@@ -17,9 +17,6 @@ const char* const kMonthNamesEn[] = {"January", "February", "March",     "April"
 
 int64_t months_index(const PartialDate& d) { return d.year * 12 + (d.month - 1); }
 
-// Years further back than this are shown as "N years ago" at 3 significant figures.
-constexpr int64_t kDeepTimeYear = -99'999;
-
 // Step in years for shifting a deep-time date so that its 3-significant-figure text changes.
 int64_t deep_time_step(int64_t year) {
     if (year >= kDeepTimeYear) return 1;

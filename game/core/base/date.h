@@ -18,6 +18,9 @@ constexpr int64_t kMaxAbsYear = 999'999'999'999;
 // The one check of that limit, for packs and importers alike.
 constexpr bool year_in_range(int64_t year) { return year >= -kMaxAbsYear && year <= kMaxAbsYear; }
 
+// Years further back than this are shown as "N years ago" at 3 significant figures.
+constexpr int64_t kDeepTimeYear = -99'999;
+
 struct PartialDate {
     int64_t year = 0;
     int month = 0; // 1..12, or 0 when only the year is known

@@ -15,17 +15,6 @@ const std::string& Pack::display_name(const Person& person, const std::string& l
     return person.display.empty() ? text(person.name, lang) : text(person.display, lang);
 }
 
-std::optional<int64_t> Pack::latest_day() const {
-    if (source.date) return source.date->interval().latest;
-    std::optional<int64_t> latest;
-    for (EventIndex e : by_time) {
-        const Event& event = events[e];
-        const int64_t last = event.end ? event.end->interval().latest : event.interval.latest;
-        if (!latest || last > *latest) latest = last;
-    }
-    return latest;
-}
-
 bool valid_item_id(std::string_view id) {
     if (id.empty() || id.size() > 64 || !std::isalnum(static_cast<unsigned char>(id[0]))) return false;
     return std::all_of(id.begin(), id.end(), [](char c) {

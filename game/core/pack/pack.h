@@ -128,8 +128,6 @@ struct Pack {
     // A person's name as options show it in `lang`: the display form, else the name.
     const std::string& display_name(const Person& person, const std::string& lang) const;
     bool has_language(const std::string& lang) const;
-    // The last day any date of the pack can fall on: the source's date, else the latest dated event.
-    std::optional<int64_t> latest_day() const;
     // The event's date may be the right answer to a question: it is known, and not an estimate.
     bool date_is_answer(const Event& e) const { return e.date && e.date_source != DateSource::Estimate; }
     size_t dated_event_count() const { return by_time.size(); }

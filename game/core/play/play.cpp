@@ -98,7 +98,7 @@ StartProblem Play::start_round(uint64_t seed, Moment now) {
     if (quiz.questions.empty()) return StartProblem::NoQuestions;
     settings_.pack = pack->id; // remembered for next time
     save_settings();
-    round_.emplace(std::move(quiz), settings_.mode, storage(), now);
+    round_.emplace(std::move(quiz), settings_.mode, rules_for(settings_.mode, settings_.partial_order_credit), storage(), now);
     return StartProblem::None;
 }
 

@@ -6,8 +6,8 @@
 
 namespace chronicle {
 
-Round::Round(Quiz quiz, Mode mode, Storage* storage, Moment now)
-    : session_(std::move(quiz), rules_for(mode)), mode_(mode), storage_(storage), asked_at_ms_(now.ms) {
+Round::Round(Quiz quiz, Mode mode, ScoreRules rules, Storage* storage, Moment now)
+    : session_(std::move(quiz), rules), mode_(mode), storage_(storage), asked_at_ms_(now.ms) {
     if (storage_)
         if (auto best = storage_->best_score(session_.quiz().pack_id, mode_)) previous_best_ = best->points;
     if (session_.finished()) finish(now); // a quiz without questions is over at once

@@ -37,8 +37,9 @@ struct RoundRecord {
 
 class Round {
 public:
-    // `storage` (may be null) saves the game when it finishes and knows the best score.
-    Round(Quiz quiz, Mode mode, Storage* storage, Moment now);
+    // `rules`: rules_for(mode) with the player's choices. `storage` (may be null) saves
+    // the game when it finishes and knows the best score.
+    Round(Quiz quiz, Mode mode, ScoreRules rules, Storage* storage, Moment now);
 
     RoundStep step() const { return step_; }
     const QuizSession& session() const { return session_; }

@@ -15,7 +15,9 @@ struct Question;
 class QuestionMaker;
 
 // The order here is the order of the table in quiz/kinds.cpp (checked when it compiles).
-enum class Kind { First, Last, Order, BeforeAfter, When, WhoSaid, WhoDid, Number, Authored, Count };
+enum class Kind {
+    First, Last, Order, BeforeAfter, When, Interval, WhoSaid, WhoDid, Number, TrueFalse, Authored, Count
+};
 constexpr size_t kKindCount = static_cast<size_t>(Kind::Count);
 constexpr size_t index_of(Kind k) { return static_cast<size_t>(k); }
 
@@ -40,7 +42,7 @@ struct WordList {
 // How a question of the kind is answered, and so how it is graded and drawn.
 enum class Answering {
     OneOption, // pick the one right option
-    Arrange,   // put every option in order; all or nothing, with the right neighbour pairs counted
+    Arrange,   // put every option in order; partly right earns part (Grade::in_place)
 };
 
 struct KindSpec {

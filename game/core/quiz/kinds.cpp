@@ -7,8 +7,10 @@
 #include "core/quiz/kinds/authored.h"
 #include "core/quiz/kinds/before_after.h"
 #include "core/quiz/kinds/first_last.h"
+#include "core/quiz/kinds/interval.h"
 #include "core/quiz/kinds/number.h"
 #include "core/quiz/kinds/order.h"
+#include "core/quiz/kinds/true_false.h"
 #include "core/quiz/kinds/when.h"
 #include "core/quiz/kinds/who_did.h"
 #include "core/quiz/kinds/who_said.h"
@@ -18,8 +20,8 @@ namespace chronicle {
 namespace {
 
 constexpr std::array<const KindSpec*, kKindCount> kTable = {
-    &kinds::kFirst,   &kinds::kLast,    &kinds::kOrder,  &kinds::kBeforeAfter, &kinds::kWhen,
-    &kinds::kWhoSaid, &kinds::kWhoDid, &kinds::kNumber, &kinds::kAuthored,
+    &kinds::kFirst,  &kinds::kLast,   &kinds::kOrder,  &kinds::kBeforeAfter, &kinds::kWhen,     &kinds::kInterval,
+    &kinds::kWhoSaid, &kinds::kWhoDid, &kinds::kNumber, &kinds::kTrueFalse,   &kinds::kAuthored,
 };
 constexpr bool every_line_filled() {
     for (const KindSpec* spec : kTable)

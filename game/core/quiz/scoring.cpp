@@ -14,11 +14,27 @@ std::optional<Mode> mode_from_name(std::string_view name) {
 
 bool reveals_each_answer(Mode m) { return m != Mode::Test; }
 
-ScoreRules rules_for(Mode m) {
+ScoreRules rules_for(Mode m, bool partial_order_credit) {
     ScoreRules rules;
     if (m == Mode::Timed) rules.time_limit_ms = 20'000;
+    rules.partial_order_credit = partial_order_credit;
     return rules;
 }
+
+namespace {
+
+// The length of the longest strictly increasing subsequence (patience sorting).
+size_t longest_increasing(const std::vector<size_t>& values) {
+    std::vector<size_t> tails; // tails[k]: the least last value of an increasing run of k + 1
+    for (size_t v : values) {
+        const auto at = std::lower_bound(tails.begin(), tails.end(), v);
+        if (at == tails.end()) tails.push_back(v);
+        else *at = v;
+    }
+    return tails.size();
+}
+
+} // namespace
 
 Grade grade(const Question& q, const std::vector<size_t>& chosen, int64_t elapsed_ms, int streak_before,
             const ScoreRules& rules) {
@@ -32,10 +48,13 @@ Grade grade(const Question& q, const std::vector<size_t>& chosen, int64_t elapse
         std::sort(sorted.begin(), sorted.end());
         bool permutation = chosen.size() == n;
         for (size_t i = 0; permutation && i < n; ++i) permutation = sorted[i] == i;
-        g.pairs = n > 0 ? static_cast<int>(n - 1) : 0;
+        g.placed = static_cast<int>(n);
         if (permutation) {
-            for (size_t i = 0; i + 1 < n; ++i) g.correct_pairs += rank[chosen[i]] < rank[chosen[i + 1]];
-            g.correct = g.correct_pairs == g.pairs;
+            std::vector<size_t> ranks; // the true positions, in the player's order
+            for (size_t option : chosen) ranks.push_back(rank[option]);
+            const size_t ordered = longest_increasing(ranks);
+            g.in_place = ordered >= 2 ? static_cast<int>(ordered) : 0;
+            g.correct = ordered == n;
         }
         break;
     }
@@ -47,13 +66,15 @@ Grade grade(const Question& q, const std::vector<size_t>& chosen, int64_t elapse
         g.timed_out = true;
         g.correct = false;
     }
-    if (!g.correct) return g;
+    const bool partly = !g.correct && !g.timed_out && rules.partial_order_credit && g.in_place > 0;
+    if (!g.correct && !partly) return g;
     int64_t points = rules.base_points;
     if (rules.time_limit_ms > 0) {
         const int64_t t = std::max<int64_t>(0, elapsed_ms);
         points -= rules.base_points * t / (2 * rules.time_limit_ms);
     }
-    points += std::min(streak_before * rules.streak_bonus, rules.max_streak_bonus);
+    if (partly) points = points * g.in_place / g.placed;
+    else points += std::min(streak_before * rules.streak_bonus, rules.max_streak_bonus);
     g.points = static_cast<int>(points);
     return g;
 }
@@ -71,12 +92,12 @@ std::optional<Grade> QuizSession::answer(const std::vector<size_t>& chosen, int6
     KindResult& kind = score_.by_kind[index_of(q.kind)];
     ++kind.asked;
     ++score_.answered;
+    score_.points += a.grade.points; // an order partly right earns some and ends the streak
     if (a.grade.correct) {
         ++kind.correct;
         ++score_.correct;
         ++score_.streak;
         score_.best_streak = std::max(score_.best_streak, score_.streak);
-        score_.points += a.grade.points;
     } else {
         score_.streak = 0;
     }

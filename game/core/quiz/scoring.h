@@ -28,19 +28,24 @@ struct ScoreRules {
     int64_t time_limit_ms = 0;
     int streak_bonus = 100;     // per right answer in a row before this one
     int max_streak_bonus = 500;
+    // An order partly right earns that part of the points (Grade::in_place of
+    // Grade::placed, no streak bonus); false: all or nothing.
+    bool partial_order_credit = true;
 };
 
 struct Grade {
-    bool correct = false;
+    bool correct = false; // entirely right
     bool timed_out = false;
-    // Ordering questions score all-or-nothing; these report partial credit: how many
-    // neighbouring pairs of the player's order are in the right order.
-    int correct_pairs = 0;
-    int pairs = 0;
+    // Ordering questions: the most options that stand in the right order relative to
+    // each other (the longest subsequence of the player's order that is in the right
+    // order, as Moodle's "longest ordered subset"), of how many there are. A lone
+    // option is in no order: a reversed arrangement has 0 in place, not 1.
+    int in_place = 0;
+    int placed = 0;
     int points = 0;
 };
 
-ScoreRules rules_for(Mode m);
+ScoreRules rules_for(Mode m, bool partial_order_credit = true);
 
 // `chosen`: option indices; one for a question answered by one option, the whole
 // order (earliest first) for one answered by arranging (see the kind's Answering).

@@ -28,6 +28,7 @@ Settings read_settings(const std::function<std::optional<std::string>(const std:
         for (Theme t : {Theme::Dark, Theme::Light, Theme::HighContrast})
             if (*v == theme_name(t)) s.theme = t;
     if (auto v = get("sound")) s.sound = *v != "off";
+    if (auto v = get("order_credit")) s.partial_order_credit = *v != "all_or_nothing";
     if (auto v = get("pack")) s.pack = *v;
     if (auto v = get("mode"))
         if (auto m = mode_from_name(*v)) s.mode = *m;
@@ -48,6 +49,7 @@ std::vector<std::pair<std::string, std::string>> settings_entries(const Settings
             {"text_size", std::to_string(s.text_size)},
             {"theme", theme_name(s.theme)},
             {"sound", s.sound ? "on" : "off"},
+            {"order_credit", s.partial_order_credit ? "partial" : "all_or_nothing"},
             {"pack", s.pack},
             {"mode", mode_name(s.mode)},
             {"length", std::to_string(s.length)},

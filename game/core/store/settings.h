@@ -21,6 +21,7 @@ struct Settings {
     int text_size = 100;        // percent, kMinTextSize..kMaxTextSize
     Theme theme = Theme::Dark;
     bool sound = true;
+    bool partial_order_credit = true; // see ScoreRules::partial_order_credit
     // Last choices on Home.
     std::string pack;
     Mode mode = Mode::Practice;

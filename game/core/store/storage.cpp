@@ -32,7 +32,25 @@ using Database = std::unique_ptr<sqlite3, detail::CloseDatabase>;
 // ---------------------------------------------------------------------------
 
 // PRAGMA user_version of the schema below; 0 is a file no one has set up yet.
-constexpr int64_t kSchemaVersion = 1;
+// Version 1 gave a wrong answer no points; since 2 an order partly right earns some.
+constexpr int64_t kSchemaVersion = 2;
+
+// The answers table after its name, shared by the schema and the move from version 1.
+constexpr const char* kAnswersColumns = R"( (
+    game_id     INTEGER NOT NULL REFERENCES games (id),
+    position    INTEGER NOT NULL, -- 0 for the first question asked
+    kind        TEXT NOT NULL,
+    prompt      TEXT NOT NULL,
+    chosen      TEXT NOT NULL, -- JSON array of option texts
+    right_texts TEXT NOT NULL, -- JSON array of option texts
+    correct     INTEGER NOT NULL CHECK (correct IN (0, 1)),
+    points      INTEGER NOT NULL CHECK (points >= 0),
+    elapsed_ms  INTEGER NOT NULL,
+    PRIMARY KEY (game_id, position),
+    CHECK (correct OR kind = 'order' OR points = 0) -- grade() gives a wrong answer nothing but part of an order's
+))";
+
+std::string create_answers_table(const char* name) { return std::string("CREATE TABLE ") + name + kAnswersColumns + ";"; }
 
 // The CHECKs hold for every game scoring.cpp can produce, so a record that breaks
 // one is a bug upstream and is refused whole rather than saved half-true.
@@ -55,19 +73,6 @@ CREATE TABLE games (
     best_streak INTEGER NOT NULL
 );
 CREATE INDEX games_by_finish ON games (finished_at);
-CREATE TABLE answers (
-    game_id     INTEGER NOT NULL REFERENCES games (id),
-    position    INTEGER NOT NULL, -- 0 for the first question asked
-    kind        TEXT NOT NULL,
-    prompt      TEXT NOT NULL,
-    chosen      TEXT NOT NULL, -- JSON array of option texts
-    right_texts TEXT NOT NULL, -- JSON array of option texts
-    correct     INTEGER NOT NULL CHECK (correct IN (0, 1)),
-    points      INTEGER NOT NULL,
-    elapsed_ms  INTEGER NOT NULL,
-    PRIMARY KEY (game_id, position),
-    CHECK (correct OR points = 0) -- grade() gives a wrong answer nothing
-);
 -- The points live in the game named here, so the two cannot disagree.
 CREATE TABLE best_scores (
     pack_id TEXT NOT NULL,
@@ -76,6 +81,15 @@ CREATE TABLE best_scores (
     PRIMARY KEY (pack_id, mode)
 );
 )";
+
+// Version 1's answers refused points for an answer not entirely right: a new table
+// (made first) without that CHECK takes them over. Its other tables are as they were.
+constexpr const char* kAnswersFromVersion1 =
+    "INSERT INTO answers_v2 SELECT game_id, position, kind, prompt, chosen, right_texts, correct, points, elapsed_ms"
+    " FROM answers;"
+    "DROP TABLE answers;"
+    "ALTER TABLE answers_v2 RENAME TO answers;"
+    "PRAGMA user_version = 2;";
 
 constexpr const char* kGetSetting = "SELECT value FROM settings WHERE key = ?1";
 constexpr const char* kSetSetting =
@@ -400,9 +414,20 @@ Attempt open_database(const std::string& path) {
         Transaction tx(db.get());
         rc = tx.begin_rc();
         if (rc == SQLITE_OK) rc = exec(db.get(), kCreateSchema);
+        if (rc == SQLITE_OK) rc = exec(db.get(), create_answers_table("answers").c_str());
         if (rc == SQLITE_OK) rc = exec(db.get(), set_version.c_str());
         if (rc == SQLITE_OK) rc = tx.commit();
         if (rc != SQLITE_OK) return failed(db.get(), rc); // before tx's rollback replaces the message
+    } else if (version == 1) {
+        Transaction tx(db.get());
+        rc = tx.begin_rc();
+        if (rc == SQLITE_OK) rc = exec(db.get(), create_answers_table("answers_v2").c_str());
+        if (rc == SQLITE_OK) rc = exec(db.get(), kAnswersFromVersion1);
+        if (rc == SQLITE_OK) rc = tx.commit();
+        // A version 1 save without its tables; one that cannot be written stays as it
+        // is, readable, and refuses_writes() says why.
+        if (rc == SQLITE_ERROR) return damaged(Term::SaveWithoutTables);
+        if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_READONLY) return failed(db.get(), rc);
     } else if (version != kSchemaVersion) {
         return damaged(Term::SaveNotChronicle);
     }

@@ -24,7 +24,7 @@ struct AnsweredQuestion {
     std::vector<std::string> chosen; // option texts; when arranging, the player's order
     std::vector<std::string> right;  // option texts; when arranging, the right order
     bool correct = false;
-    int points = 0; // a wrong answer has none; record_game refuses a game that says otherwise
+    int points = 0; // a wrong answer has none but part of an order's; record_game refuses one that says otherwise
     int64_t elapsed_ms = 0;
 };
 
