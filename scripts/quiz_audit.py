@@ -46,6 +46,10 @@ def names_of(person):
     return [n for n in names if n]
 
 
+def local(text, lang):
+    return text.get(lang) or next(iter(text.values())) if isinstance(text, dict) else text
+
+
 def named_in(text, names):
     return any(n.lower() in text.lower() for n in names)
 
@@ -101,16 +105,19 @@ def main():
                                     outside += 1
                                     break
                 if q["kind"] in ("who_said", "who_did"):
-                    text = q["prompt"] + " " + " ".join(
-                        (events[e]["text"][lang] if isinstance(events[e]["text"], dict) else events[e]["text"])
-                        for e in q["events"])
+                    text = q["prompt"] + " " + " ".join(local(events[e]["text"], lang) for e in q["events"])
                     for i, o in enumerate(q["options"]):
                         if i != right and o.get("person"):
                             asked_who += 1
                             ruled_out += named_in(text, people[o["person"]])
                 if q["kind"] == "who_did":
+                    # Given away when the event's own headline or text, which names who did
+                    # it, was printed earlier (a name printed elsewhere gives nothing away).
                     who_did += 1
-                    who_did_leaked += named_in(shown, people[q["options"][right]["person"]])
+                    event = events[q["events"][0]]
+                    own = [local(event["headline"], lang), local(event["text"], lang)]
+                    who_did_leaked += any(t in shown for t in own) and any(
+                        named_in(t, people[q["options"][right]["person"]]) for t in own)
                 if q["kind"] in ORDERING:
                     sets[frozenset(q["events"])] += 1
                 shown += "\n".join([q["prompt"], q["explanation"]] + [o["text"] for o in q["options"]]) + "\n"
@@ -144,7 +151,7 @@ def main():
     print(f"who_* wrong options named in the prompt or the event's text: {ruled_out} of {asked_who}")
     print(f"when options after the window's end ({window_end}): {outside} of {when_options} (en)")
     print(f"event sets asked twice in one quiz: {repeated_sets} (in {quizzes} quizzes)")
-    print(f"who_did whose answer the quiz already printed: {who_did_leaked} of {who_did}"
+    print(f"who_did after the quiz printed its event's headline or text: {who_did_leaked} of {who_did}"
           f" ({100 * who_did_leaked / max(1, who_did):.0f} %)")
     print(f"quizzes of 10 with every authored question: {all_authored} of {quizzes}; with every quote: {all_who_said}")
     print(f"quizzes of 30 with every authored question: {long_all_authored} of {min(args.seeds, 40)};"

@@ -13,20 +13,20 @@ enum class Lang { Zh, En };
     X(AppName, "Chronicle 编年史", "Chronicle")                                                        \
     X(AppTagline, "用时间线上的事件出题", "Quizzes made from dated events")                                  \
     X(Packs, "题包", "Packs")                                                                            \
-    X(PackEvents, "{n} 个事件", "{n} events")                                                            \
-    X(PackEvent, "{n} 个事件", "{n} event")                                                              \
+    X(PackEvents, "{n}个事件", "{n} events")                                                            \
+    X(PackEvent, "{n}个事件", "{n} event")                                                              \
     X(PackBroken, "无法加载", "Cannot be loaded")                                                         \
     X(PackLoading, "正在加载…", "Loading…")                                                              \
     X(StartLoading, "题包加载中…", "Loading the pack…")                                                   \
-    X(PackWarnings, "提示：{n} 条（用 chronicle validate 查看）", "Warnings: {n} (see chronicle validate)")                                                         \
+    X(PackWarnings, "提示：{n}条（用 chronicle validate 查看）", "Warnings: {n} (see chronicle validate)")                                                         \
     X(PackMissingGlyphs, "没有字体能显示：{c}", "No font can show: {c}")                                      \
     X(PackSource, "来源：{s}", "Source: {s}")                                                             \
     X(NoPacks, "没有找到题包。把 .json 题包放进：{p}", "No packs found. Put .json packs in: {p}")               \
     X(DropToAdd, "把 TimelineJS 时间线（.json）、表格（.csv）或题包拖进窗口即可添加。",                           \
       "Drop a TimelineJS timeline (.json), a spreadsheet (.csv) or a pack on the window to add it.")        \
-    X(PackAdded, "已添加「{t}」：{n} 个事件。", "Added “{t}”: {n} events.")                                   \
-    X(PackAddedOne, "已添加「{t}」：{n} 个事件。", "Added “{t}”: {n} event.")                                  \
-    X(PackAddedSkipped, "另有 {k} 条无法导入，chronicle import {f} 会列出原因。",                               \
+    X(PackAdded, "已添加「{t}」：{n}个事件。", "Added “{t}”: {n} events.")                                   \
+    X(PackAddedOne, "已添加「{t}」：{n}个事件。", "Added “{t}”: {n} event.")                                  \
+    X(PackAddedSkipped, "另有{k}条无法导入，chronicle import {f} 会列出原因。",                               \
       "{k} could not be imported; chronicle import {f} lists why.")                                        \
     X(PackNotAdded, "无法添加 {f}：{e}", "Could not add {f}: {e}")                                          \
     X(PackExists, "{p} 已存在。要替换它，请运行 chronicle import {f} --install --force。",                      \
@@ -49,10 +49,10 @@ enum class Lang { Zh, En };
     X(Start, "开始", "Start")                                                                            \
     X(Settings, "设置", "Settings")                                                                      \
     X(NoQuestions, "这个题包出不了所选题型的题。", "This pack gives no questions of the kinds chosen.")         \
-    X(Progress, "第 {i} / {n} 题", "Question {i} of {n}")                                                 \
+    X(Progress, "第{i}/{n}题", "Question {i} of {n}")                                                 \
     X(Score, "得分 {n}", "Score {n}")                                                                    \
     X(Streak, "连对 {n}", "Streak {n}")                                                                  \
-    X(SecondsLeft, "剩 {n} 秒", "{n} s left")                                                            \
+    X(SecondsLeft, "剩{n}秒", "{n} s left")                                                            \
     X(AnswerKeys, "点击选项，或按 1–{n} / A–{l}", "Click an answer or press 1–{n} / A–{l}")                  \
     X(OrderHelp, "拖动排序；或用 ↑/↓ 选中，Ctrl+↑/↓ 移动。回车确认。",                                        \
       "Drag to reorder, or select with ↑/↓ and move with Ctrl+↑/↓. Enter confirms.")                      \
@@ -62,18 +62,18 @@ enum class Lang { Zh, En };
     X(Wrong, "答错了", "Not quite")                                                                      \
     X(PartlyRight, "部分正确", "Partly right")                                                            \
     X(TimedOut, "时间到", "Time's up")                                                                   \
-    X(Points, "+{n} 分", "+{n} points")                                                                  \
-    X(Point, "+{n} 分", "+{n} point")                                                                    \
+    X(Points, "+{n}分", "+{n} points")                                                                  \
+    X(Point, "+{n}分", "+{n} point")                                                                    \
     X(TheAnswer, "正确答案：{a}", "The answer: {a}")                                                      \
     X(YourAnswer, "你的答案：{a}", "Your answer: {a}")                                                    \
     X(RightOrder, "正确顺序", "The right order")                                                         \
-    X(PartlyInPlace, "{n} 件事中有 {k} 件顺序正确", "{k} of {n} in place")                                  \
+    X(PartlyInPlace, "{n}件事中有{k}件顺序正确", "{k} of {n} in place")                                  \
     X(Continue, "继续（回车）", "Continue (Enter)")                                                         \
     X(SeeResults, "查看成绩（回车）", "See results (Enter)")                                                \
     X(Results, "成绩", "Results")                                                                        \
-    X(PointsTotal, "{n} 分", "{n} points")                                                               \
-    X(PointTotal, "{n} 分", "{n} point")                                                                 \
-    X(Accuracy, "答对 {c} / {n} 题（{p}%）", "{c} of {n} right ({p}%)")                                      \
+    X(PointsTotal, "{n}分", "{n} points")                                                               \
+    X(PointTotal, "{n}分", "{n} point")                                                                 \
+    X(Accuracy, "答对{c}/{n}题（{p}%）", "{c} of {n} right ({p}%)")                                      \
     X(BestStreak, "最长连对 {n}", "Best streak {n}")                                                      \
     X(NewBest, "新纪录！", "New best score!")                                                             \
     X(PreviousBest, "此题包此模式的最高分：{n}", "Best for this pack and mode: {n}")                            \
