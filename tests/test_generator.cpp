@@ -614,8 +614,13 @@ bool statement_holds(const Pack& p, const Question& q) {
         const std::string name = s.substr(0, s.find(" said “"));
         const Person& said = *std::find_if(p.people.begin(), p.people.end(), [&](const Person& x) { return p.text(x.name, "en") == name; });
         if (&said == &p.people[quote.speaker]) return true;
+        CHECK_FALSE(quote.catchphrase); // anyone may have said a catchphrase
         CHECK(said.kind == p.people[quote.speaker].kind);
         CHECK_FALSE(named_anywhere(said, quote.text));
+        if (quote.event) { // nor anyone the quote's event names
+            CHECK_FALSE(named_anywhere(said, p.events[*quote.event].headline));
+            CHECK_FALSE(named_anywhere(said, p.events[*quote.event].text));
+        }
         return false;
     }
     if (q.key.rfind("number:", 0) == 0) {

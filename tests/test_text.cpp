@@ -66,6 +66,8 @@ TEST_CASE("Numbers read as a Chinese editor and an English one expect", "[text][
         CHECK(format_number(123'450'000, "zh") == "12345万");
         CHECK(format_number(1'000'000, "zh") == "100万");
         CHECK(format_number(-20'000, "zh") == "-2万");
+        CHECK(format_number(13'799'700'000, "zh") == "13799700000"); // not "1379970万"
+        CHECK(format_number(1e12, "zh") == "1万亿");
         CHECK(format_number(1000, "zh") == "1000");
         CHECK(format_number(12'345, "zh") == "12345");
         CHECK(format_number(123'456'789, "zh") == "123456789");

@@ -129,13 +129,16 @@ std::string from_hundredths(long long hundredths) {
     return out;
 }
 
-// A whole number as a Chinese editor writes it: in 亿 or 万 with at most two decimals
-// when that is exact ("1.5万", "1000万", "12345万"), else its digits ("1234", "123456789").
+// A whole number as a Chinese editor writes it: in 万亿, 亿 or 万 with at most five
+// digits before the unit and two decimals when that is exact ("1.5万", "12345万",
+// "1万亿"), else its digits ("1234", "123456789", "13799700000").
 std::string chinese_count(long long n) {
     const long long magnitude = n < 0 ? -n : n;
     const std::string sign = n < 0 ? "-" : "";
-    for (const auto& [unit, name] : {std::pair<long long, const char*>{100'000'000, "亿"}, {10'000, "万"}}) {
+    for (const auto& [unit, name] : {std::pair<long long, const char*>{1'000'000'000'000, "万亿"},
+                                     {100'000'000, "亿"}, {10'000, "万"}}) {
         if (magnitude < unit || magnitude % (unit / 100) != 0) continue; // two decimals at most
+        if (magnitude / unit >= 100'000 && unit != 1'000'000'000'000) continue; // "1379970万" reads as nothing
         return sign + from_hundredths(magnitude / (unit / 100)) + name;
     }
     return std::to_string(n);

@@ -272,15 +272,24 @@ std::optional<DateSpec> QuestionMaker::asked_date(const Event& e) const {
     return std::nullopt;
 }
 
+std::string QuestionMaker::quote_words(const Quote& q) const {
+    std::string words = every_language(q.text);
+    if (q.event) words += event_words(pack_.events[*q.event]);
+    return words;
+}
+
 std::vector<DateSpec> QuestionMaker::wrong_dates(const DateSpec& asked, int side) {
     const Difficulty d = options_.difficulty;
     // Distances in units of the date's precision: easy keeps neighbours out, hard keeps close.
     const int nearest = d == Difficulty::Easy ? 2 : 1;
     const int farthest = d == Difficulty::Easy ? 8 : d == Difficulty::Hard ? 4 : 5;
     const DayInterval window = time_window();
+    // Deep time reads to 3 significant figures ("4.5 billion years ago" is about that):
+    // a wrong date moves its second figure, never only the third.
+    const int scale = asked.from.year < kDeepTimeYear ? 10 : 1;
     std::vector<DateSpec> preferred, more;
     for (int m = 1; m <= 2 * farthest; ++m) {
-        const std::optional<DateSpec> date = shift_date(asked, side * m);
+        const std::optional<DateSpec> date = shift_date(asked, side * m * scale);
         if (!date) break;
         const DayInterval in = date->interval();
         if (in.earliest > window.latest || in.latest < window.earliest) break; // and every farther one

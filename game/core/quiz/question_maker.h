@@ -103,7 +103,8 @@ public:
     // later fits (the pack's last month, a share near 100 %), "pick the latest" would beat
     // chance. `lower` and `higher` count the wrong candidates on each side. Returns how
     // many to take below the right one (its slot) and above it; nullopt when fewer than
-    // two options would be left.
+    // two options would be left. Two, like before/after, are fair when either is as
+    // likely; a pack too small for three on each side gets no more.
     struct Split {
         size_t below, above;
     };
@@ -119,6 +120,9 @@ public:
     bool names(std::string_view text, PersonIndex p) const;
     // Every language's version of t, one a line: a name may appear in one language only.
     static std::string every_language(const LocalText& t);
+    // Every language's text of the quote and of its event: no one named there is a
+    // plausible wrong speaker ("Ilya has a good moral compass" is not Ilya's).
+    std::string quote_words(const Quote& q) const;
     // Every language's headline, text and "who" phrase of e: where it names people.
     std::string event_words(const Event& e) const;
 

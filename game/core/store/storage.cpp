@@ -85,7 +85,7 @@ CREATE TABLE best_scores (
 // Version 1's answers refused points for an answer not entirely right: a new table
 // (made first) without that CHECK takes them over. Its other tables are as they were.
 constexpr const char* kAnswersFromVersion1 =
-    "INSERT INTO answers_v2 SELECT game_id, position, kind, prompt, chosen, right_texts, correct, points, elapsed_ms"
+    "INSERT INTO answers_v2 SELECT game_id, position, kind, prompt, chosen, right_texts, correct, max(points, 0), elapsed_ms"
     " FROM answers;"
     "DROP TABLE answers;"
     "ALTER TABLE answers_v2 RENAME TO answers;"

@@ -90,9 +90,10 @@ std::optional<Statement> speaker_statement(QuestionMaker& g) {
     const Pack& pack = g.pack();
     if (pack.quotes.empty()) return std::nullopt;
     const Quote& quote = pack.quotes[g.rng().below(static_cast<uint32_t>(pack.quotes.size()))];
+    // Anyone may have said a catchphrase: only its owner is certain.
+    if (quote.catchphrase) return std::nullopt;
     const Person& speaker = pack.people[quote.speaker];
-    const std::vector<PersonIndex> other =
-        g.sample_people(speaker.kind, {quote.speaker}, 1, QuestionMaker::every_language(quote.text));
+    const std::vector<PersonIndex> other = g.sample_people(speaker.kind, {quote.speaker}, 1, g.quote_words(quote));
     if (other.empty()) return std::nullopt;
     auto say = [&](PersonIndex p) {
         return fill_in(kSaidStatement.in(g.lang()), {{"q", g.quoted(quote.text)}, {"name", g.pack().display_name(pack.people[p], g.lang())}});

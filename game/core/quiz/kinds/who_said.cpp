@@ -21,9 +21,7 @@ std::optional<Question> make_who_said(QuestionMaker& g) {
     const Quote& quote = g.pack().quotes[*drawn];
     const Person& speaker = g.pack().people[quote.speaker];
     // Nobody the quote or its event names: "Ilya has a good moral compass" is not Ilya's.
-    std::string named = g.every_language(quote.text);
-    if (quote.event) named += g.event_words(g.pack().events[*quote.event]);
-    const auto wrong = g.sample_people(speaker.kind, {quote.speaker}, g.sizes().choices - 1, named);
+    const auto wrong = g.sample_people(speaker.kind, {quote.speaker}, g.sizes().choices - 1, g.quote_words(quote));
     if (wrong.empty()) return std::nullopt;
     Question q;
     q.kind = Kind::WhoSaid;
