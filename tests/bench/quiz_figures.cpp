@@ -15,21 +15,13 @@
 
 #include "core/pack/pack_loader.h"
 #include "core/quiz/generator.h"
+#include "../same_question.h"
 
 using namespace chronicle;
+using chronicle::test::orders_events;
+using chronicle::test::same_question_key;
 
 namespace {
-
-bool orders_events(Kind k) { return k == Kind::First || k == Kind::Last || k == Kind::Order || k == Kind::BeforeAfter; }
-
-std::string identity(const Question& q) {
-    if (!orders_events(q.kind)) return q.prompt;
-    std::vector<std::string> events = q.events;
-    std::sort(events.begin(), events.end());
-    std::string s = "events";
-    for (const std::string& e : events) s += ":" + e;
-    return s;
-}
 
 const Event* find_event(const Pack& p, const std::string& id) {
     for (const Event& e : p.events)
@@ -75,11 +67,11 @@ int main(int argc, char** argv) {
         bool twice = false;
         for (const Question& q : quiz.questions) {
             ++questions;
-            ids.insert(identity(q));
-            distinct.insert(identity(q));
-            kind_of[identity(q)] = orders_events(q.kind) ? Kind::First : q.kind;
+            ids.insert(same_question_key(q));
+            distinct.insert(same_question_key(q));
+            kind_of[same_question_key(q)] = orders_events(q.kind) ? Kind::First : q.kind;
             ++asked_by_kind[q.kind];
-            if (orders_events(q.kind) && !sets.insert(identity(q)).second) twice = true;
+            if (orders_events(q.kind) && !sets.insert(same_question_key(q)).second) twice = true;
             for (const std::string& e : q.events) ++uses[e];
             if (q.kind == Kind::WhoDid) {
                 ++who_did;
