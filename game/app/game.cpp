@@ -230,16 +230,28 @@ void Game::handle_event(const void* raw) {
 }
 
 bool Game::step(int max_wait_ms) {
-    const bool clock_running = play_->round() && play_->round()->clock_running();
-    const bool moving = SDL_GetTicks64() < ui_.animate_until_ms || clock_running || !held_releases_.empty();
+    const uint64_t now_ms = SDL_GetTicks64();
+    const bool moving = now_ms < ui_.animate_until_ms || !held_releases_.empty();
     // Key releases held back from the last batch come first (see below).
     const std::vector<SDL_Event> releases = std::move(held_releases_);
     held_releases_.clear();
     for (const SDL_Event& release : releases) handle_event(&release);
+    // A screen that changes by itself (a clock) asked to be drawn again at a moment;
+    // a timed question is also woken when its time is up.
+    uint64_t wake_at = ui_.redraw_at_ms;
+    if (const Round* round = play_->round())
+        if (const std::optional<int64_t> left = round->ms_left(now_ms))
+            wake_at = wake_at ? std::min(wake_at, now_ms + static_cast<uint64_t>(*left)) : now_ms + static_cast<uint64_t>(*left);
+    int wait_ms = max_wait_ms;
+    if (wake_at) {
+        const int until_wake = wake_at > now_ms ? static_cast<int>(std::min<uint64_t>(wake_at - now_ms, 60'000)) : 0;
+        wait_ms = max_wait_ms < 0 ? until_wake : std::min(max_wait_ms, until_wake);
+    }
     SDL_Event e;
     // Idle is idle: with nothing to draw, sleep in SDL until an event arrives.
     bool got = moving || frames_pending_ > 0 ? SDL_PollEvent(&e) != 0
-                                             : (max_wait_ms < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, max_wait_ms)) != 0;
+                                             : (wait_ms < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, wait_ms)) != 0;
+    const bool woken = wake_at && SDL_GetTicks64() >= wake_at;
     // ImGui 1.86 only sees whether a key is down when a frame starts, so a press and
     // its release in one batch would cancel out: such a release waits for the next frame.
     std::vector<SDL_Scancode> pressed;
@@ -254,7 +266,7 @@ bool Game::step(int max_wait_ms) {
     if (quit_) return false;
     // Packs change only on Home: a quiz in progress keeps the pack it was made from.
     if (!dropped_files_.empty() && screen_ == ui::ScreenId::Home) add_dropped_files();
-    if (frames_pending_ > 0 || moving) {
+    if (frames_pending_ > 0 || moving || woken) {
         const uint64_t started = SDL_GetTicks64();
         draw_frame();
         if (frames_pending_ > 0) --frames_pending_;
@@ -276,6 +288,7 @@ void Game::draw_frame(const std::string& capture_png) {
     ui::frame_log().clear();
     ui_.now_ms = SDL_GetTicks64();
     ui_.animate_until_ms = 0;
+    ui_.redraw_at_ms = 0;
     // A timed question whose time is up is answered late, before anything is drawn.
     if (Round* round = play_->round(); round && round->expire_if_due(now())) show_round();
     ui::Screen& screen = *screens_[static_cast<size_t>(screen_)];

@@ -23,10 +23,16 @@ struct UiContext {
     // Screens raise it while something moves; the loop draws frames until then and
     // otherwise sleeps in SDL_WaitEvent. Mutable: a request, not part of what is drawn.
     mutable uint64_t animate_until_ms = 0;
+    // The next moment what a screen shows changes by itself (a clock's next second):
+    // the loop sleeps until then instead of drawing every frame. 0: none.
+    mutable uint64_t redraw_at_ms = 0;
 
     const char* t(T id) const { return text(id, lang); }
     void animate_until(uint64_t ms) const {
         if (ms > animate_until_ms) animate_until_ms = ms;
+    }
+    void redraw_at(uint64_t ms) const {
+        if (redraw_at_ms == 0 || ms < redraw_at_ms) redraw_at_ms = ms;
     }
 };
 

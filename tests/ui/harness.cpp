@@ -1,6 +1,7 @@
 #include "harness.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <atomic>
 #include <filesystem>
@@ -41,6 +42,12 @@ Harness::Harness(const SettingList& settings, int width, int height, const std::
     if (!game_->start(error)) throw std::runtime_error("the game did not start: " + error);
     if (!hold_loading) game_->finish_loading();
     frames();
+}
+
+std::string Harness::scrolling_window() const {
+    for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if (w->Active && (w->ScrollMax.y > 0 || w->ScrollMax.x > 0)) return w->Name;
+    return "";
 }
 
 Harness::~Harness() {

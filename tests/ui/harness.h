@@ -47,6 +47,9 @@ public:
     // The first drawn character without a glyph of its own (ImGui would show '?'),
     // as "U+XXXX in \"text\"", or empty.
     std::string missing_glyph() const;
+    // The name of the first window (a page or a pane in it) whose content was taller
+    // or wider than the window in the last frame, so that it scrolls; empty when none.
+    std::string scrolling_window() const;
     // Writes the next frame to <build>/screenshots/<name>.png; returns the path.
     std::string screenshot(const std::string& name);
 
