@@ -1,5 +1,6 @@
 #include "core/play/play.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/quiz/generator.h"
@@ -85,20 +86,38 @@ QuizOptions Play::quiz_options(const Pack& pack) const {
     return options;
 }
 
-StartProblem Play::start_round(uint64_t seed, Moment now) {
-    round_.reset();
+StartProblem Play::make_quiz(uint64_t seed, Quiz& quiz, size_t count, bool one_option) {
     const LibraryEntry* entry = chosen();
     if (!entry) return StartProblem::NoPack;
     const Pack* pack = chosen_pack();
     if (!pack) return StartProblem::Loading;
     QuizOptions options = quiz_options(*pack);
     options.seed = seed;
+    if (count > 0) options.count = count;
+    if (one_option)
+        options.kinds.erase(std::remove_if(options.kinds.begin(), options.kinds.end(), asks_for_order), options.kinds.end());
     if (options.kinds.empty()) return StartProblem::NoQuestions;
-    Quiz quiz = generate_quiz(*pack, options);
+    quiz = generate_quiz(*pack, options);
     if (quiz.questions.empty()) return StartProblem::NoQuestions;
     settings_.pack = pack->id; // remembered for next time
     save_settings();
+    return StartProblem::None;
+}
+
+StartProblem Play::start_round(uint64_t seed, Moment now) {
+    round_.reset();
+    Quiz quiz;
+    if (const StartProblem problem = make_quiz(seed, quiz); problem != StartProblem::None) return problem;
     round_.emplace(std::move(quiz), settings_.mode, rules_for(settings_.mode, settings_.partial_order_credit), storage(), now);
+    return StartProblem::None;
+}
+
+StartProblem Play::start_team_game(std::vector<Team> teams, size_t count, uint64_t seed, Moment now) {
+    team_game_.reset();
+    round_.reset();
+    Quiz quiz;
+    if (const StartProblem problem = make_quiz(seed, quiz, count, true); problem != StartProblem::None) return problem;
+    team_game_.emplace(std::move(quiz), std::move(teams), now.ms);
     return StartProblem::None;
 }
 

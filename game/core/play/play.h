@@ -10,6 +10,7 @@
 
 #include "core/play/library.h"
 #include "core/play/round.h"
+#include "core/play/team_game.h"
 #include "core/store/settings.h"
 #include "core/store/storage.h"
 
@@ -68,6 +69,15 @@ public:
     // Starts a round of the chosen pack with the settings' mode, length, difficulty and
     // kinds; there is no round when it says a problem (Loading until the pack is loaded).
     StartProblem start_round(uint64_t seed, Moment now);
+    // A quiz of the chosen pack with the settings' choices, `seed`, and `count` questions
+    // when not 0; `one_option` keeps only the kinds answered by one option.
+    StartProblem make_quiz(uint64_t seed, Quiz& quiz, size_t count = 0, bool one_option = false);
+
+    // A projector game of `count` questions for `teams` (2–6); no round meanwhile.
+    StartProblem start_team_game(std::vector<Team> teams, size_t count, uint64_t seed, Moment now);
+    TeamGame* team_game() { return team_game_ ? &*team_game_ : nullptr; }
+    const TeamGame* team_game() const { return team_game_ ? &*team_game_ : nullptr; }
+    void leave_team_game() { team_game_.reset(); }
     Round* round() { return round_ ? &*round_ : nullptr; }
     const Round* round() const { return round_ ? &*round_ : nullptr; }
     void leave_round();
@@ -85,6 +95,7 @@ private:
     std::vector<std::pair<std::string, std::string>> saved_entries_; // the settings as the save holds them
     PackLibrary library_;
     std::optional<Round> round_;
+    std::optional<TeamGame> team_game_;
 };
 
 } // namespace chronicle
