@@ -118,7 +118,16 @@ StartProblem Play::start_team_game(std::vector<Team> teams, size_t count, uint64
     Quiz quiz;
     if (const StartProblem problem = make_quiz(seed, quiz, count, true); problem != StartProblem::None) return problem;
     team_game_.emplace(std::move(quiz), std::move(teams), now.ms);
+    team_game_id_.reset();
     return StartProblem::None;
+}
+
+std::optional<int64_t> Play::save_team_game(int64_t now_unix_seconds) {
+    if (team_game_id_ || !team_game_ || team_game_->step() != TeamStep::Finished || !storage()) return team_game_id_;
+    const int64_t id = storage()->record_team_game(team_game_->record(now_unix_seconds));
+    if (id >= 0) team_game_id_ = id;
+    renew_save_notice();
+    return team_game_id_;
 }
 
 std::vector<AddedPack> Play::add_files(const std::vector<std::string>& files) {

@@ -78,6 +78,8 @@ public:
     TeamGame* team_game() { return team_game_ ? &*team_game_ : nullptr; }
     const TeamGame* team_game() const { return team_game_ ? &*team_game_ : nullptr; }
     void leave_team_game() { team_game_.reset(); }
+    // Saves the finished projector game, once; its id, or nullopt (storage()->last_error() says why).
+    std::optional<int64_t> save_team_game(int64_t now_unix_seconds);
     Round* round() { return round_ ? &*round_ : nullptr; }
     const Round* round() const { return round_ ? &*round_ : nullptr; }
     void leave_round();
@@ -96,6 +98,7 @@ private:
     PackLibrary library_;
     std::optional<Round> round_;
     std::optional<TeamGame> team_game_;
+    std::optional<int64_t> team_game_id_; // the finished projector game, once saved
 };
 
 } // namespace chronicle

@@ -151,4 +151,25 @@ std::vector<Standing> TeamGame::podium() const {
     return out;
 }
 
+TeamGameRecord TeamGame::record(int64_t finished_at) const {
+    TeamGameRecord g;
+    g.pack_id = quiz_.pack_id;
+    g.difficulty = quiz_.difficulty;
+    g.seed = quiz_.seed;
+    g.lang = quiz_.lang;
+    g.finished_at = finished_at;
+    g.questions = static_cast<int>(quiz_.questions.size());
+    for (size_t t = 0; t < teams_.size(); ++t) g.teams.push_back({teams_[t].name, teams_[t].colour, points(t)});
+    for (size_t q = 0; q < answers_.size(); ++q) {
+        if (skipped_[q]) continue;
+        const Question& question = quiz_.questions[q];
+        for (size_t t = 0; t < answers_[q].size(); ++t) {
+            const TeamAnswer& a = answers_[q][t];
+            const std::string chosen = a.option ? question.options[*a.option].text : std::string();
+            g.answers.push_back({static_cast<int>(q), static_cast<int>(t), question.prompt, chosen, a.correct, a.points, a.elapsed_ms});
+        }
+    }
+    return g;
+}
+
 } // namespace chronicle

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/quiz/scoring.h"
+#include "core/store/storage.h"
 
 namespace chronicle {
 
@@ -87,6 +88,8 @@ public:
     std::vector<Standing> standings() const;
     // The first three of the standings.
     std::vector<Standing> podium() const;
+    // The game as saved: its teams with their points, and every answer to a question not skipped.
+    TeamGameRecord record(int64_t finished_at) const;
 
 private:
     void open(size_t question, uint64_t now_ms);

@@ -32,8 +32,9 @@ using Database = std::unique_ptr<sqlite3, detail::CloseDatabase>;
 // ---------------------------------------------------------------------------
 
 // PRAGMA user_version of the schema below; 0 is a file no one has set up yet.
-// Version 1 gave a wrong answer no points; since 2 an order partly right earns some.
-constexpr int64_t kSchemaVersion = 2;
+// Version 1 gave a wrong answer no points; since 2 an order partly right earns some;
+// 3 adds the projector games with their teams.
+constexpr int64_t kSchemaVersion = 3;
 
 // The answers table after its name, shared by the schema and the move from version 1.
 constexpr const char* kAnswersColumns = R"( (
@@ -82,6 +83,40 @@ CREATE TABLE best_scores (
 );
 )";
 
+// Projector games: each team's answer to each question not skipped.
+constexpr const char* kCreateTeamTables = R"(
+CREATE TABLE team_games (
+    id          INTEGER PRIMARY KEY,
+    pack_id     TEXT NOT NULL,
+    difficulty  TEXT NOT NULL,
+    seed        INTEGER NOT NULL,
+    lang        TEXT NOT NULL,
+    finished_at INTEGER NOT NULL,
+    questions   INTEGER NOT NULL CHECK (questions >= 0)
+);
+CREATE TABLE team_game_teams (
+    game_id  INTEGER NOT NULL REFERENCES team_games (id),
+    position INTEGER NOT NULL, -- the team's number, from 0
+    name     TEXT NOT NULL,
+    colour   INTEGER NOT NULL,
+    points   INTEGER NOT NULL,
+    PRIMARY KEY (game_id, position)
+);
+CREATE TABLE team_game_answers (
+    game_id    INTEGER NOT NULL REFERENCES team_games (id),
+    question   INTEGER NOT NULL, -- 0 for the first question asked
+    team       INTEGER NOT NULL,
+    prompt     TEXT NOT NULL,
+    chosen     TEXT NOT NULL, -- the option's text; empty when nothing was entered
+    correct    INTEGER NOT NULL CHECK (correct IN (0, 1)),
+    points     INTEGER NOT NULL CHECK (points >= 0 AND (correct OR points = 0)),
+    elapsed_ms INTEGER NOT NULL,
+    PRIMARY KEY (game_id, question, team),
+    FOREIGN KEY (game_id, team) REFERENCES team_game_teams (game_id, position)
+);
+PRAGMA user_version = 3;
+)";
+
 // Version 1's answers refused points for an answer not entirely right: a new table
 // (made first) without that CHECK takes them over. Its other tables are as they were.
 constexpr const char* kAnswersFromVersion1 =
@@ -120,11 +155,33 @@ constexpr const char* kGetAnswers =
     "SELECT kind, prompt, chosen, right_texts, correct, points, elapsed_ms FROM answers"
     " WHERE game_id = ?1 ORDER BY position";
 constexpr const char* kCountGames = "SELECT count(*) FROM games";
+constexpr const char* kInsertTeamGame =
+    "INSERT INTO team_games (pack_id, difficulty, seed, lang, finished_at, questions) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+constexpr const char* kInsertTeam =
+    "INSERT INTO team_game_teams (game_id, position, name, colour, points) VALUES (?1, ?2, ?3, ?4, ?5)";
+constexpr const char* kInsertTeamAnswer =
+    "INSERT INTO team_game_answers (game_id, question, team, prompt, chosen, correct, points, elapsed_ms)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+// These two list a team game's columns in the order team_game_from_row() reads them.
+constexpr const char* kRecentTeamGames =
+    "SELECT id, pack_id, difficulty, seed, lang, finished_at, questions FROM team_games"
+    " ORDER BY finished_at DESC, id DESC LIMIT ?1";
+constexpr const char* kGetTeamGame =
+    "SELECT id, pack_id, difficulty, seed, lang, finished_at, questions FROM team_games WHERE id = ?1";
+constexpr const char* kGetTeams = "SELECT name, colour, points FROM team_game_teams WHERE game_id = ?1 ORDER BY position";
+constexpr const char* kGetTeamAnswers =
+    "SELECT question, team, prompt, chosen, correct, points, elapsed_ms FROM team_game_answers"
+    " WHERE game_id = ?1 ORDER BY question, team";
 
 // Each is test-prepared when a save opens, so that a save whose tables do not fit
 // them is found then, not in the middle of a game. Calls prepare their own.
-constexpr const char* kAllStatements[] = {kGetSetting, kSetSetting,  kInsertGame, kInsertAnswer, kOfferBest,
-                                          kGetBest,    kRecentGames, kGetGame,    kGetAnswers,   kCountGames};
+constexpr const char* kAllStatements[] = {kGetSetting,      kSetSetting,     kInsertGame,  kInsertAnswer,     kOfferBest,
+                                          kGetBest,         kRecentGames,    kGetGame,     kGetAnswers,       kCountGames,
+                                          kInsertTeamGame,  kInsertTeam,     kInsertTeamAnswer, kRecentTeamGames,
+                                          kGetTeamGame,     kGetTeams,       kGetTeamAnswers};
+// What a save of version 2 that cannot be written (so cannot take the team tables) must take.
+constexpr const char* kVersion2Statements[] = {kGetSetting, kSetSetting,  kInsertGame, kInsertAnswer, kOfferBest,
+                                               kGetBest,    kRecentGames, kGetGame,    kGetAnswers,   kCountGames};
 
 // ---------------------------------------------------------------------------
 // 2. Small parts
@@ -348,8 +405,8 @@ int read_text(sqlite3* db, const char* sql, std::string& value) {
 // the version it has makes SQLite create the journal beside the save and write the
 // file, as every later write will. So a read-only file or folder is found now, not
 // after a game.
-std::optional<Issue> refuses_writes(sqlite3* db, const std::string& path) {
-    const std::string same_version = "PRAGMA user_version = " + std::to_string(kSchemaVersion);
+std::optional<Issue> refuses_writes(sqlite3* db, const std::string& path, int64_t version) {
+    const std::string same_version = "PRAGMA user_version = " + std::to_string(version);
     int rc;
     {
         Transaction tx(db);
@@ -415,25 +472,35 @@ Attempt open_database(const std::string& path) {
         rc = tx.begin_rc();
         if (rc == SQLITE_OK) rc = exec(db.get(), kCreateSchema);
         if (rc == SQLITE_OK) rc = exec(db.get(), create_answers_table("answers").c_str());
+        if (rc == SQLITE_OK) rc = exec(db.get(), kCreateTeamTables);
         if (rc == SQLITE_OK) rc = exec(db.get(), set_version.c_str());
         if (rc == SQLITE_OK) rc = tx.commit();
         if (rc != SQLITE_OK) return failed(db.get(), rc); // before tx's rollback replaces the message
-    } else if (version == 1) {
+    } else if (version == 1 || version == 2) {
+        // Both steps in one transaction: a save is at one version or the next, never between.
         Transaction tx(db.get());
         rc = tx.begin_rc();
-        if (rc == SQLITE_OK) rc = exec(db.get(), create_answers_table("answers_v2").c_str());
-        if (rc == SQLITE_OK) rc = exec(db.get(), kAnswersFromVersion1);
+        if (rc == SQLITE_OK && version == 1) rc = exec(db.get(), create_answers_table("answers_v2").c_str());
+        if (rc == SQLITE_OK && version == 1) rc = exec(db.get(), kAnswersFromVersion1);
+        if (rc == SQLITE_OK) rc = exec(db.get(), kCreateTeamTables);
         if (rc == SQLITE_OK) rc = tx.commit();
-        // A version 1 save without its tables; one that cannot be written stays as it
+        // An old save without its tables; one that cannot be written stays as it
         // is, readable, and refuses_writes() says why.
         if (rc == SQLITE_ERROR) return damaged(Term::SaveWithoutTables);
         if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_READONLY) return failed(db.get(), rc);
+        if (rc == SQLITE_OK) version = kSchemaVersion;
     } else if (version != kSchemaVersion) {
         return damaged(Term::SaveNotChronicle);
     }
-    for (const char* sql : kAllStatements)
-        if (!Statement(db.get(), sql).prepared()) return damaged(Term::SaveWithoutTables);
-    std::optional<Issue> read_only = version == 0 ? std::nullopt : refuses_writes(db.get(), path);
+    // An old save that stays as it is (it cannot be written) is read without team games.
+    if (version == kSchemaVersion || version == 0) {
+        for (const char* sql : kAllStatements)
+            if (!Statement(db.get(), sql).prepared()) return damaged(Term::SaveWithoutTables);
+    } else {
+        for (const char* sql : kVersion2Statements)
+            if (!Statement(db.get(), sql).prepared()) return damaged(Term::SaveWithoutTables);
+    }
+    std::optional<Issue> read_only = version == 0 ? std::nullopt : refuses_writes(db.get(), path, version);
     if (read_only) exec(db.get(), "PRAGMA query_only = ON");
     return {std::move(db), false, false, {}, std::move(read_only)};
 }
@@ -733,6 +800,60 @@ int read_answers(sqlite3* db, int64_t id, std::vector<AnsweredQuestion>& answers
     return rc;
 }
 
+// Team games, like games: the caller holds the transaction.
+int write_team_game(sqlite3* db, const TeamGameRecord& g, int64_t& id, Detail& why) {
+    auto failed_step = [&](int rc) {
+        why = reason_of(db, rc);
+        return rc;
+    };
+    Statement insert_game(db, kInsertTeamGame);
+    insert_game.bind(g.pack_id, difficulty_name(g.difficulty), static_cast<int64_t>(g.seed), g.lang, g.finished_at, g.questions);
+    int rc = insert_game.step();
+    if (rc != SQLITE_DONE) return failed_step(rc);
+    id = sqlite3_last_insert_rowid(db);
+    Statement insert_team(db, kInsertTeam);
+    for (size_t i = 0; i < g.teams.size(); ++i) {
+        const TeamRecord& t = g.teams[i];
+        insert_team.reset();
+        insert_team.bind(id, static_cast<int64_t>(i), t.name, t.colour, t.points);
+        if ((rc = insert_team.step()) != SQLITE_DONE) return failed_step(rc);
+    }
+    Statement insert_answer(db, kInsertTeamAnswer);
+    for (const TeamAnswerRecord& a : g.answers) {
+        insert_answer.reset();
+        insert_answer.bind(id, a.question, a.team, a.prompt, a.chosen, a.correct, a.points, a.elapsed_ms);
+        if ((rc = insert_answer.step()) != SQLITE_DONE) return failed_step(rc);
+    }
+    return SQLITE_OK;
+}
+
+TeamGameRecord team_game_from_row(const Statement& row) {
+    TeamGameRecord g;
+    g.id = row.integer(0);
+    g.pack_id = row.text(1);
+    g.difficulty = difficulty_from_name(row.text(2)).value_or(Difficulty::Normal);
+    g.seed = static_cast<uint64_t>(row.integer(3));
+    g.lang = row.text(4);
+    g.finished_at = row.integer(5);
+    g.questions = row.number(6);
+    return g;
+}
+
+// The teams of team game `g.id` and, with `answers`, their answers; SQLITE_OK or the error.
+int read_team_parts(sqlite3* db, TeamGameRecord& g, bool answers) {
+    Statement teams(db, kGetTeams);
+    teams.bind(g.id);
+    int rc;
+    while ((rc = teams.step()) == SQLITE_ROW) g.teams.push_back({teams.text(0), teams.number(1), teams.number(2)});
+    if (rc != SQLITE_DONE || !answers) return rc == SQLITE_DONE ? SQLITE_OK : rc;
+    Statement list(db, kGetTeamAnswers);
+    list.bind(g.id);
+    while ((rc = list.step()) == SQLITE_ROW)
+        g.answers.push_back({list.number(0), list.number(1), list.text(2), list.text(3), list.integer(4) != 0, list.number(5),
+                             list.integer(6)});
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 // Memory's settings replace the save's (they were set later); its games are added in
 // the order they were played, with new ids, each offered as the best score.
 int copy_everything(sqlite3* from, sqlite3* to) {
@@ -753,6 +874,15 @@ int copy_everything(sqlite3* from, sqlite3* to) {
         Detail why; // the caller keeps memory's data and tries again; no one is told
         if ((rc = read_answers(from, g.id, g.answers, why)) != SQLITE_OK) return rc;
         if ((rc = write_game(to, g, id, why)) != SQLITE_OK) return rc;
+    }
+    if (rc != SQLITE_DONE) return rc;
+    Statement team_games(from, "SELECT id, pack_id, difficulty, seed, lang, finished_at, questions FROM team_games ORDER BY id");
+    while ((rc = team_games.step()) == SQLITE_ROW) {
+        TeamGameRecord g = team_game_from_row(team_games);
+        int64_t id = 0;
+        Detail why;
+        if ((rc = read_team_parts(from, g, true)) != SQLITE_OK) return rc;
+        if ((rc = write_team_game(to, g, id, why)) != SQLITE_OK) return rc;
     }
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
@@ -820,6 +950,56 @@ int64_t Storage::game_count() const {
     if (count.step() == SQLITE_ROW) return count.integer(0);
     fail(Problem::GamesNotCounted);
     return -1;
+}
+
+// ---------------------------------------------------------------------------
+// 6. Projector games
+// ---------------------------------------------------------------------------
+
+int64_t Storage::record_team_game(const TeamGameRecord& g) {
+    last_error_.reset();
+    if (!ready_to_write(Problem::GameNotSaved)) return -1;
+    Transaction tx(db_.get());
+    int64_t id = -1;
+    Detail why;
+    int rc = tx.begin_rc();
+    if (rc == SQLITE_OK && (rc = write_team_game(db_.get(), g, id, why)) != SQLITE_OK) {
+        last_error_ = Issue{Problem::GameNotSaved, {why}};
+        return -1;
+    }
+    if (rc == SQLITE_OK) rc = tx.commit();
+    if (rc == SQLITE_OK) return id;
+    fail(Problem::GameNotSaved);
+    return -1;
+}
+
+std::vector<TeamGameRecord> Storage::recent_team_games(int limit) const {
+    last_error_.reset();
+    Statement list(db_.get(), kRecentTeamGames);
+    list.bind(limit);
+    std::vector<TeamGameRecord> games;
+    int rc;
+    while ((rc = list.step()) == SQLITE_ROW) games.push_back(team_game_from_row(list));
+    for (size_t i = 0; rc == SQLITE_DONE && i < games.size(); ++i)
+        if (read_team_parts(db_.get(), games[i], false) != SQLITE_OK) rc = SQLITE_ERROR;
+    if (rc == SQLITE_DONE) return games;
+    fail(Problem::GamesNotListed);
+    return {};
+}
+
+std::optional<TeamGameRecord> Storage::team_game(int64_t id) const {
+    last_error_.reset();
+    Statement get(db_.get(), kGetTeamGame);
+    get.bind(id);
+    const int rc = get.step();
+    if (rc != SQLITE_ROW) {
+        if (rc != SQLITE_DONE) fail(Problem::GameNotRead);
+        return std::nullopt;
+    }
+    TeamGameRecord g = team_game_from_row(get);
+    if (read_team_parts(db_.get(), g, true) == SQLITE_OK) return g;
+    fail(Problem::AnswersNotRead);
+    return std::nullopt;
 }
 
 } // namespace chronicle

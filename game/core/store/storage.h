@@ -47,6 +47,35 @@ struct GameRecord {
 // score, and each answer with the texts of the chosen and the right options.
 GameRecord game_record(const QuizSession& session, Mode mode, int64_t finished_at);
 
+// A projector game (core/play/team_game.h), as saved: its teams and their answers.
+struct TeamRecord {
+    std::string name;
+    int colour = 0;
+    int points = 0;
+};
+
+struct TeamAnswerRecord {
+    int question = 0; // its place in the quiz, from 0; a skipped question has no answers
+    int team = 0;     // an index into the teams
+    std::string prompt;
+    std::string chosen; // the option's text; empty when nothing was entered
+    bool correct = false;
+    int points = 0; // a wrong answer has none
+    int64_t elapsed_ms = 0;
+};
+
+struct TeamGameRecord {
+    int64_t id = 0; // set when read back
+    std::string pack_id;
+    Difficulty difficulty = Difficulty::Normal;
+    uint64_t seed = 0;
+    std::string lang;
+    int64_t finished_at = 0; // unix seconds
+    int questions = 0;
+    std::vector<TeamRecord> teams; // in team order
+    std::vector<TeamAnswerRecord> answers; // by question, then team
+};
+
 struct BestScore {
     int points = 0;
     int correct = 0;
@@ -112,6 +141,13 @@ public:
     // One game with its answers, for review; nullopt when there is no such game.
     std::optional<GameRecord> game(int64_t id) const;
     int64_t game_count() const; // -1 on error
+
+    // Writes a projector game with its teams and answers, all or nothing; its id, or -1.
+    int64_t record_team_game(const TeamGameRecord& game);
+    // Up to `limit` projector games, newest first, with their teams but not their answers.
+    std::vector<TeamGameRecord> recent_team_games(int limit) const;
+    // One projector game with its teams and answers; nullopt when there is no such game.
+    std::optional<TeamGameRecord> team_game(int64_t id) const;
 
 private:
     using Database = std::unique_ptr<sqlite3, detail::CloseDatabase>;
