@@ -109,7 +109,7 @@ bool Game::start(std::string& error) {
     submit_jobs();
     sound_ = std::make_unique<Sound>();
     coverage_ = std::make_unique<ui::FontCoverage>(ui::bundled_fonts());
-    model_ = std::make_unique<ui::Model>(ui::Model{*play_, *coverage_, user_pack_folder().value_or(""), {}, StartProblem::None});
+    model_ = std::make_unique<ui::Model>(ui::Model{*play_, *coverage_, user_pack_folder().value_or(""), {}, StartProblem::None, {}});
     screens_ = ui::make_screens();
     plan_glyphs();
     apply_settings();
@@ -151,6 +151,7 @@ void Game::plan_glyphs() {
         for (ui::Lang lang : {ui::Lang::Zh, ui::Lang::En}) shown += ui::message(a.install.error, lang);
     }
     if (const auto& notice = play_->opened().notice) shown += ui::message(*notice, ui::Lang::Zh) + ui::message(*notice, ui::Lang::En);
+    for (const std::string& name : model_->team_setup.names) shown += name; // typed by the teacher
     ui::GlyphPlan plan = coverage_->plan(shown);
     if (plan.glyphs == glyphs_.glyphs && plan.missing == glyphs_.missing && !glyphs_.faces.empty()) return;
     glyphs_ = std::move(plan);
@@ -350,6 +351,7 @@ void Game::carry_out(const ui::Intent& intent) {
         break;
     case Do::Home:
         play_->leave_round();
+        play_->leave_team_game();
         show(ui::ScreenId::Home);
         break;
     case Do::Open:
@@ -362,6 +364,65 @@ void Game::carry_out(const ui::Intent& intent) {
         apply_settings();
         submit_jobs(); // another pack chosen: load it
         break;
+    case Do::TeamNames:
+    case Do::TeamStart:
+    case Do::TeamEnter:
+    case Do::TeamReveal:
+    case Do::TeamMark:
+    case Do::TeamNext:
+    case Do::TeamPause:
+    case Do::TeamSkip:
+    case Do::TeamBack: carry_out_team(intent); break;
+    }
+}
+
+// The projector game: each intent moves the TeamGame, then the screen for its step.
+void Game::carry_out_team(const ui::Intent& intent) {
+    using Do = ui::Intent::Do;
+    const Moment at = now();
+    if (intent.what == Do::TeamNames) return plan_glyphs(); // a name's new characters
+    if (intent.what == Do::TeamStart) {
+        std::vector<Team> teams;
+        const std::vector<std::string>& names = model_->team_setup.names;
+        for (size_t i = 0; i < names.size(); ++i)
+            teams.push_back({names[i].empty() ? fill_in(ui::text(ui::T::TeamName, ui_.lang), {{"n", std::to_string(i + 1)}}) : names[i],
+                             static_cast<int>(i)});
+        const size_t count = static_cast<size_t>(model_->team_setup.questions);
+        model_->start_problem = play_->start_team_game(std::move(teams), count, options_.seed ? *options_.seed : clock_seed(), at);
+        if (model_->start_problem != StartProblem::None) return show(ui::ScreenId::TeamSetup);
+        model_->added.clear();
+        return show(ui::ScreenId::TeamQuestion);
+    }
+    TeamGame* game = play_->team_game();
+    if (!game) return show(ui::ScreenId::Home);
+    const TeamStep before = game->step();
+    const size_t index = game->index();
+    switch (intent.what) {
+    case Do::TeamEnter:
+        if (!intent.chosen.empty()) game->enter(intent.team, intent.chosen[0], at.ms);
+        break;
+    case Do::TeamReveal:
+        if (game->reveal(at.ms) && play_->settings().sound) sound_->play(Effect::Right);
+        break;
+    case Do::TeamMark: game->mark(intent.team, !game->answers().at(intent.team).correct); break;
+    case Do::TeamNext: game->next(at.ms); break;
+    case Do::TeamPause:
+        if (!game->pause(at.ms)) game->resume(at.ms);
+        break;
+    case Do::TeamSkip: game->skip(at.ms); break;
+    case Do::TeamBack: game->back(at.ms); break;
+    default: break;
+    }
+    frames_pending_ = std::max(frames_pending_, 2);
+    if (game->step() == before && game->index() == index) return;
+    switch (game->step()) {
+    case TeamStep::Asking:
+    case TeamStep::Revealed: return show(ui::ScreenId::TeamQuestion);
+    case TeamStep::Leaderboard: return show(ui::ScreenId::Leaderboard);
+    case TeamStep::Finished:
+        play_->save_team_game(at.unix_seconds); // before the podium: closing the window loses nothing
+        if (play_->settings().sound) sound_->play(Effect::Finished);
+        return show(ui::ScreenId::Podium);
     }
 }
 

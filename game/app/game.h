@@ -105,6 +105,7 @@ private:
     void apply_settings();
     void rebuild_fonts();
     void carry_out(const ui::Intent& intent);
+    void carry_out_team(const ui::Intent& intent);
     void show(ui::ScreenId screen);
     void show_round();
     bool write_png(const std::string& path) const;

@@ -245,7 +245,7 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     for (const PackCard& c : cards_)
         if (chosen && c.pack_id == chosen->summary->id && c.playable()) chosen_card = &c;
 
-    const float footer = ImGui::GetFrameHeightWithSpacing() + ctx.fonts.large->FontSize * 1.2f;
+    const float footer = ImGui::GetFrameHeightWithSpacing() * 2 + ctx.fonts.large->FontSize * 1.2f;
     const float height = ImGui::GetContentRegionAvail().y - footer;
     const float left = ImGui::GetContentRegionAvail().x * 0.5f;
     ImGui::BeginChild("packs", ImVec2(left, height), false);
@@ -269,6 +269,10 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     if (primary_button(ctx.t(loading ? T::StartLoading : T::Start), ctx, ImVec2(ImGui::GetContentRegionAvail().x, 0)) ||
         (can_start && key_pressed(SDL_SCANCODE_RETURN)))
         intent = Intent::to(Intent::Do::Start);
+    ImGui::EndDisabled();
+    // The projector game for a class: its own setup, from the same pack and choices.
+    ImGui::BeginDisabled(!can_start);
+    if (button(ctx.t(T::ProjectorGame)) || (can_start && key_pressed(SDL_SCANCODE_F5))) intent = Intent::open(ScreenId::TeamSetup);
     ImGui::EndDisabled();
     if (changed && intent.what == Intent::Do::Nothing) intent = Intent::to(Intent::Do::SaveSettings);
     return intent;

@@ -21,12 +21,23 @@ class FontCoverage;
     X(Question, QuestionScreen)   \
     X(Feedback, FeedbackScreen)   \
     X(Results, ResultsScreen)     \
-    X(Settings, SettingsScreen)
+    X(Settings, SettingsScreen)   \
+    X(TeamSetup, TeamSetupScreen) \
+    X(TeamQuestion, TeamQuestionScreen) \
+    X(Leaderboard, LeaderboardScreen) \
+    X(Podium, PodiumScreen)
 
 enum class ScreenId {
 #define CHRONICLE_SCREEN_ID(id, type) id,
     CHRONICLE_SCREENS(CHRONICLE_SCREEN_ID)
 #undef CHRONICLE_SCREEN_ID
+};
+
+// The projector game being set up: the teams' names (their colours follow their
+// places) and how many questions.
+struct TeamSetup {
+    std::vector<std::string> names;
+    int questions = 10;
 };
 
 // What the screens draw from. Settings are changed in place (then SaveSettings).
@@ -36,6 +47,7 @@ struct Model {
     std::string user_pack_folder; // where added packs go, for Home's hints
     std::vector<AddedPack> added; // what became of the files last dropped on the window
     StartProblem start_problem = StartProblem::None; // why the last Start gave no round
+    TeamSetup team_setup;
 };
 
 struct Intent {
@@ -48,15 +60,29 @@ struct Intent {
         Open,         // another screen: `screen`
         Back,         // the screen this one was opened from
         SaveSettings, // the settings changed
+        // The projector game (Play::team_game); `team` and `chosen` say which team and option.
+        TeamNames,    // the names being typed changed: their characters join the fonts
+        TeamStart,    // a game for model.team_setup
+        TeamEnter,    // `team` answered `chosen[0]`
+        TeamReveal,
+        TeamMark,     // `team` toggles right/wrong after the reveal
+        TeamNext,     // reveal → leaderboard → next question or podium
+        TeamPause,    // pause or resume
+        TeamSkip,
+        TeamBack,
     };
     Do what = Do::Nothing;
     ScreenId screen = ScreenId::Home;
     std::vector<size_t> chosen;
+    size_t team = 0;
 
     static Intent nothing() { return {}; }
     static Intent to(Do what) { return {what, ScreenId::Home, {}}; }
     static Intent open(ScreenId screen) { return {Do::Open, screen, {}}; }
     static Intent answer(std::vector<size_t> chosen) { return {Do::Answer, ScreenId::Home, std::move(chosen)}; }
+    static Intent for_team(Do what, size_t team, std::vector<size_t> chosen = {}) {
+        return {what, ScreenId::Home, std::move(chosen), team};
+    }
 };
 
 class Screen {

@@ -2,10 +2,14 @@
 
 #include "ui/feedback_screen.h"
 #include "ui/home_screen.h"
+#include "ui/leaderboard_screen.h"
+#include "ui/podium_screen.h"
 #include "ui/question_screen.h"
 #include "ui/results_screen.h"
 #include "ui/screen.h"
 #include "ui/settings_screen.h"
+#include "ui/team_question_screen.h"
+#include "ui/team_setup_screen.h"
 
 namespace chronicle::ui {
 

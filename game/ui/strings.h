@@ -95,7 +95,32 @@ enum class Lang { Zh, En };
     X(OrderScoring, "排序题计分", "Ordering questions")                                                    \
     X(PartialCredit, "排对几件得几分", "Partial credit")                                                    \
     X(AllOrNothing, "全对才得分", "All or nothing")                                                        \
-    X(Back, "返回", "Back")
+    X(Back, "返回", "Back")                                                                              \
+    X(ProjectorGame, "投影分队赛（F5）", "Projector game (teams) (F5)")                                     \
+    X(ProjectorHelp, "一块屏幕、全班分队抢答：老师录入每队的答案", "One screen, the class in teams: the teacher enters each team's answer") \
+    X(Teams, "队伍", "Teams")                                                                            \
+    X(TeamName, "第{n}队", "Team {n}")                                                                   \
+    X(AddTeam, "加一队", "Add a team")                                                                   \
+    X(RemoveTeam, "减一队", "Remove a team")                                                             \
+    X(TeamSetupKeys, "回车开始；Esc 返回", "Enter starts; Esc goes back")                                  \
+    X(TeamKeys, "队号 1–{n}，再按选项 1–4 / A–D；R 揭晓；P 暂停；S 跳过；B 上一题",                            \
+      "Team 1–{n}, then option 1–4 / A–D; R reveal; P pause; S skip; B back")                              \
+    X(TeamMarkKeys, "点击队伍或按队号改判对错；回车继续；B 重答此题",                                          \
+      "Click a team or press its number to mark it right or wrong; Enter goes on; B asks again")             \
+    X(TeamWhich, "{t}：选哪一项？", "{t}: which option?")                                                  \
+    X(Paused, "已暂停", "Paused")                                                                         \
+    X(Reveal, "揭晓（R）", "Reveal (R)")                                                                   \
+    X(Pause, "暂停（P）", "Pause (P)")                                                                     \
+    X(Resume, "继续（P）", "Resume (P)")                                                                   \
+    X(Skip, "跳过（S）", "Skip (S)")                                                                       \
+    X(BackOne, "上一题（B）", "Back (B)")                                                                  \
+    X(Next, "下一步（回车）", "Next (Enter)")                                                               \
+    X(Right, "对", "Right")                                                                              \
+    X(NotRight, "错", "Wrong")                                                                           \
+    X(Leaderboard, "排行榜", "Leaderboard")                                                               \
+    X(AfterQuestion, "第{i}/{n}题之后", "After question {i} of {n}")                                         \
+    X(Podium, "领奖台", "Podium")                                                                         \
+    X(RankN, "第{n}名", "#{n}")
 
 enum class T {
 #define CHRONICLE_UI_ID(id, zh, en) id,

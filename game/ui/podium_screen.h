@@ -1,0 +1,19 @@
+// The end of a projector game: the top three on blocks that rise, then rest.
+#pragma once
+#include "ui/screen.h"
+
+namespace chronicle::ui {
+
+class PodiumScreen : public Screen {
+public:
+    void enter(Model& model, const UiContext& ctx) override;
+    bool keyboard_navigation() const override { return false; } // Enter goes Home
+
+private:
+    const char* window_id() const override { return "podium"; }
+    Intent draw_content(Model& model, const UiContext& ctx) override;
+
+    uint64_t shown_at_ms_ = 0; // the first frame drawn; 0 until then
+};
+
+} // namespace chronicle::ui

@@ -1,0 +1,131 @@
+// The projector game end to end, by keyboard only: three teams, each question's
+// answers entered by team number and option, a reveal-and-mark, a skip and a step
+// back, the leaderboard between questions, and the podium; then the save.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "core/quiz/phrases.h"
+#include "core/store/storage.h"
+#include "harness.h"
+#include "ui/strings.h"
+
+using namespace chronicle;
+using namespace chronicle::test;
+
+namespace {
+
+SDL_Scancode digit(size_t i) { return static_cast<SDL_Scancode>(SDL_SCANCODE_1 + static_cast<int>(i)); }
+
+const TeamGame& team_game(Harness& h) {
+    const TeamGame* game = h.game().play().team_game();
+    REQUIRE(game);
+    return *game;
+}
+
+// Enters `option` for team `team` (both from 0) as the teacher would: its number, then the option's.
+void enter(Harness& h, size_t team, size_t option) {
+    h.press(digit(team));
+    if (option < 4 && team % 2 == 0) h.press(static_cast<SDL_Scancode>(SDL_SCANCODE_A + static_cast<int>(option)));
+    else h.press(digit(option));
+}
+
+void play_projector_game(const char* lang_code) {
+    const ui::Lang lang = ui::lang_from_code(lang_code);
+    Harness h({{"ui_lang", lang_code}});
+    const std::string dir = h.data_dir();
+    h.press(SDL_SCANCODE_F5);
+    REQUIRE(h.screen() == ScreenId::TeamSetup);
+    CHECK(h.missing_glyph() == "");
+    auto name = [&](int n) { return fill_in(ui::text(ui::T::TeamName, lang), {{"n", std::to_string(n)}}); };
+    CHECK(h.screen_text().find(name(3)) != std::string::npos);
+    h.screenshot(std::string("team-setup-") + lang_code);
+    h.press(SDL_SCANCODE_RETURN);
+    REQUIRE(h.screen() == ScreenId::TeamQuestion);
+    const size_t total = team_game(h).quiz().questions.size();
+    REQUIRE(total == 10);
+    REQUIRE(team_game(h).teams().size() == 3);
+
+    // Team 3 is always right; team 1 right on the even questions; team 2 never.
+    bool went_back = false;
+    for (size_t i = 0; i < total; ++i) {
+        REQUIRE(h.screen() == ScreenId::TeamQuestion);
+        REQUIRE(team_game(h).index() == i);
+        const Question q = team_game(h).question();
+        INFO("question " << i + 1 << ": " << q.prompt);
+        const size_t right = q.answer[0], wrong = (right + 1) % q.options.size();
+        if (i == 3) { // skipped: no points for anyone
+            enter(h, 2, right);
+            h.press(SDL_SCANCODE_S);
+            continue;
+        }
+        if (i == 5) { // the teacher reveals first, then marks team 3 right
+            h.press(SDL_SCANCODE_R);
+            REQUIRE(team_game(h).step() == TeamStep::Revealed);
+            h.press(digit(2));
+            CHECK(team_game(h).answers()[2].correct);
+        } else {
+            enter(h, 1, right); // replaced before the reveal
+            enter(h, 1, wrong);
+            enter(h, 0, i % 2 == 0 ? right : wrong);
+            enter(h, 2, right);
+            if (i == 1) h.screenshot(std::string("team-question-") + lang_code);
+            h.press(SDL_SCANCODE_R);
+            REQUIRE(team_game(h).step() == TeamStep::Revealed);
+            CHECK(team_game(h).answers()[1].option == wrong);
+            CHECK_FALSE(team_game(h).answers()[1].correct);
+            CHECK(team_game(h).answers()[2].correct);
+            CHECK(team_game(h).answers()[0].correct == (i % 2 == 0));
+        }
+        CHECK(h.missing_glyph() == "");
+        if (i == 2) h.screenshot(std::string("team-reveal-") + lang_code);
+        h.press(SDL_SCANCODE_RETURN);
+        REQUIRE(h.screen() == ScreenId::Leaderboard);
+        CHECK(h.missing_glyph() == "");
+        if (i == 2) h.screenshot(std::string("team-leaderboard-") + lang_code);
+        if (i == 6 && !went_back) { // back: question 7 is asked again without its points, and answered the same
+            const int before = team_game(h).points(2);
+            h.press(SDL_SCANCODE_B);
+            REQUIRE(h.screen() == ScreenId::TeamQuestion);
+            CHECK(team_game(h).step() == TeamStep::Asking);
+            CHECK(team_game(h).points(2) < before);
+            went_back = true;
+            --i;
+            continue;
+        }
+        h.press(SDL_SCANCODE_RETURN);
+    }
+    REQUIRE(h.screen() == ScreenId::Podium);
+    h.frames(3);
+    CHECK(h.missing_glyph() == "");
+    // Team 3 first, team 1 second, team 2 (no points) third.
+    CHECK(h.has("podium-1:" + name(3)));
+    CHECK(h.has("podium-2:" + name(1)));
+    CHECK(h.has("podium-3:" + name(2)));
+    CHECK(team_game(h).points(1) == 0);
+    SDL_Delay(1300); // the blocks have risen
+    h.frames(2);
+    h.screenshot(std::string("team-podium-") + lang_code);
+
+    auto saved = Storage::open(dir + "/chronicle.db", 0);
+    REQUIRE(saved.storage);
+    const std::vector<TeamGameRecord> games = saved.storage->recent_team_games(-1);
+    REQUIRE(games.size() == 1);
+    REQUIRE(games[0].teams.size() == 3);
+    CHECK(games[0].teams[0].name == name(1));
+    CHECK(games[0].teams[2].name == name(3));
+    CHECK(games[0].teams[2].points == team_game(h).points(2));
+    CHECK(games[0].teams[1].points == 0);
+    h.press(SDL_SCANCODE_RETURN);
+    CHECK(h.screen() == ScreenId::Home);
+    CHECK_FALSE(h.game().play().team_game());
+}
+
+} // namespace
+
+TEST_CASE("A projector game with three teams, by keyboard only, in Chinese and English", "[ui][teams]") {
+    for (const char* lang : {"zh", "en"}) {
+        INFO("language " << lang);
+        play_projector_game(lang);
+    }
+}
