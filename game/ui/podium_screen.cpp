@@ -70,7 +70,7 @@ Intent PodiumScreen::draw_content(Model& model, const UiContext& ctx) {
         frame_log().text(rank);
     }
     ImGui::Dummy(ImVec2(width, height));
-    if (primary_button(ctx.t(T::Home), ctx, ImVec2(width, 0)) || key_pressed(SDL_SCANCODE_RETURN) || key_pressed(SDL_SCANCODE_KP_ENTER))
+    if (primary_button(ctx.t(T::HomeEnter), ctx, ImVec2(width, 0)) || key_pressed(SDL_SCANCODE_RETURN) || key_pressed(SDL_SCANCODE_KP_ENTER))
         return Intent::to(Do::Home);
     return {};
 }

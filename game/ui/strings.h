@@ -97,6 +97,7 @@ enum class Lang { Zh, En };
     X(AllOrNothing, "全对才得分", "All or nothing")                                                        \
     X(Back, "返回", "Back")                                                                              \
     X(ProjectorGame, "投影分队赛（F5）", "Projector game (teams) (F5)")                                     \
+    X(ProjectorTitle, "投影分队赛", "Projector game (teams)")                                              \
     X(ProjectorHelp, "一块屏幕、全班分队抢答：老师录入每队的答案", "One screen, the class in teams: the teacher enters each team's answer") \
     X(Teams, "队伍", "Teams")                                                                            \
     X(TeamName, "第{n}队", "Team {n}")                                                                   \
@@ -120,7 +121,8 @@ enum class Lang { Zh, En };
     X(Leaderboard, "排行榜", "Leaderboard")                                                               \
     X(AfterQuestion, "第{i}/{n}题之后", "After question {i} of {n}")                                         \
     X(Podium, "领奖台", "Podium")                                                                         \
-    X(RankN, "第{n}名", "#{n}")
+    X(RankN, "第{n}名", "#{n}")                                                                          \
+    X(HomeEnter, "返回主页（回车）", "Home (Enter)")
 
 enum class T {
 #define CHRONICLE_UI_ID(id, zh, en) id,

@@ -26,7 +26,7 @@ void TeamSetupScreen::enter(Model& model, const UiContext& ctx) {
 Intent TeamSetupScreen::draw_content(Model& model, const UiContext& ctx) {
     TeamSetup& setup = model.team_setup;
     Intent intent;
-    text(ctx.t(T::ProjectorGame), ctx.fonts.title);
+    text(ctx.t(T::ProjectorTitle), ctx.fonts.title);
     text(ctx.t(T::ProjectorHelp), ctx.fonts.body, ctx.palette.muted);
     ImGui::Spacing();
     text(ctx.t(T::Teams), ctx.fonts.large);
