@@ -129,3 +129,24 @@ TEST_CASE("A projector game with three teams, by keyboard only, in Chinese and E
         play_projector_game(lang);
     }
 }
+
+TEST_CASE("A team name typed by the teacher is drawn with its own glyphs", "[ui][teams]") {
+    Harness h({{"ui_lang", "en"}, {"length", "5"}});
+    h.press(SDL_SCANCODE_F5);
+    REQUIRE(h.screen() == ScreenId::TeamSetup);
+    REQUIRE(h.click("team-name-2"));
+    h.press(SDL_SCANCODE_END);
+    SDL_Event typed{};
+    typed.type = SDL_TEXTINPUT;
+    SDL_strlcpy(typed.text.text, " 鼹鼠", sizeof typed.text.text); // characters neither the interface nor the pack uses
+    SDL_PushEvent(&typed);
+    h.frames(4);
+    CHECK(h.screen_text().find("Team 2 鼹鼠") != std::string::npos);
+    CHECK(h.missing_glyph() == "");
+    REQUIRE(h.click(ui::text(ui::T::Start, ui::Lang::En)));
+    REQUIRE(h.screen() == ScreenId::TeamQuestion);
+    CHECK(team_game(h).teams()[1].name == "Team 2 鼹鼠");
+    CHECK(team_game(h).quiz().questions.size() == 10); // the setup's count, not Home's length
+    CHECK(h.screen_text().find("Team 2 鼹鼠") != std::string::npos);
+    CHECK(h.missing_glyph() == "");
+}
