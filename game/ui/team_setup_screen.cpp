@@ -26,6 +26,8 @@ void TeamSetupScreen::enter(Model& model, const UiContext& ctx) {
 Intent TeamSetupScreen::draw_content(Model& model, const UiContext& ctx) {
     TeamSetup& setup = model.team_setup;
     Intent intent;
+    // Enter that ends typing a name does not start the game (the field lets go of it this frame).
+    const bool typing = ImGui::IsAnyItemActive();
     text(ctx.t(T::ProjectorTitle), ctx.fonts.title);
     text(ctx.t(T::ProjectorHelp), ctx.fonts.body, ctx.palette.muted);
     ImGui::Spacing();
@@ -64,7 +66,6 @@ Intent TeamSetupScreen::draw_content(Model& model, const UiContext& ctx) {
     }
     ImGui::NewLine();
     ImGui::Spacing();
-    const bool typing = ImGui::IsAnyItemActive();
     if (primary_button(ctx.t(T::Start), ctx, ImVec2(ImGui::GetContentRegionAvail().x, 0)) ||
         (!typing && (key_pressed(SDL_SCANCODE_RETURN) || key_pressed(SDL_SCANCODE_KP_ENTER))))
         intent = Intent::to(Intent::Do::TeamStart);

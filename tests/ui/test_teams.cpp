@@ -143,6 +143,8 @@ TEST_CASE("A team name typed by the teacher is drawn with its own glyphs", "[ui]
     h.frames(4);
     CHECK(h.screen_text().find("Team 2 鼹鼠") != std::string::npos);
     CHECK(h.missing_glyph() == "");
+    h.press(SDL_SCANCODE_RETURN); // ends the typing, starts nothing
+    CHECK(h.screen() == ScreenId::TeamSetup);
     REQUIRE(h.click(ui::text(ui::T::Start, ui::Lang::En)));
     REQUIRE(h.screen() == ScreenId::TeamQuestion);
     CHECK(team_game(h).teams()[1].name == "Team 2 鼹鼠");
