@@ -2,6 +2,7 @@
 // kept when a save of version 2 takes the team tables.
 #include <catch2/catch.hpp>
 
+#include <memory>
 #include <sqlite3.h>
 
 #include "core/play/team_game.h"
@@ -170,6 +171,35 @@ SCENARIO("A save of version 2 takes the team tables and keeps everything", "[sto
                 CHECK(storage->recent_team_games(-1).empty());
                 CHECK(storage->record_team_game(played_team_game().record(kNow)) > 0);
                 CHECK(storage->recent_team_games(-1).size() == 1);
+            }
+        }
+    }
+}
+
+SCENARIO("A projector game kept in memory while the save was locked goes into it later", "[storage][teams]") {
+    TempDir dir;
+    const std::string path = dir.file("save.db");
+    GIVEN("a save another program locks at start") {
+        open_cleanly(path);
+        sqlite3* other = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &other) == SQLITE_OK);
+        std::unique_ptr<sqlite3, int (*)(sqlite3*)> closer(other, sqlite3_close);
+        REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+        OpenResult opened = Storage::open(path, kNow);
+        REQUIRE(opened.storage);
+        REQUIRE(opened.storage->in_memory());
+        WHEN("a projector game is recorded, the lock ends and the game closes") {
+            REQUIRE(opened.storage->record_team_game(played_team_game().record(kNow)) > 0);
+            REQUIRE(sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
+            opened.storage.reset();
+            THEN("the save holds it with its teams and answers") {
+                auto storage = open_cleanly(path);
+                const std::vector<TeamGameRecord> games = storage->recent_team_games(-1);
+                REQUIRE(games.size() == 1);
+                const std::optional<TeamGameRecord> read = storage->team_game(games[0].id);
+                REQUIRE(read);
+                CHECK(read->teams.size() == 3);
+                CHECK(read->answers.size() == 6);
             }
         }
     }
