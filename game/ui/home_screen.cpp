@@ -245,7 +245,7 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     for (const PackCard& c : cards_)
         if (chosen && c.pack_id == chosen->summary->id && c.playable()) chosen_card = &c;
 
-    const float footer = ImGui::GetFrameHeightWithSpacing() + ctx.fonts.large->FontSize * 1.2f;
+    const float footer = ImGui::GetFrameHeightWithSpacing() + layout_size(ctx.fonts.large) * 1.2f;
     const float height = ImGui::GetContentRegionAvail().y - footer;
     const float left = ImGui::GetContentRegionAvail().x * 0.5f;
     ImGui::BeginChild("packs", ImVec2(left, height), false);
