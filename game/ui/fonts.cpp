@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 #include <imgui_freetype.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -89,7 +90,12 @@ Fonts build_fonts(ImFontAtlas& atlas, const GlyphPlan& plan, float text_scale, f
     return fonts;
 }
 
-float layout_size(const ImFont* font) { return font->FontSize * font->Scale * ImGui::GetIO().FontGlobalScale; }
+float layout_size(const ImFont* font) {
+    float window_scale = 1.0f; // a page stepped down to fit (SetWindowFontScale), and its panes
+    if (const ImGuiWindow* w = ImGui::GetCurrentContext() ? ImGui::GetCurrentContext()->CurrentWindow : nullptr)
+        window_scale = w->FontWindowScale * (w->ParentWindow ? w->ParentWindow->FontWindowScale : 1.0f);
+    return font->FontSize * font->Scale * ImGui::GetIO().FontGlobalScale * window_scale;
+}
 
 bool font_has_all(const ImFont* font, const std::string& text, std::string* first_missing) {
     for (char32_t c : code_points(text)) {

@@ -35,8 +35,9 @@ struct FontSources {
 Fonts build_fonts(ImFontAtlas& atlas, const GlyphPlan& plan, float text_scale, float density, FontSources& sources,
                   int max_side = 4096);
 
-// The height `font` is laid out at, in points (its FontSize is the rasterised size,
-// which differs with the display's density and when the atlas had to be kept small).
+// The height `font` is laid out at in the current window, in points (its FontSize is
+// the rasterised size, which differs with the display's density, when the atlas had
+// to be kept small, and when a page steps its type down to fit).
 float layout_size(const ImFont* font);
 
 // True when every drawable character of `text` has a glyph of its own in `font`

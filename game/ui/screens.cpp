@@ -48,7 +48,9 @@ void Screen::shrink_to_fit(const void* page) {
         const float shown = w->InnerRect.GetHeight();
         if (shown > 0) ratio = std::min(ratio, shown / (shown + w->ScrollMax.y));
     }
-    if (ratio < 1.0f) fit_ = std::max(kMinFit, std::min(fit_ - 0.05f, std::floor(fit_ * ratio * 20.0f) / 20.0f));
+    // Half way (in proportion) each frame: a pane grows as the page's header shrinks,
+    // so the whole way at once would overshoot.
+    if (ratio < 1.0f) fit_ = std::max(kMinFit, std::min(fit_ - 0.05f, std::floor(fit_ * std::sqrt(ratio) * 20.0f) / 20.0f));
 }
 
 std::vector<std::unique_ptr<Screen>> make_screens() {

@@ -222,3 +222,25 @@ TEST_CASE("Home, Settings and Results fit the window at every size and text size
                 CHECK(h.missing_glyph() == "");
             }
 }
+
+// Screenshots to look at (not run by default): Home, Settings and Results at the
+// two common window sizes, in both languages, under <build>/screenshots/layout-*.
+TEST_CASE("Screenshots of the scaled layout", "[.][shots]") {
+    for (const char* lang : {"zh", "en"})
+        for (auto [w, ht] : {std::pair{1280, 720}, std::pair{1920, 1080}}) {
+            const std::string tag = std::string(lang) + "-" + std::to_string(w) + "x" + std::to_string(ht);
+            const ui::Lang l = ui::lang_from_code(lang);
+            Harness h({{"ui_lang", lang}, {"length", "5"}, {"mode", "test"}}, w, ht);
+            h.steady();
+            h.screenshot("layout-home-" + tag);
+            REQUIRE(h.click(ui::text(ui::T::Settings, l)));
+            h.steady();
+            h.screenshot("layout-settings-" + tag);
+            h.press(SDL_SCANCODE_ESCAPE);
+            h.press(SDL_SCANCODE_RETURN);
+            while (h.screen() == ScreenId::Question)
+                h.press(h.session().current().kind == Kind::Order ? SDL_SCANCODE_RETURN : SDL_SCANCODE_2);
+            h.steady();
+            h.screenshot("layout-results-" + tag);
+        }
+}
