@@ -262,7 +262,7 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
 
     const float footer = ImGui::GetFrameHeightWithSpacing() + layout_size(ctx.fonts.large) * 1.2f;
     const float height = ImGui::GetContentRegionAvail().y - footer;
-    const float left = ImGui::GetContentRegionAvail().x * 0.5f;
+    const float left = ImGui::GetContentRegionAvail().x * 0.42f; // the choices need the room more than the cards
     ImGui::BeginChild("packs", ImVec2(left, height), false);
     text(ctx.t(T::Packs), ctx.fonts.large);
     if (cards_.empty()) text(fill_in(ctx.t(T::NoPacks), {{"p", model.user_pack_folder}}), ctx.fonts.body, ctx.palette.muted);

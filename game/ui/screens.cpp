@@ -39,7 +39,7 @@ void Screen::shrink_to_fit(const void* page) {
         measured_ = true;
         return;
     }
-    constexpr float kMinFit = 0.5f;
+    constexpr float kMinFit = 0.45f;
     const char* pane = scrolling_pane();
     float ratio = 1.0f;
     for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
