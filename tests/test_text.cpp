@@ -111,3 +111,53 @@ TEST_CASE("ASCII punctuation next to Chinese characters is found and made full w
         CHECK(found->full_width == "：");
     }
 }
+
+namespace {
+
+// The text cut at every break opportunity, "|" between the pieces.
+std::string pieces(std::string_view text) {
+    std::string out;
+    size_t from = 0;
+    for (size_t at : line_break_opportunities(text)) {
+        out += std::string(text.substr(from, at - from)) + "|";
+        from = at;
+    }
+    return out + std::string(text.substr(from));
+}
+
+} // namespace
+
+TEST_CASE("Lines break between Chinese characters and at spaces, never beside the wrong punctuation", "[text][wrap]") {
+    GIVEN("Chinese text") {
+        THEN("a line may end between any two characters") { CHECK(pieces("中文换行") == "中|文|换|行"); }
+        THEN("never before closing punctuation nor after opening punctuation") {
+            CHECK(pieces("你好，世界。") == "你|好，|世|界。");
+            CHECK(pieces("书名《红楼梦》好") == "书|名|《红|楼|梦》|好");
+            CHECK(pieces("他说：「走！」然后……走了——") == "他|说：|「走！」|然|后……|走|了——");
+        }
+        THEN("a file name in brackets never splits so that \"（.\" or \"csv）\" end a line") {
+            CHECK(pieces("导入（.csv）文件") == "导|入|（.csv）|文|件");
+        }
+        THEN("a number stays with its unit") { CHECK(pieces("约100万人") == "约|100万|人"); }
+    }
+    GIVEN("Latin text") {
+        THEN("lines end after spaces only, with the spaces on the line they follow") {
+            CHECK(pieces("Hello, wide world (really).") == "Hello, |wide |world |(really).");
+        }
+        THEN("a long word has no opportunity inside it") { CHECK(line_break_opportunities("Supercalifragilistic").empty()); }
+    }
+    GIVEN("mixed text") {
+        THEN("Latin words stay whole between Chinese characters") {
+            CHECK(pieces("用ChatGPT写诗") == "用|ChatGPT|写|诗");
+            CHECK(pieces("用GPT-3.5写") == "用|GPT-3.5写"); // a number keeps the character after it
+        }
+    }
+    GIVEN("kana and Hangul") {
+        THEN("they break like Han") {
+            CHECK(pieces("かな") == "か|な");
+            CHECK(pieces("한글") == "한|글");
+        }
+    }
+    CHECK(line_break_opportunities("").empty());
+    CHECK(utf8_length("中文ab") == 4);
+}

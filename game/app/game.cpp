@@ -11,7 +11,11 @@
 #include <imgui_impl_sdlrenderer.h>
 #include <stb/stb_image_write.h>
 
+#include <imgui_internal.h>
+
 #include <algorithm>
+#include <cfloat>
+#include <cmath>
 
 #include "app/clock.h"
 #include "app/pack_worker.h"
@@ -33,6 +37,27 @@ std::string system_language() {
         SDL_free(locales);
     }
     return lang;
+}
+
+// What a frame looks like, as a number: every vertex (position, UV, colour), index
+// and draw command. Two equal frames in a row mean the layout has settled.
+uint64_t hash_draw_data(const ImDrawData* data) {
+    uint64_t h = 1469598103934665603ull; // FNV-1a
+    const auto mix = [&h](const void* bytes, size_t n) {
+        const auto* p = static_cast<const unsigned char*>(bytes);
+        for (size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 1099511628211ull;
+    };
+    if (!data) return h;
+    for (int i = 0; i < data->CmdListsCount; ++i) {
+        const ImDrawList* list = data->CmdLists[i];
+        mix(list->VtxBuffer.Data, static_cast<size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+        mix(list->IdxBuffer.Data, static_cast<size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            mix(&cmd.ClipRect, sizeof cmd.ClipRect);
+            mix(&cmd.ElemCount, sizeof cmd.ElemCount);
+        }
+    }
+    return h;
 }
 
 } // namespace
@@ -127,7 +152,7 @@ size_t Game::take_loaded() {
     for (LoadDone& done : results) play_->finish(std::move(done));
     if (play_->library().generation() != generation) plan_glyphs(); // Home's cards change too
     submit_jobs(); // the chosen pack, once it is known
-    if (!results.empty()) frames_pending_ = std::max(frames_pending_, 2);
+    if (!results.empty()) frames_pending_ = std::max(frames_pending_, 1);
     return results.size();
 }
 
@@ -165,27 +190,51 @@ void Game::add_dropped_files() {
     dropped_files_.clear();
     submit_jobs();
     plan_glyphs(); // the new packs' characters join the atlas
-    frames_pending_ = std::max(frames_pending_, 2);
+    frames_pending_ = std::max(frames_pending_, 1);
 }
 
 void Game::apply_settings() {
     const Settings& s = play_->settings();
     ui_.lang = ui::lang_from_code(s.ui_lang);
-    ui_.scale = static_cast<float>(s.text_size) / 100.0f;
+    ui_.scale = layout_scale();
     ui_.palette = ui::apply_theme(s.theme, ui_.scale);
     // The atlas is locked while a frame is being built: rebuild before the next one.
-    if (fonts_text_size_ != s.text_size) fonts_stale_ = true;
-    frames_pending_ = 2;
+    if (fonts_scale_ != ui_.scale) fonts_stale_ = true;
+    for (const auto& screen : screens_) screen->refit();
+    frames_pending_ = std::max(frames_pending_, 1);
+}
+
+// Type and spacing follow the window, so that a projector at 1920×1080 or 3840×2160
+// shows what a 1280×720 window does, only bigger; the text size setting multiplies
+// that. In 5 % steps, so that a window dragged wider rebuilds the fonts now and then.
+float Game::layout_scale() const {
+    int w = options_.width, h = options_.height;
+    if (window_) SDL_GetWindowSize(window_, &w, &h);
+    const float fit = std::clamp(std::min(static_cast<float>(w) / 1280.0f, static_cast<float>(h) / 720.0f), 0.75f, 4.0f);
+    const float stepped = std::round(fit * 20.0f) / 20.0f;
+    return stepped * static_cast<float>(play_->settings().text_size) / 100.0f;
+}
+
+void Game::toggle_fullscreen() {
+    const bool full = (SDL_GetWindowFlags(window_) & SDL_WINDOW_FULLSCREEN) != 0;
+    SDL_SetWindowFullscreen(window_, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+    apply_settings(); // the size changed: so do type and spacing
 }
 
 void Game::rebuild_fonts() {
     ImGuiIO& io = ImGui::GetIO();
-    ui_.fonts = ui::build_fonts(*io.Fonts, glyphs_, ui_.scale, density_, font_sources_);
+    SDL_RendererInfo info{};
+    int max_side = 4096; // 64 MB of RGBA at most, whatever the renderer allows
+    if (SDL_GetRendererInfo(renderer_, &info) == 0) {
+        if (info.max_texture_width > 0) max_side = std::min(max_side, info.max_texture_width);
+        if (info.max_texture_height > 0) max_side = std::min(max_side, info.max_texture_height);
+    }
+    ui_.fonts = ui::build_fonts(*io.Fonts, glyphs_, ui_.scale, density_, font_sources_, max_side);
     io.FontGlobalScale = 1.0f / density_; // glyphs rasterised for the pixels, laid out in points
     io.FontDefault = ui_.fonts.body;
     ImGui_ImplSDLRenderer_DestroyFontsTexture();
     ImGui_ImplSDLRenderer_CreateFontsTexture();
-    fonts_text_size_ = play_->settings().text_size;
+    fonts_scale_ = ui_.scale;
     fonts_stale_ = false;
 }
 
@@ -213,9 +262,14 @@ void Game::handle_event(const void* raw) {
     case SDL_MOUSEBUTTONUP:
         pointer_.pos = ImVec2(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
         if (e.button.button == SDL_BUTTON_LEFT) pointer_.left_held = e.type == SDL_MOUSEBUTTONDOWN;
+        if (e.button.button == SDL_BUTTON_LEFT && e.type == SDL_MOUSEBUTTONDOWN) pointer_.left_pressed = true;
         break;
     case SDL_WINDOWEVENT:
         if (e.window.event == SDL_WINDOWEVENT_LEAVE) pointer_.inside = false;
+        if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) apply_settings();
+        break;
+    case SDL_KEYDOWN:
+        if (e.key.keysym.scancode == SDL_SCANCODE_F11 && !e.key.repeat) toggle_fullscreen();
         break;
     case SDL_DROPFILE:
         dropped_files_.push_back(e.drop.file);
@@ -226,17 +280,13 @@ void Game::handle_event(const void* raw) {
     if (e.type == SDL_QUIT) quit_ = true;
     if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE && e.window.windowID == SDL_GetWindowID(window_))
         quit_ = true;
-    // ImGui settles hover and active states one frame after the input that changed them.
-    frames_pending_ = std::max(frames_pending_, 2);
+    frames_pending_ = std::max(frames_pending_, 1); // and more until the frame settles
+
 }
 
 bool Game::step(int max_wait_ms) {
     const uint64_t now_ms = SDL_GetTicks64();
-    const bool moving = now_ms < ui_.animate_until_ms || !held_releases_.empty();
-    // Key releases held back from the last batch come first (see below).
-    const std::vector<SDL_Event> releases = std::move(held_releases_);
-    held_releases_.clear();
-    for (const SDL_Event& release : releases) handle_event(&release);
+    const bool moving = now_ms < ui_.animate_until_ms || !held_events_.empty();
     // A screen that changes by itself (a clock) asked to be drawn again at a moment;
     // a timed question is also woken when its time is up.
     uint64_t wake_at = ui_.redraw_at_ms;
@@ -250,25 +300,38 @@ bool Game::step(int max_wait_ms) {
     }
     SDL_Event e;
     // Idle is idle: with nothing to draw, sleep in SDL until an event arrives.
-    bool got = moving || frames_pending_ > 0 ? SDL_PollEvent(&e) != 0
+    const bool unsettled = unsettled_frames_ > 0 && unsettled_frames_ < kSettleFrames;
+    bool got = moving || unsettled || frames_pending_ > 0 ? SDL_PollEvent(&e) != 0
                                              : (wait_ms < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, wait_ms)) != 0;
     const bool woken = wake_at && SDL_GetTicks64() >= wake_at;
-    // ImGui 1.86 only sees whether a key is down when a frame starts, so a press and
-    // its release in one batch would cancel out: such a release waits for the next frame.
-    std::vector<SDL_Scancode> pressed;
-    for (; got; got = SDL_PollEvent(&e) != 0) {
-        if (e.type == SDL_KEYUP && std::find(pressed.begin(), pressed.end(), e.key.keysym.scancode) != pressed.end()) {
-            held_releases_.push_back(e);
-            continue;
+    // ImGui 1.86 only sees whether a key is down when a frame starts, so two events of
+    // one key in a frame would cancel out (a press and its release, or three quick ↓):
+    // each key gets one event a frame, the rest wait, in order, for the frames after.
+    std::vector<SDL_Event> events = std::move(held_events_);
+    held_events_.clear();
+    for (; got; got = SDL_PollEvent(&e) != 0) events.push_back(e);
+    std::vector<SDL_Scancode> keys_this_frame;
+    for (const SDL_Event& event : events) {
+        if (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) {
+            const SDL_Scancode key = event.key.keysym.scancode;
+            const bool seen = std::find(keys_this_frame.begin(), keys_this_frame.end(), key) != keys_this_frame.end();
+            const bool waiting = std::any_of(held_events_.begin(), held_events_.end(), [key](const SDL_Event& h) {
+                return (h.type == SDL_KEYDOWN || h.type == SDL_KEYUP) && h.key.keysym.scancode == key;
+            });
+            if (seen || waiting) {
+                held_events_.push_back(event);
+                continue;
+            }
+            keys_this_frame.push_back(key);
         }
-        handle_event(&e);
-        if (e.type == SDL_KEYDOWN) pressed.push_back(e.key.keysym.scancode);
+        handle_event(&event);
     }
     if (quit_) return false;
     // Packs change only on Home: a quiz in progress keeps the pack it was made from.
     if (!dropped_files_.empty() && screen_ == ui::ScreenId::Home) add_dropped_files();
-    if (frames_pending_ > 0 || moving || woken) {
+    if (frames_pending_ > 0 || moving || woken || unsettled || !held_events_.empty()) {
         const uint64_t started = SDL_GetTicks64();
+        if (frames_pending_ > 0) unsettled_frames_ = 0; // something changed: settling starts afresh
         draw_frame();
         if (frames_pending_ > 0) --frames_pending_;
         // Without vsync (the software renderer), hold animation to about 60 frames a second.
@@ -283,8 +346,12 @@ void Game::draw_frame(const std::string& capture_png) {
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
-    if (!ImGui::IsMousePosValid(&io.MousePos) && pointer_.inside) io.MousePos = pointer_.pos;
-    io.MouseDown[0] = io.MouseDown[0] || pointer_.left_held;
+    // The pointer from SDL's events only: the backend's global mouse state is stale
+    // for synthetic and remote pointers. A press released within the frame still counts.
+    io.MousePos = pointer_.inside ? pointer_.pos : ImVec2(-FLT_MAX, -FLT_MAX);
+    io.MouseDown[0] = pointer_.left_held || pointer_.left_pressed;
+    io.MouseDown[1] = io.MouseDown[2] = false; // the game uses the left button only
+    pointer_.left_pressed = false;
     ImGui::NewFrame();
     ui::frame_log().clear();
     ui_.now_ms = SDL_GetTicks64();
@@ -297,6 +364,9 @@ void Game::draw_frame(const std::string& capture_png) {
     else io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
     carry_out(screen.draw(*model_, ui_));
     ImGui::Render();
+    const uint64_t hash = hash_draw_data(ImGui::GetDrawData());
+    unsettled_frames_ = hash == last_frame_hash_ ? 0 : unsettled_frames_ + 1;
+    last_frame_hash_ = hash;
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     SDL_SetRenderDrawColor(renderer_, static_cast<Uint8>(bg.x * 255), static_cast<Uint8>(bg.y * 255), static_cast<Uint8>(bg.z * 255), 255);
     SDL_RenderClear(renderer_);
@@ -314,7 +384,11 @@ void Game::draw_frame(const std::string& capture_png) {
 void Game::show(ui::ScreenId screen) {
     screen_ = screen;
     screens_[static_cast<size_t>(screen)]->enter(*model_, ui_);
-    frames_pending_ = std::max(frames_pending_, 2);
+    screens_[static_cast<size_t>(screen)]->refit();
+    // A screen just shown starts at its top, whatever its windows' scroll was before.
+    if (imgui_ready_)
+        for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) ImGui::SetScrollY(w, 0);
+    frames_pending_ = std::max(frames_pending_, 1);
 }
 
 // The screen for where the round is: a question, its answer, or the results.

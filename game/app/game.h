@@ -58,6 +58,9 @@ public:
     bool last_capture_ok() const { return last_capture_ok_; }
     SDL_Window* window() const { return window_; }
     uint64_t frames_drawn() const { return frames_drawn_; }
+    // The last frame's draw data, hashed: equal hashes, equal frames.
+    uint64_t last_frame_hash() const { return last_frame_hash_; }
+    const ui::UiContext& ui_context() const { return ui_; }
 
 private:
     GameOptions options_;
@@ -66,7 +69,12 @@ private:
     bool imgui_ready_ = false;
     bool quit_ = false;
     int frames_pending_ = 0;
-    std::vector<SDL_Event> held_releases_; // key releases kept for the next frame
+    // A frame is drawn again until it comes out the same as the one before (hover and
+    // sizes settle a frame late), at most kSettleFrames in a row.
+    static constexpr int kSettleFrames = 8;
+    uint64_t last_frame_hash_ = 0;
+    int unsettled_frames_ = 0;
+    std::vector<SDL_Event> held_events_; // key events kept for the next frame, in order
     // The pointer as SDL's events tell it. ImGui 1.86's SDL backend polls SDL's state
     // and ignores the pointer without window focus, which some video drivers (the
     // dummy one of the headless tests, some Wayland setups) never give.
@@ -74,6 +82,7 @@ private:
         ImVec2 pos{-1, -1};
         bool inside = false;
         bool left_held = false;
+        bool left_pressed = false; // pressed since the last frame, even if already released
     } pointer_;
     uint64_t frames_drawn_ = 0;
     bool last_capture_ok_ = false;
@@ -90,7 +99,7 @@ private:
     ui::UiContext ui_;
     float density_ = 1.0f;
     bool fonts_stale_ = true;
-    int fonts_text_size_ = 0; // the text size the atlas was built for
+    float fonts_scale_ = 0; // the scale the atlas was built for
 
     std::vector<std::unique_ptr<ui::Screen>> screens_; // indexed by ScreenId
     ui::ScreenId screen_ = ui::ScreenId::Home;
@@ -104,6 +113,8 @@ private:
     void plan_glyphs();
     void apply_settings();
     void rebuild_fonts();
+    float layout_scale() const;
+    void toggle_fullscreen();
     void carry_out(const ui::Intent& intent);
     void carry_out_team(const ui::Intent& intent);
     void show(ui::ScreenId screen);

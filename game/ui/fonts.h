@@ -13,6 +13,7 @@ struct ImFontAtlas;
 namespace chronicle::ui {
 
 struct Fonts {
+    ImFont* small = nullptr;  // a step down, for text that must fit a fixed space
     ImFont* body = nullptr;   // explanations, lists
     ImFont* large = nullptr;  // prompts and options
     ImFont* title = nullptr;  // screen titles, the score
@@ -26,9 +27,18 @@ struct FontSources {
     std::vector<std::vector<unsigned short>> ranges; // ImWchar pairs, 0-terminated
 };
 
-// Clears `atlas` and fills it from `plan` at `text_scale` (1.0 = 100 %) and the
-// display's `density` (2.0 on a high-DPI screen).
-Fonts build_fonts(ImFontAtlas& atlas, const GlyphPlan& plan, float text_scale, float density, FontSources& sources);
+// Clears `atlas` and fills it from `plan` at `text_scale` (1.0 = 100 %; the window's
+// size times the text size setting) and the display's `density` (2.0 on a high-DPI
+// screen). The atlas stays within `max_side` pixels a side (a renderer's texture
+// limit, and memory): when the glyphs at full size would not fit, they are rasterised
+// smaller and drawn scaled up, so the layout is the same either way.
+Fonts build_fonts(ImFontAtlas& atlas, const GlyphPlan& plan, float text_scale, float density, FontSources& sources,
+                  int max_side = 4096);
+
+// The height `font` is laid out at in the current window, in points (its FontSize is
+// the rasterised size, which differs with the display's density, when the atlas had
+// to be kept small, and when a page steps its type down to fit).
+float layout_size(const ImFont* font);
 
 // True when every drawable character of `text` has a glyph of its own in `font`
 // (ImGui would otherwise draw its fallback '?').

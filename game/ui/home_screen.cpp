@@ -99,38 +99,53 @@ bool choice_row(Value& value, const std::pair<Value, std::string> (&choices)[N],
 
 bool draw_options(const PackCard& card, Settings& s, std::optional<size_t> capacity, const UiContext& ctx) {
     bool changed = false;
-    text(ctx.t(T::Mode), ctx.fonts.large);
-    const std::pair<Mode, std::string> modes[] = {
-        {Mode::Practice, ctx.t(T::ModePractice)}, {Mode::Timed, ctx.t(T::ModeTimed)}, {Mode::Test, ctx.t(T::ModeTest)}};
-    changed |= choice_row(s.mode, modes, ctx);
+    // A row a choice, its name beside it: short enough for large text on a small window.
+    if (ImGui::BeginTable("how", 2, ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("choices", ImGuiTableColumnFlags_WidthStretch);
+        const auto row = [&ctx](T name) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            label(ctx.t(name), ctx.fonts.large);
+            ImGui::TableNextColumn();
+        };
+        row(T::Mode);
+        const std::pair<Mode, std::string> modes[] = {
+            {Mode::Practice, ctx.t(T::ModePractice)}, {Mode::Timed, ctx.t(T::ModeTimed)}, {Mode::Test, ctx.t(T::ModeTest)}};
+        changed |= choice_row(s.mode, modes, ctx);
+        row(T::Length);
+        const std::pair<int, std::string> lengths[] = {{5, "5##length"}, {10, "10##length"}, {20, "20##length"}};
+        changed |= choice_row(s.length, lengths, ctx);
+        row(T::Difficulty);
+        const std::pair<Difficulty, std::string> levels[] = {
+            {Difficulty::Easy, ctx.t(T::Easy)}, {Difficulty::Normal, ctx.t(T::Normal)}, {Difficulty::Hard, ctx.t(T::Hard)}};
+        changed |= choice_row(s.difficulty, levels, ctx);
+        ImGui::EndTable();
+    }
     const T help = s.mode == Mode::Timed ? T::ModeTimedHelp : s.mode == Mode::Test ? T::ModeTestHelp : T::ModePracticeHelp;
     text(ctx.t(help), ctx.fonts.body, ctx.palette.muted);
-
-    ImGui::Spacing();
-    text(ctx.t(T::Length), ctx.fonts.large);
-    const std::pair<int, std::string> lengths[] = {{5, "5##length"}, {10, "10##length"}, {20, "20##length"}};
-    changed |= choice_row(s.length, lengths, ctx);
     if (capacity && *capacity < static_cast<size_t>(s.length))
         text(message(Issue{Problem::QuizShorter, {std::to_string(*capacity), std::to_string(s.length)}}, ctx.lang), ctx.fonts.body,
              ctx.palette.wrong);
 
     ImGui::Spacing();
-    text(ctx.t(T::Difficulty), ctx.fonts.large);
-    const std::pair<Difficulty, std::string> levels[] = {
-        {Difficulty::Easy, ctx.t(T::Easy)}, {Difficulty::Normal, ctx.t(T::Normal)}, {Difficulty::Hard, ctx.t(T::Hard)}};
-    changed |= choice_row(s.difficulty, levels, ctx);
-
-    ImGui::Spacing();
     text(ctx.t(T::Kinds), ctx.fonts.large);
     const std::vector<Kind> asked = kinds_to_ask(card.kinds, s.kinds);
-    const float column = ImGui::GetContentRegionAvail().x / 2;
     // Compact boxes: the frame padding that makes buttons easy to hit makes ticks huge.
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4 * ctx.scale, 4 * ctx.scale));
+    const float tick_pad = ImGui::GetFontSize() * 0.2f; // follows the page's type, stepped down or not
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(tick_pad, tick_pad));
+    // As many columns as the widest kind's name allows: fewer rows to fit.
+    float widest = 0;
+    for (Kind k : card.kinds) widest = std::max(widest, ImGui::CalcTextSize(kind_spec(k).label.in(lang_code(ctx.lang))).x);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float column = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + widest + style.ItemSpacing.x * 2;
+    const int columns = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / column));
     int shown = 0;
     for (Kind k : card.kinds) {
         const char* label = kind_spec(k).label.in(lang_code(ctx.lang));
         bool on = std::find(asked.begin(), asked.end(), k) != asked.end();
-        if (shown++ % 2) ImGui::SameLine(column);
+        if (const int at = shown++ % columns; at > 0) ImGui::SameLine(static_cast<float>(at) * column);
         if (ImGui::Checkbox(label, &on)) {
             std::vector<Kind> next;
             for (Kind a : asked)
@@ -245,9 +260,9 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     for (const PackCard& c : cards_)
         if (chosen && c.pack_id == chosen->summary->id && c.playable()) chosen_card = &c;
 
-    const float footer = ImGui::GetFrameHeightWithSpacing() * 2 + ctx.fonts.large->FontSize * 1.2f;
+    const float footer = ImGui::GetFrameHeightWithSpacing() * 2 + layout_size(ctx.fonts.large) * 1.2f;
     const float height = ImGui::GetContentRegionAvail().y - footer;
-    const float left = ImGui::GetContentRegionAvail().x * 0.5f;
+    const float left = ImGui::GetContentRegionAvail().x * 0.42f; // the choices need the room more than the cards
     ImGui::BeginChild("packs", ImVec2(left, height), false);
     text(ctx.t(T::Packs), ctx.fonts.large);
     if (cards_.empty()) text(fill_in(ctx.t(T::NoPacks), {{"p", model.user_pack_folder}}), ctx.fonts.body, ctx.palette.muted);

@@ -19,7 +19,7 @@ Intent LeaderboardScreen::draw_content(Model& model, const UiContext& ctx) {
     ImGui::Spacing();
     const std::vector<Standing> standings = game->standings();
     const int most = std::max(1, standings.empty() ? 1 : standings.front().points);
-    const float row = ctx.fonts.large->FontSize * 1.6f;
+    const float row = layout_size(ctx.fonts.large) * 1.6f;
     ImGui::PushFont(ctx.fonts.large);
     float name_width = 0;
     for (const Team& t : game->teams()) name_width = std::max(name_width, ImGui::CalcTextSize(t.name.c_str()).x);
@@ -27,9 +27,9 @@ Intent LeaderboardScreen::draw_content(Model& model, const UiContext& ctx) {
     for (const Standing& s : standings) {
         const Team& team = game->teams()[s.team];
         label(fill_in(ctx.t(T::RankN), {{"n", std::to_string(s.rank)}}), ctx.fonts.large, ctx.palette.muted);
-        ImGui::SameLine(ctx.fonts.large->FontSize * 4);
+        ImGui::SameLine(layout_size(ctx.fonts.large) * 4);
         label(team.name, ctx.fonts.large);
-        ImGui::SameLine(ctx.fonts.large->FontSize * 5 + name_width);
+        ImGui::SameLine(layout_size(ctx.fonts.large) * 5 + name_width);
         const std::string points = number_text(s.points, ctx.lang);
         ImGui::PushFont(ctx.fonts.large);
         const float points_width = ImGui::CalcTextSize(points.c_str()).x;

@@ -36,7 +36,7 @@ Intent PodiumScreen::draw_content(Model& model, const UiContext& ctx) {
     const float footer = ImGui::GetFrameHeightWithSpacing() * 2;
     const float height = ImGui::GetContentRegionAvail().y - footer;
     const float column = width / 3;
-    const float tallest = height - ctx.fonts.large->FontSize * 4.5f;
+    const float tallest = height - layout_size(ctx.fonts.large) * 4.5f;
     // Second on the left, first in the middle, third on the right.
     const size_t slot_of_place[] = {1, 0, 2};
     const float share_of_place[] = {1.0f, 0.7f, 0.45f};
@@ -52,17 +52,17 @@ Intent PodiumScreen::draw_content(Model& model, const UiContext& ctx) {
         const float top = bottom - tallest * share_of_place[place] * rise;
         dl->AddRectFilled(ImVec2(x0, top), ImVec2(x1, bottom), team_colour(team.colour), 8 * ctx.scale);
         const std::string rank = std::to_string(s.rank);
-        const ImVec2 rank_size = big->CalcTextSizeA(big->FontSize, 1e9f, 0, rank.c_str());
+        const ImVec2 rank_size = big->CalcTextSizeA(layout_size(big), 1e9f, 0, rank.c_str());
         if (bottom - top > rank_size.y * 1.2f)
-            dl->AddText(big, big->FontSize, ImVec2((x0 + x1 - rank_size.x) / 2, top + rank_size.y * 0.1f), IM_COL32(0, 0, 0, 255),
+            dl->AddText(big, layout_size(big), ImVec2((x0 + x1 - rank_size.x) / 2, top + rank_size.y * 0.1f), IM_COL32(0, 0, 0, 255),
                         rank.c_str());
         const std::string points = fill_in(ctx.t(T::PointsTotal), {{"n", number_text(s.points, ctx.lang)}});
-        const ImVec2 name_size = large->CalcTextSizeA(large->FontSize, 1e9f, column * 0.9f, team.name.c_str());
-        const ImVec2 points_size = large->CalcTextSizeA(large->FontSize, 1e9f, 0, points.c_str());
+        const ImVec2 name_size = large->CalcTextSizeA(layout_size(large), 1e9f, column * 0.9f, team.name.c_str());
+        const ImVec2 points_size = large->CalcTextSizeA(layout_size(large), 1e9f, 0, points.c_str());
         const float name_y = top - points_size.y - name_size.y - 4 * ctx.scale;
-        dl->AddText(large, large->FontSize, ImVec2((x0 + x1 - name_size.x) / 2, name_y), ctx.palette.text, team.name.c_str(), nullptr,
+        dl->AddText(large, layout_size(large), ImVec2((x0 + x1 - name_size.x) / 2, name_y), ctx.palette.text, team.name.c_str(), nullptr,
                     column * 0.9f);
-        dl->AddText(large, large->FontSize, ImVec2((x0 + x1 - points_size.x) / 2, top - points_size.y - 2 * ctx.scale), ctx.palette.muted,
+        dl->AddText(large, layout_size(large), ImVec2((x0 + x1 - points_size.x) / 2, top - points_size.y - 2 * ctx.scale), ctx.palette.muted,
                     points.c_str());
         frame_log().widget("podium-" + std::to_string(place + 1) + ":" + team.name, ImVec2(x0, top), ImVec2(x1, bottom));
         frame_log().text(team.name);

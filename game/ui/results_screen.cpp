@@ -31,7 +31,7 @@ Intent ResultsScreen::draw_content(Model& model, const UiContext& ctx) {
     else if (record.in_memory && model.play.opened().notice)
         text(message(*model.play.opened().notice, ctx.lang), ctx.fonts.body, ctx.palette.wrong);
 
-    const float footer = ImGui::GetFrameHeightWithSpacing() + ctx.fonts.large->FontSize;
+    const float footer = ImGui::GetFrameHeightWithSpacing() + layout_size(ctx.fonts.large);
     ImGui::BeginChild("details", ImVec2(0, ImGui::GetContentRegionAvail().y - footer), false);
     text(ctx.t(T::ByKind), ctx.fonts.large);
     if (ImGui::BeginTable("kinds", 2, ImGuiTableFlags_SizingFixedFit)) {
@@ -58,7 +58,7 @@ Intent ResultsScreen::draw_content(Model& model, const UiContext& ctx) {
         ImGui::PushID(static_cast<int>(i));
         ImGui::Separator();
         text(std::to_string(i + 1) + ". " + questions[i].prompt, ctx.fonts.large);
-        draw_answer_review(questions[i], answers[i], ctx, ctx.fonts.large->FontSize * 0.6f);
+        draw_answer_review(questions[i], answers[i], ctx, layout_size(ctx.fonts.large) * 0.6f);
         ImGui::PopID();
     }
     if (!any) text(ctx.t(T::NoMistakes), ctx.fonts.body, ctx.palette.right);

@@ -9,6 +9,7 @@ class ResultsScreen : public Screen {
 private:
     const char* window_id() const override { return "results"; }
     Intent draw_content(Model& model, const UiContext& ctx) override;
+    const char* scrolling_pane() const override { return "details"; } // a long review scrolls; the buttons stay
 };
 
 } // namespace chronicle::ui

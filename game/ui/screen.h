@@ -96,6 +96,12 @@ public:
     // ImGui's keyboard navigation (Tab, arrows, Space); a screen that keeps arrows and
     // letters for itself turns it off.
     virtual bool keyboard_navigation() const { return true; }
+    // Back to full size; the next frames shrink the page again if it overflows.
+    void refit() {
+        fit_ = 1.0f;
+        measured_ = false;
+    }
+    float fit() const { return fit_; }
 
 protected:
     virtual const char* window_id() const = 0;
@@ -104,6 +110,15 @@ protected:
     virtual Intent on_escape() const { return Intent::to(Intent::Do::Home); }
     // The page's opacity this frame (1: opaque), for an entrance.
     virtual float opacity(const UiContext& /*ctx*/) const { return 1.0f; }
+    // A pane (a child window's name) that may scroll rather than shrink the page.
+    virtual const char* scrolling_pane() const { return nullptr; }
+
+private:
+    // A page taller than the window (or with a pane taller than itself) steps its
+    // type and spacing down until it fits: shrink only, until refit().
+    float fit_ = 1.0f;
+    bool measured_ = false;
+    void shrink_to_fit(const void* page);
 };
 
 // One of each screen, indexed by ScreenId.

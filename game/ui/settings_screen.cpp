@@ -11,45 +11,57 @@ Intent SettingsScreen::draw_content(Model& model, const UiContext& ctx) {
     text(ctx.t(T::Settings), ctx.fonts.title);
     ImGui::Spacing();
 
-    text(ctx.t(T::Language), ctx.fonts.large);
-    // Each language's name in itself, so a player can find their own.
-    if (choice_button("中文", s.ui_lang == "zh", ctx) && s.ui_lang != "zh") s.ui_lang = "zh", changed();
-    ImGui::SameLine();
-    if (choice_button("English", s.ui_lang == "en", ctx) && s.ui_lang != "en") s.ui_lang = "en", changed();
+    // A row a setting, its name beside its choices: the page stays short enough for
+    // large text on a small window.
+    if (ImGui::BeginTable("settings", 2, ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("choices", ImGuiTableColumnFlags_WidthStretch);
+        const auto row = [&ctx](T name) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            label(ctx.t(name), ctx.fonts.large);
+            ImGui::TableNextColumn();
+        };
+        row(T::Language);
+        // Each language's name in itself, so a player can find their own.
+        if (choice_button("中文", s.ui_lang == "zh", ctx) && s.ui_lang != "zh") s.ui_lang = "zh", changed();
+        ImGui::SameLine();
+        if (choice_button("English", s.ui_lang == "en", ctx) && s.ui_lang != "en") s.ui_lang = "en", changed();
 
-    ImGui::Spacing();
-    text(ctx.t(T::TextSize), ctx.fonts.large);
-    for (int size = kMinTextSize; size <= kMaxTextSize; size += 25) {
-        if (size != kMinTextSize) ImGui::SameLine();
-        if (choice_button(std::to_string(size) + "%", s.text_size == size, ctx) && s.text_size != size) s.text_size = size, changed();
+        row(T::TextSize);
+        for (int size = kMinTextSize; size <= kMaxTextSize; size += 25) {
+            if (size != kMinTextSize) ImGui::SameLine();
+            if (choice_button(std::to_string(size) + "%", s.text_size == size, ctx) && s.text_size != size) s.text_size = size, changed();
+        }
+
+        row(T::Theme);
+        const std::pair<Theme, T> themes[] = {{Theme::Dark, T::ThemeDark}, {Theme::Light, T::ThemeLight}, {Theme::HighContrast, T::ThemeHighContrast}};
+        for (const auto& [theme, name] : themes) {
+            if (theme != Theme::Dark) ImGui::SameLine();
+            if (choice_button(ctx.t(name), s.theme == theme, ctx) && s.theme != theme) s.theme = theme, changed();
+        }
+
+        row(T::Sound);
+        if (choice_button(std::string(ctx.t(T::On)) + "##sound", s.sound, ctx) && !s.sound) s.sound = true, changed();
+        ImGui::SameLine();
+        if (choice_button(std::string(ctx.t(T::Off)) + "##sound", !s.sound, ctx) && s.sound) s.sound = false, changed();
+
+        row(T::OrderScoring);
+        bool& partial = s.partial_order_credit;
+        if (choice_button(ctx.t(T::PartialCredit), partial, ctx) && !partial) partial = true, changed();
+        ImGui::SameLine();
+        if (choice_button(ctx.t(T::AllOrNothing), !partial, ctx) && partial) partial = false, changed();
+        ImGui::EndTable();
     }
-
-    ImGui::Spacing();
-    text(ctx.t(T::Theme), ctx.fonts.large);
-    const std::pair<Theme, T> themes[] = {{Theme::Dark, T::ThemeDark}, {Theme::Light, T::ThemeLight}, {Theme::HighContrast, T::ThemeHighContrast}};
-    for (const auto& [theme, name] : themes) {
-        if (theme != Theme::Dark) ImGui::SameLine();
-        if (choice_button(ctx.t(name), s.theme == theme, ctx) && s.theme != theme) s.theme = theme, changed();
-    }
-
-    ImGui::Spacing();
-    text(ctx.t(T::Sound), ctx.fonts.large);
-    if (choice_button(std::string(ctx.t(T::On)) + "##sound", s.sound, ctx) && !s.sound) s.sound = true, changed();
-    ImGui::SameLine();
-    if (choice_button(std::string(ctx.t(T::Off)) + "##sound", !s.sound, ctx) && s.sound) s.sound = false, changed();
-
-    ImGui::Spacing();
-    text(ctx.t(T::OrderScoring), ctx.fonts.large);
-    bool& partial = s.partial_order_credit;
-    if (choice_button(ctx.t(T::PartialCredit), partial, ctx) && !partial) partial = true, changed();
-    ImGui::SameLine();
-    if (choice_button(ctx.t(T::AllOrNothing), !partial, ctx) && partial) partial = false, changed();
 
     ImGui::Spacing();
     ImGui::Spacing();
     ImGui::PushFont(ctx.fonts.large);
     if (button(ctx.t(T::Back))) intent = Intent::to(Intent::Do::Back);
     ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
     text(ctx.t(T::EscBack), ctx.fonts.body, ctx.palette.muted);
     return intent;
 }

@@ -86,7 +86,7 @@ Intent TeamQuestionScreen::draw_content(Model& model, const UiContext& ctx) {
     // The options, two by two.
     const ImGuiStyle& style = ImGui::GetStyle();
     const float width = (ImGui::GetContentRegionAvail().x - style.ItemSpacing.x) / 2;
-    const float height = ctx.fonts.large->FontSize * 2.6f;
+    const float height = layout_size(ctx.fonts.large) * 2.6f;
     for (size_t i = 0; i < q.options.size(); ++i) {
         if (i % 2 == 1) ImGui::SameLine();
         const bool right = std::find(q.answer.begin(), q.answer.end(), i) != q.answer.end();
@@ -99,7 +99,7 @@ Intent TeamQuestionScreen::draw_content(Model& model, const UiContext& ctx) {
     ImGui::Spacing();
 
     // Each team's row: its entry, and after the reveal right or wrong and its points.
-    const float side = ctx.fonts.large->FontSize;
+    const float side = layout_size(ctx.fonts.large);
     for (size_t t = 0; t < game->teams().size(); ++t) {
         const Team& team = game->teams()[t];
         const TeamAnswer& a = game->answers()[t];

@@ -2,7 +2,11 @@
 
 #include <SDL_scancode.h>
 
+#include <algorithm>
+#include <cfloat>
 #include <cmath>
+
+#include "core/base/text.h"
 
 namespace chronicle::ui {
 
@@ -29,12 +33,67 @@ void log_last_item(const std::string& label) {
 
 } // namespace
 
+namespace {
+
+// The width of s[from, to) drawn in `font` at `size`.
+float advance(ImFont* font, float size, const std::string& s, size_t from, size_t to) {
+    return font->CalcTextSizeA(size, FLT_MAX, 0.0f, s.data() + from, s.data() + to).x;
+}
+
+// One paragraph (no '\n') into `lines`.
+void wrap_paragraph(const std::string& s, ImFont* font, float size, float width, std::vector<std::string>& lines) {
+    const auto trimmed_end = [&](size_t from, size_t to) {
+        while (to > from && (s[to - 1] == ' ' || s[to - 1] == '\t')) --to;
+        return to;
+    };
+    std::vector<size_t> stops = line_break_opportunities(s);
+    stops.push_back(s.size());
+    size_t start = 0, fits = 0; // the line so far, and the last stop that fits on it
+    for (size_t i = 0; i < stops.size();) {
+        const size_t stop = stops[i];
+        if (advance(font, size, s, start, trimmed_end(start, stop)) <= width) {
+            fits = stop;
+            ++i;
+            continue;
+        }
+        if (fits > start) { // end the line at the last stop that fitted
+            lines.push_back(s.substr(start, trimmed_end(start, fits) - start));
+            start = fits;
+            continue;
+        }
+        // A word wider than the line alone: cut it between characters.
+        size_t end = start, len = 0;
+        for (size_t k = start; k < stop; k += len) {
+            const unsigned char c = static_cast<unsigned char>(s[k]);
+            len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            if (k > start && advance(font, size, s, start, k + len) > width) break;
+            end = k + len;
+        }
+        lines.push_back(s.substr(start, end - start));
+        start = fits = end;
+        if (start == stop) ++i;
+    }
+    if (start < s.size() || s.empty()) lines.push_back(s.substr(start, trimmed_end(start, s.size()) - start));
+}
+
+} // namespace
+
+std::vector<std::string> wrap_lines(const std::string& text, ImFont* font, float font_size, float width) {
+    std::vector<std::string> lines;
+    for (const std::string& paragraph : split(text, '\n')) wrap_paragraph(paragraph, font, font_size, width, lines);
+    return lines;
+}
+
+std::string wrapped(const std::string& text, ImFont* font, float font_size, float width) {
+    return join(wrap_lines(text, font, font_size, width), "\n");
+}
+
 void text(const std::string& s, ImFont* font, unsigned colour, float right_margin) {
     ImGui::PushFont(font);
     if (colour) ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - right_margin);
-    ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
-    ImGui::PopTextWrapPos();
+    const float width = ImGui::GetWindowContentRegionMax().x - right_margin - (ImGui::GetCursorScreenPos().x - ImGui::GetWindowPos().x);
+    const std::string lines = wrapped(s, ImGui::GetFont(), ImGui::GetFontSize(), std::max(width, 1.0f));
+    ImGui::TextUnformatted(lines.c_str(), lines.c_str() + lines.size());
     if (colour) ImGui::PopStyleColor();
     ImGui::PopFont();
     frame_log().text(s);
@@ -96,7 +155,8 @@ bool option_button(const std::string& key, const std::string& label, float width
     const ImGuiStyle& style = ImGui::GetStyle();
     const float badge = ImGui::GetFontSize() * 1.6f;
     const float text_width = width - badge - style.FramePadding.x * 4;
-    const ImVec2 text_size = ImGui::CalcTextSize(label.c_str(), nullptr, false, text_width);
+    const std::string lines = wrapped(label, ImGui::GetFont(), ImGui::GetFontSize(), text_width);
+    const ImVec2 text_size = ImGui::CalcTextSize(lines.c_str());
     const float height = std::max(badge, text_size.y) + style.FramePadding.y * 2;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::InvisibleButton((label + "##option" + key).c_str(), ImVec2(width, height));
@@ -112,7 +172,7 @@ bool option_button(const std::string& key, const std::string& label, float width
     dl->AddText(ImVec2(badge_min.x + (badge - key_size.x) / 2, badge_min.y + (badge - key_size.y) / 2), ctx.palette.on_accent,
                 key.c_str());
     dl->AddText(nullptr, 0.0f, ImVec2(badge_min.x + badge + style.FramePadding.x * 2, pos.y + (height - text_size.y) / 2),
-                ctx.palette.text, label.c_str(), nullptr, text_width);
+                ctx.palette.text, lines.c_str());
     ImGui::PopFont();
     frame_log().text(key);
     return clicked;

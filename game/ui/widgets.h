@@ -61,6 +61,14 @@ struct FrameLog {
 };
 FrameLog& frame_log();
 
+// `text` cut into lines no wider than `width` at `font_size` in `font`, at the line
+// break opportunities of core/base/text.h (between Chinese characters, after spaces):
+// a line's trailing spaces are dropped, '\n' always ends a line, and a word is cut
+// between its characters only when it alone is wider than the line.
+std::vector<std::string> wrap_lines(const std::string& text, ImFont* font, float font_size, float width);
+// The same lines joined with '\n', ready for ImGui to draw or measure unwrapped.
+std::string wrapped(const std::string& text, ImFont* font, float font_size, float width);
+
 // Text in `font` and `colour` (0: the theme's), wrapped at the window's right edge
 // less `right_margin`.
 void text(const std::string& s, ImFont* font, unsigned colour = 0, float right_margin = 0);

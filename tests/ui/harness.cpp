@@ -63,6 +63,21 @@ void Harness::frames(int n) {
     }
 }
 
+void Harness::resize(int width, int height) {
+    SDL_SetWindowSize(game_->window(), width, height);
+    frames();
+}
+
+int Harness::settle(int max_steps) {
+    const uint64_t before = game_->frames_drawn();
+    for (int i = 0; i < max_steps; ++i) {
+        const uint64_t drawn = game_->frames_drawn();
+        game_->step(0);
+        if (game_->frames_drawn() == drawn) break;
+    }
+    return static_cast<int>(game_->frames_drawn() - before);
+}
+
 void Harness::move_to(float x, float y) {
     SDL_Event e{};
     e.type = SDL_MOUSEMOTION;
@@ -84,7 +99,17 @@ static SDL_Event button_event(SDL_Window* window, Uint32 type, float x, float y)
     return e;
 }
 
+// Draws until two frames in a row are the same, so that a widget is where it stays.
+void Harness::steady() {
+    for (int i = 0; i < 10; ++i) {
+        const uint64_t before = game_->last_frame_hash();
+        frames(1);
+        if (game_->last_frame_hash() == before) return;
+    }
+}
+
 bool Harness::click(const std::string& label) {
+    steady();
     const ui::WidgetRecord* w = ui::frame_log().find(label);
     if (!w) return false;
     const float x = (w->min.x + w->max.x) / 2, y = (w->min.y + w->max.y) / 2;
@@ -100,6 +125,7 @@ bool Harness::click(const std::string& label) {
 }
 
 bool Harness::drag(const std::string& from, const std::string& to) {
+    steady();
     const ui::WidgetRecord* a = ui::frame_log().find(from);
     const ui::WidgetRecord* b = ui::frame_log().find(to);
     if (!a || !b) return false;

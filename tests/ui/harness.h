@@ -50,6 +50,13 @@ public:
     // The name of the first window (a page or a pane in it) whose content was taller
     // or wider than the window in the last frame, so that it scrolls; empty when none.
     std::string scrolling_window() const;
+    // Resizes the window as a player dragging its edge would, and draws.
+    void resize(int width, int height);
+    // Steps the loop as the game does (no forced frames) until it stops drawing, at
+    // most `max_steps` times; returns how many frames it drew.
+    int settle(int max_steps = 40);
+    // Draws until two frames in a row are the same (the layout has settled).
+    void steady();
     // Writes the next frame to <build>/screenshots/<name>.png; returns the path.
     std::string screenshot(const std::string& name);
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "core/quiz/phrases.h"
 #include "core/store/storage.h"
@@ -170,7 +171,7 @@ TEST_CASE("A finished game survives closing the window", "[ui][storage]") {
 
 TEST_CASE("A save from a newer version: Home says so at once, its best score shows, and Results says the game was not kept",
           "[ui][storage]") {
-    const std::string dir = (std::filesystem::temp_directory_path() / "chronicle-ui-newer-save").string();
+    const std::string dir = (std::filesystem::temp_directory_path() / ("chronicle-ui-newer-save-" + std::to_string(::getpid()))).string();
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     const std::string path = dir + "/chronicle.db";

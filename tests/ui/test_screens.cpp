@@ -164,7 +164,7 @@ TEST_CASE("Idle is idle: no frames are drawn while nothing happens", "[ui][idle]
 }
 
 TEST_CASE("A broken pack is listed with its error and stops nothing", "[ui][packs]") {
-    const std::string dir = (std::filesystem::temp_directory_path() / "chronicle-ui-broken-pack").string();
+    const std::string dir = (std::filesystem::temp_directory_path() / ("chronicle-ui-broken-pack-" + std::to_string(::getpid()))).string();
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir + "/packs");
     std::ofstream(dir + "/packs/broken.json") << "{\n  \"id\": \"broken\",\n}\n";
@@ -181,7 +181,7 @@ TEST_CASE("A broken pack is listed with its error and stops nothing", "[ui][pack
 }
 
 TEST_CASE("An imported pack is found in the user's folder and plays", "[ui][packs][import]") {
-    const std::string dir = (std::filesystem::temp_directory_path() / "chronicle-ui-imported").string();
+    const std::string dir = (std::filesystem::temp_directory_path() / ("chronicle-ui-imported-" + std::to_string(::getpid()))).string();
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir + "/packs");
     ImportOptions o;
@@ -214,7 +214,7 @@ TEST_CASE("An imported pack is found in the user's folder and plays", "[ui][pack
 }
 
 TEST_CASE("Home appears before the packs are loaded, and shows a pack still loading", "[ui][packs][loading]") {
-    const std::string dir = (std::filesystem::temp_directory_path() / "chronicle-ui-loading").string();
+    const std::string dir = (std::filesystem::temp_directory_path() / ("chronicle-ui-loading-" + std::to_string(::getpid()))).string();
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir + "/packs");
     ImportOptions o;
@@ -256,7 +256,7 @@ TEST_CASE("Home appears before the packs are loaded, and shows a pack still load
 }
 
 TEST_CASE("Home says when the chosen pack is too small for the length asked", "[ui][packs][capacity]") {
-    const std::string dir = (std::filesystem::temp_directory_path() / "chronicle-ui-capacity").string();
+    const std::string dir = (std::filesystem::temp_directory_path() / ("chronicle-ui-capacity-" + std::to_string(::getpid()))).string();
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir + "/packs");
     ImportOptions o;
@@ -296,7 +296,7 @@ TEST_CASE("Home says when the chosen pack is too small for the length asked", "[
 }
 
 TEST_CASE("A file dropped on the window becomes a pack", "[ui][packs][import]") {
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "chronicle-ui-drop";
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("chronicle-ui-drop-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir / "files");
     const std::string sheet = (dir / "files" / "登月.csv").string();
@@ -348,7 +348,7 @@ TEST_CASE("A file dropped on the window becomes a pack", "[ui][packs][import]") 
 }
 
 TEST_CASE("A damaged save is moved aside and the player is told", "[ui][storage]") {
-    const std::string dir = (std::filesystem::temp_directory_path() / "chronicle-ui-damaged").string();
+    const std::string dir = (std::filesystem::temp_directory_path() / ("chronicle-ui-damaged-" + std::to_string(::getpid()))).string();
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     std::ofstream(dir + "/chronicle.db") << "this is not a database, just bytes that were once one";

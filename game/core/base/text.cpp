@@ -184,6 +184,69 @@ bool is_chinese_character(char32_t c) {
 
 namespace {
 
+enum class BreakClass { Ideographic, Opening, Closing, Space, Other };
+
+bool is_ideographic(char32_t c) {
+    return is_chinese_character(c) || (c >= 0x1100 && c <= 0x11FF) || // Hangul jamo
+           (c >= 0x3040 && c <= 0x33FF) ||                            // kana, bopomofo, CJK compatibility
+           (c >= 0xAC00 && c <= 0xD7AF) ||                            // Hangul syllables
+           (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFFE0 && c <= 0xFFE6) || // CJK compatibility forms, full-width signs
+           (c >= 0x1F300 && c <= 0x1FAFF);                            // pictographs
+}
+
+BreakClass break_class(char32_t c) {
+    switch (c) {
+    case U'）': case U'。': case U'，': case U'、': case U'；': case U'：': case U'？': case U'！': case U'」': case U'』':
+    case U'》': case U'〉': case U'】': case U'〕': case U'〗': case U'］': case U'｝': case U'．': case U'…': case U'—':
+    case U'”': case U'’': case U'ー': case ')': case ']': case '}': case '.': case ',': case ';': case ':': case '!':
+    case '?': case '%':
+        return BreakClass::Closing;
+    case U'（': case U'「': case U'『': case U'《': case U'〈': case U'【': case U'〔': case U'〖': case U'［': case U'｛':
+    case U'“': case U'‘': case '(': case '[': case '{':
+        return BreakClass::Opening;
+    case ' ': case '\t': return BreakClass::Space;
+    default: return is_ideographic(c) ? BreakClass::Ideographic : BreakClass::Other;
+    }
+}
+
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+// Whether a line may end between `a` and `b`.
+bool may_break_between(char32_t a, char32_t b) {
+    const BreakClass ca = break_class(a), cb = break_class(b);
+    if (cb == BreakClass::Space || cb == BreakClass::Closing || ca == BreakClass::Opening) return false;
+    if (ca == BreakClass::Space) return true;
+    if (is_digit(a) && cb == BreakClass::Ideographic) return false; // a number and its unit
+    // Wide characters break on either side: a full-width closing mark after itself, a
+    // full-width opening mark before itself; ASCII ones stay with their Latin text.
+    const bool wide_a = ca == BreakClass::Ideographic || (ca == BreakClass::Closing && a >= 0x2000);
+    const bool wide_b = cb == BreakClass::Ideographic || (cb == BreakClass::Opening && b >= 0x2000);
+    return wide_a || wide_b;
+}
+
+} // namespace
+
+std::vector<size_t> line_break_opportunities(std::string_view s) {
+    std::vector<size_t> out;
+    size_t len = 0;
+    if (s.empty()) return out;
+    char32_t previous = decode_at(s, 0, len);
+    for (size_t i = len; i < s.size(); i += len) {
+        const char32_t c = decode_at(s, i, len);
+        if (may_break_between(previous, c)) out.push_back(i);
+        previous = c;
+    }
+    return out;
+}
+
+size_t utf8_length(std::string_view s) {
+    size_t n = 0;
+    for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+namespace {
+
 std::string_view full_width_of(char32_t c) {
     switch (c) {
     case ',': return "，";

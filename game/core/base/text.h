@@ -62,6 +62,16 @@ std::optional<MisplacedPunctuation> find_ascii_punctuation(std::string_view text
 // full-width mark carries its own space): "混乱: 从" → "混乱：从".
 std::string with_full_width_punctuation(std::string_view text);
 
+// Line breaking (a small part of Unicode's UAX #14): the byte offsets before which a
+// line may end. A line may end between any two Han, kana, Hangul or full-width
+// characters, after spaces (Latin words are never split here), but never before
+// closing punctuation (）。，、；：？！」』》〉】…— and ASCII ) . , ; : ! ?) nor after
+// opening punctuation (（「『《〈【 and ASCII (), and never between a number and the
+// Han character after it ("100万"). Spaces stay at the end of the line they follow. Valid UTF-8.
+std::vector<size_t> line_break_opportunities(std::string_view utf8);
+// The number of code points of valid UTF-8 text.
+size_t utf8_length(std::string_view utf8);
+
 // The parts with `separator` between them: join({"zh", "en"}, ", ") is "zh, en".
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 // The pieces between separators: split("a,,b", ',') is {"a", "", "b"}; "" gives {""}.
