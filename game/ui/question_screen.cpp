@@ -34,21 +34,23 @@ void draw_status(const Round& round, const UiContext& ctx) {
 // move, few enough frames to keep the clock cheap.
 constexpr int64_t kRingSteps = 120;
 
-float clock_diameter(const Round& round, const UiContext& ctx) {
-    return round.clock_running() ? ctx.fonts.title->FontSize * 2.0f : 0.0f;
+// The clock's number is a size above the prompt's; the ring fits around it.
+ImFont* clock_font(ImFont* prompt, const UiContext& ctx) { return prompt == ctx.fonts.large ? ctx.fonts.title : ctx.fonts.large; }
+float clock_diameter(const Round& round, ImFont* prompt, const UiContext& ctx) {
+    return round.clock_running() ? clock_font(prompt, ctx)->FontSize * 1.9f : 0.0f;
 }
 
 // The clock: the seconds left in big type inside a ring that empties; red in the
 // last quarter. The number stands on the page's background, never on the ring.
 // Asks to be redrawn when the number or the ring next changes.
-void draw_clock(const Round& round, ImVec2 top_right, const UiContext& ctx) {
+void draw_clock(const Round& round, ImVec2 top_right, ImFont* prompt, const UiContext& ctx) {
     const std::optional<int64_t> ms = round.ms_left(ctx.now_ms);
     if (!ms) return;
     const int64_t limit = std::max<int64_t>(1, round.time_limit_ms());
     const int64_t step = std::max<int64_t>(1, limit / kRingSteps);
     const int64_t steps_left = (*ms + step - 1) / step;
     const float share = std::min(1.0f, static_cast<float>(steps_left * step) / static_cast<float>(limit));
-    const float d = clock_diameter(round, ctx);
+    const float d = clock_diameter(round, prompt, ctx);
     const float thickness = d * 0.12f;
     const float r = d / 2 - thickness / 2;
     const ImVec2 c(top_right.x - d / 2, top_right.y + d / 2);
@@ -63,7 +65,7 @@ void draw_clock(const Round& round, ImVec2 top_right, const UiContext& ctx) {
     }
     const int64_t seconds = (*ms + 999) / 1000;
     const std::string number = std::to_string(seconds);
-    ImFont* font = ctx.fonts.title;
+    ImFont* font = clock_font(prompt, ctx);
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, number.c_str());
     dl->AddText(font, font->FontSize, ImVec2(c.x - size.x / 2, c.y - size.y / 2), late ? ctx.palette.wrong : ctx.palette.text,
                 number.c_str());
@@ -87,35 +89,40 @@ std::string hint_of(const Question& q, const UiContext& ctx) {
     return fill_in(ctx.t(T::AnswerKeys), {{"n", std::to_string(n)}, {"l", last_letter}}) + "    " + ctx.t(T::EscBack);
 }
 
-// Below the options: a gap, the hint and for an order the Confirm button (ImGui
-// counts no spacing after the last item).
-float footer_height(const Question& q, float width, const UiContext& ctx) {
+// Below the options: a gap, the hint (if there is room for it) and for an order the
+// Confirm button (ImGui counts no spacing after the last item).
+float footer_height(const Question& q, float width, bool hint, const UiContext& ctx) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    return style.ItemSpacing.y + text_height(hint_of(q, ctx), ctx.fonts.body, width) +
+    return (hint ? style.ItemSpacing.y + text_height(hint_of(q, ctx), ctx.fonts.body, width) : 0.0f) +
            (asks_for_order(q.kind) ? style.ItemSpacing.y + ImGui::GetFrameHeight() : 0.0f);
 }
 
 struct Fit {
     ImFont* prompt;
     ImFont* options;
+    bool hint; // the line that says how to answer (the tiles carry their keys anyway)
 };
 
-// The prompt's and the options' type: the largest with which the question, its
-// options, the hint and (for an order) the button fit `height`.
-Fit fit_question(const Question& q, float width, float height, float clock, const UiContext& ctx) {
+// The prompt's and the options' type: the largest with which the question (and its
+// clock), its options, the hint and (for an order) the button fit `height`; the hint
+// goes before the type gets smaller than the smallest.
+Fit fit_question(const Round& round, float width, float height, const UiContext& ctx) {
+    const Question& q = round.question();
     const ImGuiStyle& style = ImGui::GetStyle();
     const bool ordered = asks_for_order(q.kind);
-    const float footer = footer_height(q, width, ctx);
     auto options_height = [&](ImFont* font) {
         return ordered ? order_rows_height(q, width, font) : plan_tiles(q, width, font, ctx).min_height;
     };
-    for (ImFont* prompt : {ctx.fonts.large, ctx.fonts.body}) {
-        const float prompt_height = std::max(clock, text_height(q.prompt, prompt, width - clock - (clock > 0 ? style.ItemSpacing.x : 0.0f)));
-        const float rest = height - footer - prompt_height - style.ItemSpacing.y * 2;
-        ImFont* options = fitting_font(ctx.fonts, rest, options_height);
-        if (options_height(options) <= rest) return {prompt, options};
-    }
-    return {ctx.fonts.body, ctx.fonts.body};
+    for (bool hint : {true, false})
+        for (ImFont* prompt : {ctx.fonts.large, ctx.fonts.body}) {
+            const float clock = clock_diameter(round, prompt, ctx);
+            const float prompt_width = width - (clock > 0 ? clock + style.ItemSpacing.x : 0.0f);
+            const float prompt_height = std::max(clock, text_height(q.prompt, prompt, prompt_width));
+            const float rest = height - footer_height(q, width, hint, ctx) - prompt_height - style.ItemSpacing.y * 2;
+            ImFont* options = fitting_font(ctx.fonts, rest, options_height);
+            if (options_height(options) <= rest) return {prompt, options, hint};
+        }
+    return {ctx.fonts.body, ctx.fonts.body, false};
 }
 
 } // namespace
@@ -127,7 +134,7 @@ void QuestionScreen::enter(Model& /*model*/, const UiContext& /*ctx*/) {
     dragging_.reset();
 }
 
-Intent QuestionScreen::draw_choices(const Question& q, ImFont* font, float height, const UiContext& ctx) {
+Intent QuestionScreen::draw_choices(const Question& q, ImFont* font, float height, bool hint, const UiContext& ctx) {
     Intent intent;
     const size_t n = q.options.size();
     const float width = ImGui::GetContentRegionAvail().x;
@@ -138,11 +145,11 @@ Intent QuestionScreen::draw_choices(const Question& q, ImFont* font, float heigh
         if (key_pressed(SDL_SCANCODE_1 + offset) || key_pressed(SDL_SCANCODE_KP_1 + offset) || key_pressed(SDL_SCANCODE_A + offset))
             intent = Intent::answer({i});
     }
-    text(hint_of(q, ctx), ctx.fonts.body, ctx.palette.muted);
+    if (hint) text(hint_of(q, ctx), ctx.fonts.body, ctx.palette.muted);
     return intent;
 }
 
-Intent QuestionScreen::draw_order(const Question& q, ImFont* font, const UiContext& ctx) {
+Intent QuestionScreen::draw_order(const Question& q, ImFont* font, bool hint, const UiContext& ctx) {
     const size_t n = q.options.size();
     if (arrangement_.size() != n) {
         arrangement_.resize(n);
@@ -219,7 +226,7 @@ Intent QuestionScreen::draw_order(const Question& q, ImFont* font, const UiConte
         dragging_.reset();
     }
 
-    text(hint_of(q, ctx), ctx.fonts.body, ctx.palette.muted);
+    if (hint) text(hint_of(q, ctx), ctx.fonts.body, ctx.palette.muted);
     if (primary_button(ctx.t(T::ConfirmOrder), ctx) || key_pressed(SDL_SCANCODE_RETURN) || key_pressed(SDL_SCANCODE_KP_ENTER))
         return Intent::answer(arrangement_);
     return {};
@@ -231,18 +238,18 @@ Intent QuestionScreen::draw_content(Model& model, const UiContext& ctx) {
     const Question& q = round->question();
     draw_status(*round, ctx);
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float clock = clock_diameter(*round, ctx);
+    const Fit fit = fit_question(*round, avail.x, avail.y, ctx);
+    const float clock = clock_diameter(*round, fit.prompt, ctx);
     const float margin = clock > 0 ? clock + ImGui::GetStyle().ItemSpacing.x : 0.0f;
-    const Fit fit = fit_question(q, avail.x, avail.y, clock, ctx);
     const ImVec2 top = ImGui::GetCursorScreenPos();
-    draw_clock(*round, ImVec2(top.x + avail.x, top.y), ctx);
+    draw_clock(*round, ImVec2(top.x + avail.x, top.y), fit.prompt, ctx);
     ImGui::BeginGroup(); // the prompt, at least as tall as the clock beside it
     text(q.prompt, fit.prompt, 0, margin);
     if (const float below = top.y + clock - ImGui::GetCursorScreenPos().y; below > 0) ImGui::Dummy(ImVec2(0, below));
     ImGui::EndGroup();
     ImGui::Dummy(ImVec2(0, 0)); // a gap between the prompt and the options
-    if (asks_for_order(q.kind)) return draw_order(q, fit.options, ctx);
-    return draw_choices(q, fit.options, ImGui::GetContentRegionAvail().y - footer_height(q, avail.x, ctx), ctx);
+    if (asks_for_order(q.kind)) return draw_order(q, fit.options, fit.hint, ctx);
+    return draw_choices(q, fit.options, ImGui::GetContentRegionAvail().y - footer_height(q, avail.x, fit.hint, ctx), fit.hint, ctx);
 }
 
 } // namespace chronicle::ui

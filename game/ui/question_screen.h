@@ -18,8 +18,8 @@ public:
 private:
     const char* window_id() const override { return "question"; }
     Intent draw_content(Model& model, const UiContext& ctx) override;
-    Intent draw_choices(const Question& q, ImFont* font, float height, const UiContext& ctx);
-    Intent draw_order(const Question& q, ImFont* font, const UiContext& ctx);
+    Intent draw_choices(const Question& q, ImFont* font, float height, bool hint, const UiContext& ctx);
+    Intent draw_order(const Question& q, ImFont* font, bool hint, const UiContext& ctx);
 
     // The player's arrangement of an order question, kept between frames.
     std::vector<size_t> arrangement_; // option indices, top to bottom

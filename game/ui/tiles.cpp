@@ -124,7 +124,7 @@ std::optional<size_t> draw_tiles(const Question& q, const TilePlan& plan, float 
     const float cell = (width - gap * static_cast<float>(plan.columns - 1)) / static_cast<float>(plan.columns);
     // Rows share what is left beyond their least height, up to a comfortable size.
     const float spare = std::max(0.0f, height - plan.min_height) / static_cast<float>(plan.rows);
-    const float grow = std::min(spare, plan.font->FontSize * 3.0f);
+    const float grow = std::min(spare, plan.font->FontSize * 5.0f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float outline = (ctx.palette.high_contrast ? 4.0f : 3.0f) * ctx.scale;
     if (frame_log().enabled) records().clear();
@@ -223,19 +223,19 @@ void draw_order_row(const OrderRow& row, ImVec2 pos, float width, float height, 
     const ImVec2 badge_max(badge_min.x + badge_w, badge_min.y + badge_h);
     const bool revealed = row.right || row.dimmed;
     const unsigned badge_fill = revealed ? (row.right ? ctx.palette.right : ctx.palette.wrong) : ctx.palette.accent;
-    dl->AddRectFilled(badge_min, badge_max, with_alpha(badge_fill, alpha), style.FrameRounding);
+    dl->AddRectFilled(badge_min, badge_max, badge_fill, style.FrameRounding); // never dimmed: its text must stay legible
     const ImVec2 badge_text = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, row.badge.c_str());
     dl->AddText(small, small->FontSize, ImVec2(badge_min.x + (badge_w - badge_text.x) / 2, badge_min.y + (badge_h - badge_text.y) / 2),
                 ctx.palette.on_accent, row.badge.c_str());
 
     const float text_x = badge_max.x + style.FramePadding.x;
-    const float mark = revealed ? font->FontSize : 0.0f;
+    const float mark = revealed ? font->FontSize * 1.4f : 0.0f;
     const float text_width = std::max(1.0f, end.x - text_x - style.FramePadding.x - mark);
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, text_width, row.text.c_str());
     dl->AddText(font, font->FontSize, ImVec2(text_x, pos.y + (height - size.y) / 2), with_alpha(ctx.palette.text, row.dimmed ? 0.75f : 1.0f),
                 row.text.c_str(), nullptr, text_width);
     if (revealed)
-        draw_mark(dl, ImVec2(end.x - mark * 0.7f, pos.y + height / 2), mark * 0.4f, row.right, row.right ? ctx.palette.right : ctx.palette.wrong);
+        draw_mark(dl, ImVec2(end.x - mark * 0.7f, pos.y + height / 2), mark * 0.55f, row.right, row.right ? ctx.palette.right : ctx.palette.wrong);
     frame_log().text(row.text);
     frame_log().text(row.badge);
     if (frame_log().enabled) records().push_back({row.text, row.badge, row.right, row.dimmed, false, row.place, pos, end});
