@@ -303,3 +303,18 @@ TEST_CASE("Tile colours read apart by lightness and their text has a contrast of
         for (size_t j = i + 1; j < 4; ++j) CHECK(ui::contrast_ratio(ui::tile_fill(i), ui::tile_fill(j)) >= 1.2f);
     }
 }
+
+TEST_CASE("Screenshots of the tiles in the high-contrast and light themes", "[ui][question][shots]") {
+    for (const char* theme : {"high_contrast", "light"}) {
+        Harness h({{"ui_lang", "en"}, {"mode", "timed"}, {"length", "5"}, {"kinds", "who_did"}, {"theme", theme}});
+        h.press(SDL_SCANCODE_RETURN);
+        REQUIRE(h.screen() == ScreenId::Question);
+        h.screenshot(std::string("tiles-") + theme);
+        const Question q = h.session().current();
+        h.press(static_cast<SDL_Scancode>(SDL_SCANCODE_1 + static_cast<int>((q.answer[0] + 1) % q.options.size())));
+        REQUIRE(h.screen() == ScreenId::Feedback);
+        SDL_Delay(700);
+        h.frames();
+        h.screenshot(std::string("reveal-") + theme);
+    }
+}
