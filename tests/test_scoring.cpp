@@ -94,14 +94,14 @@ TEST_CASE("Timed scales an order's points by the part in order, unless all or no
     const Question q = order_question();
     const ScoreRules timed = rules_for(Mode::Timed);
     CHECK(timed.partial_order_credit);
-    // Half the time gone leaves 750 of 1000; three of four in order earn 3/4 of that.
-    CHECK(grade(q, {0, 3, 1, 2}, 10'000, 0, timed).points == 562);
-    CHECK(grade(q, {0, 3, 1, 2}, 20'001, 0, timed).points == 0); // too late
+    // Half an order's 30 s gone leaves 750 of 1000; three of four in order earn 3/4 of that.
+    CHECK(grade(q, {0, 3, 1, 2}, 15'000, 0, timed).points == 562);
+    CHECK(grade(q, {0, 3, 1, 2}, 30'001, 0, timed).points == 0); // too late
     const ScoreRules all_or_nothing = rules_for(Mode::Timed, false);
-    const Grade strict = grade(q, {0, 3, 1, 2}, 10'000, 0, all_or_nothing);
+    const Grade strict = grade(q, {0, 3, 1, 2}, 15'000, 0, all_or_nothing);
     CHECK(strict.points == 0);
     CHECK(strict.in_place == 3); // still reported
-    CHECK(grade(q, {2, 0, 3, 1}, 10'000, 0, all_or_nothing).points == 750);
+    CHECK(grade(q, {2, 0, 3, 1}, 15'000, 0, all_or_nothing).points == 750);
     // Choices that are not orders are all or nothing whatever the setting.
     CHECK(grade(single_answer(0), {1}, 0, 0, timed).points == 0);
 }
@@ -196,4 +196,50 @@ TEST_CASE("When the clock runs out, the question counts as a late wrong answer",
     CHECK(session.answers().back().chosen.empty());
     CHECK(rules_for(Mode::Practice).time_limit_ms == 0);
     CHECK_FALSE(reveals_each_answer(Mode::Test));
+}
+
+SCENARIO("Each kind of question has its own time limit", "[scoring][limits]") {
+    GIVEN("the Timed rules") {
+        const ScoreRules rules = rules_for(Mode::Timed);
+        THEN("an order gets 30 s, a true-or-false 15 s, the others 20 s") {
+            CHECK(rules.limit_for(Kind::Order) == 30000);
+            CHECK(rules.limit_for(Kind::TrueFalse) == 15000);
+            for (Kind k : {Kind::First, Kind::Last, Kind::BeforeAfter, Kind::When, Kind::Interval, Kind::WhoSaid, Kind::WhoDid,
+                           Kind::Number, Kind::Authored})
+                CHECK(rules.limit_for(k) == 20000);
+        }
+        THEN("an order answered at 25 s is in time and earns more than half; at 30.001 s it is late") {
+            Question q = order_question();
+            const Grade in_time = grade(q, q.answer, 25000, 0, rules);
+            CHECK(in_time.correct);
+            CHECK(in_time.points == 1000 - 1000 * 25000 / 60000);
+            CHECK(grade(q, q.answer, 30001, 0, rules).timed_out);
+        }
+        THEN("a true-or-false answered at 16 s is late") {
+            Question q = single_answer(0, 2);
+            q.kind = Kind::TrueFalse;
+            CHECK(grade(q, {0}, 14000, 0, rules).correct);
+            CHECK(grade(q, {0}, 16000, 0, rules).timed_out);
+        }
+    }
+    GIVEN("untimed rules") {
+        THEN("no kind has a limit") {
+            for (Kind k : kAllKinds) CHECK(rules_for(Mode::Practice).limit_for(k) == 0);
+        }
+    }
+    GIVEN("a Timed session whose second question is an order") {
+        Quiz quiz;
+        quiz.questions = {single_answer(0), order_question()};
+        QuizSession session(quiz, rules_for(Mode::Timed));
+        session.answer({0}, 1000);
+        session.advance();
+        WHEN("its clock runs out") {
+            const std::optional<Grade> g = session.expire();
+            THEN("it is late by the order's limit") {
+                REQUIRE(g);
+                CHECK(g->timed_out);
+                CHECK(session.answers().back().elapsed_ms == 30001);
+            }
+        }
+    }
 }

@@ -202,6 +202,7 @@ void Game::apply_settings() {
     if (fonts_scale_ != ui_.scale) fonts_stale_ = true;
     for (const auto& screen : screens_) screen->refit();
     frames_pending_ = std::max(frames_pending_, 1);
+    if (sound_ && !s.sound) sound_->close(); // no audio device or thread while sound is off
 }
 
 // Type and spacing follow the window, so that a projector at 1920×1080 or 3840×2160
@@ -219,6 +220,17 @@ void Game::toggle_fullscreen() {
     const bool full = (SDL_GetWindowFlags(window_) & SDL_WINDOW_FULLSCREEN) != 0;
     SDL_SetWindowFullscreen(window_, full ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
     apply_settings(); // the size changed: so do type and spacing
+}
+
+// A soft tick as each of a timed question's last five seconds begins. The clock
+// asks for a frame at each whole second, so this runs on time.
+void Game::tick_clock() {
+    const Round* round = play_->round();
+    const std::optional<int64_t> ms = round ? round->ms_left(ui_.now_ms) : std::nullopt;
+    if (!ms || *ms <= 0) return;
+    const int64_t second = (*ms + 999) / 1000;
+    if (second <= 5 && second != ticked_second_ && play_->settings().sound) sound_->play(Effect::Tick);
+    ticked_second_ = second;
 }
 
 void Game::rebuild_fonts() {
@@ -359,6 +371,7 @@ void Game::draw_frame(const std::string& capture_png) {
     ui_.redraw_at_ms = 0;
     // A timed question whose time is up is answered late, before anything is drawn.
     if (Round* round = play_->round(); round && round->expire_if_due(now())) show_round();
+    tick_clock();
     ui::Screen& screen = *screens_[static_cast<size_t>(screen_)];
     if (screen.keyboard_navigation()) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     else io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
@@ -398,7 +411,8 @@ void Game::show_round() {
     switch (round->step()) {
     case RoundStep::Asking: return show(ui::ScreenId::Question);
     case RoundStep::Revealing: {
-        if (play_->settings().sound) sound_->play(round->revealed().grade.correct ? Effect::Right : Effect::Wrong);
+        const Grade& g = round->revealed().grade;
+        if (play_->settings().sound) sound_->play(g.timed_out ? Effect::TimeUp : g.correct ? Effect::Right : Effect::Wrong);
         return show(ui::ScreenId::Feedback);
     }
     case RoundStep::Finished:

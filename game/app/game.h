@@ -92,6 +92,7 @@ private:
     std::unique_ptr<PackWorker> worker_; // loads packs off the main thread
     uint32_t loaded_event_ = 0;          // the SDL event it wakes the loop with
     std::unique_ptr<Sound> sound_;
+    int64_t ticked_second_ = 0; // the timed clock's second last ticked (or seen)
     std::unique_ptr<ui::FontCoverage> coverage_;
     std::unique_ptr<ui::Model> model_;
     ui::GlyphPlan glyphs_; // which font draws which character of all there is to show
@@ -112,6 +113,7 @@ private:
     size_t take_loaded();
     void plan_glyphs();
     void apply_settings();
+    void tick_clock();
     void rebuild_fonts();
     float layout_scale() const;
     void toggle_fullscreen();

@@ -5,36 +5,124 @@
 #include <algorithm>
 
 #include "core/quiz/phrases.h"
+#include "ui/tiles.h"
 
 namespace chronicle::ui {
 
 namespace {
 
-// The header every question shares: progress, score, streak and the clock.
+// The header every question shares: progress, and score and streak (not in Test).
 void draw_status(const Round& round, const UiContext& ctx) {
     const QuizSession& session = round.session();
     const size_t number = session.index() + 1, total = session.quiz().questions.size();
     const std::string progress = fill_in(ctx.t(T::Progress), {{"i", std::to_string(number)}, {"n", std::to_string(total)}});
-    const std::string score = fill_in(ctx.t(T::Score), {{"n", number_text(session.score().points, ctx.lang)}});
-    const std::string streak = fill_in(ctx.t(T::Streak), {{"n", std::to_string(session.score().streak)}});
     text(progress, ctx.fonts.body, ctx.palette.muted);
-    ImGui::SameLine();
-    const std::string right = score + "   " + streak;
-    ImGui::PushFont(ctx.fonts.body);
-    const float width = ImGui::CalcTextSize(right.c_str()).x;
-    ImGui::PopFont();
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
-    text(right, ctx.fonts.body);
-    ImGui::ProgressBar(static_cast<float>(number - 1) / static_cast<float>(std::max<size_t>(1, total)), ImVec2(-1, 6 * ctx.scale), "");
-    if (const std::optional<int64_t> ms = round.ms_left(ctx.now_ms)) {
-        const float share = static_cast<float>(*ms) / static_cast<float>(session.rules().time_limit_ms);
-        const std::string left = fill_in(ctx.t(T::SecondsLeft), {{"n", std::to_string((*ms + 999) / 1000)}});
-        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, share < 0.25f ? ctx.palette.wrong : ctx.palette.accent);
-        ImGui::ProgressBar(share, ImVec2(-1, 0), left.c_str());
-        ImGui::PopStyleColor();
-        frame_log().text(left);
-        ctx.redraw_at(ctx.now_ms + static_cast<uint64_t>(*ms % 1000 == 0 ? 1000 : *ms % 1000)); // the next whole second
+    if (round.shows_progress()) {
+        const std::string score = fill_in(ctx.t(T::Score), {{"n", number_text(session.score().points, ctx.lang)}});
+        const std::string streak = fill_in(ctx.t(T::Streak), {{"n", std::to_string(session.score().streak)}});
+        const std::string right = score + "   " + streak;
+        ImGui::PushFont(ctx.fonts.body);
+        const float width = ImGui::CalcTextSize(right.c_str()).x;
+        ImGui::PopFont();
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
+        text(right, ctx.fonts.body);
     }
+    ImGui::ProgressBar(static_cast<float>(number - 1) / static_cast<float>(std::max<size_t>(1, total)), ImVec2(-1, 6 * ctx.scale), "");
+}
+
+// The ring steps this many times over a question's time: smooth enough to see it
+// move, few enough frames to keep the clock cheap.
+constexpr int64_t kRingSteps = 120;
+
+// The clock's number is a size above the prompt's; the ring fits around it.
+ImFont* clock_font(ImFont* prompt, const UiContext& ctx) { return prompt == ctx.fonts.large ? ctx.fonts.title : ctx.fonts.large; }
+float clock_diameter(const Round& round, ImFont* prompt, const UiContext& ctx) {
+    return round.clock_running() ? layout_size(clock_font(prompt, ctx)) * 1.9f : 0.0f;
+}
+
+// The clock: the seconds left in big type inside a ring that empties; red in the
+// last quarter. The number stands on the page's background, never on the ring.
+// Asks to be redrawn when the number or the ring next changes.
+void draw_clock(const Round& round, ImVec2 top_right, ImFont* prompt, const UiContext& ctx) {
+    const std::optional<int64_t> ms = round.ms_left(ctx.now_ms);
+    if (!ms) return;
+    const int64_t limit = std::max<int64_t>(1, round.time_limit_ms());
+    const int64_t step = std::max<int64_t>(1, limit / kRingSteps);
+    const int64_t steps_left = (*ms + step - 1) / step;
+    const float share = std::min(1.0f, static_cast<float>(steps_left * step) / static_cast<float>(limit));
+    const float d = clock_diameter(round, prompt, ctx);
+    const float thickness = d * 0.12f;
+    const float r = d / 2 - thickness / 2;
+    const ImVec2 c(top_right.x - d / 2, top_right.y + d / 2);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const bool late = *ms * 4 < limit;
+    const unsigned colour = late ? ctx.palette.wrong : ctx.palette.accent;
+    dl->AddCircle(c, r, (ctx.palette.muted & 0x00FFFFFFu) | 0x50000000u, 48, thickness);
+    if (share > 0) {
+        constexpr float kTop = -3.14159265f / 2;
+        dl->PathArcTo(c, r, kTop, kTop + share * 2 * 3.14159265f, 48);
+        dl->PathStroke(colour, 0, thickness);
+    }
+    const int64_t seconds = (*ms + 999) / 1000;
+    const std::string number = std::to_string(seconds);
+    ImFont* font = clock_font(prompt, ctx);
+    const ImVec2 size = font->CalcTextSizeA(layout_size(font), FLT_MAX, 0, number.c_str());
+    dl->AddText(font, layout_size(font), ImVec2(c.x - size.x / 2, c.y - size.y / 2), late ? ctx.palette.wrong : ctx.palette.text,
+                number.c_str());
+    frame_log().text(fill_in(ctx.t(T::SecondsLeft), {{"n", number}}));
+    // The next change: the ring's next step (the seconds change on a step too when
+    // a second is a whole number of steps; else at the next whole second).
+    const int64_t to_step = *ms % step == 0 ? step : *ms % step;
+    const int64_t to_second = *ms % 1000 == 0 ? 1000 : *ms % 1000;
+    ctx.redraw_at(ctx.now_ms + static_cast<uint64_t>(std::min(to_step, to_second)));
+}
+
+float text_height(const std::string& s, ImFont* font, float width) {
+    return font->CalcTextSizeA(layout_size(font), FLT_MAX, width, s.c_str()).y;
+}
+
+// The line under the options: how to answer.
+std::string hint_of(const Question& q, const UiContext& ctx) {
+    if (asks_for_order(q.kind)) return std::string(ctx.t(T::OrderHelp)) + "    " + ctx.t(T::EscBack);
+    const size_t n = q.options.size();
+    const std::string last_letter(1, static_cast<char>('A' + n - 1));
+    return fill_in(ctx.t(T::AnswerKeys), {{"n", std::to_string(n)}, {"l", last_letter}}) + "    " + ctx.t(T::EscBack);
+}
+
+// Below the options: a gap, the hint (if there is room for it) and for an order the
+// Confirm button (ImGui counts no spacing after the last item).
+float footer_height(const Question& q, float width, bool hint, const UiContext& ctx) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return (hint ? style.ItemSpacing.y + text_height(hint_of(q, ctx), ctx.fonts.body, width) : 0.0f) +
+           (asks_for_order(q.kind) ? style.ItemSpacing.y + ImGui::GetFrameHeight() : 0.0f);
+}
+
+struct Fit {
+    ImFont* prompt;
+    ImFont* options;
+    bool hint; // the line that says how to answer (the tiles carry their keys anyway)
+};
+
+// The prompt's and the options' type: the largest with which the question (and its
+// clock), its options, the hint and (for an order) the button fit `height`; the hint
+// goes before the type gets smaller than the smallest.
+Fit fit_question(const Round& round, float width, float height, const UiContext& ctx) {
+    const Question& q = round.question();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const bool ordered = asks_for_order(q.kind);
+    auto options_height = [&](ImFont* font) {
+        return ordered ? order_rows_height(q, width, font) : plan_tiles(q, width, font, ctx).min_height;
+    };
+    for (bool hint : {true, false})
+        for (ImFont* prompt : {ctx.fonts.large, ctx.fonts.body, ctx.fonts.small}) {
+            const float clock = clock_diameter(round, prompt, ctx);
+            const float prompt_width = width - (clock > 0 ? clock + style.ItemSpacing.x : 0.0f);
+            const float prompt_height = std::max(clock, text_height(q.prompt, prompt, prompt_width));
+            const float rest = height - footer_height(q, width, hint, ctx) - prompt_height - style.ItemSpacing.y * 2;
+            ImFont* options = fitting_font(ctx.fonts, rest, options_height);
+            if (options_height(options) <= rest) return {prompt, options, hint};
+        }
+    return {ctx.fonts.small, ctx.fonts.small, false};
 }
 
 } // namespace
@@ -42,26 +130,26 @@ void draw_status(const Round& round, const UiContext& ctx) {
 void QuestionScreen::enter(Model& /*model*/, const UiContext& /*ctx*/) {
     arrangement_.clear();
     selected_ = 0;
+    pressed_.reset();
+    dragging_.reset();
 }
 
-Intent QuestionScreen::draw_choices(const Question& q, const UiContext& ctx) {
+Intent QuestionScreen::draw_choices(const Question& q, ImFont* font, float height, bool hint, const UiContext& ctx) {
     Intent intent;
     const size_t n = q.options.size();
     const float width = ImGui::GetContentRegionAvail().x;
-    for (size_t i = 0; i < n; ++i)
-        if (option_button(std::to_string(i + 1), q.options[i].text, width, ctx)) intent = Intent::answer({i});
+    const TilePlan plan = plan_tiles(q, width, font, ctx);
+    if (const std::optional<size_t> clicked = draw_tiles(q, plan, height, ctx)) intent = Intent::answer({*clicked});
     for (size_t i = 0; i < n && i < 9; ++i) {
         const int offset = static_cast<int>(i);
         if (key_pressed(SDL_SCANCODE_1 + offset) || key_pressed(SDL_SCANCODE_KP_1 + offset) || key_pressed(SDL_SCANCODE_A + offset))
             intent = Intent::answer({i});
     }
-    const std::string last_letter(1, static_cast<char>('A' + n - 1));
-    text(fill_in(ctx.t(T::AnswerKeys), {{"n", std::to_string(n)}, {"l", last_letter}}) + "    " + ctx.t(T::EscBack),
-         ctx.fonts.body, ctx.palette.muted);
+    if (hint) text(hint_of(q, ctx), ctx.fonts.body, ctx.palette.muted);
     return intent;
 }
 
-Intent QuestionScreen::draw_order(const Question& q, const UiContext& ctx) {
+Intent QuestionScreen::draw_order(const Question& q, ImFont* font, bool hint, const UiContext& ctx) {
     const size_t n = q.options.size();
     if (arrangement_.size() != n) {
         arrangement_.resize(n);
@@ -80,33 +168,65 @@ Intent QuestionScreen::draw_order(const Question& q, const UiContext& ctx) {
         ++selected_;
     }
 
+    // The rows' places as laid out; the mouse acts on these.
     const float width = ImGui::GetContentRegionAvail().x;
-    std::optional<std::pair<size_t, size_t>> drop; // (from, to), applied after the loop so no row is drawn twice
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    std::vector<float> tops(n), heights(n);
     for (size_t row = 0; row < n; ++row) {
+        const std::string& label = q.options[arrangement_[row]].text;
+        heights[row] = order_row_height(label, width, font);
+        tops[row] = ImGui::GetCursorScreenPos().y;
         ImGui::PushID(static_cast<int>(row));
-        const ImVec2 top = ImGui::GetCursorScreenPos();
-        if (option_button(std::to_string(row + 1), q.options[arrangement_[row]].text, width, ctx)) selected_ = row;
-        if (row == selected_)
-            ImGui::GetWindowDrawList()->AddRect(top, ImGui::GetItemRectMax(), ctx.palette.accent, ImGui::GetStyle().FrameRounding, 0,
-                                                3 * ctx.scale);
-        // Drag a row onto another to move it there.
-        if (ImGui::BeginDragDropSource(ImGuiDragDropFlags_SourceNoPreviewTooltip)) {
-            ImGui::SetDragDropPayload("order-row", &row, sizeof row);
-            ImGui::EndDragDropSource();
-        }
-        if (ImGui::BeginDragDropTarget()) {
-            if (const ImGuiPayload* p = ImGui::AcceptDragDropPayload("order-row")) drop.emplace(*static_cast<const size_t*>(p->Data), row);
-            ImGui::EndDragDropTarget();
-        }
+        ImGui::InvisibleButton("row", ImVec2(width, heights[row]));
         ImGui::PopID();
+        frame_log().widget(label, ImVec2(ImGui::GetItemRectMin()), ImVec2(ImGui::GetItemRectMax()));
+        if (ImGui::IsItemActivated()) {
+            selected_ = row;
+            pressed_ = row;
+            grab_dy_ = io.MousePos.y - tops[row];
+        }
     }
-    if (drop && drop->first < n) {
-        const size_t moved = arrangement_[drop->first];
-        arrangement_.erase(arrangement_.begin() + static_cast<std::ptrdiff_t>(drop->first));
-        arrangement_.insert(arrangement_.begin() + static_cast<std::ptrdiff_t>(drop->second), moved);
-        selected_ = drop->second;
+    const float left = ImGui::GetItemRectMin().x;
+    if (pressed_ && !dragging_ && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4.0f)) dragging_ = pressed_;
+
+    // Where the dragged row would land: before the first other row whose middle is below its middle.
+    size_t landing = 0;
+    if (dragging_) {
+        const float middle = io.MousePos.y - grab_dy_ + heights[*dragging_] / 2;
+        for (size_t row = 0; row < n; ++row)
+            if (row != *dragging_ && tops[row] + heights[row] / 2 < middle) ++landing;
     }
-    text(std::string(ctx.t(T::OrderHelp)) + "    " + ctx.t(T::EscBack), ctx.fonts.body, ctx.palette.muted);
+    // The other rows close up around the dragged one and open a gap where it will land.
+    clear_tile_records();
+    float y = tops[0];
+    size_t slot = 0;
+    for (size_t row = 0; row < n; ++row) {
+        if (dragging_ && row == *dragging_) continue;
+        if (dragging_ && slot == landing) y += heights[*dragging_] + spacing;
+        OrderRow r{q.options[arrangement_[row]].text, place_text((dragging_ && slot >= landing ? slot + 1 : slot) + 1, ctx),
+                   !dragging_ && row == selected_, false, false, false, 0};
+        if (!dragging_) r.badge = place_text(row + 1, ctx);
+        draw_order_row(r, ImVec2(left, y), width, heights[row], font, ctx);
+        y += heights[row] + spacing;
+        ++slot;
+    }
+    if (dragging_) {
+        const size_t row = *dragging_;
+        OrderRow r{q.options[arrangement_[row]].text, place_text(landing + 1, ctx), false, true, false, false, 0};
+        draw_order_row(r, ImVec2(left + 8 * ctx.scale, io.MousePos.y - grab_dy_), width, heights[row], font, ctx);
+    }
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        if (dragging_ && *dragging_ < n) {
+            const size_t moved = arrangement_[*dragging_];
+            arrangement_.erase(arrangement_.begin() + static_cast<std::ptrdiff_t>(*dragging_));
+            arrangement_.insert(arrangement_.begin() + static_cast<std::ptrdiff_t>(landing), moved);
+            selected_ = landing;
+        }
+        pressed_.reset();
+        dragging_.reset();
+    }
+
+    if (hint) text(hint_of(q, ctx), ctx.fonts.body, ctx.palette.muted);
     if (primary_button(ctx.t(T::ConfirmOrder), ctx) || key_pressed(SDL_SCANCODE_RETURN) || key_pressed(SDL_SCANCODE_KP_ENTER))
         return Intent::answer(arrangement_);
     return {};
@@ -117,10 +237,19 @@ Intent QuestionScreen::draw_content(Model& model, const UiContext& ctx) {
     if (!round || round->step() != RoundStep::Asking) return Intent::to(Intent::Do::Home);
     const Question& q = round->question();
     draw_status(*round, ctx);
-    ImGui::Spacing();
-    text(q.prompt, ctx.fonts.large);
-    ImGui::Spacing();
-    return asks_for_order(q.kind) ? draw_order(q, ctx) : draw_choices(q, ctx);
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const Fit fit = fit_question(*round, avail.x, avail.y, ctx);
+    const float clock = clock_diameter(*round, fit.prompt, ctx);
+    const float margin = clock > 0 ? clock + ImGui::GetStyle().ItemSpacing.x : 0.0f;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    draw_clock(*round, ImVec2(top.x + avail.x, top.y), fit.prompt, ctx);
+    ImGui::BeginGroup(); // the prompt, at least as tall as the clock beside it
+    text(q.prompt, fit.prompt, 0, margin);
+    if (const float below = top.y + clock - ImGui::GetCursorScreenPos().y; below > 0) ImGui::Dummy(ImVec2(0, below));
+    ImGui::EndGroup();
+    ImGui::Dummy(ImVec2(0, 0)); // a gap between the prompt and the options
+    if (asks_for_order(q.kind)) return draw_order(q, fit.options, fit.hint, ctx);
+    return draw_choices(q, fit.options, ImGui::GetContentRegionAvail().y - footer_height(q, avail.x, fit.hint, ctx), fit.hint, ctx);
 }
 
 } // namespace chronicle::ui

@@ -1,7 +1,9 @@
-// A question: the prompt in large type, options as big buttons (click, or keys 1–5 /
-// A–E), and for a question answered by putting things in order, a list to rearrange
-// by drag and drop or by keyboard.
+// A question: the prompt in large type, options as coloured tiles (click, or keys 1–4 /
+// A–D), and for a question answered by putting things in order, rows to rearrange by
+// dragging (the row lifts and the others open a gap) or by keyboard. Everything is
+// sized to fit the window without scrolling: smaller type where it would not.
 #pragma once
+#include <optional>
 #include <vector>
 
 #include "ui/screen.h"
@@ -16,12 +18,15 @@ public:
 private:
     const char* window_id() const override { return "question"; }
     Intent draw_content(Model& model, const UiContext& ctx) override;
-    Intent draw_choices(const Question& q, const UiContext& ctx);
-    Intent draw_order(const Question& q, const UiContext& ctx);
+    Intent draw_choices(const Question& q, ImFont* font, float height, bool hint, const UiContext& ctx);
+    Intent draw_order(const Question& q, ImFont* font, bool hint, const UiContext& ctx);
 
     // The player's arrangement of an order question, kept between frames.
     std::vector<size_t> arrangement_; // option indices, top to bottom
     size_t selected_ = 0;
+    std::optional<size_t> pressed_;  // the row the mouse went down on
+    std::optional<size_t> dragging_; // that row, once the mouse moved with it
+    float grab_dy_ = 0;              // where in the row it was taken, from its top
 };
 
 } // namespace chronicle::ui

@@ -52,11 +52,16 @@ enum class Lang { Zh, En };
     X(Progress, "第{i}/{n}题", "Question {i} of {n}")                                                 \
     X(Score, "得分 {n}", "Score {n}")                                                                    \
     X(Streak, "连对 {n}", "Streak {n}")                                                                  \
+    X(InARow, "连对 {n} 题！", "{n} in a row!")                                                          \
     X(SecondsLeft, "剩{n}秒", "{n} s left")                                                            \
     X(AnswerKeys, "点击选项，或按 1–{n} / A–{l}", "Click an answer or press 1–{n} / A–{l}")                  \
     X(OrderHelp, "拖动排序；或用 ↑/↓ 选中，Ctrl+↑/↓ 移动。回车确认。",                                        \
       "Drag to reorder, or select with ↑/↓ and move with Ctrl+↑/↓. Enter confirms.")                      \
     X(ConfirmOrder, "确认顺序", "Confirm order")                                                         \
+    X(PlaceSt, "第{n}", "{n}st")                                                                         \
+    X(PlaceNd, "第{n}", "{n}nd")                                                                         \
+    X(PlaceRd, "第{n}", "{n}rd")                                                                         \
+    X(PlaceTh, "第{n}", "{n}th")                                                                         \
     X(EscBack, "Esc 返回", "Esc: back")                                                                 \
     X(Correct, "答对了", "Correct")                                                                      \
     X(Wrong, "答错了", "Not quite")                                                                      \

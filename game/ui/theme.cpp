@@ -75,7 +75,7 @@ Palette apply_theme(Theme theme, float scale) {
     ImGui::GetStyle() = style;
 
     return {u32(c.accent), u32(c.right), u32(c.wrong), u32(c.muted), u32(c.surface), u32(c.surface_hover), u32(c.text),
-            u32(c.on_accent)};
+            u32(c.on_accent), high_contrast};
 }
 
 } // namespace chronicle::ui

@@ -15,6 +15,7 @@ struct Palette {
     unsigned card_hover;
     unsigned text;
     unsigned on_accent;  // text on the accent colour
+    bool high_contrast = false; // outlines where other themes rely on fills
 };
 
 // Sets ImGui's style for `theme` at `scale` (text size × density) and returns the

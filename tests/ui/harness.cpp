@@ -148,6 +148,25 @@ bool Harness::drag(const std::string& from, const std::string& to) {
     return true;
 }
 
+void Harness::mouse_down(float x, float y) {
+    move_to(x, y);
+    frames(1);
+    SDL_Event down = button_event(game_->window(), SDL_MOUSEBUTTONDOWN, x, y);
+    SDL_PushEvent(&down);
+    frames(1);
+}
+
+void Harness::mouse_move(float x, float y) {
+    move_to(x, y);
+    frames(1);
+}
+
+void Harness::mouse_up(float x, float y) {
+    SDL_Event up = button_event(game_->window(), SDL_MOUSEBUTTONUP, x, y);
+    SDL_PushEvent(&up);
+    frames(2);
+}
+
 void Harness::press(SDL_Scancode key, Uint16 modifiers) {
     SDL_SetModState(static_cast<SDL_Keymod>(modifiers));
     SDL_Event e{};

@@ -40,6 +40,10 @@ public:
     void press(SDL_Scancode key, Uint16 modifiers = KMOD_NONE);
     // Drags from the centre of one widget to the centre of another, holding the button.
     bool drag(const std::string& from, const std::string& to);
+    // The left button's parts of a drag, one frame each, at window coordinates.
+    void mouse_down(float x, float y);
+    void mouse_move(float x, float y);
+    void mouse_up(float x, float y);
     bool has(const std::string& label) const;
     std::vector<std::string> labels() const;
     // Every text drawn in the last frame, joined (to look for words on screen).

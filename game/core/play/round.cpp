@@ -16,10 +16,12 @@ Round::Round(Quiz quiz, Mode mode, ScoreRules rules, Storage* storage, Moment no
 std::optional<int64_t> Round::ms_left(uint64_t now_ms) const {
     if (!clock_running()) return std::nullopt;
     const auto elapsed = static_cast<int64_t>(now_ms - std::min(now_ms, asked_at_ms_));
-    return std::max<int64_t>(0, session_.rules().time_limit_ms - elapsed);
+    return std::max<int64_t>(0, time_limit_ms() - elapsed);
 }
 
-bool Round::clock_running() const { return step_ == RoundStep::Asking && session_.rules().time_limit_ms > 0; }
+bool Round::clock_running() const { return step_ == RoundStep::Asking && time_limit_ms() > 0; }
+
+int64_t Round::time_limit_ms() const { return session_.finished() ? 0 : session_.rules().limit_for(question().kind); }
 
 std::optional<Grade> Round::answer(const std::vector<size_t>& chosen, Moment now) {
     if (step_ != RoundStep::Asking) return std::nullopt;

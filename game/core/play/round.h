@@ -50,10 +50,16 @@ public:
     // The best points for this pack and mode before this game.
     std::optional<int> previous_best() const { return previous_best_; }
     const RoundRecord& record() const { return record_; }
+    Mode mode() const { return mode_; }
+    // The score, the streak and right or wrong may be shown while playing; Test keeps
+    // them all for the results, so that nothing gives an answer away.
+    bool shows_progress() const { return reveals_each_answer(mode_); }
 
     // Timed modes: milliseconds left to answer the question asked; nullopt untimed
     // or when no question is waiting.
     std::optional<int64_t> ms_left(uint64_t now_ms) const;
+    // The whole time allowed for the question asked (it depends on its kind); 0 untimed.
+    int64_t time_limit_ms() const;
     // A timed question is waiting: the caller keeps time and calls expire_if_due.
     bool clock_running() const;
 

@@ -21,6 +21,12 @@ ScoreRules rules_for(Mode m, bool partial_order_credit) {
     return rules;
 }
 
+int64_t ScoreRules::limit_for(Kind k) const {
+    if (asks_for_order(k)) return time_limit_ms * 3 / 2;
+    if (k == Kind::TrueFalse) return time_limit_ms * 3 / 4;
+    return time_limit_ms;
+}
+
 namespace {
 
 // The length of the longest strictly increasing subsequence (patience sorting).
@@ -62,16 +68,17 @@ Grade grade(const Question& q, const std::vector<size_t>& chosen, int64_t elapse
         g.correct = chosen.size() == 1 && chosen[0] < n && !q.answer.empty() && chosen[0] == q.answer[0];
         break;
     }
-    if (rules.time_limit_ms > 0 && elapsed_ms > rules.time_limit_ms) {
+    const int64_t limit = rules.limit_for(q.kind);
+    if (limit > 0 && elapsed_ms > limit) {
         g.timed_out = true;
         g.correct = false;
     }
     const bool partly = !g.correct && !g.timed_out && rules.partial_order_credit && g.in_place > 0;
     if (!g.correct && !partly) return g;
     int64_t points = rules.base_points;
-    if (rules.time_limit_ms > 0) {
+    if (limit > 0) {
         const int64_t t = std::max<int64_t>(0, elapsed_ms);
-        points -= rules.base_points * t / (2 * rules.time_limit_ms);
+        points -= rules.base_points * t / (2 * limit);
     }
     if (partly) points = points * g.in_place / g.placed;
     else points += std::min(streak_before * rules.streak_bonus, rules.max_streak_bonus);

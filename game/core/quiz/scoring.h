@@ -25,12 +25,17 @@ struct ScoreRules {
     int base_points = 1000;
     // 0: untimed. Otherwise an answer earns between the full base (instant) and half of
     // it (at the limit), as Kahoot! does; an answer after the limit counts as wrong.
+    // The limit of a question of the usual kind; see limit_for.
     int64_t time_limit_ms = 0;
     int streak_bonus = 100;     // per right answer in a row before this one
     int max_streak_bonus = 500;
     // An order partly right earns that part of the points (Grade::in_place of
     // Grade::placed, no streak bonus); false: all or nothing.
     bool partial_order_credit = true;
+
+    // The time to answer a question of kind `k` (0: untimed): putting every option in
+    // order takes half as long again (20 s → 30 s), a true-or-false a quarter less (15 s).
+    int64_t limit_for(Kind k) const;
 };
 
 struct Grade {
@@ -93,7 +98,7 @@ public:
     // nullopt once the quiz is finished: there is nothing left to answer.
     std::optional<Grade> answer(const std::vector<size_t>& chosen, int64_t elapsed_ms);
     // The time limit ran out before an answer: graded as a late, empty one.
-    std::optional<Grade> expire() { return answer({}, rules_.time_limit_ms + 1); }
+    std::optional<Grade> expire() { return answer({}, finished() ? 1 : rules_.limit_for(current().kind) + 1); }
     // Moves to the next question, only after the current one is answered; false when
     // it did not move (not answered yet, or already finished).
     bool advance();
