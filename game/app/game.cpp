@@ -167,6 +167,14 @@ void Game::add_dropped_files() {
     frames_pending_ = std::max(frames_pending_, 2);
 }
 
+// Packs change only on Home (a quiz keeps the pack it was made from).
+void Game::rescan_packs() {
+    if (!play_->rescan_packs()) return;
+    submit_jobs();
+    plan_glyphs();
+    frames_pending_ = std::max(frames_pending_, 2);
+}
+
 void Game::apply_settings() {
     const Settings& s = play_->settings();
     ui_.lang = ui::lang_from_code(s.ui_lang);
@@ -215,6 +223,8 @@ void Game::handle_event(const void* raw) {
         break;
     case SDL_WINDOWEVENT:
         if (e.window.event == SDL_WINDOWEVENT_LEAVE) pointer_.inside = false;
+        // A pack saved into the folder while the player was elsewhere shows when they come back.
+        if (e.window.event == SDL_WINDOWEVENT_FOCUS_GAINED && screen_ == ui::ScreenId::Home) rescan_packs();
         break;
     case SDL_DROPFILE:
         dropped_files_.push_back(e.drop.file);
@@ -222,11 +232,22 @@ void Game::handle_event(const void* raw) {
         break;
     }
     if (e.type == loaded_event_) take_loaded();
-    if (e.type == SDL_QUIT) quit_ = true;
+    if (e.type == SDL_QUIT) close_window();
     if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE && e.window.windowID == SDL_GetWindowID(window_))
-        quit_ = true;
+        close_window();
     // ImGui settles hover and active states one frame after the input that changed them.
     frames_pending_ = std::max(frames_pending_, 2);
+}
+
+// Closing the window mid-quiz asks first, as Esc does; closing it again while asked quits.
+void Game::close_window() {
+    const bool mid_quiz = screen_ == ui::ScreenId::Question || screen_ == ui::ScreenId::Feedback;
+    if (!mid_quiz || model_->asking_leave) {
+        quit_ = true;
+        return;
+    }
+    quit_on_leave_ = true;
+    carry_out(ui::Intent::to(ui::Intent::Do::AskLeave));
 }
 
 bool Game::step(int max_wait_ms) {
@@ -239,7 +260,7 @@ bool Game::step(int max_wait_ms) {
     // A screen that changes by itself (a clock) asked to be drawn again at a moment;
     // a timed question is also woken when its time is up.
     uint64_t wake_at = ui_.redraw_at_ms;
-    if (const Round* round = play_->round())
+    if (const Round* round = play_->round(); round && round->clock_running())
         if (const std::optional<int64_t> left = round->ms_left(now_ms))
             wake_at = wake_at ? std::min(wake_at, now_ms + static_cast<uint64_t>(*left)) : now_ms + static_cast<uint64_t>(*left);
     int wait_ms = max_wait_ms;
@@ -292,8 +313,7 @@ void Game::draw_frame(const std::string& capture_png) {
     // A timed question whose time is up is answered late, before anything is drawn.
     if (Round* round = play_->round(); round && round->expire_if_due(now())) show_round();
     ui::Screen& screen = *screens_[static_cast<size_t>(screen_)];
-    if (screen.keyboard_navigation()) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    else io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard; // the screens' own focus (ui/widgets.h) instead
     carry_out(screen.draw(*model_, ui_));
     ImGui::Render();
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -311,7 +331,9 @@ void Game::draw_frame(const std::string& capture_png) {
 // ---------------------------------------------------------------------------
 
 void Game::show(ui::ScreenId screen) {
+    if (screen == ui::ScreenId::Home && screen_ != ui::ScreenId::Home && play_) rescan_packs();
     screen_ = screen;
+    ui::reset_focus();
     screens_[static_cast<size_t>(screen)]->enter(*model_, ui_);
     frames_pending_ = std::max(frames_pending_, 2);
 }
@@ -357,6 +379,31 @@ void Game::carry_out(const ui::Intent& intent) {
         show(intent.screen);
         break;
     case Do::Back: show(opened_from_); break;
+    case Do::AskLeave:
+        if (round) round->pause(now().ms);
+        model_->asking_leave = true;
+        ui::reset_focus(0); // Keep playing
+        frames_pending_ = std::max(frames_pending_, 2);
+        break;
+    case Do::KeepPlaying:
+        if (round) round->resume(now().ms);
+        model_->asking_leave = false;
+        quit_on_leave_ = false;
+        ui::reset_focus();
+        frames_pending_ = std::max(frames_pending_, 2);
+        break;
+    case Do::Leave:
+        model_->asking_leave = false;
+        if (quit_on_leave_) quit_ = true;
+        play_->set_round_aside(now().ms);
+        show(ui::ScreenId::Home);
+        break;
+    case Do::Resume:
+        // Straight back to the question or the answer shown, without its sound again.
+        if (!play_->resume_round(now().ms)) break;
+        if (const Round* resumed = play_->round())
+            show(resumed->step() == RoundStep::Revealing ? ui::ScreenId::Feedback : ui::ScreenId::Question);
+        break;
     case Do::SaveSettings:
         play_->save_settings();
         apply_settings();

@@ -65,6 +65,7 @@ private:
     SDL_Renderer* renderer_ = nullptr;
     bool imgui_ready_ = false;
     bool quit_ = false;
+    bool quit_on_leave_ = false; // the window was closed mid-quiz: Leave quits
     int frames_pending_ = 0;
     std::vector<SDL_Event> held_releases_; // key releases kept for the next frame
     // The pointer as SDL's events tell it. ImGui 1.86's SDL backend polls SDL's state
@@ -98,7 +99,9 @@ private:
 
     Moment now() const;
     void handle_event(const void* sdl_event);
+    void close_window();
     void add_dropped_files();
+    void rescan_packs();
     void submit_jobs();
     size_t take_loaded();
     void plan_glyphs();

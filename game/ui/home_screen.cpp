@@ -74,12 +74,12 @@ void draw_card(const PackCard& card, bool selected, int index, Settings& setting
     if (selected) dl->AddRect(start, end, ctx.palette.accent, 8 * ctx.scale, 0, 3 * ctx.scale);
     dl->ChannelsMerge();
     ImGui::SetCursorScreenPos(start);
-    if (ImGui::InvisibleButton("card", ImVec2(end.x - start.x, end.y - start.y)) && card.playable() &&
-        settings.pack != card.pack_id) {
+    const bool clicked = ImGui::InvisibleButton("card", ImVec2(end.x - start.x, end.y - start.y));
+    frame_log().widget(card.title, start, end);
+    if ((focus_item() || clicked) && card.playable() && settings.pack != card.pack_id) {
         settings.pack = card.pack_id;
         changed = true;
     }
-    frame_log().widget(card.title, start, end);
     ImGui::PopID();
 }
 
@@ -87,6 +87,7 @@ void draw_card(const PackCard& card, bool selected, int index, Settings& setting
 template <class Value, size_t N>
 bool choice_row(Value& value, const std::pair<Value, std::string> (&choices)[N], const UiContext& ctx) {
     bool changed = false;
+    begin_focus_group();
     for (size_t i = 0; i < N; ++i) {
         if (i) ImGui::SameLine();
         if (choice_button(choices[i].second, value == choices[i].first, ctx) && value != choices[i].first) {
@@ -94,6 +95,7 @@ bool choice_row(Value& value, const std::pair<Value, std::string> (&choices)[N],
             changed = true;
         }
     }
+    end_focus_group();
     return changed;
 }
 
@@ -127,11 +129,19 @@ bool draw_options(const PackCard& card, Settings& s, std::optional<size_t> capac
     // Compact boxes: the frame padding that makes buttons easy to hit makes ticks huge.
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4 * ctx.scale, 4 * ctx.scale));
     int shown = 0;
+    begin_focus_group();
     for (Kind k : card.kinds) {
         const char* label = kind_spec(k).label.in(lang_code(ctx.lang));
         bool on = std::find(asked.begin(), asked.end(), k) != asked.end();
         if (shown++ % 2) ImGui::SameLine(column);
-        if (ImGui::Checkbox(label, &on)) {
+        bool toggled = ImGui::Checkbox(label, &on);
+        frame_log().widget(label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        frame_log().text(label);
+        if (focus_item()) {
+            on = !on;
+            toggled = true;
+        }
+        if (toggled) {
             std::vector<Kind> next;
             for (Kind a : asked)
                 if (a != k) next.push_back(a);
@@ -142,9 +152,8 @@ bool draw_options(const PackCard& card, Settings& s, std::optional<size_t> capac
                 changed = true;
             }
         }
-        frame_log().widget(label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-        frame_log().text(label);
     }
+    end_focus_group();
     ImGui::PopStyleVar();
     return changed;
 }
@@ -251,10 +260,12 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     ImGui::BeginChild("packs", ImVec2(left, height), false);
     text(ctx.t(T::Packs), ctx.fonts.large);
     if (cards_.empty()) text(fill_in(ctx.t(T::NoPacks), {{"p", model.user_pack_folder}}), ctx.fonts.body, ctx.palette.muted);
+    begin_focus_group();
     for (size_t i = 0; i < cards_.size(); ++i) {
         draw_card(cards_[i], &cards_[i] == chosen_card, static_cast<int>(i), settings, changed, ctx);
         ImGui::Spacing();
     }
+    end_focus_group();
     text(ctx.t(T::DropToAdd), ctx.fonts.body, ctx.palette.muted);
     ImGui::EndChild();
     ImGui::SameLine();
@@ -265,8 +276,20 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     // The chosen pack is loaded in the background: Start waits for it.
     const bool loading = chosen_card && !model.play.chosen_pack();
     const bool can_start = chosen_card && !loading && !kinds_to_ask(chosen_card->kinds, settings.kinds).empty();
+    // A quiz left with Esc can be taken up again until a new one starts.
+    float start_width = ImGui::GetContentRegionAvail().x;
+    if (const Round* aside = model.play.round_aside()) {
+        start_width = (start_width - ImGui::GetStyle().ItemSpacing.x) / 2;
+        const QuizSession& s = aside->session();
+        ImGui::PushFont(ctx.fonts.large);
+        if (button(fill_in(ctx.t(T::ResumeQuiz), {{"i", std::to_string(s.index() + 1)}, {"n", std::to_string(s.quiz().questions.size())}}),
+                   ImVec2(start_width, 0)))
+            intent = Intent::to(Intent::Do::Resume);
+        ImGui::PopFont();
+        ImGui::SameLine();
+    }
     ImGui::BeginDisabled(!can_start);
-    if (primary_button(ctx.t(loading ? T::StartLoading : T::Start), ctx, ImVec2(ImGui::GetContentRegionAvail().x, 0)) ||
+    if (primary_button(ctx.t(loading ? T::StartLoading : T::Start), ctx, ImVec2(start_width, 0)) ||
         (can_start && key_pressed(SDL_SCANCODE_RETURN)))
         intent = Intent::to(Intent::Do::Start);
     ImGui::EndDisabled();

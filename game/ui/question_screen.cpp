@@ -33,7 +33,8 @@ void draw_status(const Round& round, const UiContext& ctx) {
         ImGui::ProgressBar(share, ImVec2(-1, 0), left.c_str());
         ImGui::PopStyleColor();
         frame_log().text(left);
-        ctx.redraw_at(ctx.now_ms + static_cast<uint64_t>(*ms % 1000 == 0 ? 1000 : *ms % 1000)); // the next whole second
+        if (round.clock_running()) // not while paused under "Leave this quiz?"
+            ctx.redraw_at(ctx.now_ms + static_cast<uint64_t>(*ms % 1000 == 0 ? 1000 : *ms % 1000)); // the next whole second
     }
 }
 

@@ -16,6 +16,7 @@ public:
 private:
     const char* window_id() const override { return "question"; }
     Intent draw_content(Model& model, const UiContext& ctx) override;
+    Intent on_escape() const override { return Intent::to(Intent::Do::AskLeave); } // a quiz is not thrown away on one key
     Intent draw_choices(const Question& q, const UiContext& ctx);
     Intent draw_order(const Question& q, const UiContext& ctx);
 

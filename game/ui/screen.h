@@ -36,6 +36,7 @@ struct Model {
     std::string user_pack_folder; // where added packs go, for Home's hints
     std::vector<AddedPack> added; // what became of the files last dropped on the window
     StartProblem start_problem = StartProblem::None; // why the last Start gave no round
+    bool asking_leave = false; // "Leave this quiz?" is shown over the screen
 };
 
 struct Intent {
@@ -48,6 +49,10 @@ struct Intent {
         Open,         // another screen: `screen`
         Back,         // the screen this one was opened from
         SaveSettings, // the settings changed
+        AskLeave,     // Esc on a running quiz: ask "Leave this quiz?" (the clock stops)
+        KeepPlaying,  // the answer to it: back to the quiz
+        Leave,        // the other answer: Home, the quiz kept to be resumed
+        Resume,       // from Home, back to the quiz left
     };
     Do what = Do::Nothing;
     ScreenId screen = ScreenId::Home;
@@ -67,8 +72,8 @@ public:
     Intent draw(Model& model, const UiContext& ctx);
     // The screen becomes the one shown.
     virtual void enter(Model& /*model*/, const UiContext& /*ctx*/) {}
-    // ImGui's keyboard navigation (Tab, arrows, Space); a screen that keeps arrows and
-    // letters for itself turns it off.
+    // Keyboard focus (Tab, arrows, Enter/Space on the focused control: widgets.h); a
+    // screen that keeps arrows and letters for itself turns it off.
     virtual bool keyboard_navigation() const { return true; }
 
 protected:

@@ -58,6 +58,12 @@ enum class Lang { Zh, En };
       "Drag to reorder, or select with ↑/↓ and move with Ctrl+↑/↓. Enter confirms.")                      \
     X(ConfirmOrder, "确认顺序", "Confirm order")                                                         \
     X(EscBack, "Esc 返回", "Esc: back")                                                                 \
+    X(LeaveQuiz, "离开这次答题？", "Leave this quiz?")                                                      \
+    X(LeaveQuizHelp, "可以在主页继续，直到开始新的一轮。计时已暂停。",                                          \
+      "You can resume it from Home until a new quiz starts. The clock is paused.")                         \
+    X(KeepPlaying, "继续答题", "Keep playing")                                                             \
+    X(LeaveQuizButton, "离开", "Leave")                                                                   \
+    X(ResumeQuiz, "继续上次的答题（第{i}/{n}题）", "Resume quiz ({i} of {n})")                                   \
     X(Correct, "答对了", "Correct")                                                                      \
     X(Wrong, "答错了", "Not quite")                                                                      \
     X(PartlyRight, "部分正确", "Partly right")                                                            \

@@ -35,7 +35,21 @@ bool Play::save_settings() {
 
 void Play::leave_round() {
     round_.reset();
+    aside_ = false;
     renew_save_notice(); // the game just finished may have opened the save
+}
+
+void Play::set_round_aside(uint64_t now_ms) {
+    if (!round_ || round_->step() == RoundStep::Finished) return leave_round();
+    round_->pause(now_ms);
+    aside_ = true;
+}
+
+bool Play::resume_round(uint64_t now_ms) {
+    if (!round_aside()) return false;
+    round_->resume(now_ms);
+    aside_ = false;
+    return true;
 }
 
 void Play::renew_save_notice() {
@@ -87,6 +101,7 @@ QuizOptions Play::quiz_options(const Pack& pack) const {
 
 StartProblem Play::start_round(uint64_t seed, Moment now) {
     round_.reset();
+    aside_ = false;
     const LibraryEntry* entry = chosen();
     if (!entry) return StartProblem::NoPack;
     const Pack* pack = chosen_pack();
