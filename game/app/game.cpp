@@ -313,7 +313,6 @@ void Game::draw_frame(const std::string& capture_png) {
     // A timed question whose time is up is answered late, before anything is drawn.
     if (Round* round = play_->round(); round && round->expire_if_due(now())) show_round();
     ui::Screen& screen = *screens_[static_cast<size_t>(screen_)];
-    io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard; // the screens' own focus (ui/widgets.h) instead
     carry_out(screen.draw(*model_, ui_));
     ImGui::Render();
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];

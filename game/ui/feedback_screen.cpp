@@ -43,7 +43,7 @@ void draw_answer_review(const Question& q, const Answer& a, const UiContext& ctx
     text(verdict, ctx.fonts.title, colour);
     const bool ordered = asks_for_order(q.kind);
     if (ordered && g.placed > 0 && !g.correct && !a.chosen.empty())
-        text(fill_in(ctx.t(T::PartlyInPlace), {{"k", std::to_string(g.in_place)}, {"n", std::to_string(g.placed)}}),
+        text(fill_in(ctx.t(T::PartlyInPlace), {{"k", number_text(static_cast<long long>(g.in_place), ctx.lang)}, {"n", number_text(static_cast<long long>(g.placed), ctx.lang)}}),
              ctx.fonts.body);
     ImGui::EndGroup();
 

@@ -28,7 +28,7 @@ std::string added_notice(const std::string& file, const AddedPack& a, const UiCo
         std::string s = fill_in(ctx.t(for_count(a.import.events, T::PackAddedOne, T::PackAdded)),
                                 {{"t", a.title}, {"n", number_text(a.import.events, ctx.lang)}});
         if (a.import.skipped > 0)
-            s += " " + fill_in(ctx.t(T::PackAddedSkipped), {{"k", std::to_string(a.import.skipped)}, {"f", file}});
+            s += " " + fill_in(ctx.t(T::PackAddedSkipped), {{"k", number_text(static_cast<long long>(a.import.skipped), ctx.lang)}, {"f", file}});
         return s;
     }
     if (!a.import.pack_text) {
@@ -44,6 +44,26 @@ std::string added_notice(const std::string& file, const AddedPack& a, const UiCo
     }
 }
 
+T mode_word(Mode m) { return m == Mode::Timed ? T::ModeTimed : m == Mode::Test ? T::ModeTest : T::ModePractice; }
+
+// Warnings are for the pack's author, not the player: a small "!" in the card's
+// corner, and on hover what to run to see them.
+void draw_warnings_badge(const PackCard& card, float right, float top, const UiContext& ctx) {
+    const float r = ImGui::GetFontSize() * 0.55f;
+    const ImVec2 centre(right - r, top + r);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddCircle(centre, r, ctx.palette.muted, 24, std::max(1.5f, ctx.scale * 1.5f));
+    const ImVec2 size = ImGui::CalcTextSize("!");
+    dl->AddText(ImVec2(centre.x - size.x / 2, centre.y - size.y / 2), ctx.palette.muted, "!");
+    frame_log().text("!");
+    if (ImGui::IsMouseHoveringRect(ImVec2(centre.x - r, centre.y - r), ImVec2(centre.x + r, centre.y + r))) {
+        const std::string tip = fill_in(ctx.t(for_count(static_cast<long long>(card.warnings), T::PackWarning, T::PackWarnings)),
+                                        {{"n", number_text(static_cast<long long>(card.warnings), ctx.lang)}, {"f", card.path}});
+        ImGui::SetTooltip("%s", tip.c_str());
+        frame_log().text(tip);
+    }
+}
+
 void draw_card(const PackCard& card, bool selected, int index, Settings& settings, bool& changed, const UiContext& ctx) {
     ImGui::PushID(index);
     const ImVec2 start = ImGui::GetCursorScreenPos();
@@ -54,16 +74,15 @@ void draw_card(const PackCard& card, bool selected, int index, Settings& setting
     const float pad = 12 * ctx.scale;
     ImGui::Indent(pad);
     ImGui::Dummy(ImVec2(0, 2 * ctx.scale));
-    text(card.title, ctx.fonts.large, 0, pad);
+    text(card.title, ctx.fonts.large, 0, pad + (card.warnings > 0 ? ImGui::GetFontSize() * 1.5f : 0)); // clear of the "!"
     if (!card.description.empty()) text(card.description, ctx.fonts.body, 0, pad);
     text(card.details, ctx.fonts.body, ctx.palette.muted, pad);
     if (!card.problem.empty()) text(std::string(ctx.t(T::PackBroken)) + ": " + card.problem, ctx.fonts.body, ctx.palette.wrong, pad);
     if (!card.missing_glyphs.empty())
         text(fill_in(ctx.t(T::PackMissingGlyphs), {{"c", card.missing_glyphs}}), ctx.fonts.body, ctx.palette.wrong, pad);
-    if (card.warnings > 0)
-        text(fill_in(ctx.t(T::PackWarnings), {{"n", std::to_string(card.warnings)}}), ctx.fonts.body, ctx.palette.muted, pad);
     if (const auto& best = card.best_by_mode[static_cast<size_t>(settings.mode)])
-        text(fill_in(ctx.t(T::BestScore), {{"n", number_text(*best, ctx.lang)}}), ctx.fonts.body, ctx.palette.accent, pad);
+        text(fill_in(ctx.t(T::BestScore), {{"m", ctx.t(mode_word(settings.mode))}, {"n", number_text(*best, ctx.lang)}}),
+             ctx.fonts.body, ctx.palette.accent, pad);
     ImGui::Dummy(ImVec2(0, 2 * ctx.scale));
     ImGui::Unindent(pad);
     ImGui::EndGroup();
@@ -73,6 +92,7 @@ void draw_card(const PackCard& card, bool selected, int index, Settings& setting
     dl->AddRectFilled(start, end, hovered || selected ? ctx.palette.card_hover : ctx.palette.card, 8 * ctx.scale);
     if (selected) dl->AddRect(start, end, ctx.palette.accent, 8 * ctx.scale, 0, 3 * ctx.scale);
     dl->ChannelsMerge();
+    if (card.warnings > 0) draw_warnings_badge(card, end.x - pad, start.y + pad, ctx);
     ImGui::SetCursorScreenPos(start);
     const bool clicked = ImGui::InvisibleButton("card", ImVec2(end.x - start.x, end.y - start.y));
     frame_log().widget(card.title, start, end);
@@ -113,7 +133,7 @@ bool draw_options(const PackCard& card, Settings& s, std::optional<size_t> capac
     const std::pair<int, std::string> lengths[] = {{5, "5##length"}, {10, "10##length"}, {20, "20##length"}};
     changed |= choice_row(s.length, lengths, ctx);
     if (capacity && *capacity < static_cast<size_t>(s.length))
-        text(message(Issue{Problem::QuizShorter, {std::to_string(*capacity), std::to_string(s.length)}}, ctx.lang), ctx.fonts.body,
+        text(message(Issue{Problem::QuizShorter, {number_text(static_cast<long long>(*capacity), ctx.lang), number_text(s.length, ctx.lang)}}, ctx.lang), ctx.fonts.body,
              ctx.palette.wrong);
 
     ImGui::Spacing();
@@ -185,6 +205,7 @@ void HomeScreen::make_cards(Model& model, const UiContext& ctx) {
     for (const LibraryEntry& e : model.play.library().entries()) {
         PackCard card;
         card.warnings = e.summary ? e.summary->warnings : 0;
+        card.path = e.path;
         if (e.indexing()) {
             card.title = std::filesystem::path(e.path).filename().string();
             card.details = ctx.t(T::PackLoading);
@@ -282,7 +303,7 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
         start_width = (start_width - ImGui::GetStyle().ItemSpacing.x) / 2;
         const QuizSession& s = aside->session();
         ImGui::PushFont(ctx.fonts.large);
-        if (button(fill_in(ctx.t(T::ResumeQuiz), {{"i", std::to_string(s.index() + 1)}, {"n", std::to_string(s.quiz().questions.size())}}),
+        if (button(fill_in(ctx.t(T::ResumeQuiz), {{"i", number_text(static_cast<long long>(s.index() + 1), ctx.lang)}, {"n", number_text(static_cast<long long>(s.quiz().questions.size()), ctx.lang)}}),
                    ImVec2(start_width, 0)))
             intent = Intent::to(Intent::Do::Resume);
         ImGui::PopFont();

@@ -19,7 +19,8 @@ struct PackCard {
     std::string details;        // "13 events · zh, en", or "Loading…" while the file is indexed
     std::string problem;        // why a broken pack cannot load
     std::string missing_glyphs; // characters no font can show
-    size_t warnings = 0;
+    size_t warnings = 0;        // shown to authors only: a "!" with a tooltip
+    std::string path;           // the pack's file, for that tooltip
     std::vector<Kind> kinds;                        // the kinds this pack can ask
     std::array<std::optional<int>, 3> best_by_mode; // indexed by Mode
     bool playable() const { return !kinds.empty(); }

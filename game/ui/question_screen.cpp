@@ -14,9 +14,9 @@ namespace {
 void draw_status(const Round& round, const UiContext& ctx) {
     const QuizSession& session = round.session();
     const size_t number = session.index() + 1, total = session.quiz().questions.size();
-    const std::string progress = fill_in(ctx.t(T::Progress), {{"i", std::to_string(number)}, {"n", std::to_string(total)}});
+    const std::string progress = fill_in(ctx.t(T::Progress), {{"i", number_text(static_cast<long long>(number), ctx.lang)}, {"n", number_text(static_cast<long long>(total), ctx.lang)}});
     const std::string score = fill_in(ctx.t(T::Score), {{"n", number_text(session.score().points, ctx.lang)}});
-    const std::string streak = fill_in(ctx.t(T::Streak), {{"n", std::to_string(session.score().streak)}});
+    const std::string streak = fill_in(ctx.t(T::Streak), {{"n", number_text(session.score().streak, ctx.lang)}});
     text(progress, ctx.fonts.body, ctx.palette.muted);
     ImGui::SameLine();
     const std::string right = score + "   " + streak;
@@ -28,7 +28,7 @@ void draw_status(const Round& round, const UiContext& ctx) {
     ImGui::ProgressBar(static_cast<float>(number - 1) / static_cast<float>(std::max<size_t>(1, total)), ImVec2(-1, 6 * ctx.scale), "");
     if (const std::optional<int64_t> ms = round.ms_left(ctx.now_ms)) {
         const float share = static_cast<float>(*ms) / static_cast<float>(session.rules().time_limit_ms);
-        const std::string left = fill_in(ctx.t(T::SecondsLeft), {{"n", std::to_string((*ms + 999) / 1000)}});
+        const std::string left = fill_in(ctx.t(T::SecondsLeft), {{"n", number_text((*ms + 999) / 1000, ctx.lang)}});
         ImGui::PushStyleColor(ImGuiCol_PlotHistogram, share < 0.25f ? ctx.palette.wrong : ctx.palette.accent);
         ImGui::ProgressBar(share, ImVec2(-1, 0), left.c_str());
         ImGui::PopStyleColor();

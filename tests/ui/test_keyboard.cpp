@@ -167,3 +167,29 @@ SCENARIO("Tab reaches every control of Settings and Results, and Enter activates
     h.press(SDL_SCANCODE_RETURN);
     CHECK(h.screen() == ScreenId::Home);
 }
+
+TEST_CASE("Screenshots: the focus ring on Home and the leave dialog", "[ui][keyboard][leave]") {
+    for (const char* lang : {"zh", "en"}) {
+        for (const char* theme : {"dark", "high_contrast"}) {
+            Harness h({{"ui_lang", lang}, {"length", "5"}, {"mode", "timed"}, {"theme", theme}});
+            for (int i = 0; i < 3; ++i) h.press(SDL_SCANCODE_TAB); // Settings, the card, Practice
+            REQUIRE_FALSE(focused(h).empty());
+            CHECK(h.missing_glyph() == "");
+            h.screenshot(std::string("home-focus-") + lang + "-" + theme);
+            h.press(SDL_SCANCODE_RETURN); // Practice
+            h.press(SDL_SCANCODE_RIGHT);  // Timed
+            h.press(SDL_SCANCODE_RETURN);
+            for (int i = 0; i < 20 && focused(h) != "Start" && focused(h) != "开始"; ++i) h.press(SDL_SCANCODE_TAB);
+            h.press(SDL_SCANCODE_RETURN);
+            REQUIRE(h.screen() == ScreenId::Question);
+            h.press(SDL_SCANCODE_ESCAPE);
+            CHECK(h.missing_glyph() == "");
+            h.screenshot(std::string("leave-dialog-") + lang + "-" + theme);
+            h.press(SDL_SCANCODE_RIGHT);
+            h.press(SDL_SCANCODE_RETURN);
+            REQUIRE(h.screen() == ScreenId::Home);
+            CHECK(h.missing_glyph() == "");
+            h.screenshot(std::string("home-resume-") + lang + "-" + theme);
+        }
+    }
+}

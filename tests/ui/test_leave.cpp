@@ -120,3 +120,22 @@ SCENARIO("Closing the window mid-quiz asks first", "[ui][leave]") {
         THEN("the game quits") { CHECK_FALSE(h.game().step(0)); }
     }
 }
+
+SCENARIO("The answer screen asks too, and resumes to the answer shown", "[ui][leave]") {
+    Harness h({{"ui_lang", "en"}, {"length", "5"}, {"mode", "practice"}});
+    REQUIRE(h.click("Start"));
+    if (h.session().current().kind == Kind::Order) h.press(SDL_SCANCODE_RETURN);
+    else h.press(SDL_SCANCODE_1);
+    REQUIRE(h.screen() == ScreenId::Feedback);
+    h.press(SDL_SCANCODE_ESCAPE);
+    CHECK(h.screen_text().find("Leave this quiz?") != std::string::npos);
+    h.press(SDL_SCANCODE_RETURN); // Enter under the dialog keeps playing, it does not continue
+    CHECK(h.screen() == ScreenId::Feedback);
+    CHECK(h.session().index() == 0);
+    h.press(SDL_SCANCODE_ESCAPE);
+    REQUIRE(h.click("Leave"));
+    REQUIRE(h.screen() == ScreenId::Home);
+    REQUIRE(h.click("Resume quiz (1 of 5)"));
+    CHECK(h.screen() == ScreenId::Feedback);
+    CHECK(h.session().index() == 0);
+}
