@@ -11,7 +11,6 @@ namespace chronicle::ui {
 class QuestionScreen : public Screen {
 public:
     void enter(Model& model, const UiContext& ctx) override;
-    bool keyboard_navigation() const override { return false; } // arrows move rows, letters answer
 
 private:
     const char* window_id() const override { return "question"; }

@@ -72,9 +72,6 @@ public:
     Intent draw(Model& model, const UiContext& ctx);
     // The screen becomes the one shown.
     virtual void enter(Model& /*model*/, const UiContext& /*ctx*/) {}
-    // Keyboard focus (Tab, arrows, Enter/Space on the focused control: widgets.h); a
-    // screen that keeps arrows and letters for itself turns it off.
-    virtual bool keyboard_navigation() const { return true; }
 
 protected:
     virtual const char* window_id() const = 0;

@@ -60,7 +60,7 @@ Intent draw_leave_dialog(const UiContext& ctx) {
 
 Intent Screen::draw(Model& model, const UiContext& ctx) {
     const bool asking = model.asking_leave;
-    begin_focus_frame(keyboard_navigation() || asking, ctx);
+    begin_focus_frame(ctx);
     const float alpha = opacity(ctx);
     ImGui::PushStyleVar(ImGuiStyleVar_Alpha, alpha);
     begin_screen(window_id());

@@ -66,22 +66,18 @@ int next_enabled(const std::vector<FocusItem>& items, int from, int step) {
 
 } // namespace
 
-void begin_focus_frame(bool enabled, const UiContext& ctx) {
+void begin_focus_frame(const UiContext& ctx) {
     Focus& f = focus();
     f.last_items = std::move(f.items);
     f.items.clear();
     f.groups = f.group = 0;
     f.moved = f.activate = false;
     f.suspended = false;
-    f.enabled = enabled;
+    f.enabled = true;
     // The theme's text colour: the highest contrast on the page in every theme.
     f.ring = ctx.palette.text;
     f.ring_width = std::max(3.0f, 3.0f * ctx.scale);
     const int n = static_cast<int>(f.last_items.size());
-    if (!enabled) {
-        f.focused = -1;
-        return;
-    }
     if (n == 0) return; // a screen or dialog just shown: its items register this frame (reset_focus)
     if (f.focused >= n) f.focused = n - 1;
     const ImGuiIO& io = ImGui::GetIO();
@@ -93,10 +89,9 @@ void begin_focus_frame(bool enabled, const UiContext& ctx) {
         const int step = pressed_repeat(SDL_SCANCODE_DOWN) || pressed_repeat(SDL_SCANCODE_RIGHT) ? 1
                          : pressed_repeat(SDL_SCANCODE_UP) || pressed_repeat(SDL_SCANCODE_LEFT) ? -1
                                                                                                  : 0;
-        if (step != 0 && f.focused < 0) {
-            f.focused = next_enabled(f.last_items, -1, 1);
-            f.moved = true;
-        } else if (step != 0) {
+        // Arrows only move a focus there is: with none they stay the screen's (an order
+        // question's rows).
+        if (step != 0 && f.focused >= 0) {
             // Within the focused item's group, without wrapping.
             const int g = f.last_items[static_cast<size_t>(f.focused)].group;
             for (int j = f.focused + step; g != 0 && j >= 0 && j < n; j += step) {
@@ -122,7 +117,7 @@ bool focus_item(bool disabled) {
     f.items.push_back({f.group, disabled});
     if (index != f.focused || disabled) return false;
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    const float gap = f.ring_width;
+    const float gap = f.ring_width * 1.5f; // clear of the widget's own border (high contrast draws one)
     ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - gap, min.y - gap), ImVec2(max.x + gap, max.y + gap), f.ring,
                                         ImGui::GetStyle().FrameRounding + gap, 0, f.ring_width);
     if (f.moved && !ImGui::IsRectVisible(min, max)) ImGui::SetScrollHereY(0.5f);

@@ -91,11 +91,11 @@ bool key_pressed(int scancode);
 // in the order it is drawn (reading order), the focused one is an index into that
 // order and is drawn with a thick ring. Tab / Shift+Tab move through all of them
 // (wrapping), arrows within a group (a row of choices, the pack list), Enter or Space
-// activate. Nothing has focus until the first Tab or arrow, so single-key shortcuts work.
+// activate. Nothing has focus until the first Tab, so single-key shortcuts work.
 //
 // Once a frame, before the screen draws: reads Tab, arrows, Enter and Space against
-// what the last frame registered. `enabled` false: no focus on this screen.
-void begin_focus_frame(bool enabled, const UiContext& ctx);
+// what the last frame registered.
+void begin_focus_frame(const UiContext& ctx);
 // Registers the item just drawn (ImGui's last item) as focusable; true when the
 // keyboard activates it this frame. A disabled item is drawn but skipped by Tab.
 bool focus_item(bool disabled = false);

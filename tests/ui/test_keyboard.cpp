@@ -193,3 +193,18 @@ TEST_CASE("Screenshots: the focus ring on Home and the leave dialog", "[ui][keyb
         }
     }
 }
+
+SCENARIO("On a question, Tab reaches the options and Enter answers the focused one", "[ui][keyboard]") {
+    Harness h({{"ui_lang", "en"}, {"length", "5"}, {"kinds", "first"}});
+    h.press(SDL_SCANCODE_RETURN);
+    REQUIRE(h.screen() == ScreenId::Question);
+    const Question q = h.session().current();
+    REQUIRE(q.options.size() >= 2);
+    h.press(SDL_SCANCODE_TAB);
+    h.press(SDL_SCANCODE_TAB);
+    CHECK(focused(h) == q.options[1].text);
+    h.press(SDL_SCANCODE_RETURN);
+    REQUIRE(h.screen() == ScreenId::Feedback);
+    REQUIRE(h.session().answers().size() == 1);
+    CHECK(h.session().answers()[0].chosen == std::vector<size_t>{1});
+}
