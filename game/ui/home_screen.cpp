@@ -183,6 +183,7 @@ bool draw_options(const PackCard& card, Settings& s, std::optional<size_t> capac
 // Cards are made when the library or the language changes; best scores may have
 // changed whenever Home is shown again.
 void HomeScreen::enter(Model& model, const UiContext& ctx) {
+    scroll_to_top_ = true; // where Tab last scrolled the panes is no place to come back to
     if (cards_generation_ != model.play.library().generation() || cards_lang_ != ctx.lang) return make_cards(model, ctx);
     refresh_best_scores(model);
 }
@@ -279,6 +280,7 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     const float height = ImGui::GetContentRegionAvail().y - footer;
     const float left = ImGui::GetContentRegionAvail().x * 0.5f;
     ImGui::BeginChild("packs", ImVec2(left, height), false);
+    if (scroll_to_top_) ImGui::SetScrollY(0);
     text(ctx.t(T::Packs), ctx.fonts.large);
     if (cards_.empty()) text(fill_in(ctx.t(T::NoPacks), {{"p", model.user_pack_folder}}), ctx.fonts.body, ctx.palette.muted);
     begin_focus_group();
@@ -291,6 +293,8 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("options", ImVec2(0, height), false);
+    if (scroll_to_top_) ImGui::SetScrollY(0);
+    scroll_to_top_ = false;
     if (chosen_card) changed |= draw_options(*chosen_card, settings, capacity(model), ctx);
     ImGui::EndChild();
 

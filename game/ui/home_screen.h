@@ -50,6 +50,7 @@ private:
     std::optional<size_t> capacity(const Model& model);
     Capacity capacity_;
 
+    bool scroll_to_top_ = true; // the panes start at the top each time Home is shown
     std::vector<PackCard> cards_;
     uint64_t cards_generation_ = 0; // the library's generation the cards show
     Lang cards_lang_ = Lang::En;
