@@ -9,6 +9,7 @@
 
 #include "core/exchange/importer.h"
 #include "support.h"
+#include "core/quiz/phrases.h"
 #include "ui/messages.h"
 
 using namespace chronicle;
@@ -153,4 +154,12 @@ TEST_CASE("Counts on screen: the singular for one, thousands grouped in English,
     CHECK(ui::number_text(12'000, Lang::En) == "12,000");
     CHECK(ui::number_text(12'000, Lang::Zh) == "1.2万");
     CHECK(ui::number_text(1500, Lang::Zh) == "1500");
+}
+
+TEST_CASE("Counts on screen are grouped like every other number", "[messages][numbers]") {
+    CHECK(ui::number_text(11'100, Lang::En) == "11,100");
+    CHECK(ui::number_text(11'100, Lang::Zh) == "1.11万");
+    CHECK(ui::number_text(7, Lang::Zh) == "7");
+    CHECK(fill_in(ui::text(ui::T::BestScore, Lang::En), {{"m", "Timed"}, {"n", ui::number_text(11'100, Lang::En)}}) ==
+          "Best in Timed: 11,100");
 }

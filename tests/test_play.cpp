@@ -621,3 +621,97 @@ SCENARIO("A round starts from an indexed pack once that pack alone is loaded", "
         }
     }
 }
+
+SCENARIO("A timed round left for Home keeps its time and can be resumed", "[play][resume]") {
+    TempDir dir;
+    GIVEN("a timed round of the bundled pack, its first question asked at 0 ms") {
+        Play play = play_in(dir);
+        play.settings().pack = "openai-2023";
+        play.settings().length = 5;
+        play.settings().mode = Mode::Timed;
+        REQUIRE(play.start_round(7, at(0)) == StartProblem::None);
+        const int64_t limit = play.round()->session().rules().time_limit_ms;
+        REQUIRE(limit > 5000);
+        WHEN("the player leaves at 3 s and comes back a minute later") {
+            play.set_round_aside(3000);
+            THEN("the round is kept, paused, with the time left when it was left") {
+                REQUIRE(play.round_aside());
+                CHECK(play.round_aside()->paused());
+                CHECK_FALSE(play.round_aside()->clock_running());
+                CHECK(play.round_aside()->ms_left(60'000) == limit - 3000);
+                Round* round = play.round();
+                REQUIRE(round);
+                CHECK_FALSE(round->expire_if_due(at(60'000)));
+                const std::vector<size_t> right = round->question().answer;
+                CHECK_FALSE(round->answer(right, at(60'000)));
+            }
+            AND_WHEN("it is resumed at 63 s") {
+                REQUIRE(play.resume_round(63'000));
+                THEN("the clock runs again from where it stopped") {
+                    CHECK_FALSE(play.round_aside());
+                    CHECK(play.round()->clock_running());
+                    CHECK(play.round()->ms_left(63'000) == limit - 3000);
+                    CHECK(play.round()->ms_left(64'000) == limit - 4000);
+                    CHECK(play.round()->session().index() == 0);
+                }
+            }
+            AND_WHEN("a new round starts instead") {
+                REQUIRE(play.start_round(8, at(61'000)) == StartProblem::None);
+                THEN("the round left is dropped: nothing to resume, the new one runs") {
+                    CHECK_FALSE(play.round_aside());
+                    CHECK_FALSE(play.resume_round(62'000));
+                    CHECK(play.round()->clock_running());
+                    CHECK(play.round()->ms_left(61'000) == limit);
+                }
+            }
+        }
+        WHEN("the round is left for good") {
+            play.set_round_aside(1000);
+            play.leave_round();
+            THEN("there is nothing to resume") {
+                CHECK_FALSE(play.round_aside());
+                CHECK_FALSE(play.round());
+            }
+        }
+    }
+}
+
+SCENARIO("A pack file added while the game runs appears after a rescan", "[library][rescan]") {
+    Folders f;
+    f.write("a.json", pack_named("alpha", "Alpha pack"));
+    GIVEN("a library that indexed its folder, alpha loaded in full") {
+        PackLibrary library = f.library();
+        library.load_only(f.pack("a.json"));
+        run_jobs(library);
+        REQUIRE(library.find("alpha"));
+        const uint64_t generation = library.generation();
+        WHEN("nothing changed in the folder") {
+            THEN("a rescan changes nothing") {
+                CHECK_FALSE(library.rescan());
+                CHECK(library.generation() == generation);
+            }
+        }
+        WHEN("a pack file is added") {
+            f.write("b.json", pack_named("beta", "Beta pack"));
+            REQUIRE(library.rescan());
+            THEN("it is listed and indexed by a job; the unchanged pack keeps its entry and stays loaded") {
+                REQUIRE(library.entries().size() == 2);
+                CHECK_FALSE(library.entries()[0].indexing());
+                CHECK(library.entries()[1].indexing());
+                CHECK(library.find("alpha"));
+                CHECK(run_jobs(library) == 1); // beta only
+                REQUIRE(library.entry("beta"));
+                CHECK(library.entry("beta")->summary->title.get("en", "en") == "Beta pack");
+                CHECK_FALSE(library.rescan());
+            }
+        }
+        WHEN("the pack file goes") {
+            fs::remove(f.pack("a.json"));
+            THEN("a rescan drops it") {
+                REQUIRE(library.rescan());
+                CHECK(library.entries().empty());
+                CHECK_FALSE(library.find("alpha"));
+            }
+        }
+    }
+}

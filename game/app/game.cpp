@@ -193,6 +193,14 @@ void Game::add_dropped_files() {
     frames_pending_ = std::max(frames_pending_, 1);
 }
 
+// Packs change only on Home (a quiz keeps the pack it was made from).
+void Game::rescan_packs() {
+    if (!play_->rescan_packs()) return;
+    submit_jobs();
+    plan_glyphs();
+    frames_pending_ = std::max(frames_pending_, 2);
+}
+
 void Game::apply_settings() {
     const Settings& s = play_->settings();
     ui_.lang = ui::lang_from_code(s.ui_lang);
@@ -279,6 +287,8 @@ void Game::handle_event(const void* raw) {
     case SDL_WINDOWEVENT:
         if (e.window.event == SDL_WINDOWEVENT_LEAVE) pointer_.inside = false;
         if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) apply_settings();
+        // A pack saved into the folder while the player was elsewhere shows when they come back.
+        if (e.window.event == SDL_WINDOWEVENT_FOCUS_GAINED && screen_ == ui::ScreenId::Home) rescan_packs();
         break;
     case SDL_KEYDOWN:
         if (e.key.keysym.scancode == SDL_SCANCODE_F11 && !e.key.repeat) toggle_fullscreen();
@@ -289,11 +299,21 @@ void Game::handle_event(const void* raw) {
         break;
     }
     if (e.type == loaded_event_) take_loaded();
-    if (e.type == SDL_QUIT) quit_ = true;
+    if (e.type == SDL_QUIT) close_window();
     if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE && e.window.windowID == SDL_GetWindowID(window_))
-        quit_ = true;
+        close_window();
     frames_pending_ = std::max(frames_pending_, 1); // and more until the frame settles
+}
 
+// Closing the window mid-quiz asks first, as Esc does; closing it again while asked quits.
+void Game::close_window() {
+    const bool mid_quiz = screen_ == ui::ScreenId::Question || screen_ == ui::ScreenId::Feedback;
+    if (!mid_quiz || model_->asking_leave) {
+        quit_ = true;
+        return;
+    }
+    quit_on_leave_ = true;
+    carry_out(ui::Intent::to(ui::Intent::Do::AskLeave));
 }
 
 bool Game::step(int max_wait_ms) {
@@ -302,7 +322,7 @@ bool Game::step(int max_wait_ms) {
     // A screen that changes by itself (a clock) asked to be drawn again at a moment;
     // a timed question is also woken when its time is up.
     uint64_t wake_at = ui_.redraw_at_ms;
-    if (const Round* round = play_->round())
+    if (const Round* round = play_->round(); round && round->clock_running())
         if (const std::optional<int64_t> left = round->ms_left(now_ms))
             wake_at = wake_at ? std::min(wake_at, now_ms + static_cast<uint64_t>(*left)) : now_ms + static_cast<uint64_t>(*left);
     int wait_ms = max_wait_ms;
@@ -373,8 +393,6 @@ void Game::draw_frame(const std::string& capture_png) {
     if (Round* round = play_->round(); round && round->expire_if_due(now())) show_round();
     tick_clock();
     ui::Screen& screen = *screens_[static_cast<size_t>(screen_)];
-    if (screen.keyboard_navigation()) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    else io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
     carry_out(screen.draw(*model_, ui_));
     ImGui::Render();
     const uint64_t hash = hash_draw_data(ImGui::GetDrawData());
@@ -395,7 +413,9 @@ void Game::draw_frame(const std::string& capture_png) {
 // ---------------------------------------------------------------------------
 
 void Game::show(ui::ScreenId screen) {
+    if (screen == ui::ScreenId::Home && screen_ != ui::ScreenId::Home && play_) rescan_packs();
     screen_ = screen;
+    ui::reset_focus();
     screens_[static_cast<size_t>(screen)]->enter(*model_, ui_);
     screens_[static_cast<size_t>(screen)]->refit();
     // A screen just shown starts at its top, whatever its windows' scroll was before.
@@ -447,6 +467,31 @@ void Game::carry_out(const ui::Intent& intent) {
         show(intent.screen);
         break;
     case Do::Back: show(opened_from_); break;
+    case Do::AskLeave:
+        if (round) round->pause(now().ms);
+        model_->asking_leave = true;
+        ui::reset_focus(0); // Keep playing
+        frames_pending_ = std::max(frames_pending_, 2);
+        break;
+    case Do::KeepPlaying:
+        if (round) round->resume(now().ms);
+        model_->asking_leave = false;
+        quit_on_leave_ = false;
+        ui::reset_focus();
+        frames_pending_ = std::max(frames_pending_, 2);
+        break;
+    case Do::Leave:
+        model_->asking_leave = false;
+        if (quit_on_leave_) quit_ = true;
+        play_->set_round_aside(now().ms);
+        show(ui::ScreenId::Home);
+        break;
+    case Do::Resume:
+        // Straight back to the question or the answer shown, without its sound again.
+        if (!play_->resume_round(now().ms)) break;
+        if (const Round* resumed = play_->round())
+            show(resumed->step() == RoundStep::Revealing ? ui::ScreenId::Feedback : ui::ScreenId::Question);
+        break;
     case Do::SaveSettings:
         play_->save_settings();
         apply_settings();

@@ -68,6 +68,7 @@ private:
     SDL_Renderer* renderer_ = nullptr;
     bool imgui_ready_ = false;
     bool quit_ = false;
+    bool quit_on_leave_ = false; // the window was closed mid-quiz: Leave quits
     int frames_pending_ = 0;
     // A frame is drawn again until it comes out the same as the one before (hover and
     // sizes settle a frame late), at most kSettleFrames in a row.
@@ -108,7 +109,9 @@ private:
 
     Moment now() const;
     void handle_event(const void* sdl_event);
+    void close_window();
     void add_dropped_files();
+    void rescan_packs();
     void submit_jobs();
     size_t take_loaded();
     void plan_glyphs();

@@ -87,7 +87,7 @@ void draw_verdict(const Question& q, const Answer& a, const UiContext& ctx, floa
     if (g.points > 0) verdict += "   " + fill_in(ctx.t(for_count(points, T::Point, T::Points)), {{"n", number_text(points, ctx.lang)}});
     text(verdict, ctx.fonts.title, colour);
     if (asks_for_order(q.kind) && g.placed > 0 && !g.correct && !a.chosen.empty())
-        text(fill_in(ctx.t(T::PartlyInPlace), {{"k", std::to_string(g.in_place)}, {"n", std::to_string(g.placed)}}),
+        text(fill_in(ctx.t(T::PartlyInPlace), {{"k", number_text(static_cast<long long>(g.in_place), ctx.lang)}, {"n", number_text(static_cast<long long>(g.placed), ctx.lang)}}),
              ctx.fonts.body);
     ImGui::EndGroup();
 }

@@ -14,6 +14,7 @@ public:
 private:
     const char* window_id() const override { return "feedback"; }
     Intent draw_content(Model& model, const UiContext& ctx) override;
+    Intent on_escape() const override { return Intent::to(Intent::Do::AskLeave); } // a quiz is not thrown away on one key
     float opacity(const UiContext& ctx) const override;
 
     uint64_t shown_at_ms_ = 0; // for the short entrance

@@ -28,7 +28,7 @@ std::string added_notice(const std::string& file, const AddedPack& a, const UiCo
         std::string s = fill_in(ctx.t(for_count(a.import.events, T::PackAddedOne, T::PackAdded)),
                                 {{"t", a.title}, {"n", number_text(a.import.events, ctx.lang)}});
         if (a.import.skipped > 0)
-            s += " " + fill_in(ctx.t(T::PackAddedSkipped), {{"k", std::to_string(a.import.skipped)}, {"f", file}});
+            s += " " + fill_in(ctx.t(T::PackAddedSkipped), {{"k", number_text(static_cast<long long>(a.import.skipped), ctx.lang)}, {"f", file}});
         return s;
     }
     if (!a.import.pack_text) {
@@ -44,6 +44,26 @@ std::string added_notice(const std::string& file, const AddedPack& a, const UiCo
     }
 }
 
+T mode_word(Mode m) { return m == Mode::Timed ? T::ModeTimed : m == Mode::Test ? T::ModeTest : T::ModePractice; }
+
+// Warnings are for the pack's author, not the player: a small "!" in the card's
+// corner, and on hover what to run to see them.
+void draw_warnings_badge(const PackCard& card, float right, float top, const UiContext& ctx) {
+    const float r = ImGui::GetFontSize() * 0.55f;
+    const ImVec2 centre(right - r, top + r);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddCircle(centre, r, ctx.palette.muted, 24, std::max(1.5f, ctx.scale * 1.5f));
+    const ImVec2 size = ImGui::CalcTextSize("!");
+    dl->AddText(ImVec2(centre.x - size.x / 2, centre.y - size.y / 2), ctx.palette.muted, "!");
+    frame_log().text("!");
+    if (ImGui::IsMouseHoveringRect(ImVec2(centre.x - r, centre.y - r), ImVec2(centre.x + r, centre.y + r))) {
+        const std::string tip = fill_in(ctx.t(for_count(static_cast<long long>(card.warnings), T::PackWarning, T::PackWarnings)),
+                                        {{"n", number_text(static_cast<long long>(card.warnings), ctx.lang)}, {"f", card.path}});
+        ImGui::SetTooltip("%s", tip.c_str());
+        frame_log().text(tip);
+    }
+}
+
 void draw_card(const PackCard& card, bool selected, int index, Settings& settings, bool& changed, const UiContext& ctx) {
     ImGui::PushID(index);
     const ImVec2 start = ImGui::GetCursorScreenPos();
@@ -54,16 +74,15 @@ void draw_card(const PackCard& card, bool selected, int index, Settings& setting
     const float pad = 12 * ctx.scale;
     ImGui::Indent(pad);
     ImGui::Dummy(ImVec2(0, 2 * ctx.scale));
-    text(card.title, ctx.fonts.large, 0, pad);
+    text(card.title, ctx.fonts.large, 0, pad + (card.warnings > 0 ? ImGui::GetFontSize() * 1.5f : 0)); // clear of the "!"
     if (!card.description.empty()) text(card.description, ctx.fonts.body, 0, pad);
     text(card.details, ctx.fonts.body, ctx.palette.muted, pad);
     if (!card.problem.empty()) text(std::string(ctx.t(T::PackBroken)) + ": " + card.problem, ctx.fonts.body, ctx.palette.wrong, pad);
     if (!card.missing_glyphs.empty())
         text(fill_in(ctx.t(T::PackMissingGlyphs), {{"c", card.missing_glyphs}}), ctx.fonts.body, ctx.palette.wrong, pad);
-    if (card.warnings > 0)
-        text(fill_in(ctx.t(T::PackWarnings), {{"n", std::to_string(card.warnings)}}), ctx.fonts.body, ctx.palette.muted, pad);
     if (const auto& best = card.best_by_mode[static_cast<size_t>(settings.mode)])
-        text(fill_in(ctx.t(T::BestScore), {{"n", number_text(*best, ctx.lang)}}), ctx.fonts.body, ctx.palette.accent, pad);
+        text(fill_in(ctx.t(T::BestScore), {{"m", ctx.t(mode_word(settings.mode))}, {"n", number_text(*best, ctx.lang)}}),
+             ctx.fonts.body, ctx.palette.accent, pad);
     ImGui::Dummy(ImVec2(0, 2 * ctx.scale));
     ImGui::Unindent(pad);
     ImGui::EndGroup();
@@ -73,13 +92,14 @@ void draw_card(const PackCard& card, bool selected, int index, Settings& setting
     dl->AddRectFilled(start, end, hovered || selected ? ctx.palette.card_hover : ctx.palette.card, 8 * ctx.scale);
     if (selected) dl->AddRect(start, end, ctx.palette.accent, 8 * ctx.scale, 0, 3 * ctx.scale);
     dl->ChannelsMerge();
+    if (card.warnings > 0) draw_warnings_badge(card, end.x - pad, start.y + pad, ctx);
     ImGui::SetCursorScreenPos(start);
-    if (ImGui::InvisibleButton("card", ImVec2(end.x - start.x, end.y - start.y)) && card.playable() &&
-        settings.pack != card.pack_id) {
+    const bool clicked = ImGui::InvisibleButton("card", ImVec2(end.x - start.x, end.y - start.y));
+    frame_log().widget(card.title, start, end);
+    if ((focus_item() || clicked) && card.playable() && settings.pack != card.pack_id) {
         settings.pack = card.pack_id;
         changed = true;
     }
-    frame_log().widget(card.title, start, end);
     ImGui::PopID();
 }
 
@@ -87,6 +107,7 @@ void draw_card(const PackCard& card, bool selected, int index, Settings& setting
 template <class Value, size_t N>
 bool choice_row(Value& value, const std::pair<Value, std::string> (&choices)[N], const UiContext& ctx) {
     bool changed = false;
+    begin_focus_group();
     for (size_t i = 0; i < N; ++i) {
         if (i) ImGui::SameLine();
         if (choice_button(choices[i].second, value == choices[i].first, ctx) && value != choices[i].first) {
@@ -94,6 +115,7 @@ bool choice_row(Value& value, const std::pair<Value, std::string> (&choices)[N],
             changed = true;
         }
     }
+    end_focus_group();
     return changed;
 }
 
@@ -126,7 +148,7 @@ bool draw_options(const PackCard& card, Settings& s, std::optional<size_t> capac
     const T help = s.mode == Mode::Timed ? T::ModeTimedHelp : s.mode == Mode::Test ? T::ModeTestHelp : T::ModePracticeHelp;
     text(ctx.t(help), ctx.fonts.body, ctx.palette.muted);
     if (capacity && *capacity < static_cast<size_t>(s.length))
-        text(message(Issue{Problem::QuizShorter, {std::to_string(*capacity), std::to_string(s.length)}}, ctx.lang), ctx.fonts.body,
+        text(message(Issue{Problem::QuizShorter, {number_text(static_cast<long long>(*capacity), ctx.lang), number_text(s.length, ctx.lang)}}, ctx.lang), ctx.fonts.body,
              ctx.palette.wrong);
 
     ImGui::Spacing();
@@ -142,11 +164,19 @@ bool draw_options(const PackCard& card, Settings& s, std::optional<size_t> capac
     const float column = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + widest + style.ItemSpacing.x * 2;
     const int columns = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / column));
     int shown = 0;
+    begin_focus_group();
     for (Kind k : card.kinds) {
         const char* label = kind_spec(k).label.in(lang_code(ctx.lang));
         bool on = std::find(asked.begin(), asked.end(), k) != asked.end();
         if (const int at = shown++ % columns; at > 0) ImGui::SameLine(static_cast<float>(at) * column);
-        if (ImGui::Checkbox(label, &on)) {
+        bool toggled = ImGui::Checkbox(label, &on);
+        frame_log().widget(label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        frame_log().text(label);
+        if (focus_item()) {
+            on = !on;
+            toggled = true;
+        }
+        if (toggled) {
             std::vector<Kind> next;
             for (Kind a : asked)
                 if (a != k) next.push_back(a);
@@ -157,9 +187,8 @@ bool draw_options(const PackCard& card, Settings& s, std::optional<size_t> capac
                 changed = true;
             }
         }
-        frame_log().widget(label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-        frame_log().text(label);
     }
+    end_focus_group();
     ImGui::PopStyleVar();
     return changed;
 }
@@ -169,6 +198,7 @@ bool draw_options(const PackCard& card, Settings& s, std::optional<size_t> capac
 // Cards are made when the library or the language changes; best scores may have
 // changed whenever Home is shown again.
 void HomeScreen::enter(Model& model, const UiContext& ctx) {
+    scroll_to_top_ = true; // where Tab last scrolled the panes is no place to come back to
     if (cards_generation_ != model.play.library().generation() || cards_lang_ != ctx.lang) return make_cards(model, ctx);
     refresh_best_scores(model);
 }
@@ -191,6 +221,7 @@ void HomeScreen::make_cards(Model& model, const UiContext& ctx) {
     for (const LibraryEntry& e : model.play.library().entries()) {
         PackCard card;
         card.warnings = e.summary ? e.summary->warnings : 0;
+        card.path = e.path;
         if (e.indexing()) {
             card.title = std::filesystem::path(e.path).filename().string();
             card.details = ctx.t(T::PackLoading);
@@ -264,24 +295,41 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     const float height = ImGui::GetContentRegionAvail().y - footer;
     const float left = ImGui::GetContentRegionAvail().x * 0.42f; // the choices need the room more than the cards
     ImGui::BeginChild("packs", ImVec2(left, height), false);
+    if (scroll_to_top_) ImGui::SetScrollY(0);
     text(ctx.t(T::Packs), ctx.fonts.large);
     if (cards_.empty()) text(fill_in(ctx.t(T::NoPacks), {{"p", model.user_pack_folder}}), ctx.fonts.body, ctx.palette.muted);
+    begin_focus_group();
     for (size_t i = 0; i < cards_.size(); ++i) {
         draw_card(cards_[i], &cards_[i] == chosen_card, static_cast<int>(i), settings, changed, ctx);
         ImGui::Spacing();
     }
+    end_focus_group();
     text(ctx.t(T::DropToAdd), ctx.fonts.body, ctx.palette.muted);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("options", ImVec2(0, height), false);
+    if (scroll_to_top_) ImGui::SetScrollY(0);
+    scroll_to_top_ = false;
     if (chosen_card) changed |= draw_options(*chosen_card, settings, capacity(model), ctx);
     ImGui::EndChild();
 
     // The chosen pack is loaded in the background: Start waits for it.
     const bool loading = chosen_card && !model.play.chosen_pack();
     const bool can_start = chosen_card && !loading && !kinds_to_ask(chosen_card->kinds, settings.kinds).empty();
+    // A quiz left with Esc can be taken up again until a new one starts.
+    float start_width = ImGui::GetContentRegionAvail().x;
+    if (const Round* aside = model.play.round_aside()) {
+        start_width = (start_width - ImGui::GetStyle().ItemSpacing.x) / 2;
+        const QuizSession& s = aside->session();
+        ImGui::PushFont(ctx.fonts.large);
+        if (button(fill_in(ctx.t(T::ResumeQuiz), {{"i", number_text(static_cast<long long>(s.index() + 1), ctx.lang)}, {"n", number_text(static_cast<long long>(s.quiz().questions.size()), ctx.lang)}}),
+                   ImVec2(start_width, 0)))
+            intent = Intent::to(Intent::Do::Resume);
+        ImGui::PopFont();
+        ImGui::SameLine();
+    }
     ImGui::BeginDisabled(!can_start);
-    if (primary_button(ctx.t(loading ? T::StartLoading : T::Start), ctx, ImVec2(ImGui::GetContentRegionAvail().x, 0)) ||
+    if (primary_button(ctx.t(loading ? T::StartLoading : T::Start), ctx, ImVec2(start_width, 0)) ||
         (can_start && key_pressed(SDL_SCANCODE_RETURN)))
         intent = Intent::to(Intent::Do::Start);
     ImGui::EndDisabled();

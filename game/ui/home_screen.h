@@ -19,7 +19,8 @@ struct PackCard {
     std::string details;        // "13 events · zh, en", or "Loading…" while the file is indexed
     std::string problem;        // why a broken pack cannot load
     std::string missing_glyphs; // characters no font can show
-    size_t warnings = 0;
+    size_t warnings = 0;        // shown to authors only: a "!" with a tooltip
+    std::string path;           // the pack's file, for that tooltip
     std::vector<Kind> kinds;                        // the kinds this pack can ask
     std::array<std::optional<int>, 3> best_by_mode; // indexed by Mode
     bool playable() const { return !kinds.empty(); }
@@ -49,6 +50,7 @@ private:
     std::optional<size_t> capacity(const Model& model);
     Capacity capacity_;
 
+    bool scroll_to_top_ = true; // the panes start at the top each time Home is shown
     std::vector<PackCard> cards_;
     uint64_t cards_generation_ = 0; // the library's generation the cards show
     Lang cards_lang_ = Lang::En;

@@ -6,7 +6,6 @@ namespace chronicle::ui {
 
 class LeaderboardScreen : public Screen {
 public:
-    bool keyboard_navigation() const override { return false; } // Enter goes on, B goes back
 
 private:
     const char* window_id() const override { return "leaderboard"; }

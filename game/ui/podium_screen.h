@@ -7,7 +7,6 @@ namespace chronicle::ui {
 class PodiumScreen : public Screen {
 public:
     void enter(Model& model, const UiContext& ctx) override;
-    bool keyboard_navigation() const override { return false; } // Enter goes Home
 
 private:
     const char* window_id() const override { return "podium"; }

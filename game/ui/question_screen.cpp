@@ -15,11 +15,11 @@ namespace {
 void draw_status(const Round& round, const UiContext& ctx) {
     const QuizSession& session = round.session();
     const size_t number = session.index() + 1, total = session.quiz().questions.size();
-    const std::string progress = fill_in(ctx.t(T::Progress), {{"i", std::to_string(number)}, {"n", std::to_string(total)}});
+    const std::string progress = fill_in(ctx.t(T::Progress), {{"i", number_text(static_cast<long long>(number), ctx.lang)}, {"n", number_text(static_cast<long long>(total), ctx.lang)}});
     text(progress, ctx.fonts.body, ctx.palette.muted);
     if (round.shows_progress()) {
         const std::string score = fill_in(ctx.t(T::Score), {{"n", number_text(session.score().points, ctx.lang)}});
-        const std::string streak = fill_in(ctx.t(T::Streak), {{"n", std::to_string(session.score().streak)}});
+        const std::string streak = fill_in(ctx.t(T::Streak), {{"n", number_text(session.score().streak, ctx.lang)}});
         const std::string right = score + "   " + streak;
         ImGui::PushFont(ctx.fonts.body);
         const float width = ImGui::CalcTextSize(right.c_str()).x;
@@ -37,7 +37,7 @@ constexpr int64_t kRingSteps = 120;
 // The clock's number is a size above the prompt's; the ring fits around it.
 ImFont* clock_font(ImFont* prompt, const UiContext& ctx) { return prompt == ctx.fonts.large ? ctx.fonts.title : ctx.fonts.large; }
 float clock_diameter(const Round& round, ImFont* prompt, const UiContext& ctx) {
-    return round.clock_running() ? layout_size(clock_font(prompt, ctx)) * 1.9f : 0.0f;
+    return round.ms_left(ctx.now_ms) ? layout_size(clock_font(prompt, ctx)) * 1.9f : 0.0f; // paused too
 }
 
 // The clock: the seconds left in big type inside a ring that empties; red in the
@@ -64,7 +64,7 @@ void draw_clock(const Round& round, ImVec2 top_right, ImFont* prompt, const UiCo
         dl->PathStroke(colour, 0, thickness);
     }
     const int64_t seconds = (*ms + 999) / 1000;
-    const std::string number = std::to_string(seconds);
+    const std::string number = number_text(seconds, ctx.lang);
     ImFont* font = clock_font(prompt, ctx);
     const ImVec2 size = font->CalcTextSizeA(layout_size(font), FLT_MAX, 0, number.c_str());
     dl->AddText(font, layout_size(font), ImVec2(c.x - size.x / 2, c.y - size.y / 2), late ? ctx.palette.wrong : ctx.palette.text,
@@ -74,7 +74,8 @@ void draw_clock(const Round& round, ImVec2 top_right, ImFont* prompt, const UiCo
     // a second is a whole number of steps; else at the next whole second).
     const int64_t to_step = *ms % step == 0 ? step : *ms % step;
     const int64_t to_second = *ms % 1000 == 0 ? 1000 : *ms % 1000;
-    ctx.redraw_at(ctx.now_ms + static_cast<uint64_t>(std::min(to_step, to_second)));
+    if (round.clock_running()) // not while paused under "Leave this quiz?"
+        ctx.redraw_at(ctx.now_ms + static_cast<uint64_t>(std::min(to_step, to_second)));
 }
 
 float text_height(const std::string& s, ImFont* font, float width) {

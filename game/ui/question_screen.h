@@ -13,11 +13,11 @@ namespace chronicle::ui {
 class QuestionScreen : public Screen {
 public:
     void enter(Model& model, const UiContext& ctx) override;
-    bool keyboard_navigation() const override { return false; } // arrows move rows, letters answer
 
 private:
     const char* window_id() const override { return "question"; }
     Intent draw_content(Model& model, const UiContext& ctx) override;
+    Intent on_escape() const override { return Intent::to(Intent::Do::AskLeave); } // a quiz is not thrown away on one key
     Intent draw_choices(const Question& q, ImFont* font, float height, bool hint, const UiContext& ctx);
     Intent draw_order(const Question& q, ImFont* font, bool hint, const UiContext& ctx);
 

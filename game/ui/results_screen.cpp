@@ -18,10 +18,9 @@ Intent ResultsScreen::draw_content(Model& model, const UiContext& ctx) {
     text(ctx.t(T::Results), ctx.fonts.body, ctx.palette.muted);
     text(fill_in(ctx.t(for_count(score.points, T::PointTotal, T::PointsTotal)), {{"n", number_text(score.points, ctx.lang)}}), ctx.fonts.title, ctx.palette.accent);
     const int percent = static_cast<int>(score.accuracy() * 100 + 0.5);
-    text(fill_in(ctx.t(T::Accuracy), {{"c", std::to_string(score.correct)},
-                                      {"n", std::to_string(score.answered)},
-                                      {"p", std::to_string(percent)}}) +
-             "    " + fill_in(ctx.t(T::BestStreak), {{"n", std::to_string(score.best_streak)}}),
+    auto n = [&](long long v) { return number_text(v, ctx.lang); };
+    text(fill_in(ctx.t(T::Accuracy), {{"c", n(score.correct)}, {"n", n(score.answered)}, {"p", n(percent)}}) + "    " +
+             fill_in(ctx.t(T::BestStreak), {{"n", n(score.best_streak)}}),
          ctx.fonts.large);
     if (record.new_best) text(ctx.t(T::NewBest), ctx.fonts.large, ctx.palette.right);
     else if (round->previous_best())
@@ -42,7 +41,7 @@ Intent ResultsScreen::draw_content(Model& model, const UiContext& ctx) {
             ImGui::TableNextColumn();
             label(kind_spec(k).label.in(lang_code(ctx.lang)), ctx.fonts.body);
             ImGui::TableNextColumn();
-            label(fill_in(ctx.t(T::KindScore), {{"c", std::to_string(r.correct)}, {"n", std::to_string(r.asked)}}), ctx.fonts.body,
+            label(fill_in(ctx.t(T::KindScore), {{"c", n(r.correct)}, {"n", n(r.asked)}}), ctx.fonts.body,
                  r.correct == r.asked ? ctx.palette.right : ctx.palette.text);
         }
         ImGui::EndTable();

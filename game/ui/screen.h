@@ -48,6 +48,7 @@ struct Model {
     std::vector<AddedPack> added; // what became of the files last dropped on the window
     StartProblem start_problem = StartProblem::None; // why the last Start gave no round
     TeamSetup team_setup;
+    bool asking_leave = false; // "Leave this quiz?" is shown over the screen
 };
 
 struct Intent {
@@ -70,6 +71,10 @@ struct Intent {
         TeamPause,    // pause or resume
         TeamSkip,
         TeamBack,
+        AskLeave,     // Esc on a running quiz: ask "Leave this quiz?" (the clock stops)
+        KeepPlaying,  // the answer to it: back to the quiz
+        Leave,        // the other answer: Home, the quiz kept to be resumed
+        Resume,       // from Home, back to the quiz left
     };
     Do what = Do::Nothing;
     ScreenId screen = ScreenId::Home;
@@ -93,9 +98,6 @@ public:
     Intent draw(Model& model, const UiContext& ctx);
     // The screen becomes the one shown.
     virtual void enter(Model& /*model*/, const UiContext& /*ctx*/) {}
-    // ImGui's keyboard navigation (Tab, arrows, Space); a screen that keeps arrows and
-    // letters for itself turns it off.
-    virtual bool keyboard_navigation() const { return true; }
     // Back to full size; the next frames shrink the page again if it overflows.
     void refit() {
         fit_ = 1.0f;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 
 #include "ui/feedback_screen.h"
 #include "ui/home_screen.h"
@@ -18,7 +19,55 @@
 
 namespace chronicle::ui {
 
+namespace {
+
+// "Leave this quiz?" over the page: Keep playing (focused first) or Leave; Esc keeps playing.
+Intent draw_leave_dialog(const UiContext& ctx) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    // The page behind is dimmed by a window of its own, above the page's panes and below the dialog.
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::SetNextWindowBgAlpha(0.45f);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 255));
+    ImGui::Begin("leave-dim", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::End();
+    ImGui::PopStyleColor();
+    const float width = std::min(vp->WorkSize.x * 0.9f, 560 * ctx.scale);
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(width, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, std::max(2.0f, 2 * ctx.scale));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_PopupBg));
+    ImGui::Begin("leave", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::SetWindowFocus();
+    Intent intent;
+    text(ctx.t(T::LeaveQuiz), ctx.fonts.title);
+    text(ctx.t(T::LeaveQuizHelp), ctx.fonts.body, ctx.palette.muted);
+    ImGui::Spacing();
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+    begin_focus_group();
+    if (primary_button(ctx.t(T::KeepPlaying), ctx, ImVec2(half, 0))) intent = Intent::to(Intent::Do::KeepPlaying);
+    ImGui::SameLine();
+    ImGui::PushFont(ctx.fonts.large);
+    if (button(ctx.t(T::LeaveQuizButton), ImVec2(half, 0))) intent = Intent::to(Intent::Do::Leave);
+    ImGui::PopFont();
+    end_focus_group();
+    if (intent.what == Intent::Do::Nothing && key_pressed(SDL_SCANCODE_ESCAPE)) intent = Intent::to(Intent::Do::KeepPlaying);
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    return intent;
+}
+
+} // namespace
+
 Intent Screen::draw(Model& model, const UiContext& ctx) {
+    const bool asking = model.asking_leave;
+    begin_focus_frame(ctx);
     const float alpha = opacity(ctx);
     ImGui::PushStyleVar(ImGuiStyleVar_Alpha, alpha);
     begin_screen(window_id());
@@ -27,12 +76,28 @@ Intent Screen::draw(Model& model, const UiContext& ctx) {
     const ImGuiStyle& style = ImGui::GetStyle();
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(style.ItemSpacing.x * fit_, style.ItemSpacing.y * fit_));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x * fit_, style.FramePadding.y * fit_));
+    // Under the dialog the page is drawn as it was, but takes no keys, clicks or focus.
+    ImGuiIO& io = ImGui::GetIO();
+    float key_durations[IM_ARRAYSIZE(io.KeysDownDuration)];
+    if (asking) {
+        std::copy(std::begin(io.KeysDownDuration), std::end(io.KeysDownDuration), key_durations);
+        std::fill(std::begin(io.KeysDownDuration), std::end(io.KeysDownDuration), -1.0f);
+        suspend_focus(true);
+        ImGui::BeginDisabled();
+    }
     Intent intent = draw_content(model, ctx);
-    if (intent.what == Intent::Do::Nothing && key_pressed(SDL_SCANCODE_ESCAPE)) intent = on_escape();
+    if (asking) {
+        ImGui::EndDisabled();
+        suspend_focus(false);
+        std::copy(std::begin(key_durations), std::end(key_durations), io.KeysDownDuration);
+        intent = Intent::nothing();
+    }
+    if (intent.what == Intent::Do::Nothing && !asking && key_pressed(SDL_SCANCODE_ESCAPE)) intent = on_escape();
     ImGui::PopStyleVar(2);
     ImGui::End();
     ImGui::PopStyleVar();
     shrink_to_fit(page);
+    if (asking) intent = draw_leave_dialog(ctx);
     return intent;
 }
 

@@ -24,34 +24,44 @@ Intent SettingsScreen::draw_content(Model& model, const UiContext& ctx) {
             ImGui::TableNextColumn();
         };
         row(T::Language);
+        begin_focus_group();
         // Each language's name in itself, so a player can find their own.
         if (choice_button("中文", s.ui_lang == "zh", ctx) && s.ui_lang != "zh") s.ui_lang = "zh", changed();
         ImGui::SameLine();
         if (choice_button("English", s.ui_lang == "en", ctx) && s.ui_lang != "en") s.ui_lang = "en", changed();
+        end_focus_group();
 
         row(T::TextSize);
+        begin_focus_group();
         for (int size = kMinTextSize; size <= kMaxTextSize; size += 25) {
             if (size != kMinTextSize) ImGui::SameLine();
             if (choice_button(std::to_string(size) + "%", s.text_size == size, ctx) && s.text_size != size) s.text_size = size, changed();
         }
+        end_focus_group();
 
         row(T::Theme);
+        begin_focus_group();
         const std::pair<Theme, T> themes[] = {{Theme::Dark, T::ThemeDark}, {Theme::Light, T::ThemeLight}, {Theme::HighContrast, T::ThemeHighContrast}};
         for (const auto& [theme, name] : themes) {
             if (theme != Theme::Dark) ImGui::SameLine();
             if (choice_button(ctx.t(name), s.theme == theme, ctx) && s.theme != theme) s.theme = theme, changed();
         }
+        end_focus_group();
 
         row(T::Sound);
+        begin_focus_group();
         if (choice_button(std::string(ctx.t(T::On)) + "##sound", s.sound, ctx) && !s.sound) s.sound = true, changed();
         ImGui::SameLine();
         if (choice_button(std::string(ctx.t(T::Off)) + "##sound", !s.sound, ctx) && s.sound) s.sound = false, changed();
+        end_focus_group();
 
         row(T::OrderScoring);
+        begin_focus_group();
         bool& partial = s.partial_order_credit;
         if (choice_button(ctx.t(T::PartialCredit), partial, ctx) && !partial) partial = true, changed();
         ImGui::SameLine();
         if (choice_button(ctx.t(T::AllOrNothing), !partial, ctx) && partial) partial = false, changed();
+        end_focus_group();
         ImGui::EndTable();
     }
 

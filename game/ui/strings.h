@@ -18,7 +18,8 @@ enum class Lang { Zh, En };
     X(PackBroken, "无法加载", "Cannot be loaded")                                                         \
     X(PackLoading, "正在加载…", "Loading…")                                                              \
     X(StartLoading, "题包加载中…", "Loading the pack…")                                                   \
-    X(PackWarnings, "提示：{n}条（用 chronicle validate 查看）", "Warnings: {n} (see chronicle validate)")                                                         \
+    X(PackWarnings, "{n}条提示——运行 chronicle validate {f} 查看", "{n} warnings — run chronicle validate {f}")          \
+    X(PackWarning, "{n}条提示——运行 chronicle validate {f} 查看", "{n} warning — run chronicle validate {f}")            \
     X(PackMissingGlyphs, "没有字体能显示：{c}", "No font can show: {c}")                                      \
     X(PackSource, "来源：{s}", "Source: {s}")                                                             \
     X(NoPacks, "没有找到题包。把 .json 题包放进：{p}", "No packs found. Put .json packs in: {p}")               \
@@ -45,7 +46,7 @@ enum class Lang { Zh, En };
     X(Normal, "普通", "Normal")                                                                          \
     X(Hard, "困难", "Hard")                                                                              \
     X(Kinds, "题型", "Question kinds")                                                                   \
-    X(BestScore, "最高分 {n}", "Best {n}")                                                               \
+    X(BestScore, "{m}最高分：{n}", "Best in {m}: {n}")                                                               \
     X(Start, "开始", "Start")                                                                            \
     X(Settings, "设置", "Settings")                                                                      \
     X(NoQuestions, "这个题包出不了所选题型的题。", "This pack gives no questions of the kinds chosen.")         \
@@ -63,6 +64,12 @@ enum class Lang { Zh, En };
     X(PlaceRd, "第{n}", "{n}rd")                                                                         \
     X(PlaceTh, "第{n}", "{n}th")                                                                         \
     X(EscBack, "Esc 返回", "Esc: back")                                                                 \
+    X(LeaveQuiz, "离开这次答题？", "Leave this quiz?")                                                      \
+    X(LeaveQuizHelp, "可以在主页继续，直到开始新的一轮。计时已暂停。",                                          \
+      "You can resume it from Home until a new quiz starts. The clock is paused.")                         \
+    X(KeepPlaying, "继续答题", "Keep playing")                                                             \
+    X(LeaveQuizButton, "离开", "Leave")                                                                   \
+    X(ResumeQuiz, "继续上次的答题（第{i}/{n}题）", "Resume quiz ({i} of {n})")                                   \
     X(Correct, "答对了", "Correct")                                                                      \
     X(Wrong, "答错了", "Not quite")                                                                      \
     X(PartlyRight, "部分正确", "Partly right")                                                            \

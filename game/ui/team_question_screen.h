@@ -12,7 +12,6 @@ class TeamQuestionScreen : public Screen {
 public:
     void enter(Model& model, const UiContext& ctx) override;
     // Digits and letters are the teacher's keys.
-    bool keyboard_navigation() const override { return false; }
 
 private:
     const char* window_id() const override { return "team-question"; }

@@ -6,6 +6,8 @@
 #include <cfloat>
 #include <cmath>
 
+#include <imgui_internal.h> // the current item's disabled flag
+
 #include "core/base/text.h"
 
 namespace chronicle::ui {
@@ -29,6 +31,40 @@ std::string visible(const std::string& label) { return label.substr(0, label.fin
 void log_last_item(const std::string& label) {
     frame_log().widget(visible(label), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     frame_log().text(visible(label));
+}
+
+struct FocusItem {
+    int group = 0; // 0: none
+    bool disabled = false;
+};
+
+struct Focus {
+    bool enabled = false;
+    bool suspended = false;
+    int focused = -1;
+    bool moved = false;    // the focus moved this frame: bring it into view
+    bool activate = false; // Enter or Space this frame, for the focused item
+    std::vector<FocusItem> items, last_items;
+    int groups = 0, group = 0;
+    unsigned ring = 0;
+    float ring_width = 3;
+};
+
+Focus& focus() {
+    static Focus f;
+    return f;
+}
+
+bool pressed_repeat(int scancode) { return ImGui::IsKeyPressed(scancode, true); }
+
+// The next item from `from` in `step` direction that Tab may land on, wrapping; `from` if none.
+int next_enabled(const std::vector<FocusItem>& items, int from, int step) {
+    const int n = static_cast<int>(items.size());
+    for (int i = 1; i <= n; ++i) {
+        const int j = ((from + step * i) % n + n) % n;
+        if (!items[static_cast<size_t>(j)].disabled) return j;
+    }
+    return from;
 }
 
 } // namespace
@@ -88,6 +124,82 @@ std::string wrapped(const std::string& text, ImFont* font, float font_size, floa
     return join(wrap_lines(text, font, font_size, width), "\n");
 }
 
+void begin_focus_frame(const UiContext& ctx) {
+    Focus& f = focus();
+    f.last_items = std::move(f.items);
+    f.items.clear();
+    f.groups = f.group = 0;
+    f.moved = f.activate = false;
+    f.suspended = false;
+    f.enabled = true;
+    // The theme's text colour: the highest contrast on the page in every theme.
+    f.ring = ctx.palette.text;
+    f.ring_width = std::max(3.0f, 3.0f * ctx.scale);
+    const int n = static_cast<int>(f.last_items.size());
+    if (n == 0) return; // a screen or dialog just shown: its items register this frame (reset_focus)
+    if (f.focused >= n) f.focused = n - 1;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (pressed_repeat(SDL_SCANCODE_TAB)) {
+        const int step = io.KeyShift ? -1 : 1;
+        f.focused = next_enabled(f.last_items, f.focused < 0 ? (step > 0 ? -1 : n) : f.focused, step);
+        f.moved = true;
+    } else {
+        const int step = pressed_repeat(SDL_SCANCODE_DOWN) || pressed_repeat(SDL_SCANCODE_RIGHT) ? 1
+                         : pressed_repeat(SDL_SCANCODE_UP) || pressed_repeat(SDL_SCANCODE_LEFT) ? -1
+                                                                                                 : 0;
+        // Arrows only move a focus there is: with none they stay the screen's (an order
+        // question's rows).
+        if (step != 0 && f.focused >= 0) {
+            // Within the focused item's group, without wrapping.
+            const int g = f.last_items[static_cast<size_t>(f.focused)].group;
+            for (int j = f.focused + step; g != 0 && j >= 0 && j < n; j += step) {
+                const FocusItem& item = f.last_items[static_cast<size_t>(j)];
+                if (item.group != g) break;
+                if (item.disabled) continue;
+                f.focused = j;
+                f.moved = true;
+                break;
+            }
+        }
+    }
+    if (f.focused >= 0 && f.last_items[static_cast<size_t>(f.focused)].disabled) f.focused = -1;
+    f.activate = f.focused >= 0 && (ImGui::IsKeyPressed(SDL_SCANCODE_RETURN, false) || ImGui::IsKeyPressed(SDL_SCANCODE_KP_ENTER, false) ||
+                                    ImGui::IsKeyPressed(SDL_SCANCODE_SPACE, false));
+}
+
+bool focus_item(bool disabled) {
+    Focus& f = focus();
+    if (!f.enabled || f.suspended) return false;
+    disabled = disabled || (ImGui::GetItemFlags() & ImGuiItemFlags_Disabled) != 0;
+    const int index = static_cast<int>(f.items.size());
+    f.items.push_back({f.group, disabled});
+    if (index != f.focused || disabled) return false;
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const float gap = f.ring_width * 1.5f; // clear of the widget's own border (high contrast draws one)
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - gap, min.y - gap), ImVec2(max.x + gap, max.y + gap), f.ring,
+                                        ImGui::GetStyle().FrameRounding + gap, 0, f.ring_width);
+    if (f.moved && !ImGui::IsRectVisible(min, max)) ImGui::SetScrollHereY(0.5f);
+    for (auto it = frame_log().widgets.rbegin(); it != frame_log().widgets.rend(); ++it)
+        if (it->min.x == min.x && it->min.y == min.y && it->max.x == max.x && it->max.y == max.y) {
+            it->focused = true;
+            break;
+        }
+    const bool activated = f.activate;
+    f.activate = false;
+    return activated;
+}
+
+void begin_focus_group() { focus().group = ++focus().groups; }
+void end_focus_group() { focus().group = 0; }
+void suspend_focus(bool suspended) { focus().suspended = suspended; }
+
+void reset_focus(int index) {
+    focus().focused = index;
+    focus().items.clear(); // the next frame starts afresh
+}
+
+int focused_index() { return focus().focused; }
+
 void text(const std::string& s, ImFont* font, unsigned colour, float right_margin) {
     ImGui::PushFont(font);
     if (colour) ImGui::PushStyleColor(ImGuiCol_Text, colour);
@@ -111,7 +223,7 @@ void label(const std::string& s, ImFont* font, unsigned colour) {
 bool button(const std::string& label, ImVec2 size) {
     const bool clicked = ImGui::Button(label.c_str(), size);
     log_last_item(label);
-    return clicked;
+    return focus_item() || clicked;
 }
 
 bool primary_button(const std::string& label, const UiContext& ctx, ImVec2 size) {
@@ -159,8 +271,9 @@ bool option_button(const std::string& key, const std::string& label, float width
     const ImVec2 text_size = ImGui::CalcTextSize(lines.c_str());
     const float height = std::max(badge, text_size.y) + style.FramePadding.y * 2;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const bool clicked = ImGui::InvisibleButton((label + "##option" + key).c_str(), ImVec2(width, height));
+    bool clicked = ImGui::InvisibleButton((label + "##option" + key).c_str(), ImVec2(width, height));
     log_last_item(label);
+    clicked = focus_item() || clicked;
     const bool hovered = ImGui::IsItemHovered();
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -188,6 +301,11 @@ void begin_screen(const char* id) {
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
 }
 
-bool key_pressed(int scancode) { return ImGui::IsKeyPressed(scancode, false); }
+bool key_pressed(int scancode) {
+    const Focus& f = focus();
+    const bool taken = scancode == SDL_SCANCODE_RETURN || scancode == SDL_SCANCODE_KP_ENTER || scancode == SDL_SCANCODE_SPACE;
+    if (taken && f.enabled && !f.suspended && f.focused >= 0) return false;
+    return ImGui::IsKeyPressed(scancode, false);
+}
 
 } // namespace chronicle::ui

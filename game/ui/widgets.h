@@ -39,6 +39,7 @@ struct UiContext {
 struct WidgetRecord {
     std::string label;
     ImVec2 min, max;
+    bool focused = false; // has the keyboard focus (set by focus_item)
 };
 
 // What the current frame drew, kept only when a test turns it on (the game itself
@@ -90,7 +91,30 @@ void draw_mark(ImDrawList* dl, ImVec2 centre, float radius, bool right, unsigned
 
 // A full-window ImGui window without decorations, for a screen's page; End with ImGui::End().
 void begin_screen(const char* id);
-// Keys: ImGui 1.86 indexes KeysDown by SDL scancode.
+// Keys: ImGui 1.86 indexes KeysDown by SDL scancode. Enter and Space are the focused
+// widget's while one has the keyboard focus: a screen's own Enter shortcut then waits.
 bool key_pressed(int scancode);
+
+// Keyboard focus, in place of ImGui 1.86's navigation: every focusable widget registers
+// in the order it is drawn (reading order), the focused one is an index into that
+// order and is drawn with a thick ring. Tab / Shift+Tab move through all of them
+// (wrapping), arrows within a group (a row of choices, the pack list), Enter or Space
+// activate. Nothing has focus until the first Tab, so single-key shortcuts work.
+//
+// Once a frame, before the screen draws: reads Tab, arrows, Enter and Space against
+// what the last frame registered.
+void begin_focus_frame(const UiContext& ctx);
+// Registers the item just drawn (ImGui's last item) as focusable; true when the
+// keyboard activates it this frame. A disabled item is drawn but skipped by Tab.
+bool focus_item(bool disabled = false);
+// Items between these form a group that arrows move within.
+void begin_focus_group();
+void end_focus_group();
+// Items drawn while suspended do not register (content under a modal dialog).
+void suspend_focus(bool suspended);
+// On a change of screen or dialog: nothing focused, or the `index`-th item.
+void reset_focus(int index = -1);
+// The focused item's index in draw order, -1 when none (tests).
+int focused_index();
 
 } // namespace chronicle::ui

@@ -244,7 +244,9 @@ void check_fit(int w, int hgt, const char* text_size, const char* lang_name) {
             REQUIRE(h.screen() == ScreenId::Feedback);
             h.press(SDL_SCANCODE_RETURN);
         }
-        h.press(SDL_SCANCODE_ESCAPE);
+        h.press(SDL_SCANCODE_ESCAPE); // "Leave this quiz?": → Leave, Enter
+        h.press(SDL_SCANCODE_RIGHT);
+        h.press(SDL_SCANCODE_RETURN);
         REQUIRE(h.screen() == ScreenId::Home);
     }
     CHECK(kinds_played >= 8);

@@ -89,16 +89,18 @@ TEST_CASE("An order question on screen", "[ui][screens]") {
     }
 }
 
-TEST_CASE("Esc goes back everywhere", "[ui][navigation]") {
+TEST_CASE("Esc goes back everywhere (asking first on a running quiz)", "[ui][navigation]") {
     Harness h({{"ui_lang", "en"}, {"length", "5"}});
     REQUIRE(h.click("Start"));
     REQUIRE(h.screen() == ScreenId::Question);
     h.press(SDL_SCANCODE_ESCAPE);
+    REQUIRE(h.click("Leave"));
     CHECK(h.screen() == ScreenId::Home);
     REQUIRE(h.click("Start"));
     h.press(SDL_SCANCODE_1);
     REQUIRE(h.screen() == ScreenId::Feedback);
     h.press(SDL_SCANCODE_ESCAPE);
+    REQUIRE(h.click("Leave"));
     CHECK(h.screen() == ScreenId::Home);
     REQUIRE(h.click("Settings"));
     h.press(SDL_SCANCODE_ESCAPE);
@@ -333,7 +335,9 @@ TEST_CASE("A file dropped on the window becomes a pack", "[ui][packs][import]") 
             h.press(SDL_SCANCODE_RETURN); // the new pack is the one chosen
             REQUIRE(h.screen() == ScreenId::Question);
             CHECK(h.session().current().events.front().rfind("row-", 0) == 0);
-            h.press(SDL_SCANCODE_ESCAPE);
+            h.press(SDL_SCANCODE_ESCAPE); // "Leave this quiz?": → Leave, Enter
+            h.press(SDL_SCANCODE_RIGHT);
+            h.press(SDL_SCANCODE_RETURN);
             REQUIRE(h.screen() == ScreenId::Home);
 
             drop(h, {sheet, broken}); // the same again is never replaced; a file that is no timeline is refused

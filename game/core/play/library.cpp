@@ -42,6 +42,18 @@ void PackLibrary::reload() {
     if (loaded_ && !find(loaded_->id)) loaded_.reset(); // its file changed or went
 }
 
+bool PackLibrary::rescan() {
+    const std::vector<PackFile> files = list_pack_files(folders_);
+    bool same = files.size() == entries_.size();
+    for (size_t i = 0; same && i < files.size(); ++i) {
+        const LibraryEntry& e = entries_[i];
+        same = files[i].path == e.path && (files[i].error || file_stamp(e.path).value_or(FileStamp{}) == e.stamp);
+    }
+    if (same) return false;
+    reload();
+    return true;
+}
+
 // Each entry's diagnostics and whether it loads: the first pack found with an id
 // wins, a later one is reported.
 void PackLibrary::resolve() {

@@ -37,6 +37,10 @@ public:
     // Lists the folders again; files whose size and time match the index are known at
     // once, the others wait for their jobs.
     void reload();
+    // Lists the folders again only when a file came, went or changed (size or time):
+    // true then. Files that did not change keep their index entry; a pack that did not
+    // change stays loaded. Cheap enough for every return to Home.
+    bool rescan();
     const std::vector<LibraryEntry>& entries() const { return entries_; }
     // The entry that loads with this id, or null.
     const LibraryEntry* entry(const std::string& id) const;

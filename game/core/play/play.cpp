@@ -36,7 +36,21 @@ bool Play::save_settings() {
 
 void Play::leave_round() {
     round_.reset();
+    aside_ = false;
     renew_save_notice(); // the game just finished may have opened the save
+}
+
+void Play::set_round_aside(uint64_t now_ms) {
+    if (!round_ || round_->step() == RoundStep::Finished) return leave_round();
+    round_->pause(now_ms);
+    aside_ = true;
+}
+
+bool Play::resume_round(uint64_t now_ms) {
+    if (!round_aside()) return false;
+    round_->resume(now_ms);
+    aside_ = false;
+    return true;
 }
 
 void Play::renew_save_notice() {
@@ -106,6 +120,7 @@ StartProblem Play::make_quiz(uint64_t seed, Quiz& quiz, size_t count, bool one_o
 
 StartProblem Play::start_round(uint64_t seed, Moment now) {
     round_.reset();
+    aside_ = false;
     Quiz quiz;
     if (const StartProblem problem = make_quiz(seed, quiz); problem != StartProblem::None) return problem;
     round_.emplace(std::move(quiz), settings_.mode, rules_for(settings_.mode, settings_.partial_order_credit), storage(), now);
@@ -115,6 +130,7 @@ StartProblem Play::start_round(uint64_t seed, Moment now) {
 StartProblem Play::start_team_game(std::vector<Team> teams, size_t count, uint64_t seed, Moment now) {
     team_game_.reset();
     round_.reset();
+    aside_ = false;
     Quiz quiz;
     if (const StartProblem problem = make_quiz(seed, quiz, count, true); problem != StartProblem::None) return problem;
     team_game_.emplace(std::move(quiz), std::move(teams), now.ms);

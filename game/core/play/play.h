@@ -59,6 +59,9 @@ public:
     // kept in memory); their results go to finish().
     std::vector<LoadJob> take_jobs();
     void finish(LoadDone done) { library_.finish(std::move(done)); }
+    // Reads the pack folders again when a file came, went or changed (PackLibrary::rescan);
+    // true then, and new files wait for their jobs.
+    bool rescan_packs() { return library_.rescan(); }
     // Runs every job now, on this thread, until the chosen pack is loaded (tests).
     void finish_loading();
     // The language the chosen pack's questions are in: the interface's when the pack has it.
@@ -83,6 +86,13 @@ public:
     Round* round() { return round_ ? &*round_ : nullptr; }
     const Round* round() const { return round_ ? &*round_ : nullptr; }
     void leave_round();
+    // The player leaves a round not yet finished for Home: it is paused and kept, to be
+    // resumed, until another round starts (start_round) or it is left for good.
+    void set_round_aside(uint64_t now_ms);
+    // The round set aside, if any.
+    const Round* round_aside() const { return aside_ && round_ ? &*round_ : nullptr; }
+    // Back to the round set aside, its clock running again; false when there is none.
+    bool resume_round(uint64_t now_ms);
 
     // Adds files to the user's packs; the last one added becomes the chosen pack.
     std::vector<AddedPack> add_files(const std::vector<std::string>& files);
@@ -99,6 +109,7 @@ private:
     std::optional<Round> round_;
     std::optional<TeamGame> team_game_;
     std::optional<int64_t> team_game_id_; // the finished projector game, once saved
+    bool aside_ = false; // round_ was set aside (set_round_aside)
 };
 
 } // namespace chronicle

@@ -14,17 +14,28 @@ Round::Round(Quiz quiz, Mode mode, ScoreRules rules, Storage* storage, Moment no
 }
 
 std::optional<int64_t> Round::ms_left(uint64_t now_ms) const {
-    if (!clock_running()) return std::nullopt;
+    if (step_ != RoundStep::Asking || time_limit_ms() <= 0) return std::nullopt;
+    if (paused_at_ms_) now_ms = *paused_at_ms_;
     const auto elapsed = static_cast<int64_t>(now_ms - std::min(now_ms, asked_at_ms_));
     return std::max<int64_t>(0, time_limit_ms() - elapsed);
 }
 
-bool Round::clock_running() const { return step_ == RoundStep::Asking && time_limit_ms() > 0; }
+bool Round::clock_running() const { return step_ == RoundStep::Asking && time_limit_ms() > 0 && !paused_at_ms_; }
 
 int64_t Round::time_limit_ms() const { return session_.finished() ? 0 : session_.rules().limit_for(question().kind); }
 
+void Round::pause(uint64_t now_ms) {
+    if (!paused_at_ms_) paused_at_ms_ = now_ms;
+}
+
+void Round::resume(uint64_t now_ms) {
+    if (!paused_at_ms_) return;
+    asked_at_ms_ += now_ms - std::min(now_ms, *paused_at_ms_);
+    paused_at_ms_.reset();
+}
+
 std::optional<Grade> Round::answer(const std::vector<size_t>& chosen, Moment now) {
-    if (step_ != RoundStep::Asking) return std::nullopt;
+    if (step_ != RoundStep::Asking || paused_at_ms_) return std::nullopt;
     const auto elapsed = static_cast<int64_t>(now.ms - std::min(now.ms, asked_at_ms_));
     const std::optional<Grade> grade = session_.answer(chosen, elapsed);
     if (!grade) return std::nullopt;
@@ -34,6 +45,7 @@ std::optional<Grade> Round::answer(const std::vector<size_t>& chosen, Moment now
 }
 
 std::optional<Grade> Round::expire_if_due(Moment now) {
+    if (paused_at_ms_) return std::nullopt;
     const std::optional<int64_t> left = ms_left(now.ms);
     if (!left || *left > 0) return std::nullopt;
     const std::optional<Grade> grade = session_.expire();

@@ -61,10 +61,17 @@ public:
     // The whole time allowed for the question asked (it depends on its kind); 0 untimed.
     int64_t time_limit_ms() const;
     // A timed question is waiting: the caller keeps time and calls expire_if_due.
+    // Not while paused.
     bool clock_running() const;
+    // The player stepped away (a "Leave?" question, the quiz left for Home): the
+    // clock stops, ms_left shows the time left when it stopped, and nothing is
+    // answered or expires until resume, which gives back the time paused.
+    void pause(uint64_t now_ms);
+    void resume(uint64_t now_ms);
+    bool paused() const { return paused_at_ms_.has_value(); }
 
     // Grades the answer to the question asked; nullopt (and nothing changes) when no
-    // question is waiting. Then reveals it, or moves on where the mode reveals nothing.
+    // question is waiting or the round is paused. Then reveals it, or moves on where the mode reveals nothing.
     std::optional<Grade> answer(const std::vector<size_t>& chosen, Moment now);
     // A timed question whose time is up is graded as a late, empty answer.
     std::optional<Grade> expire_if_due(Moment now);
@@ -81,6 +88,7 @@ private:
     Storage* storage_;
     RoundStep step_ = RoundStep::Asking;
     uint64_t asked_at_ms_;
+    std::optional<uint64_t> paused_at_ms_;
     std::optional<int> previous_best_;
     RoundRecord record_;
 };
