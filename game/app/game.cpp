@@ -307,13 +307,21 @@ void Game::handle_event(const void* raw) {
 
 // Closing the window mid-quiz asks first, as Esc does; closing it again while asked quits.
 void Game::close_window() {
-    const bool mid_quiz = screen_ == ui::ScreenId::Question || screen_ == ui::ScreenId::Feedback;
+    const bool mid_quiz = screen_ == ui::ScreenId::Question || screen_ == ui::ScreenId::Feedback ||
+                          screen_ == ui::ScreenId::TeamQuestion || screen_ == ui::ScreenId::Leaderboard;
     if (!mid_quiz || model_->asking_leave) {
         quit_ = true;
         return;
     }
     quit_on_leave_ = true;
     carry_out(ui::Intent::to(ui::Intent::Do::AskLeave));
+}
+
+// The projector game's clock, stopped while "Leave this quiz?" was asked, runs again
+// (a pause the teacher chose stays).
+void Game::resume_team_game() {
+    if (TeamGame* game = play_->team_game(); game && team_paused_to_ask_) game->resume(now().ms);
+    team_paused_to_ask_ = false;
 }
 
 bool Game::step(int max_wait_ms) {
@@ -469,12 +477,14 @@ void Game::carry_out(const ui::Intent& intent) {
     case Do::Back: show(opened_from_); break;
     case Do::AskLeave:
         if (round) round->pause(now().ms);
+        if (TeamGame* game = play_->team_game()) team_paused_to_ask_ = game->pause(now().ms);
         model_->asking_leave = true;
         ui::reset_focus(0); // Keep playing
         frames_pending_ = std::max(frames_pending_, 2);
         break;
     case Do::KeepPlaying:
         if (round) round->resume(now().ms);
+        resume_team_game();
         model_->asking_leave = false;
         quit_on_leave_ = false;
         ui::reset_focus();
@@ -487,6 +497,11 @@ void Game::carry_out(const ui::Intent& intent) {
         show(ui::ScreenId::Home);
         break;
     case Do::Resume:
+        if (const TeamGame* game = play_->team_game_unfinished()) {
+            resume_team_game();
+            show(game->step() == TeamStep::Leaderboard ? ui::ScreenId::Leaderboard : ui::ScreenId::TeamQuestion);
+            break;
+        }
         // Straight back to the question or the answer shown, without its sound again.
         if (!play_->resume_round(now().ms)) break;
         if (const Round* resumed = play_->round())

@@ -69,6 +69,7 @@ private:
     bool imgui_ready_ = false;
     bool quit_ = false;
     bool quit_on_leave_ = false; // the window was closed mid-quiz: Leave quits
+    bool team_paused_to_ask_ = false; // the projector game's clock stopped for "Leave this quiz?"
     int frames_pending_ = 0;
     // A frame is drawn again until it comes out the same as the one before (hover and
     // sizes settle a frame late), at most kSettleFrames in a row.
@@ -121,6 +122,7 @@ private:
     float layout_scale() const;
     void toggle_fullscreen();
     void carry_out(const ui::Intent& intent);
+    void resume_team_game();
     void carry_out_team(const ui::Intent& intent);
     void show(ui::ScreenId screen);
     void show_round();

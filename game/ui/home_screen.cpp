@@ -316,13 +316,18 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     // The chosen pack is loaded in the background: Start waits for it.
     const bool loading = chosen_card && !model.play.chosen_pack();
     const bool can_start = chosen_card && !loading && !kinds_to_ask(chosen_card->kinds, settings.kinds).empty();
-    // A quiz left with Esc can be taken up again until a new one starts.
     float start_width = ImGui::GetContentRegionAvail().x;
-    if (const Round* aside = model.play.round_aside()) {
+    // A quiz (or a projector game) left with Esc can be taken up again until a new one starts.
+    std::optional<std::pair<size_t, size_t>> left_at; // its question, of how many
+    if (const Round* aside = model.play.round_aside())
+        left_at = {aside->session().index() + 1, aside->session().quiz().questions.size()};
+    else if (const TeamGame* game = model.play.team_game_unfinished())
+        left_at = {game->index() + 1, game->quiz().questions.size()};
+    if (left_at) {
         start_width = (start_width - ImGui::GetStyle().ItemSpacing.x) / 2;
-        const QuizSession& s = aside->session();
         ImGui::PushFont(ctx.fonts.large);
-        if (button(fill_in(ctx.t(T::ResumeQuiz), {{"i", number_text(static_cast<long long>(s.index() + 1), ctx.lang)}, {"n", number_text(static_cast<long long>(s.quiz().questions.size()), ctx.lang)}}),
+        if (button(fill_in(ctx.t(T::ResumeQuiz), {{"i", number_text(static_cast<long long>(left_at->first), ctx.lang)},
+                                                  {"n", number_text(static_cast<long long>(left_at->second), ctx.lang)}}),
                    ImVec2(start_width, 0)))
             intent = Intent::to(Intent::Do::Resume);
         ImGui::PopFont();

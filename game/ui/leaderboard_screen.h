@@ -5,10 +5,9 @@
 namespace chronicle::ui {
 
 class LeaderboardScreen : public Screen {
-public:
-
 private:
     const char* window_id() const override { return "leaderboard"; }
+    Intent on_escape() const override { return Intent::to(Intent::Do::AskLeave); } // a class's game is not lost on one key
     Intent draw_content(Model& model, const UiContext& ctx) override;
 };
 

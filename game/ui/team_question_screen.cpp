@@ -6,6 +6,7 @@
 
 #include "core/quiz/phrases.h"
 #include "ui/team_parts.h"
+#include "ui/tiles.h"
 
 namespace chronicle::ui {
 
@@ -67,13 +68,13 @@ Intent TeamQuestionScreen::draw_content(Model& model, const UiContext& ctx) {
     Intent intent = keys(*game);
 
     // The header: progress and the clock.
-    const std::string progress = fill_in(ctx.t(T::Progress), {{"i", std::to_string(game->index() + 1)},
-                                                              {"n", std::to_string(game->quiz().questions.size())}});
+    const std::string progress = fill_in(ctx.t(T::Progress), {{"i", number_text(static_cast<long long>(game->index() + 1), ctx.lang)},
+                                                              {"n", number_text(static_cast<long long>(game->quiz().questions.size()), ctx.lang)}});
     text(progress, ctx.fonts.body, ctx.palette.muted);
     if (const std::optional<int64_t> ms = game->ms_left(ctx.now_ms)) {
-        const float share = static_cast<float>(*ms) / static_cast<float>(game->rules().time_limit_ms);
+        const float share = static_cast<float>(*ms) / static_cast<float>(game->time_limit_ms());
         const std::string left = game->paused() ? std::string(ctx.t(T::Paused))
-                                                : fill_in(ctx.t(T::SecondsLeft), {{"n", std::to_string((*ms + 999) / 1000)}});
+                                                : fill_in(ctx.t(T::SecondsLeft), {{"n", number_text((*ms + 999) / 1000, ctx.lang)}});
         ImGui::PushStyleColor(ImGuiCol_PlotHistogram, share < 0.25f ? ctx.palette.wrong : ctx.palette.accent);
         ImGui::ProgressBar(share, ImVec2(-1, 0), left.c_str());
         ImGui::PopStyleColor();
@@ -83,18 +84,13 @@ Intent TeamQuestionScreen::draw_content(Model& model, const UiContext& ctx) {
     text(q.prompt, ctx.fonts.title);
     ImGui::Spacing();
 
-    // The options, two by two.
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float width = (ImGui::GetContentRegionAvail().x - style.ItemSpacing.x) / 2;
-    const float height = layout_size(ctx.fonts.large) * 2.6f;
-    for (size_t i = 0; i < q.options.size(); ++i) {
-        if (i % 2 == 1) ImGui::SameLine();
-        const bool right = std::find(q.answer.begin(), q.answer.end(), i) != q.answer.end();
-        const OptionLook look = !revealed ? OptionLook::Open : right ? OptionLook::Right : OptionLook::Dimmed;
-        if (team_option_box(i, q.options[i].text, ImVec2(width, height), look, ctx) && pending_team_ && !revealed) {
-            intent = Intent::for_team(Do::TeamEnter, *pending_team_, {i});
-            pending_team_.reset();
-        }
+    // The options: the same tiles as a player's question, revealed on them.
+    const TilePlan plan = plan_tiles(q, ImGui::GetContentRegionAvail().x, ctx.fonts.large, ctx);
+    std::optional<TileReveal> reveal;
+    if (revealed) reveal = TileReveal{q.answer, {}};
+    if (const std::optional<size_t> clicked = draw_tiles(q, plan, plan.min_height, ctx, reveal); clicked && pending_team_ && !revealed) {
+        intent = Intent::for_team(Do::TeamEnter, *pending_team_, {*clicked});
+        pending_team_.reset();
     }
     ImGui::Spacing();
 

@@ -16,7 +16,7 @@ public:
 private:
     const char* window_id() const override { return "team-question"; }
     Intent draw_content(Model& model, const UiContext& ctx) override;
-    Intent on_escape() const override { return escape_taken_ ? Intent::nothing() : Intent::to(Intent::Do::Home); }
+    Intent on_escape() const override { return escape_taken_ ? Intent::nothing() : Intent::to(Intent::Do::AskLeave); }
     Intent keys(const TeamGame& game);
 
     std::optional<size_t> pending_team_; // a team number was pressed; its option comes next

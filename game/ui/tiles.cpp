@@ -130,6 +130,7 @@ std::optional<size_t> draw_tiles(const Question& q, const TilePlan& plan, float 
     if (frame_log().enabled) records().clear();
     std::optional<size_t> clicked;
     ImGui::PushFont(plan.font);
+    begin_focus_group();
     for (int r = 0; r < plan.rows; ++r) {
         float row_height = 0;
         for (int c = 0; c < plan.columns; ++c) {
@@ -148,7 +149,8 @@ std::optional<size_t> draw_tiles(const Question& q, const TilePlan& plan, float 
             const bool pressed = ImGui::InvisibleButton("tile", ImVec2(cell, row_height));
             ImGui::PopID();
             frame_log().widget(q.options[i].text, pos, end);
-            if (pressed && !reveal) clicked = i;
+            const bool activated = !reveal && focus_item(); // Tab, arrows and Enter reach the tiles too
+            if ((pressed || activated) && !reveal) clicked = i;
             const bool hovered = !reveal && ImGui::IsItemHovered();
 
             const bool right = reveal && contains(reveal->right, i);
@@ -186,6 +188,7 @@ std::optional<size_t> draw_tiles(const Question& q, const TilePlan& plan, float 
             if (frame_log().enabled) records().push_back({q.options[i].text, key, right, dimmed, chosen, 0, pos, end});
         }
     }
+    end_focus_group();
     ImGui::PopFont();
     return clicked;
 }

@@ -262,35 +262,6 @@ void draw_mark(ImDrawList* dl, ImVec2 c, float r, bool right, unsigned colour) {
     }
 }
 
-bool option_button(const std::string& key, const std::string& label, float width, const UiContext& ctx) {
-    ImGui::PushFont(ctx.fonts.large);
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float badge = ImGui::GetFontSize() * 1.6f;
-    const float text_width = width - badge - style.FramePadding.x * 4;
-    const std::string lines = wrapped(label, ImGui::GetFont(), ImGui::GetFontSize(), text_width);
-    const ImVec2 text_size = ImGui::CalcTextSize(lines.c_str());
-    const float height = std::max(badge, text_size.y) + style.FramePadding.y * 2;
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    bool clicked = ImGui::InvisibleButton((label + "##option" + key).c_str(), ImVec2(width, height));
-    log_last_item(label);
-    clicked = focus_item() || clicked;
-    const bool hovered = ImGui::IsItemHovered();
-
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), hovered ? ctx.palette.card_hover : ctx.palette.card,
-                      style.FrameRounding);
-    const ImVec2 badge_min(pos.x + style.FramePadding.x, pos.y + (height - badge) / 2);
-    dl->AddRectFilled(badge_min, ImVec2(badge_min.x + badge, badge_min.y + badge), ctx.palette.accent, style.FrameRounding);
-    const ImVec2 key_size = ImGui::CalcTextSize(key.c_str());
-    dl->AddText(ImVec2(badge_min.x + (badge - key_size.x) / 2, badge_min.y + (badge - key_size.y) / 2), ctx.palette.on_accent,
-                key.c_str());
-    dl->AddText(nullptr, 0.0f, ImVec2(badge_min.x + badge + style.FramePadding.x * 2, pos.y + (height - text_size.y) / 2),
-                ctx.palette.text, lines.c_str());
-    ImGui::PopFont();
-    frame_log().text(key);
-    return clicked;
-}
-
 void begin_screen(const char* id) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);

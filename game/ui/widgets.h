@@ -83,9 +83,6 @@ bool primary_button(const std::string& label, const UiContext& ctx, ImVec2 size 
 // One of a few exclusive choices, drawn as a row of buttons; returns true when clicked.
 bool choice_button(const std::string& label, bool selected, const UiContext& ctx);
 
-// A big answer option: a key badge ("1", "A") and wrapped text.
-bool option_button(const std::string& key, const std::string& label, float width, const UiContext& ctx);
-
 // ✓ in a circle or ✗ in a circle, drawn with lines so no font is needed.
 void draw_mark(ImDrawList* dl, ImVec2 centre, float radius, bool right, unsigned colour);
 

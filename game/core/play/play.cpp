@@ -121,6 +121,7 @@ StartProblem Play::make_quiz(uint64_t seed, Quiz& quiz, size_t count, bool one_o
 StartProblem Play::start_round(uint64_t seed, Moment now) {
     round_.reset();
     aside_ = false;
+    team_game_.reset();
     Quiz quiz;
     if (const StartProblem problem = make_quiz(seed, quiz); problem != StartProblem::None) return problem;
     round_.emplace(std::move(quiz), settings_.mode, rules_for(settings_.mode, settings_.partial_order_credit), storage(), now);

@@ -81,6 +81,11 @@ public:
     TeamGame* team_game() { return team_game_ ? &*team_game_ : nullptr; }
     const TeamGame* team_game() const { return team_game_ ? &*team_game_ : nullptr; }
     void leave_team_game() { team_game_.reset(); }
+    // A projector game left unfinished for Home (as a round is set aside), to be taken
+    // up again until another game or round starts.
+    const TeamGame* team_game_unfinished() const {
+        return team_game_ && team_game_->step() != TeamStep::Finished ? &*team_game_ : nullptr;
+    }
     // Saves the finished projector game, once; its id, or nullopt (storage()->last_error() says why).
     std::optional<int64_t> save_team_game(int64_t now_unix_seconds);
     Round* round() { return round_ ? &*round_ : nullptr; }

@@ -29,9 +29,11 @@ int64_t TeamGame::elapsed_ms(uint64_t now_ms) const {
     return static_cast<int64_t>(until - std::min(until, opened_at_ms_)) - paused_ms_;
 }
 
+int64_t TeamGame::time_limit_ms() const { return rules_.limit_for(question().kind); }
+
 std::optional<int64_t> TeamGame::ms_left(uint64_t now_ms) const {
     if (step_ != TeamStep::Asking) return std::nullopt;
-    return std::max<int64_t>(0, rules_.time_limit_ms - elapsed_ms(now_ms));
+    return std::max<int64_t>(0, time_limit_ms() - elapsed_ms(now_ms));
 }
 
 bool TeamGame::enter(size_t team, size_t option, uint64_t now_ms) {
@@ -58,7 +60,7 @@ void TeamGame::regrade(size_t team) {
     TeamAnswer& a = answers_[index_][team];
     a.points = 0;
     if (!a.correct) return;
-    const int64_t elapsed = std::min(a.elapsed_ms, rules_.time_limit_ms);
+    const int64_t elapsed = std::min(a.elapsed_ms, time_limit_ms());
     a.points = grade(question(), question().answer, elapsed, streak_before(team), rules_).points;
 }
 

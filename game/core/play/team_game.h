@@ -64,6 +64,8 @@ public:
     bool paused() const { return paused_at_.has_value(); }
     // Milliseconds since the question opened, pauses left out.
     int64_t elapsed_ms(uint64_t now_ms) const;
+    // This question's time: by its kind (ScoreRules::limit_for), as in a round.
+    int64_t time_limit_ms() const;
     // Milliseconds left until a right answer earns only the least; nullopt unless asking.
     std::optional<int64_t> ms_left(uint64_t now_ms) const;
 
