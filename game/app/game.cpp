@@ -406,6 +406,8 @@ void Game::draw_frame(const std::string& capture_png) {
     const uint64_t hash = hash_draw_data(ImGui::GetDrawData());
     unsettled_frames_ = hash == last_frame_hash_ ? 0 : unsettled_frames_ + 1;
     last_frame_hash_ = hash;
+    ++frames_drawn_;
+    if (!options_.rasterize && capture_png.empty()) return;
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     SDL_SetRenderDrawColor(renderer_, static_cast<Uint8>(bg.x * 255), static_cast<Uint8>(bg.y * 255), static_cast<Uint8>(bg.z * 255), 255);
     SDL_RenderClear(renderer_);
@@ -413,7 +415,6 @@ void Game::draw_frame(const std::string& capture_png) {
     // Read back before presenting: after it the back buffer's content is undefined.
     if (!capture_png.empty()) last_capture_ok_ = write_png(capture_png);
     SDL_RenderPresent(renderer_);
-    ++frames_drawn_;
 }
 
 // ---------------------------------------------------------------------------

@@ -28,6 +28,9 @@ struct GameOptions {
     int height = 720;
     std::optional<uint64_t> seed; // fixed quiz seeds, for tests; otherwise from the clock
     bool hold_loading = false;    // tests: packs stay "loading" until finish_loading()
+    // Tests that look at the layout only: frames are built but turned into pixels only
+    // when captured (a software renderer fills a 3840×2160 window slowly).
+    bool rasterize = true;
 };
 
 class Game {

@@ -224,7 +224,7 @@ namespace {
 
 // Starts a Timed game of each kind the bundled pack can ask and checks that its first
 // questions do not scroll (the clock takes room too) and every glyph is there; then
-// leaves for Home (big windows draw slowly in software, so not every question).
+// leaves for Home.
 void check_fit(int w, int hgt, const char* text_size, const char* lang_name) {
     Harness h({{"ui_lang", lang_name}, {"mode", "timed"}, {"length", "5"}, {"text_size", text_size}}, w, hgt);
     int kinds_played = 0;
@@ -244,9 +244,12 @@ void check_fit(int w, int hgt, const char* text_size, const char* lang_name) {
             REQUIRE(h.screen() == ScreenId::Feedback);
             h.press(SDL_SCANCODE_RETURN);
         }
-        h.press(SDL_SCANCODE_ESCAPE); // "Leave this quiz?": → Leave, Enter
-        h.press(SDL_SCANCODE_RIGHT);
-        h.press(SDL_SCANCODE_RETURN);
+        const bool mid_quiz = h.screen() != ScreenId::Results; // a kind the pack asks twice at most ends there
+        h.press(SDL_SCANCODE_ESCAPE);
+        if (mid_quiz) { // "Leave this quiz?": → Leave, Enter
+            h.press(SDL_SCANCODE_RIGHT);
+            h.press(SDL_SCANCODE_RETURN);
+        }
         REQUIRE(h.screen() == ScreenId::Home);
     }
     CHECK(kinds_played >= 8);
@@ -258,18 +261,7 @@ SCENARIO("Every kind of question fits the window without scrolling, at every siz
     const std::pair<int, int> sizes[] = {{800, 600}, {1280, 720}, {1920, 1080}, {3840, 2160}};
     for (const auto& [w, hgt] : sizes)
         for (const char* text_size : {"100", "200"})
-            for (const char* lang_name : {"zh", "en"}) {
-                if (std::string(text_size) == "200" && w < 1920) continue; // see the scenario below
-                check_fit(w, hgt, text_size, lang_name);
-            }
-}
-
-// Not yet: the three fonts of ui/fonts.h at 200 % are too big for every question in
-// 800×600 and 1280×720 (a 5-row order needs a smaller type); it waits for fonts that
-// follow the window (or a `small` font for fitting_font to fall back to).
-SCENARIO("At 200 % text, every question fits the small windows too", "[.][ui][question][fit-small]") {
-    for (const auto& [w, hgt] : {std::pair{800, 600}, std::pair{1280, 720}})
-        for (const char* lang_name : {"zh", "en"}) check_fit(w, hgt, "200", lang_name);
+            for (const char* lang_name : {"zh", "en"}) check_fit(w, hgt, text_size, lang_name);
 }
 
 // Screenshots to look at (not a check of pixels): a question of four tiles and an

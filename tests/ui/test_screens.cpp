@@ -43,7 +43,7 @@ std::string shot(Harness& h, const std::string& name) {
 
 TEST_CASE("Every screen draws every character, in both languages and two sizes", "[ui][screens]") {
     for (const char* lang : {"zh", "en"}) {
-        for (auto [w, h_px] : {std::pair{1280, 720}, std::pair{800, 600}}) {
+        for (auto [w, h_px] : {std::pair{1280, 720}, std::pair{1920, 1080}}) {
             const std::string tag = std::string(lang) + "-" + std::to_string(w) + "x" + std::to_string(h_px);
             const ui::Lang l = ui::lang_from_code(lang);
             Harness h({{"ui_lang", lang}, {"length", "5"}}, w, h_px);
@@ -62,6 +62,11 @@ TEST_CASE("Every screen draws every character, in both languages and two sizes",
             REQUIRE(h.screen() == ScreenId::Question);
             expect_glyphs(h, "question " + tag);
             shot(h, "question-" + tag);
+            h.press(SDL_SCANCODE_ESCAPE);
+            expect_glyphs(h, "leave " + tag);
+            shot(h, "leave-" + tag);
+            h.press(SDL_SCANCODE_ESCAPE); // keep playing
+            REQUIRE(h.screen() == ScreenId::Question);
             // Answer every question wrongly by keyboard, to fill the review.
             for (int i = 0; h.screen() != ScreenId::Results; ++i) {
                 const Question& q = h.session().current();

@@ -30,16 +30,17 @@ void enter(Harness& h, size_t team, size_t option) {
     else h.press(digit(option));
 }
 
-void play_projector_game(const char* lang_code) {
+void play_projector_game(const char* lang_code, int width, int height) {
     const ui::Lang lang = ui::lang_from_code(lang_code);
-    Harness h({{"ui_lang", lang_code}});
+    Harness h({{"ui_lang", lang_code}}, width, height);
+    const std::string tag = std::string(lang_code) + "-" + std::to_string(width) + "x" + std::to_string(height);
     const std::string dir = h.data_dir();
     h.press(SDL_SCANCODE_F5);
     REQUIRE(h.screen() == ScreenId::TeamSetup);
     CHECK(h.missing_glyph() == "");
     auto name = [&](int n) { return fill_in(ui::text(ui::T::TeamName, lang), {{"n", std::to_string(n)}}); };
     CHECK(h.screen_text().find(name(3)) != std::string::npos);
-    h.screenshot(std::string("team-setup-") + lang_code);
+    h.screenshot("team-setup-" + tag);
     h.press(SDL_SCANCODE_RETURN);
     REQUIRE(h.screen() == ScreenId::TeamQuestion);
     const size_t total = team_game(h).quiz().questions.size();
@@ -69,7 +70,7 @@ void play_projector_game(const char* lang_code) {
             enter(h, 1, wrong);
             enter(h, 0, i % 2 == 0 ? right : wrong);
             enter(h, 2, right);
-            if (i == 1) h.screenshot(std::string("team-question-") + lang_code);
+            if (i == 1) h.screenshot("team-question-" + tag);
             h.press(SDL_SCANCODE_R);
             REQUIRE(team_game(h).step() == TeamStep::Revealed);
             CHECK(team_game(h).answers()[1].option == wrong);
@@ -78,11 +79,11 @@ void play_projector_game(const char* lang_code) {
             CHECK(team_game(h).answers()[0].correct == (i % 2 == 0));
         }
         CHECK(h.missing_glyph() == "");
-        if (i == 2) h.screenshot(std::string("team-reveal-") + lang_code);
+        if (i == 2) h.screenshot("team-reveal-" + tag);
         h.press(SDL_SCANCODE_RETURN);
         REQUIRE(h.screen() == ScreenId::Leaderboard);
         CHECK(h.missing_glyph() == "");
-        if (i == 2) h.screenshot(std::string("team-leaderboard-") + lang_code);
+        if (i == 2) h.screenshot("team-leaderboard-" + tag);
         if (i == 6 && !went_back) { // back: question 7 is asked again without its points, and answered the same
             const int before = team_game(h).points(2);
             h.press(SDL_SCANCODE_B);
@@ -105,7 +106,7 @@ void play_projector_game(const char* lang_code) {
     CHECK(team_game(h).points(1) == 0);
     SDL_Delay(1300); // the blocks have risen
     h.frames(2);
-    h.screenshot(std::string("team-podium-") + lang_code);
+    h.screenshot("team-podium-" + tag);
 
     auto saved = Storage::open(dir + "/chronicle.db", 0);
     REQUIRE(saved.storage);
@@ -124,10 +125,14 @@ void play_projector_game(const char* lang_code) {
 } // namespace
 
 TEST_CASE("A projector game with three teams, by keyboard only, in Chinese and English", "[ui][teams]") {
-    for (const char* lang : {"zh", "en"}) {
-        INFO("language " << lang);
-        play_projector_game(lang);
-    }
+    play_projector_game("zh", 1280, 720);
+    play_projector_game("en", 1920, 1080);
+}
+
+// The other language at each size, for the screenshots (not run by default).
+TEST_CASE("Screenshots of a projector game", "[.][ui][teams][shots]") {
+    play_projector_game("en", 1280, 720);
+    play_projector_game("zh", 1920, 1080);
 }
 
 TEST_CASE("A team name typed by the teacher is drawn with its own glyphs", "[ui][teams]") {
