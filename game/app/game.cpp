@@ -24,6 +24,7 @@
 #include "core/quiz/phrases.h"
 #include "ui/fonts.h"
 #include "ui/messages.h"
+#include "ui/team_parts.h"
 
 namespace chronicle {
 
@@ -83,6 +84,9 @@ Game::~Game() {
 
 bool Game::start(std::string& error) {
     SDL_SetHint(SDL_HINT_IME_SHOW_UI, "1");
+    // Closing the window is a request the game answers ("Leave this quiz?"), not a quit
+    // SDL sends on its own right after it.
+    SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         error = std::string("cannot start SDL video: ") + SDL_GetError();
         return false;
@@ -177,6 +181,8 @@ void Game::plan_glyphs() {
     }
     if (const auto& notice = play_->opened().notice) shown += ui::message(*notice, ui::Lang::Zh) + ui::message(*notice, ui::Lang::En);
     for (const std::string& name : model_->team_setup.names) shown += name; // typed by the teacher
+    if (const TeamGame* game = play_->team_game())
+        for (const Team& team : game->teams()) shown += team.name; // as they were when it started
     ui::GlyphPlan plan = coverage_->plan(shown);
     if (plan.glyphs == glyphs_.glyphs && plan.missing == glyphs_.missing && !glyphs_.faces.empty()) return;
     glyphs_ = std::move(plan);
@@ -371,8 +377,12 @@ bool Game::step(int max_wait_ms) {
     if (!dropped_files_.empty() && screen_ == ui::ScreenId::Home) add_dropped_files();
     if (frames_pending_ > 0 || moving || woken || unsettled || !held_events_.empty()) {
         const uint64_t started = SDL_GetTicks64();
+        // A frame asked for only by the clock (a tick, a step of the ring or of a
+        // count-up) changes what is drawn, not where: no second frame to confirm it.
+        const bool only_woken = woken && frames_pending_ == 0 && events.empty() && !moving && !unsettled;
         if (frames_pending_ > 0) unsettled_frames_ = 0; // something changed: settling starts afresh
         draw_frame();
+        if (only_woken) unsettled_frames_ = 0;
         if (frames_pending_ > 0) --frames_pending_;
         // Without vsync (the software renderer), hold animation to about 60 frames a second.
         const uint64_t spent = SDL_GetTicks64() - started;
@@ -534,7 +544,7 @@ void Game::carry_out_team(const ui::Intent& intent) {
         std::vector<Team> teams;
         const std::vector<std::string>& names = model_->team_setup.names;
         for (size_t i = 0; i < names.size(); ++i)
-            teams.push_back({names[i].empty() ? fill_in(ui::text(ui::T::TeamName, ui_.lang), {{"n", std::to_string(i + 1)}}) : names[i],
+            teams.push_back({names[i].empty() ? ui::team_name(i, ui_.lang) : names[i],
                              static_cast<int>(i)});
         const size_t count = static_cast<size_t>(model_->team_setup.questions);
         model_->start_problem = play_->start_team_game(std::move(teams), count, options_.seed ? *options_.seed : clock_seed(), at);

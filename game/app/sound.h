@@ -16,7 +16,6 @@ public:
     Sound(const Sound&) = delete;
     Sound& operator=(const Sound&) = delete;
 
-    bool open() const { return device_ != 0; }
     // Opens the default device if it is not open yet (once: a failure is not retried).
     void play(Effect effect);
     // Closes the device and the audio subsystem; the next play opens them again.

@@ -39,7 +39,7 @@ void draw_score_line(const QuizSession& session, const Grade& g, float progress,
     ImGui::SameLine(0, ImGui::GetFontSize() * 2);
     const bool flourish = g.correct && flourish_at(streak);
     ImFont* font = flourish ? ctx.fonts.title : ctx.fonts.large;
-    const std::string words = fill_in(ctx.t(flourish ? T::InARow : T::Streak), {{"n", std::to_string(streak)}});
+    const std::string words = fill_in(ctx.t(flourish ? T::InARow : T::Streak), {{"n", number_text(streak, ctx.lang)}});
     const ImVec2 at = ImGui::GetCursorScreenPos();
     if (flourish) { // rays around a circle before the words, growing as the points count up
         const float r = layout_size(font) * 0.5f;
@@ -159,7 +159,7 @@ Intent FeedbackScreen::draw_content(Model& model, const UiContext& ctx) {
     const float width = ImGui::GetContentRegionAvail().x;
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const float room = ImGui::GetContentRegionAvail().y - spacing * 2 -
-                       ctx.fonts.body->CalcTextSizeA(layout_size(ctx.fonts.body), FLT_MAX, width, q.explanation.c_str()).y;
+                       wrapped_height(q.explanation, ctx.fonts.body, width);
     if (asks_for_order(q.kind)) {
         ImFont* font = fitting_font(ctx.fonts, room, [&](ImFont* f) { return order_rows_height(q, width, f); });
         draw_order_reveal(q, answer, font, ctx);

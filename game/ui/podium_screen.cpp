@@ -57,11 +57,11 @@ Intent PodiumScreen::draw_content(Model& model, const UiContext& ctx) {
             dl->AddText(big, layout_size(big), ImVec2((x0 + x1 - rank_size.x) / 2, top + rank_size.y * 0.1f), IM_COL32(0, 0, 0, 255),
                         rank.c_str());
         const std::string points = fill_in(ctx.t(T::PointsTotal), {{"n", number_text(s.points, ctx.lang)}});
-        const ImVec2 name_size = large->CalcTextSizeA(layout_size(large), 1e9f, column * 0.9f, team.name.c_str());
+        const std::string name = wrapped(team.name, large, layout_size(large), column * 0.9f);
+        const ImVec2 name_size = large->CalcTextSizeA(layout_size(large), 1e9f, 0, name.c_str());
         const ImVec2 points_size = large->CalcTextSizeA(layout_size(large), 1e9f, 0, points.c_str());
         const float name_y = top - points_size.y - name_size.y - 4 * ctx.scale;
-        dl->AddText(large, layout_size(large), ImVec2((x0 + x1 - name_size.x) / 2, name_y), ctx.palette.text, team.name.c_str(), nullptr,
-                    column * 0.9f);
+        dl->AddText(large, layout_size(large), ImVec2((x0 + x1 - name_size.x) / 2, name_y), ctx.palette.text, name.c_str());
         dl->AddText(large, layout_size(large), ImVec2((x0 + x1 - points_size.x) / 2, top - points_size.y - 2 * ctx.scale), ctx.palette.muted,
                     points.c_str());
         frame_log().widget("podium-" + std::to_string(place + 1) + ":" + team.name, ImVec2(x0, top), ImVec2(x1, bottom));

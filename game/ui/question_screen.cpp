@@ -32,7 +32,7 @@ void draw_status(const Round& round, const UiContext& ctx) {
 
 // The ring steps this many times over a question's time: smooth enough to see it
 // move, few enough frames to keep the clock cheap.
-constexpr int64_t kRingSteps = 120;
+constexpr int64_t kRingSteps = 80;
 
 // The clock's number is a size above the prompt's; the ring fits around it.
 ImFont* clock_font(ImFont* prompt, const UiContext& ctx) { return prompt == ctx.fonts.large ? ctx.fonts.title : ctx.fonts.large; }
@@ -78,10 +78,6 @@ void draw_clock(const Round& round, ImVec2 top_right, ImFont* prompt, const UiCo
         ctx.redraw_at(ctx.now_ms + static_cast<uint64_t>(std::min(to_step, to_second)));
 }
 
-float text_height(const std::string& s, ImFont* font, float width) {
-    return font->CalcTextSizeA(layout_size(font), FLT_MAX, width, s.c_str()).y;
-}
-
 // The line under the options: how to answer.
 std::string hint_of(const Question& q, const UiContext& ctx) {
     if (asks_for_order(q.kind)) return std::string(ctx.t(T::OrderHelp)) + "    " + ctx.t(T::EscBack);
@@ -94,7 +90,7 @@ std::string hint_of(const Question& q, const UiContext& ctx) {
 // Confirm button (ImGui counts no spacing after the last item).
 float footer_height(const Question& q, float width, bool hint, const UiContext& ctx) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    return (hint ? style.ItemSpacing.y + text_height(hint_of(q, ctx), ctx.fonts.body, width) : 0.0f) +
+    return (hint ? style.ItemSpacing.y + wrapped_height(hint_of(q, ctx), ctx.fonts.body, width) : 0.0f) +
            (asks_for_order(q.kind) ? style.ItemSpacing.y + ImGui::GetFrameHeight() : 0.0f);
 }
 
@@ -118,7 +114,7 @@ Fit fit_question(const Round& round, float width, float height, const UiContext&
         for (ImFont* prompt : {ctx.fonts.large, ctx.fonts.body, ctx.fonts.small}) {
             const float clock = clock_diameter(round, prompt, ctx);
             const float prompt_width = width - (clock > 0 ? clock + style.ItemSpacing.x : 0.0f);
-            const float prompt_height = std::max(clock, text_height(q.prompt, prompt, prompt_width));
+            const float prompt_height = std::max(clock, wrapped_height(q.prompt, prompt, prompt_width));
             const float rest = height - footer_height(q, width, hint, ctx) - prompt_height - style.ItemSpacing.y * 2;
             ImFont* options = fitting_font(ctx.fonts, rest, options_height);
             if (options_height(options) <= rest) return {prompt, options, hint};

@@ -57,7 +57,7 @@ struct Intent {
         Start,        // a round with the settings' choices (also "play again")
         Answer,       // the player's answer to the question asked: `chosen`
         Continue,     // from an answer shown to the next question or the results
-        Home,         // leave the round, if any, for Home
+        Home,         // Home, ending the round or projector game (finished, or one set aside) for good
         Open,         // another screen: `screen`
         Back,         // the screen this one was opened from
         SaveSettings, // the settings changed
@@ -103,12 +103,11 @@ public:
         fit_ = 1.0f;
         measured_ = false;
     }
-    float fit() const { return fit_; }
 
 protected:
     virtual const char* window_id() const = 0;
     virtual Intent draw_content(Model& model, const UiContext& ctx) = 0;
-    // Leaving a screen goes Home unless a screen says otherwise.
+    // Esc goes Home unless a screen says otherwise (back, or "Leave this quiz?").
     virtual Intent on_escape() const { return Intent::to(Intent::Do::Home); }
     // The page's opacity this frame (1: opaque), for an entrance.
     virtual float opacity(const UiContext& /*ctx*/) const { return 1.0f; }

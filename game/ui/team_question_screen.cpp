@@ -1,6 +1,7 @@
 #include "ui/team_question_screen.h"
 
 #include <SDL_scancode.h>
+#include <imgui_internal.h> // the current item's disabled flag
 
 #include <algorithm>
 
@@ -120,7 +121,8 @@ Intent TeamQuestionScreen::draw_content(Model& model, const UiContext& ctx) {
         // The whole row is the team's button: choose it for an entry, or mark it after the reveal.
         const ImVec2 row_max(row_min.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y);
         frame_log().widget("team-" + std::to_string(t + 1), row_min, row_max);
-        if (ImGui::IsMouseHoveringRect(row_min, row_max) && ImGui::IsMouseClicked(0)) {
+        const bool disabled = (ImGui::GetItemFlags() & ImGuiItemFlags_Disabled) != 0; // under "Leave this quiz?"
+        if (!disabled && ImGui::IsMouseHoveringRect(row_min, row_max) && ImGui::IsMouseClicked(0)) {
             if (revealed) intent = Intent::for_team(Do::TeamMark, t);
             else pending_team_ = t;
         }

@@ -10,17 +10,11 @@
 
 namespace chronicle::ui {
 
-namespace {
-
-std::string default_name(size_t i, const UiContext& ctx) { return fill_in(ctx.t(T::TeamName), {{"n", std::to_string(i + 1)}}); }
-
-} // namespace
-
 // Three teams to begin with, named in the interface's language.
 void TeamSetupScreen::enter(Model& model, const UiContext& ctx) {
     std::vector<std::string>& names = model.team_setup.names;
     if (names.empty())
-        for (size_t i = 0; i < 3; ++i) names.push_back(default_name(i, ctx));
+        for (size_t i = 0; i < 3; ++i) names.push_back(team_name(i, ctx.lang));
 }
 
 Intent TeamSetupScreen::draw_content(Model& model, const UiContext& ctx) {
@@ -50,7 +44,7 @@ Intent TeamSetupScreen::draw_content(Model& model, const UiContext& ctx) {
     }
     ImGui::BeginDisabled(setup.names.size() >= kMaxTeams);
     if (button(ctx.t(T::AddTeam))) {
-        setup.names.push_back(default_name(setup.names.size(), ctx));
+        setup.names.push_back(team_name(setup.names.size(), ctx.lang));
         intent = Intent::to(Intent::Do::TeamNames);
     }
     ImGui::EndDisabled();

@@ -11,6 +11,8 @@ public:
 
 private:
     const char* window_id() const override { return "team-setup"; }
+    // Back to where it was opened from, keeping a quiz set aside (Home would drop it).
+    Intent on_escape() const override { return Intent::to(Intent::Do::Back); }
     Intent draw_content(Model& model, const UiContext& ctx) override;
 };
 

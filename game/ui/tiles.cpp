@@ -63,7 +63,8 @@ float tile_height(const std::string& label, float width, ImFont* font) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float icon = layout_size(font) * 1.4f;
     const float text_width = std::max(1.0f, width - icon - style.FramePadding.x * 4);
-    const ImVec2 size = font->CalcTextSizeA(layout_size(font), FLT_MAX, text_width, label.c_str());
+    const std::string lines = wrapped(label, font, layout_size(font), text_width);
+    const ImVec2 size = font->CalcTextSizeA(layout_size(font), FLT_MAX, 0, lines.c_str());
     return std::max(icon, size.y) + style.FramePadding.y * 2;
 }
 
@@ -173,9 +174,9 @@ std::optional<size_t> draw_tiles(const Question& q, const TilePlan& plan, float 
             draw_shape(dl, kShapes[i % 4], centre, icon * 0.45f, with_alpha(ink, dimmed ? 0.6f : 1.0f));
             const float text_x = pos.x + style.FramePadding.x * 2 + icon;
             const float text_width = std::max(1.0f, cell - icon - style.FramePadding.x * 4);
-            const ImVec2 size = ImGui::CalcTextSize(q.options[i].text.c_str(), nullptr, false, text_width);
-            dl->AddText(plan.font, layout_size(plan.font), ImVec2(text_x, pos.y + (row_height - size.y) / 2), ink, q.options[i].text.c_str(),
-                        nullptr, text_width);
+            const std::string lines = wrapped(q.options[i].text, plan.font, layout_size(plan.font), text_width);
+            const ImVec2 size = plan.font->CalcTextSizeA(layout_size(plan.font), FLT_MAX, 0, lines.c_str());
+            dl->AddText(plan.font, layout_size(plan.font), ImVec2(text_x, pos.y + (row_height - size.y) / 2), ink, lines.c_str());
             // The key in the top right corner, in the body size.
             ImFont* small = ctx.fonts.body;
             const ImVec2 key_size = small->CalcTextSizeA(layout_size(small), FLT_MAX, 0, key.c_str());
@@ -234,9 +235,10 @@ void draw_order_row(const OrderRow& row, ImVec2 pos, float width, float height, 
     const float text_x = badge_max.x + style.FramePadding.x;
     const float mark = revealed ? layout_size(font) * 1.4f : 0.0f;
     const float text_width = std::max(1.0f, end.x - text_x - style.FramePadding.x - mark);
-    const ImVec2 size = font->CalcTextSizeA(layout_size(font), FLT_MAX, text_width, row.text.c_str());
+    const std::string lines = wrapped(row.text, font, layout_size(font), text_width);
+    const ImVec2 size = font->CalcTextSizeA(layout_size(font), FLT_MAX, 0, lines.c_str());
     dl->AddText(font, layout_size(font), ImVec2(text_x, pos.y + (height - size.y) / 2), with_alpha(ctx.palette.text, row.dimmed ? 0.75f : 1.0f),
-                row.text.c_str(), nullptr, text_width);
+                lines.c_str());
     if (revealed)
         draw_mark(dl, ImVec2(end.x - mark * 0.7f, pos.y + height / 2), mark * 0.55f, row.right, row.right ? ctx.palette.right : ctx.palette.wrong);
     frame_log().text(row.text);

@@ -64,7 +64,7 @@ int next_enabled(const std::vector<FocusItem>& items, int from, int step) {
         const int j = ((from + step * i) % n + n) % n;
         if (!items[static_cast<size_t>(j)].disabled) return j;
     }
-    return from;
+    return -1; // nothing can take the focus
 }
 
 } // namespace
@@ -124,6 +124,10 @@ std::string wrapped(const std::string& text, ImFont* font, float font_size, floa
     return join(wrap_lines(text, font, font_size, width), "\n");
 }
 
+float wrapped_height(const std::string& text, ImFont* font, float width) {
+    return font->CalcTextSizeA(layout_size(font), FLT_MAX, 0, wrapped(text, font, layout_size(font), width).c_str()).y;
+}
+
 void begin_focus_frame(const UiContext& ctx) {
     Focus& f = focus();
     f.last_items = std::move(f.items);
@@ -139,6 +143,7 @@ void begin_focus_frame(const UiContext& ctx) {
     if (n == 0) return; // a screen or dialog just shown: its items register this frame (reset_focus)
     if (f.focused >= n) f.focused = n - 1;
     const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return; // Tab, arrows, Space and Enter belong to the field being typed in
     if (pressed_repeat(SDL_SCANCODE_TAB)) {
         const int step = io.KeyShift ? -1 : 1;
         f.focused = next_enabled(f.last_items, f.focused < 0 ? (step > 0 ? -1 : n) : f.focused, step);

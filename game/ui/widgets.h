@@ -69,6 +69,8 @@ FrameLog& frame_log();
 std::vector<std::string> wrap_lines(const std::string& text, ImFont* font, float font_size, float width);
 // The same lines joined with '\n', ready for ImGui to draw or measure unwrapped.
 std::string wrapped(const std::string& text, ImFont* font, float font_size, float width);
+// The height of `text` in `font` wrapped to `width`, as ui::text draws it.
+float wrapped_height(const std::string& text, ImFont* font, float width);
 
 // Text in `font` and `colour` (0: the theme's), wrapped at the window's right edge
 // less `right_margin`.

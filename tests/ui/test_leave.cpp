@@ -101,9 +101,11 @@ SCENARIO("Closing the window mid-quiz asks first", "[ui][leave]") {
     Harness h({{"ui_lang", "en"}, {"length", "5"}});
     REQUIRE(h.click("Start"));
     REQUIRE(h.screen() == ScreenId::Question);
-    SDL_Event quit{};
-    quit.type = SDL_QUIT;
-    SDL_PushEvent(&quit);
+    SDL_Event close{}; // the window manager's close button
+    close.type = SDL_WINDOWEVENT;
+    close.window.event = SDL_WINDOWEVENT_CLOSE;
+    close.window.windowID = SDL_GetWindowID(h.game().window());
+    SDL_PushEvent(&close);
     REQUIRE(h.game().step(0));
     h.frames(2);
     CHECK(h.has("Leave this quiz?") == false); // a text, not a widget

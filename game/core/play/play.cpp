@@ -118,22 +118,21 @@ StartProblem Play::make_quiz(uint64_t seed, Quiz& quiz, size_t count, bool one_o
     return StartProblem::None;
 }
 
+// A start that fails keeps the round or game set aside; one that succeeds replaces it.
 StartProblem Play::start_round(uint64_t seed, Moment now) {
-    round_.reset();
-    aside_ = false;
-    team_game_.reset();
     Quiz quiz;
     if (const StartProblem problem = make_quiz(seed, quiz); problem != StartProblem::None) return problem;
+    aside_ = false;
+    team_game_.reset();
     round_.emplace(std::move(quiz), settings_.mode, rules_for(settings_.mode, settings_.partial_order_credit), storage(), now);
     return StartProblem::None;
 }
 
 StartProblem Play::start_team_game(std::vector<Team> teams, size_t count, uint64_t seed, Moment now) {
-    team_game_.reset();
-    round_.reset();
-    aside_ = false;
     Quiz quiz;
     if (const StartProblem problem = make_quiz(seed, quiz, count, true); problem != StartProblem::None) return problem;
+    round_.reset();
+    aside_ = false;
     team_game_.emplace(std::move(quiz), std::move(teams), now.ms);
     team_game_id_.reset();
     return StartProblem::None;

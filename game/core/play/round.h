@@ -50,7 +50,6 @@ public:
     // The best points for this pack and mode before this game.
     std::optional<int> previous_best() const { return previous_best_; }
     const RoundRecord& record() const { return record_; }
-    Mode mode() const { return mode_; }
     // The score, the streak and right or wrong may be shown while playing; Test keeps
     // them all for the results, so that nothing gives an answer away.
     bool shows_progress() const { return reveals_each_answer(mode_); }

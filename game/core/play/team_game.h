@@ -57,8 +57,7 @@ public:
     const Question& question() const { return quiz_.questions.at(std::min(index_, quiz_.questions.size() - 1)); }
     // Each team's answer to the current question.
     const std::vector<TeamAnswer>& answers() const { return answers_.at(index_); }
-    // Every question's answers, in the order asked; a skipped one has none.
-    const std::vector<std::vector<TeamAnswer>>& all_answers() const { return answers_; }
+    // Whether the question at `question` was skipped (no one's answer counts).
     bool skipped(size_t question) const { return skipped_.at(question); }
 
     bool paused() const { return paused_at_.has_value(); }
