@@ -30,60 +30,23 @@ void draw_status(const Round& round, const UiContext& ctx) {
     ImGui::ProgressBar(static_cast<float>(number - 1) / static_cast<float>(std::max<size_t>(1, total)), ImVec2(-1, 6 * ctx.scale), "");
 }
 
-// The ring steps this many times over a question's time: smooth enough to see it
-// move, few enough frames to keep the clock cheap.
-constexpr int64_t kRingSteps = 80;
-
 // The clock's number is a size above the prompt's; the ring fits around it.
 ImFont* clock_font(ImFont* prompt, const UiContext& ctx) { return prompt == ctx.fonts.large ? ctx.fonts.title : ctx.fonts.large; }
 float clock_diameter(const Round& round, ImFont* prompt, const UiContext& ctx) {
-    return round.ms_left(ctx.now_ms) ? layout_size(clock_font(prompt, ctx)) * 1.9f : 0.0f; // paused too
+    return round.ms_left(ctx.now_ms) ? countdown_diameter(clock_font(prompt, ctx)) : 0.0f; // paused too
 }
 
-// The clock: the seconds left in big type inside a ring that empties; red in the
-// last quarter. The number stands on the page's background, never on the ring.
-// Asks to be redrawn when the number or the ring next changes.
 void draw_clock(const Round& round, ImVec2 top_right, ImFont* prompt, const UiContext& ctx) {
-    const std::optional<int64_t> ms = round.ms_left(ctx.now_ms);
-    if (!ms) return;
-    const int64_t limit = std::max<int64_t>(1, round.time_limit_ms());
-    const int64_t step = std::max<int64_t>(1, limit / kRingSteps);
-    const int64_t steps_left = (*ms + step - 1) / step;
-    const float share = std::min(1.0f, static_cast<float>(steps_left * step) / static_cast<float>(limit));
-    const float d = clock_diameter(round, prompt, ctx);
-    const float thickness = d * 0.12f;
-    const float r = d / 2 - thickness / 2;
-    const ImVec2 c(top_right.x - d / 2, top_right.y + d / 2);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const bool late = *ms * 4 < limit;
-    const unsigned colour = late ? ctx.palette.wrong : ctx.palette.accent;
-    dl->AddCircle(c, r, (ctx.palette.muted & 0x00FFFFFFu) | 0x50000000u, 48, thickness);
-    if (share > 0) {
-        constexpr float kTop = -3.14159265f / 2;
-        dl->PathArcTo(c, r, kTop, kTop + share * 2 * 3.14159265f, 48);
-        dl->PathStroke(colour, 0, thickness);
-    }
-    const int64_t seconds = (*ms + 999) / 1000;
-    const std::string number = number_text(seconds, ctx.lang);
-    ImFont* font = clock_font(prompt, ctx);
-    const ImVec2 size = font->CalcTextSizeA(layout_size(font), FLT_MAX, 0, number.c_str());
-    dl->AddText(font, layout_size(font), ImVec2(c.x - size.x / 2, c.y - size.y / 2), late ? ctx.palette.wrong : ctx.palette.text,
-                number.c_str());
-    frame_log().text(fill_in(ctx.t(T::SecondsLeft), {{"n", number}}));
-    // The next change: the ring's next step (the seconds change on a step too when
-    // a second is a whole number of steps; else at the next whole second).
-    const int64_t to_step = *ms % step == 0 ? step : *ms % step;
-    const int64_t to_second = *ms % 1000 == 0 ? 1000 : *ms % 1000;
-    if (round.clock_running()) // not while paused under "Leave this quiz?"
-        ctx.redraw_at(ctx.now_ms + static_cast<uint64_t>(std::min(to_step, to_second)));
+    if (const std::optional<int64_t> ms = round.ms_left(ctx.now_ms))
+        draw_countdown(*ms, round.time_limit_ms(), round.clock_running(), top_right, clock_font(prompt, ctx), ctx);
 }
 
 // The line under the options: how to answer.
 std::string hint_of(const Question& q, const UiContext& ctx) {
-    if (asks_for_order(q.kind)) return std::string(ctx.t(T::OrderHelp)) + "    " + ctx.t(T::EscBack);
+    if (asks_for_order(q.kind)) return std::string(ctx.t(T::OrderHelp)) + "    " + ctx.t(T::EscLeave);
     const size_t n = q.options.size();
     const std::string last_letter(1, static_cast<char>('A' + n - 1));
-    return fill_in(ctx.t(T::AnswerKeys), {{"n", std::to_string(n)}, {"l", last_letter}}) + "    " + ctx.t(T::EscBack);
+    return fill_in(ctx.t(T::AnswerKeys), {{"n", number_text(static_cast<long long>(n), ctx.lang)}, {"l", last_letter}}) + "    " + ctx.t(T::EscLeave);
 }
 
 // Below the options: a gap, the hint (if there is room for it) and for an order the

@@ -72,24 +72,32 @@ Intent TeamQuestionScreen::draw_content(Model& model, const UiContext& ctx) {
     const std::string progress = fill_in(ctx.t(T::Progress), {{"i", number_text(static_cast<long long>(game->index() + 1), ctx.lang)},
                                                               {"n", number_text(static_cast<long long>(game->quiz().questions.size()), ctx.lang)}});
     text(progress, ctx.fonts.body, ctx.palette.muted);
-    if (const std::optional<int64_t> ms = game->ms_left(ctx.now_ms)) {
-        const float share = static_cast<float>(*ms) / static_cast<float>(game->time_limit_ms());
-        const std::string left = game->paused() ? std::string(ctx.t(T::Paused))
-                                                : fill_in(ctx.t(T::SecondsLeft), {{"n", number_text((*ms + 999) / 1000, ctx.lang)}});
-        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, share < 0.25f ? ctx.palette.wrong : ctx.palette.accent);
-        ImGui::ProgressBar(share, ImVec2(-1, 0), left.c_str());
-        ImGui::PopStyleColor();
-        frame_log().text(left);
-        if (!game->paused() && *ms > 0) ctx.redraw_at(ctx.now_ms + static_cast<uint64_t>(*ms % 1000 == 0 ? 1000 : *ms % 1000));
+    if (game->paused()) {
+        ImGui::SameLine();
+        text(ctx.t(T::Paused), ctx.fonts.body, ctx.palette.accent);
     }
-    text(q.prompt, ctx.fonts.title);
+    // The prompt, and beside it the clock as a player's question shows it.
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    const float right = ImGui::GetContentRegionAvail().x;
+    float clock = 0;
+    if (const std::optional<int64_t> ms = game->ms_left(ctx.now_ms)) {
+        clock = countdown_diameter(ctx.fonts.title);
+        draw_countdown(*ms, game->time_limit_ms(), !game->paused(), ImVec2(top.x + right, top.y), ctx.fonts.title, ctx);
+    }
+    text(q.prompt, ctx.fonts.title, 0, clock > 0 ? clock + ImGui::GetStyle().ItemSpacing.x : 0.0f);
+    if (ImGui::GetCursorScreenPos().y < top.y + clock) ImGui::Dummy(ImVec2(0, top.y + clock - ImGui::GetCursorScreenPos().y));
     ImGui::Spacing();
 
     // The options: the same tiles as a player's question, revealed on them.
     const TilePlan plan = plan_tiles(q, ImGui::GetContentRegionAvail().x, ctx.fonts.large, ctx);
     std::optional<TileReveal> reveal;
     if (revealed) reveal = TileReveal{q.answer, {}};
-    if (const std::optional<size_t> clicked = draw_tiles(q, plan, plan.min_height, ctx, reveal); clicked && pending_team_ && !revealed) {
+    // The tiles take what the teams' rows, the buttons and the hint leave.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float below = static_cast<float>(game->teams().size() + 1) * (layout_size(ctx.fonts.large) * 1.3f + style.ItemSpacing.y) +
+                        ImGui::GetFrameHeightWithSpacing() + layout_size(ctx.fonts.body) * 2 + style.ItemSpacing.y * 4;
+    const float tiles = std::max(plan.min_height, ImGui::GetContentRegionAvail().y - below);
+    if (const std::optional<size_t> clicked = draw_tiles(q, plan, tiles, ctx, reveal); clicked && pending_team_ && !revealed) {
         intent = Intent::for_team(Do::TeamEnter, *pending_team_, {*clicked});
         pending_team_.reset();
     }
@@ -147,8 +155,8 @@ Intent TeamQuestionScreen::draw_content(Model& model, const UiContext& ctx) {
     if (button(ctx.t(T::BackOne))) intent = Intent::to(Do::TeamBack);
     ImGui::EndDisabled();
     const std::string help = revealed ? ctx.t(T::TeamMarkKeys)
-                                      : fill_in(ctx.t(T::TeamKeys), {{"n", std::to_string(game->teams().size())}});
-    text(help + "    " + ctx.t(T::EscBack), ctx.fonts.body, ctx.palette.muted);
+                                      : fill_in(ctx.t(T::TeamKeys), {{"n", number_text(static_cast<long long>(game->teams().size()), ctx.lang)}});
+    text(help + "    " + ctx.t(T::EscLeave), ctx.fonts.body, ctx.palette.muted);
     return intent;
 }
 

@@ -62,7 +62,8 @@ bool contains(const std::vector<size_t>& v, size_t x) { return std::find(v.begin
 float tile_height(const std::string& label, float width, ImFont* font) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float icon = layout_size(font) * 1.4f;
-    const float text_width = std::max(1.0f, width - icon - style.FramePadding.x * 4);
+    // The shape on the left, the key or the answer's mark on the right.
+    const float text_width = std::max(1.0f, width - icon * 2.2f - style.FramePadding.x * 4);
     const std::string lines = wrapped(label, font, layout_size(font), text_width);
     const ImVec2 size = font->CalcTextSizeA(layout_size(font), FLT_MAX, 0, lines.c_str());
     return std::max(icon, size.y) + style.FramePadding.y * 2;
@@ -163,9 +164,9 @@ std::optional<size_t> draw_tiles(const Question& q, const TilePlan& plan, float 
             dl->AddRectFilled(pos, end, fill, style.FrameRounding);
             if (hovered) dl->AddRectFilled(pos, end, IM_COL32(255, 255, 255, 40), style.FrameRounding);
             if (ctx.palette.high_contrast) dl->AddRect(pos, end, ctx.palette.text, style.FrameRounding, 0, outline);
-            if (chosen) {
+            if (chosen) { // inside the tile: a tile at the page's edge keeps all of it
                 const float inset = outline * 0.5f;
-                dl->AddRect(ImVec2(pos.x - inset * 2, pos.y - inset * 2), ImVec2(end.x + inset * 2, end.y + inset * 2), ctx.palette.text,
+                dl->AddRect(ImVec2(pos.x + inset, pos.y + inset), ImVec2(end.x - inset, end.y - inset), ctx.palette.text,
                             style.FrameRounding, 0, outline);
             }
 
@@ -173,17 +174,22 @@ std::optional<size_t> draw_tiles(const Question& q, const TilePlan& plan, float 
             const ImVec2 centre(pos.x + style.FramePadding.x + icon / 2, pos.y + row_height / 2);
             draw_shape(dl, kShapes[i % 4], centre, icon * 0.45f, with_alpha(ink, dimmed ? 0.6f : 1.0f));
             const float text_x = pos.x + style.FramePadding.x * 2 + icon;
-            const float text_width = std::max(1.0f, cell - icon - style.FramePadding.x * 4);
+            const float text_width = std::max(1.0f, cell - icon * 2.2f - style.FramePadding.x * 4); // as tile_height
             const std::string lines = wrapped(q.options[i].text, plan.font, layout_size(plan.font), text_width);
             const ImVec2 size = plan.font->CalcTextSizeA(layout_size(plan.font), FLT_MAX, 0, lines.c_str());
             dl->AddText(plan.font, layout_size(plan.font), ImVec2(text_x, pos.y + (row_height - size.y) / 2), ink, lines.c_str());
-            // The key in the top right corner, in the body size.
-            ImFont* small = ctx.fonts.body;
-            const ImVec2 key_size = small->CalcTextSizeA(layout_size(small), FLT_MAX, 0, key.c_str());
-            dl->AddText(small, layout_size(small), ImVec2(end.x - key_size.x - style.FramePadding.x * 0.6f, pos.y + style.FramePadding.y * 0.4f),
-                        with_alpha(ink, 0.85f), key.c_str());
-            if (right) draw_mark(dl, ImVec2(end.x - icon * 0.6f, end.y - icon * 0.6f), icon * 0.4f, true, ink);
-            else if (chosen) draw_mark(dl, ImVec2(end.x - icon * 0.6f, end.y - icon * 0.6f), icon * 0.4f, false, ctx.palette.text);
+            // The key in the top right corner, in the body size; once answered, the
+            // tile's mark (✓, or ✗ on the player's wrong choice) takes that side.
+            const ImVec2 mark_centre(end.x - style.FramePadding.x - icon * 0.5f, pos.y + row_height / 2);
+            if (right) draw_mark(dl, mark_centre, icon * 0.4f, true, ink);
+            else if (chosen) draw_mark(dl, mark_centre, icon * 0.4f, false, ctx.palette.text);
+            else {
+                ImFont* small = ctx.fonts.body;
+                const ImVec2 key_size = small->CalcTextSizeA(layout_size(small), FLT_MAX, 0, key.c_str());
+                dl->AddText(small, layout_size(small),
+                            ImVec2(end.x - key_size.x - style.FramePadding.x * 0.6f, pos.y + style.FramePadding.y * 0.4f),
+                            with_alpha(ink, 0.85f), key.c_str());
+            }
             frame_log().text(q.options[i].text);
             frame_log().text(key);
             if (frame_log().enabled) records().push_back({q.options[i].text, key, right, dimmed, chosen, 0, pos, end});
@@ -248,6 +254,45 @@ void draw_order_row(const OrderRow& row, ImVec2 pos, float width, float height, 
 
 void clear_tile_records() {
     if (frame_log().enabled) records().clear();
+}
+
+// The ring steps this many times over a question's time: smooth enough to see it
+// move, few enough frames to keep the clock cheap.
+constexpr int64_t kRingSteps = 80;
+
+float countdown_diameter(ImFont* font) { return layout_size(font) * 1.9f; }
+
+// The number stands on the page's background, never on the ring.
+void draw_countdown(int64_t ms_left, int64_t limit_ms, bool running, ImVec2 top_right, ImFont* font, const UiContext& ctx) {
+    const int64_t ms = std::max<int64_t>(0, ms_left);
+    const int64_t limit = std::max<int64_t>(1, limit_ms);
+    const int64_t step = std::max<int64_t>(1, limit / kRingSteps);
+    const int64_t steps_left = (ms + step - 1) / step;
+    const float share = std::min(1.0f, static_cast<float>(steps_left * step) / static_cast<float>(limit));
+    const float d = countdown_diameter(font);
+    const float thickness = d * 0.12f;
+    const float r = d / 2 - thickness / 2;
+    const ImVec2 c(top_right.x - d / 2, top_right.y + d / 2);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const bool late = ms * 4 < limit;
+    const unsigned colour = late ? ctx.palette.wrong : ctx.palette.accent;
+    dl->AddCircle(c, r, (ctx.palette.muted & 0x00FFFFFFu) | 0x50000000u, 48, thickness);
+    if (share > 0) {
+        constexpr float kTop = -3.14159265f / 2;
+        dl->PathArcTo(c, r, kTop, kTop + share * 2 * 3.14159265f, 48);
+        dl->PathStroke(colour, 0, thickness);
+    }
+    const std::string number = number_text((ms + 999) / 1000, ctx.lang);
+    const ImVec2 size = font->CalcTextSizeA(layout_size(font), FLT_MAX, 0, number.c_str());
+    dl->AddText(font, layout_size(font), ImVec2(c.x - size.x / 2, c.y - size.y / 2), late ? ctx.palette.wrong : ctx.palette.text,
+                number.c_str());
+    frame_log().text(fill_in(ctx.t(T::SecondsLeft), {{"n", number}}));
+    if (!running || ms == 0) return; // paused ("Leave this quiz?", P) or over: nothing will change
+    // The next change: the ring's next step (the seconds change on a step too when
+    // a second is a whole number of steps; else at the next whole second).
+    const int64_t to_step = ms % step == 0 ? step : ms % step;
+    const int64_t to_second = ms % 1000 == 0 ? 1000 : ms % 1000;
+    ctx.redraw_at(ctx.now_ms + static_cast<uint64_t>(std::min(to_step, to_second)));
 }
 
 } // namespace chronicle::ui

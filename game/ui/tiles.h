@@ -70,6 +70,12 @@ template <class Needed> ImFont* fitting_font(const Fonts& fonts, float height, N
     return fonts.small;
 }
 
+// A question's clock: the seconds left in `font` inside a ring that empties, red in
+// the last quarter, its top right corner at `top_right`. While `running` it asks to
+// be redrawn when the number or the ring next changes, and not otherwise.
+float countdown_diameter(ImFont* font);
+void draw_countdown(int64_t ms_left, int64_t limit_ms, bool running, ImVec2 top_right, ImFont* font, const UiContext& ctx);
+
 // Colour-blind-safe tile colours (distinct lightness) and the text colour on them
 // (contrast ≥ 4.5:1); index 0–3, repeating.
 unsigned tile_fill(size_t index);
