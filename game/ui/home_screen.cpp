@@ -121,17 +121,8 @@ bool choice_row(Value& value, const std::pair<Value, std::string> (&choices)[N],
 
 bool draw_options(const PackCard& card, Settings& s, std::optional<size_t> capacity, const UiContext& ctx) {
     bool changed = false;
-    // A row a choice, its name beside it: short enough for large text on a small window.
-    if (ImGui::BeginTable("how", 2, ImGuiTableFlags_SizingFixedFit)) {
-        ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableSetupColumn("choices", ImGuiTableColumnFlags_WidthStretch);
-        const auto row = [&ctx](T name) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::AlignTextToFramePadding();
-            label(ctx.t(name), ctx.fonts.large);
-            ImGui::TableNextColumn();
-        };
+    if (begin_named_rows("how")) {
+        const auto row = [&ctx](T name) { named_row(ctx.t(name), ctx); };
         row(T::Mode);
         const std::pair<Mode, std::string> modes[] = {
             {Mode::Practice, ctx.t(T::ModePractice)}, {Mode::Timed, ctx.t(T::ModeTimed)}, {Mode::Test, ctx.t(T::ModeTest)}};

@@ -11,18 +11,8 @@ Intent SettingsScreen::draw_content(Model& model, const UiContext& ctx) {
     text(ctx.t(T::Settings), ctx.fonts.title);
     ImGui::Spacing();
 
-    // A row a setting, its name beside its choices: the page stays short enough for
-    // large text on a small window.
-    if (ImGui::BeginTable("settings", 2, ImGuiTableFlags_SizingFixedFit)) {
-        ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableSetupColumn("choices", ImGuiTableColumnFlags_WidthStretch);
-        const auto row = [&ctx](T name) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::AlignTextToFramePadding();
-            label(ctx.t(name), ctx.fonts.large);
-            ImGui::TableNextColumn();
-        };
+    if (begin_named_rows("settings")) {
+        const auto row = [&ctx](T name) { named_row(ctx.t(name), ctx); };
         row(T::Language);
         begin_focus_group();
         // Each language's name in itself, so a player can find their own.

@@ -225,6 +225,21 @@ void label(const std::string& s, ImFont* font, unsigned colour) {
     frame_log().text(s);
 }
 
+bool begin_named_rows(const char* id) {
+    if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingFixedFit)) return false;
+    ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("choices", ImGuiTableColumnFlags_WidthStretch);
+    return true;
+}
+
+void named_row(const std::string& name, const UiContext& ctx) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    label(name, ctx.fonts.large);
+    ImGui::TableNextColumn();
+}
+
 bool button(const std::string& label, ImVec2 size) {
     const bool clicked = ImGui::Button(label.c_str(), size);
     log_last_item(label);

@@ -82,6 +82,11 @@ void label(const std::string& s, ImFont* font, unsigned colour = 0);
 bool button(const std::string& label, ImVec2 size = ImVec2(0, 0));
 // The accent-coloured main action of a screen.
 bool primary_button(const std::string& label, const UiContext& ctx, ImVec2 size = ImVec2(0, 0));
+// Rows of choices, each with its name beside it (a page short enough for large text on
+// a small window): begin_named_rows, then named_row before each row's choices, then
+// ImGui::EndTable() when it returned true.
+bool begin_named_rows(const char* id);
+void named_row(const std::string& name, const UiContext& ctx);
 // One of a few exclusive choices, drawn as a row of buttons; returns true when clicked.
 bool choice_button(const std::string& label, bool selected, const UiContext& ctx);
 
