@@ -515,8 +515,11 @@ void Game::carry_out(const ui::Intent& intent) {
         }
         // Straight back to the question or the answer shown, without its sound again.
         if (!play_->resume_round(now().ms)) break;
-        if (const Round* resumed = play_->round())
+        if (const Round* resumed = play_->round()) {
+            model_->resuming = true;
             show(resumed->step() == RoundStep::Revealing ? ui::ScreenId::Feedback : ui::ScreenId::Question);
+            model_->resuming = false;
+        }
         break;
     case Do::SaveSettings:
         play_->save_settings();

@@ -131,7 +131,8 @@ void draw_order_reveal(const Question& q, const Answer& a, ImFont* font, const U
 
 } // namespace
 
-void FeedbackScreen::enter(Model& /*model*/, const UiContext& ctx) { shown_at_ms_ = ctx.now_ms; }
+// Taken up again, the answer shows settled: no entrance, no count-up a second time.
+void FeedbackScreen::enter(Model& model, const UiContext& ctx) { shown_at_ms_ = model.resuming ? 0 : ctx.now_ms; }
 
 // A short fade-in marks the change from question to answer; it asks for frames only
 // while it runs.

@@ -87,7 +87,8 @@ Fit fit_question(const Round& round, float width, float height, const UiContext&
 
 } // namespace
 
-void QuestionScreen::enter(Model& /*model*/, const UiContext& /*ctx*/) {
+void QuestionScreen::enter(Model& model, const UiContext& /*ctx*/) {
+    if (model.resuming) return; // the order the player was building stays
     arrangement_.clear();
     selected_ = 0;
     pressed_.reset();

@@ -49,6 +49,7 @@ struct Model {
     StartProblem start_problem = StartProblem::None; // why the last Start gave no round
     TeamSetup team_setup;
     bool asking_leave = false; // "Leave this quiz?" is shown over the screen
+    bool resuming = false;     // the screen being entered is a quiz taken up again, as it was left
 };
 
 struct Intent {

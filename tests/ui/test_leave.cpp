@@ -141,3 +141,24 @@ SCENARIO("The answer screen asks too, and resumes to the answer shown", "[ui][le
     CHECK(h.screen() == ScreenId::Feedback);
     CHECK(h.session().index() == 0);
 }
+
+SCENARIO("A quiz taken up again is as it was left: an order half built stays", "[ui][leave]") {
+    Harness h({{"ui_lang", "en"}, {"length", "5"}, {"mode", "practice"}, {"kinds", "order"}});
+    h.press(SDL_SCANCODE_RETURN);
+    REQUIRE(h.screen() == ScreenId::Question);
+    const size_t options = h.session().current().options.size();
+    const std::string total = std::to_string(h.session().quiz().questions.size());
+    h.press(SDL_SCANCODE_DOWN, KMOD_LCTRL); // the first row goes down one
+    h.press(SDL_SCANCODE_ESCAPE);
+    h.press(SDL_SCANCODE_RIGHT);
+    h.press(SDL_SCANCODE_RETURN);
+    REQUIRE(h.screen() == ScreenId::Home);
+    REQUIRE(h.click(fill_in(ui::text(ui::T::ResumeQuiz, ui::Lang::En), {{"i", "1"}, {"n", total}})));
+    REQUIRE(h.screen() == ScreenId::Question);
+    h.press(SDL_SCANCODE_RETURN); // confirms the order as it stands
+    REQUIRE(h.screen() == ScreenId::Feedback);
+    const std::vector<size_t>& chosen = h.session().answers().back().chosen;
+    REQUIRE(chosen.size() == options);
+    CHECK(chosen[0] == 1);
+    CHECK(chosen[1] == 0);
+}
