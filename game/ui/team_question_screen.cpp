@@ -1,7 +1,6 @@
 #include "ui/team_question_screen.h"
 
 #include <SDL_scancode.h>
-#include <imgui_internal.h> // the current item's disabled flag
 
 #include <algorithm>
 
@@ -105,6 +104,7 @@ Intent TeamQuestionScreen::draw_content(Model& model, const UiContext& ctx) {
 
     // Each team's row: its entry, and after the reveal right or wrong and its points.
     const float side = layout_size(ctx.fonts.large);
+    begin_focus_group();
     for (size_t t = 0; t < game->teams().size(); ++t) {
         const Team& team = game->teams()[t];
         const TeamAnswer& a = game->answers()[t];
@@ -126,16 +126,19 @@ Intent TeamQuestionScreen::draw_content(Model& model, const UiContext& ctx) {
                                         fill_in(ctx.t(for_count(a.points, T::Point, T::Points)), {{"n", number_text(a.points, ctx.lang)}});
             label(verdict, ctx.fonts.large, a.correct ? ctx.palette.right : ctx.palette.wrong);
         }
-        // The whole row is the team's button: choose it for an entry, or mark it after the reveal.
+        // The whole row is the team's button (a click, or Tab/arrows and Enter): choose it
+        // for an entry, or mark it after the reveal.
         const ImVec2 row_max(row_min.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y);
+        ImGui::SetCursorScreenPos(row_min);
+        const bool clicked = ImGui::InvisibleButton("row", ImVec2(row_max.x - row_min.x, row_max.y - row_min.y));
         frame_log().widget("team-" + std::to_string(t + 1), row_min, row_max);
-        const bool disabled = (ImGui::GetItemFlags() & ImGuiItemFlags_Disabled) != 0; // under "Leave this quiz?"
-        if (!disabled && ImGui::IsMouseHoveringRect(row_min, row_max) && ImGui::IsMouseClicked(0)) {
+        if (focus_item() || clicked) {
             if (revealed) intent = Intent::for_team(Do::TeamMark, t);
             else pending_team_ = t;
         }
         ImGui::PopID();
     }
+    end_focus_group();
     if (pending_team_ && !revealed)
         text(fill_in(ctx.t(T::TeamWhich), {{"t", game->teams()[*pending_team_].name}}), ctx.fonts.large, ctx.palette.accent);
     ImGui::Spacing();

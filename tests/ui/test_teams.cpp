@@ -157,3 +157,22 @@ TEST_CASE("A team name typed by the teacher is drawn with its own glyphs", "[ui]
     CHECK(h.screen_text().find("Team 2 鼹鼠") != std::string::npos);
     CHECK(h.missing_glyph() == "");
 }
+
+TEST_CASE("A team row takes the keyboard focus: Tab to it, Enter, then its option", "[ui][teams][keyboard]") {
+    Harness h({{"ui_lang", "en"}});
+    h.press(SDL_SCANCODE_F5);
+    h.press(SDL_SCANCODE_RETURN);
+    REQUIRE(h.screen() == ScreenId::TeamQuestion);
+    const auto focused = [] {
+        for (const ui::WidgetRecord& w : ui::frame_log().widgets)
+            if (w.focused) return w.label;
+        return std::string();
+    };
+    for (int i = 0; i < 20 && focused() != "team-2"; ++i) h.press(SDL_SCANCODE_TAB);
+    REQUIRE(focused() == "team-2");
+    h.press(SDL_SCANCODE_RETURN);
+    h.press(SDL_SCANCODE_1);
+    REQUIRE(team_game(h).answers()[1].option.has_value());
+    CHECK(*team_game(h).answers()[1].option == 0u);
+    CHECK_FALSE(team_game(h).answers()[0].option.has_value());
+}
