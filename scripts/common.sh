@@ -4,7 +4,8 @@ set -euo pipefail
 
 # Debian 12 packages Chronicle builds and tests with.
 CHRONICLE_PACKAGES=(cmake g++ make pkg-config libsdl2-dev libsdl2-ttf-dev libimgui-dev libfontconfig-dev libfreetype-dev nlohmann-json3-dev
-                    catch2 libsqlite3-dev python3 python3-jsonschema)
+                    catch2 libsqlite3-dev libcivetweb-dev libqrcodegencpp-dev libcairo2-dev libpango1.0-dev
+                    python3 python3-jsonschema)
 # What scripts/package-test.sh needs besides: cpack's dpkg-shlibdeps (dpkg-dev, file), and
 # checkers for the metainfo, the desktop entry, the man page and the files a program opens.
 CHRONICLE_PACKAGING_PACKAGES=(dpkg-dev file appstream desktop-file-utils man-db strace)
