@@ -8,6 +8,7 @@
 #include <sstream>
 #include <unistd.h>
 
+#include "app/clock.h"
 #include "app/net/web_server.h"
 #include "core/base/paths.h"
 #include "core/base/text.h"
@@ -15,13 +16,6 @@
 namespace chronicle {
 
 namespace {
-
-// A steady clock in ms, as the core wants it.
-uint64_t steady_ms() {
-    return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                     std::chrono::steady_clock::now().time_since_epoch())
-                                     .count());
-}
 
 std::string random_pin(std::random_device& rd) {
     char pin[8];
