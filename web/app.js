@@ -105,6 +105,7 @@ const JOIN_CODES = ['wrong_pin', 'bad_client', 'name_empty', 'name_too_long', 'n
   'game_full', 'game_over'];
 
 function receive(msg) {
+  if (view === 'removed') return; // for good: this client cannot rejoin
   if (msg.type === 'welcome') {
     connected = true;
     retries = 0;
@@ -319,7 +320,7 @@ function lobbyView(s) {
     el('p', 'big', t('lobby_in')),
     el('p', 'nick', (s.me && s.me.name) || ''),
     el('p', '', t('lobby_players', { n: s.players ?? 0 })),
-    el('p', 'wait', el('span', 'dots'), t('lobby_wait')));
+    el('p', 'wait', t('lobby_wait'), el('span', 'dots')));
 }
 
 // The question's heading: which question, the prompt if the host sends it, the clock.
@@ -471,15 +472,16 @@ function answeredView(s) {
   return el('section', 'panel answered',
     el('p', 'big', waiting ? t('sending') : t('answered')),
     mine && mine.length ? chosenTiles(q, mine) : null,
-    el('p', 'wait', el('span', 'dots'), t('answered_wait')));
+    el('p', 'wait', t('answered_wait'), el('span', 'dots')));
 }
 
 function stats(s) {
   const me = s.me || {};
   const dl = el('dl', 'stats');
-  const add = (k, v) => dl.append(el('div', '', el('dt', '', t(k)), el('dd', '', String(v))));
+  const add = (k, v, small) => dl.append(el('div', '', el('dt', '', t(k)), el('dd', '', String(v)),
+    small ? el('dd', 'of', small) : null));
   add('score', me.score ?? 0);
-  if (me.rank) add('rank', t('rank_of', { place: place(lang, me.rank), n: s.players ?? '?' }));
+  if (me.rank) add('rank', place(lang, me.rank), s.players ? t('rank_of', { n: s.players }) : null);
   add('streak', me.streak ?? 0);
   return dl;
 }
@@ -511,7 +513,7 @@ function resultView(s) {
 function endView(s) {
   const f = s.final || {};
   const top = f.rank >= 1 && f.rank <= 3;
-  const section = el('section', `panel end${top ? ` top top${f.rank}` : ''}`,
+  const section = el('section', `panel end${top ? ` podium podium${f.rank}` : ''}`,
     el('h1', '', t('end_heading')));
   if (top) {
     // A medal and confetti drawn with CSS; no motion with prefers-reduced-motion.
