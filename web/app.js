@@ -243,8 +243,9 @@ function shape(i) {
   return svg('shape', body);
 }
 
-function mark(right) {
-  return right
+function mark(kind) {
+  if (kind === 'partly') return svg('mark', svgEl('path', { d: 'M20 50 L80 50', fill: 'none', stroke: 'currentColor', 'stroke-width': 14, 'stroke-linecap': 'round' }));
+  return kind === 'correct'
     ? svg('mark', svgEl('path', { d: 'M18 52 L40 74 L84 26', fill: 'none', stroke: 'currentColor', 'stroke-width': 14, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' }))
     : svg('mark', svgEl('path', { d: 'M24 24 L76 76 M76 24 L24 76', fill: 'none', stroke: 'currentColor', 'stroke-width': 14, 'stroke-linecap': 'round' }));
 }
@@ -495,7 +496,7 @@ function resultView(s) {
     const none = !r.chosen || r.chosen.length === 0;
     const verdict = r.correct ? 'correct' : none ? 'no_answer' : r.points > 0 ? 'partly' : 'wrong';
     section.append(
-      el('div', `verdict ${verdict}`, mark(r.correct), el('p', 'verdict-text', t(verdict))),
+      el('div', `verdict ${verdict}`, mark(verdict), el('p', 'verdict-text', t(verdict))),
       el('p', 'points', t('points', { n: r.points ?? 0 })));
     if (q.arrange && r.placed) section.append(el('p', '', t('in_place', { n: r.in_place ?? 0, count: r.placed })));
   }

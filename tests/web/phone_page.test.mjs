@@ -78,8 +78,11 @@ const VIEWS = {
 };
 
 // A page in render-test mode; lang comes from the browser's languages, as for a student.
-async function openPage(view, lang, query = '') {
+// Checks measure CSS pixels, so they draw one device pixel per CSS pixel (less work);
+// screenshots keep the device's density.
+async function openPage(view, lang, query = '', { sharp = false } = {}) {
   const { defaultBrowserType, ...device } = VIEWS[view]; // eslint-disable-line no-unused-vars
+  if (!sharp) device.deviceScaleFactor = 1;
   const context = await browser.newContext({ ...device, locale: lang === 'zh' ? 'zh-CN' : 'en-US', reducedMotion: 'reduce' });
   const page = await context.newPage();
   const problems = [];
@@ -124,8 +127,10 @@ function states(lang, name = 'Ana') {
 }
 
 // ---- checks ---------------------------------------------------------------------------
-async function layoutProblems(page) {
-  return page.evaluate(() => {
+// Run in the page: draws each state (null: the page as it is) and measures it.
+function measureInPage(list) {
+  return list.map((state) => {
+    if (state) window.chronicleRender(state);
     const out = [];
     const doc = document.documentElement;
     if (doc.scrollWidth > window.innerWidth) out.push(`horizontal overflow: ${doc.scrollWidth} > ${window.innerWidth}`);
@@ -134,7 +139,7 @@ async function layoutProblems(page) {
       if (r.width === 0 && r.height === 0) continue; // not shown
       if (r.width < 48 || r.height < 48) out.push(`small target ${e.tagName}.${e.className} "${e.textContent.trim()}" ${r.width}x${r.height}`);
     }
-    return out;
+    return { layout: out, text: `${document.body.innerText} ${document.title}`, htmlLang: doc.lang };
   });
 }
 
@@ -144,8 +149,7 @@ function serverTexts(state) {
 }
 
 // The page's own words are all in `lang`: no key shown raw, no {placeholder}, no word of the other language.
-async function languageProblems(page, lang, state) {
-  let text = await page.evaluate(() => document.body.innerText + ' ' + document.title);
+function languageProblems({ text, htmlLang }, lang, state) {
   for (const s of serverTexts(state)) text = text.split(s).join(' ');
   const out = [];
   if (/[{}]/.test(text)) out.push(`placeholder left in: ${text}`);
@@ -159,7 +163,6 @@ async function languageProblems(page, lang, state) {
     for (const part of plain) if (text.includes(part)) out.push(`${other} text "${part}" on a ${lang} page`);
   }
   if (lang === 'en' && /[\u4e00-\u9fff]/.test(text.replace(STRINGS.en.lang_button, ''))) out.push('hanzi on an en page');
-  const htmlLang = await page.evaluate(() => document.documentElement.lang);
   if (!htmlLang.startsWith(lang)) out.push(`<html lang="${htmlLang}">`);
   return out;
 }
@@ -179,15 +182,15 @@ describe('the phone page', { concurrency: 6 }, () => {
         const { page, context, problems } = await openPage(view, lang);
         try {
           const all = [];
-          all.push(...(await layoutProblems(page)).map((p) => `join: ${p}`));
-          all.push(...(await languageProblems(page, lang, {})).map((p) => `join: ${p}`));
-          for (const [phase, state] of Object.entries(states(lang))) {
-            await page.evaluate((s) => window.chronicleRender(s), state);
-            all.push(...(await layoutProblems(page)).map((p) => `${phase}: ${p}`));
-            all.push(...(await languageProblems(page, lang, state)).map((p) => `${phase}: ${p}`));
-          }
+          const phases = [['join', null, {}], ...Object.entries(states(lang)).map(([name, st]) => [name, st, st])];
+          const seen = await page.evaluate(measureInPage, phases.map(([, st]) => st));
           await page.evaluate(() => window.chronicleReceive({ type: 'error', code: 'removed' }));
-          all.push(...(await languageProblems(page, lang, {})).map((p) => `removed: ${p}`));
+          seen.push(...(await page.evaluate(measureInPage, [null])));
+          phases.push(['removed', null, {}]);
+          seen.forEach((m, i) => {
+            const [name, , st] = phases[i];
+            all.push(...m.layout.map((p) => `${name}: ${p}`), ...languageProblems(m, lang, st).map((p) => `${name}: ${p}`));
+          });
           all.push(...problems);
           assert.deepEqual(all, []);
         } finally {
@@ -363,7 +366,7 @@ describe('the phone page', { concurrency: 6 }, () => {
   for (const lang of ['en', 'zh']) {
     test(`screenshots in ${lang}`, async () => {
       fs.mkdirSync(SHOTS, { recursive: true });
-      const { page, context } = await openPage('360x740', lang, '?pin=123456');
+      const { page, context } = await openPage('360x740', lang, '?pin=123456', { sharp: true });
       try {
         await page.fill('#name', lang === 'zh' ? '小明' : 'Ana');
         await page.screenshot({ path: path.join(SHOTS, `join-${lang}.png`), fullPage: true });
