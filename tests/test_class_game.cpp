@@ -57,6 +57,7 @@ TEST_CASE("Nicknames are trimmed, 1–20 characters, free of control characters 
 
 TEST_CASE("A game takes 200 players and no one after it ended", "[class]") {
     ClassGame game(class_quiz(1), {});
+    CHECK_FALSE(game.start(0)); // no one to ask
     for (int i = 0; i < 200; ++i) seat_of(game.join("p" + std::to_string(i), 0));
     CHECK(std::get<JoinRefusal>(game.join("one more", 0)) == JoinRefusal::GameFull);
     REQUIRE(game.remove(7));

@@ -106,7 +106,7 @@ std::optional<NameRefusal> ClassGame::rename(size_t seat, std::string_view name)
 }
 
 bool ClassGame::start(uint64_t now_ms) {
-    if (phase_ != ClassPhase::Lobby) return false;
+    if (phase_ != ClassPhase::Lobby || player_count() == 0) return false;
     if (quiz_.questions.empty()) {
         phase_ = ClassPhase::Finished;
         return true;

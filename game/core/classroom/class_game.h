@@ -100,7 +100,8 @@ public:
     bool remove(size_t seat);
     std::optional<NameRefusal> rename(size_t seat, std::string_view name);
 
-    // Lobby → the first question (live) or everyone's first question (self-paced).
+    // Lobby → the first question (live) or everyone's first question (self-paced);
+    // not before someone has joined.
     bool start(uint64_t now_ms);
 
     // Live: the question being asked or revealed (or last asked).
