@@ -323,7 +323,7 @@ const std::string kUnknownType = R"({"type":"error","code":"unknown_type"})";
 
 } // namespace
 
-TEST_CASE("Open, messages and close reach the game in order, with the connection's id", "[net]") {
+TEST_CASE("Open then messages then close reach the game in order with the connection's id", "[net]") {
     WebRoot web;
     Game game(web.root);
     {
@@ -390,7 +390,7 @@ TEST_CASE("close() ends a connection after what was queued for it", "[net]") {
     CHECK(game.count(Inbound::Type::Close) == 1);
 }
 
-TEST_CASE("A frame over the limit gets too_big and a close (1009); the server carries on", "[net]") {
+TEST_CASE("A frame over the limit gets too_big and a close (1009) and the server carries on", "[net]") {
     WebRoot web;
     Game game(web.root);
     Client bystander(game.server->port());
@@ -557,7 +557,7 @@ TEST_CASE("A phone that never reads does not hold back the others", "[net]") {
     REQUIRE(reader.wait_texts(sent + 1));
 }
 
-TEST_CASE("Connections past max_connections are refused, and a freed place is reused", "[net]") {
+TEST_CASE("Connections past max_connections are refused and a freed place is reused", "[net]") {
     WebRoot web;
     ServerOptions options;
     options.max_connections = 2;
@@ -631,7 +631,7 @@ TEST_CASE("The page is served from the web root with its type and headers", "[ne
     }
 }
 
-TEST_CASE("Nothing outside the web root is served, and nothing is listed", "[net]") {
+TEST_CASE("Nothing outside the web root is served and nothing is listed", "[net]") {
     WebRoot web;
     Game game(web.root);
     const int port = game.server->port();
@@ -652,7 +652,7 @@ TEST_CASE("Nothing outside the web root is served, and nothing is listed", "[net
     CHECK(missing.header("X-Content-Type-Options") == "nosniff");
 }
 
-TEST_CASE("Port 0 picks a free port; a port in use is an error that names it", "[net]") {
+TEST_CASE("Port 0 picks a free port and a port in use is an error that names it", "[net]") {
     WebRoot web;
     Game game(web.root);
     const int port = game.server->port();
