@@ -198,6 +198,11 @@ struct Client {
     }
 };
 
+std::string upgrade_request(const std::string& path) {
+    return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+           "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+}
+
 // A TCP connection to the server with nothing done for us.
 struct RawSocket {
     int fd = -1;
@@ -243,8 +248,7 @@ struct RawSocket {
         return true;
     }
     void upgrade() {
-        write_all("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        write_all(upgrade_request("/ws"));
         std::string head;
         char c;
         while (head.size() < 4 || head.compare(head.size() - 4, 4, "\r\n\r\n") != 0) {
@@ -567,8 +571,7 @@ TEST_CASE("Connections past max_connections are refused and a freed place is reu
     REQUIRE(game.wait_count(Inbound::Type::Open, 2));
 
     RawSocket third(game.server->port());
-    third.write_all("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    third.write_all(upgrade_request("/ws"));
     CHECK(third.read_all().rfind("HTTP/1.1 503", 0) == 0);
     CHECK(game.count(Inbound::Type::Open) == 2);
 
@@ -650,6 +653,12 @@ TEST_CASE("Nothing outside the web root is served and nothing is listed", "[net]
     const Response missing = http(port, "GET", "/nothing.js");
     CHECK(missing.status == 404);
     CHECK(missing.header("X-Content-Type-Options") == "nosniff");
+
+    // One WebSocket endpoint: not another path under it.
+    RawSocket other(port);
+    other.write_all(upgrade_request("/ws/other"));
+    CHECK(other.read_all().rfind("HTTP/1.1 404", 0) == 0);
+    CHECK(game.wait([](const std::vector<Inbound>& events) { return events.empty(); }));
 }
 
 TEST_CASE("Port 0 picks a free port and a port in use is an error that names it", "[net]") {

@@ -289,9 +289,14 @@ struct WebServer::Impl {
 
     int on_connect(const mg_connection* conn) {
         const mg_request_info* info = mg_get_request_info(conn);
+        // civetweb also hands us /ws/anything; there is one endpoint.
+        if (info == nullptr || info->local_uri == nullptr || std::strcmp(info->local_uri, "/ws") != 0) {
+            send_status(const_cast<mg_connection*>(conn), 404, "Not Found");
+            return 1;
+        }
         {
             std::lock_guard<std::mutex> lock(mutex);
-            if (!stopping && connections.size() < options.max_connections && info != nullptr) {
+            if (!stopping && connections.size() < options.max_connections) {
                 auto c = std::make_unique<Connection>();
                 c->id = next_id++;
                 c->peer = info->remote_addr;
