@@ -16,8 +16,10 @@
 #include <fstream>
 #include <set>
 #include <strings.h>
+#include <thread>
 #include <mutex>
 #include <netinet/in.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -512,6 +514,26 @@ TEST_CASE("Fifty phones at once each get their own messages", "[net]") {
     }
     phones.clear();
     REQUIRE(game.wait_count(Inbound::Type::Close, kPhones));
+}
+
+TEST_CASE("An idle server with phones connected uses next to no CPU", "[net]") {
+    WebRoot web;
+    Game game(web.root);
+    std::vector<std::unique_ptr<Client>> phones;
+    for (int i = 0; i < 5; ++i) phones.push_back(std::make_unique<Client>(game.server->port()));
+    REQUIRE(game.wait_count(Inbound::Type::Open, 5));
+
+    // Not a wait for anything: the measurement is what the threads do meanwhile.
+    const auto cpu_seconds = [] {
+        rusage usage{};
+        getrusage(RUSAGE_SELF, &usage);
+        return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+               + static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    };
+    const double before = cpu_seconds();
+    std::this_thread::sleep_for(1500ms);
+    const double used = cpu_seconds() - before;
+    CHECK(used < 0.15); // a spinning thread alone would burn 1.5 s
 }
 
 TEST_CASE("A phone that never reads does not hold back the others", "[net]") {
