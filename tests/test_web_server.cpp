@@ -516,6 +516,19 @@ TEST_CASE("Fifty phones at once each get their own messages", "[net]") {
     REQUIRE(game.wait_count(Inbound::Type::Close, kPhones));
 }
 
+TEST_CASE("Stopping the server closes every connection", "[net]") {
+    WebRoot web;
+    Game game(web.root);
+    std::vector<std::unique_ptr<Client>> phones;
+    for (int i = 0; i < 3; ++i) phones.push_back(std::make_unique<Client>(game.server->port()));
+    REQUIRE(game.wait_count(Inbound::Type::Open, 3));
+    const int port = game.server->port();
+    game.server.reset();
+    for (auto& phone : phones) CHECK(phone->wait_closed());
+    Client late(port);
+    CHECK(late.conn == nullptr);
+}
+
 TEST_CASE("An idle server with phones connected uses next to no CPU", "[net]") {
     WebRoot web;
     Game game(web.root);

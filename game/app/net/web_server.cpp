@@ -84,9 +84,11 @@ int port_of(const sockaddr_storage& address) {
 }
 
 // civetweb 1.15 can neither close a server-side connection from another thread nor say
-// whether a write would block. Both need the socket, which it does not expose; the
-// connection's address pair names it uniquely among this process's sockets.
-int find_socket(const mg_request_info& info) {
+// whether a write would block, and its accept loop looks at its stop flag only every 2 s.
+// All three need a socket it does not expose; its addresses name it uniquely among this
+// process's sockets (the connection's pair, or the one listener on our port).
+// `peer` null: the listening socket.
+int find_socket(int local_port, const mg_request_info* peer) {
     DIR* dir = opendir("/proc/self/fd");
     if (dir == nullptr) return -1;
     int found = -1;
@@ -97,15 +99,22 @@ int find_socket(const mg_request_info& info) {
         const int fd = static_cast<int>(number);
         struct stat status {};
         if (fstat(fd, &status) != 0 || !S_ISSOCK(status.st_mode)) continue;
-        sockaddr_storage local{}, remote{};
-        socklen_t local_size = sizeof local, remote_size = sizeof remote;
+        sockaddr_storage local{};
+        socklen_t local_size = sizeof local;
         if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_size) != 0) continue;
-        if (getpeername(fd, reinterpret_cast<sockaddr*>(&remote), &remote_size) != 0) continue;
-        if (port_of(local) == info.server_port && port_of(remote) == info.remote_port
-            && address_text(remote) == info.remote_addr) {
-            found = fd;
-            break;
+        if (port_of(local) != local_port) continue;
+        if (peer == nullptr) {
+            int listening = 0;
+            socklen_t size = sizeof listening;
+            if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || listening == 0) continue;
+        } else {
+            sockaddr_storage remote{};
+            socklen_t remote_size = sizeof remote;
+            if (getpeername(fd, reinterpret_cast<sockaddr*>(&remote), &remote_size) != 0) continue;
+            if (port_of(remote) != peer->remote_port || address_text(remote) != peer->remote_addr) continue;
         }
+        found = fd;
+        break;
     }
     closedir(dir);
     return found;
@@ -203,6 +212,7 @@ struct WebServer::Impl {
     std::string root_real;
     mg_context* context = nullptr;
     int port = 0;
+    int listener = -1; // civetweb's listening socket, to wake its accept loop when stopping
 
     std::mutex mutex;
     std::condition_variable work;     // writers: a connection is ready, or stopping
@@ -314,7 +324,7 @@ struct WebServer::Impl {
         auto* c = static_cast<Connection*>(mg_get_user_connection_data(conn));
         if (c == nullptr) return;
         const mg_request_info* info = mg_get_request_info(conn);
-        const int fd = info != nullptr ? find_socket(*info) : -1;
+        const int fd = info != nullptr ? find_socket(info->server_port, info) : -1;
         {
             std::lock_guard<std::mutex> lock(mutex);
             c->mg = conn;
@@ -445,7 +455,10 @@ struct WebServer::Impl {
         work.notify_all();
         for (std::thread& writer : writers) writer.join();
         writers.clear();
-        if (context != nullptr) mg_stop(context);
+        if (context == nullptr) return;
+        // The accept loop wakes now (accept fails until mg_stop's flag, set right after).
+        if (listener >= 0) shutdown(listener, SHUT_RD);
+        mg_stop(context);
         context = nullptr;
     }
 };
@@ -544,6 +557,7 @@ std::unique_ptr<WebServer> WebServer::start(const ServerOptions& options, std::s
         return nullptr;
     }
     impl->port = ports[0].port;
+    impl->listener = find_socket(impl->port, nullptr);
 
     Impl* raw = impl.get();
     mg_set_request_handler(impl->context, "**", request_handler, raw);

@@ -39,9 +39,7 @@ class WebServer {
 public:
     // Null and a sentence in `error` if it cannot listen (e.g. the port is in use).
     static std::unique_ptr<WebServer> start(const ServerOptions& options, std::string& error);
-    // Stops: closes every connection, joins threads. Takes up to 2 s: civetweb's accept
-    // loop looks at its stop flag that often.
-    ~WebServer();
+    ~WebServer(); // stops: closes every connection, joins threads
     WebServer(const WebServer&) = delete;
     WebServer& operator=(const WebServer&) = delete;
 
