@@ -28,8 +28,10 @@ namespace chronicle::net {
 
 namespace {
 
-// Writers share the connections: one stuck phone holds one writer for at most
-// kWritableWaitMs before it is dropped, and the others keep the rest moving.
+// Writers share the connections: a phone that stopped reading holds one writer for
+// kWritableWaitMs waiting for room in its socket (or, if it stalls mid-message, until
+// civetweb's request_timeout_ms) and is then dropped; the other writers keep the rest
+// moving meanwhile.
 constexpr size_t kWriters = 4;
 constexpr int kWritableWaitMs = 500;
 // Worker threads for plain HTTP on top of one per WebSocket (civetweb holds a thread
@@ -364,6 +366,8 @@ struct WebServer::Impl {
         return 1;
     }
 
+    // civetweb hands over whole frames, read into its own memory first (1.15 has no frame
+    // size limit of its own): the limit applies to each frame and to a message in pieces.
     int on_data(mg_connection* conn, int bits, char* data, size_t size) {
         auto* c = static_cast<Connection*>(mg_get_user_connection_data(conn));
         if (c == nullptr) return 0;
