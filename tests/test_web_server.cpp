@@ -200,9 +200,9 @@ struct Client {
     }
 };
 
-std::string upgrade_request(const std::string& path) {
+std::string upgrade_request(const std::string& path, const std::string& more_headers = "") {
     return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-           "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+           "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n" + more_headers + "\r\n";
 }
 
 // A TCP connection to the server with nothing done for us.
@@ -693,7 +693,18 @@ TEST_CASE("Nothing outside the web root is served and nothing is listed", "[net]
     RawSocket other(port);
     other.write_all(upgrade_request("/ws/other"));
     CHECK(other.read_all().rfind("HTTP/1.1 404", 0) == 0);
+    // Another site open on a phone cannot open a WebSocket to the game.
+    RawSocket cross_site(port);
+    cross_site.write_all(upgrade_request("/ws", "Origin: http://evil.example\r\n"));
+    CHECK(cross_site.read_all().rfind("HTTP/1.1 403", 0) == 0);
     CHECK(game.wait([](const std::vector<Inbound>& events) { return events.empty(); }));
+    // Our own page can (its Origin is the Host it was served from).
+    RawSocket own_page(port);
+    own_page.write_all(upgrade_request("/ws", "Origin: http://127.0.0.1\r\n"));
+    std::string answer;
+    REQUIRE(own_page.read_exact(answer, 12));
+    CHECK(answer == "HTTP/1.1 101");
+    REQUIRE(game.wait_count(Inbound::Type::Open, 1));
 }
 
 TEST_CASE("Port 0 picks a free port and a port in use is an error that names it", "[net]") {

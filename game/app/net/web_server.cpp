@@ -306,6 +306,14 @@ struct WebServer::Impl {
             send_status(const_cast<mg_connection*>(conn), 404, "Not Found");
             return 1;
         }
+        // A browser names the page that opens a WebSocket: only our own page may, not
+        // another site open on a phone. (Clients that are not browsers send no Origin.)
+        const char* origin = mg_get_header(conn, "Origin");
+        const char* host = mg_get_header(conn, "Host");
+        if (origin != nullptr && (host == nullptr || std::string(origin) != std::string("http://") + host)) {
+            send_status(const_cast<mg_connection*>(conn), 403, "Forbidden");
+            return 1;
+        }
         {
             std::lock_guard<std::mutex> lock(mutex);
             if (!stopping && connections.size() < options.max_connections) {
