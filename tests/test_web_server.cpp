@@ -338,6 +338,9 @@ TEST_CASE("Open then messages then close reach the game in order with the connec
         phone.send(R"({"type":"join"})");
         phone.send(R"({"type":"answer"})");
         REQUIRE(game.wait_count(Inbound::Type::Message, 2));
+        phone.send("\x03\xe9", MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE); // 1001: going away
+        REQUIRE(phone.wait_closed());
+        CHECK(phone.close_code == 1001); // answered with its own code
     }
     REQUIRE(game.wait_count(Inbound::Type::Close, 1));
     REQUIRE(game.seen.size() == 4);

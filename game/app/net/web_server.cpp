@@ -404,8 +404,13 @@ struct WebServer::Impl {
             if (!final_frame) c->fragment = Connection::Fragment::Refused;
             mg_websocket_write(conn, MG_WEBSOCKET_OPCODE_TEXT, kUnknownType, std::strlen(kUnknownType));
             return 1;
-        case MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE:
+        case MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE: {
+            // Answered with its own code (RFC 6455 §5.5.1), so the browser sees a clean close.
+            unsigned code = kCloseNormal;
+            if (size >= 2) code = static_cast<unsigned>(static_cast<unsigned char>(data[0]) << 8 | static_cast<unsigned char>(data[1]));
+            write_close_frame(conn, code);
             return 0;
+        }
         default: // ping and pong: civetweb answers pings itself
             return 1;
         }
