@@ -407,7 +407,10 @@ struct WebServer::Impl {
         case MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE: {
             // Answered with its own code (RFC 6455 §5.5.1), so the browser sees a clean close.
             unsigned code = kCloseNormal;
-            if (size >= 2) code = static_cast<unsigned>(static_cast<unsigned char>(data[0]) << 8 | static_cast<unsigned char>(data[1]));
+            if (size >= 2) {
+                code = static_cast<unsigned>(static_cast<unsigned char>(data[0])) << 8U
+                       | static_cast<unsigned char>(data[1]);
+            }
             write_close_frame(conn, code);
             return 0;
         }
