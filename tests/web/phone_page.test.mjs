@@ -8,6 +8,7 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -47,6 +48,7 @@ before(async () => {
     });
     fs.createReadStream(file).pipe(res);
   });
+  server.on('upgrade', acceptWebSocket);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${server.address().port}/`;
   // Chinese text needs a CJK font; the repository's own (fonts/) through fontconfig,
@@ -62,6 +64,52 @@ before(async () => {
     env: { ...process.env, FONTCONFIG_FILE: path.join(fontDir, 'fonts.conf') },
   });
 });
+
+// ---- a stand-in host on /ws: just enough WebSocket (RFC 6455) for the page ----------
+// Text frames only, each message queued with the socket it came on.
+const wsMessages = [];
+const wsWaiters = [];
+let wsConnections = 0;
+
+function acceptWebSocket(req, socket) {
+  if (req.url !== '/ws') { socket.destroy(); return; }
+  wsConnections++;
+  const accept = crypto.createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+  socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+  let buf = Buffer.alloc(0);
+  socket.on('error', () => {});
+  socket.on('data', (data) => {
+    buf = Buffer.concat([buf, data]);
+    for (;;) {
+      if (buf.length < 2) return;
+      let len = buf[1] & 0x7f, at = 2;
+      if (len === 126) { if (buf.length < 4) return; len = buf.readUInt16BE(2); at = 4; }
+      if (buf.length < at + 4 + len) return; // phones' frames are masked
+      const mask = buf.subarray(at, at + 4);
+      const payload = Buffer.from(buf.subarray(at + 4, at + 4 + len)).map((b, i) => b ^ mask[i % 4]);
+      const opcode = buf[0] & 0x0f;
+      buf = buf.subarray(at + 4 + len);
+      if (opcode === 8) { socket.end(); return; }
+      if (opcode !== 1) continue;
+      const item = { msg: JSON.parse(payload.toString('utf8')), socket };
+      if (wsWaiters.length) wsWaiters.shift()(item); else wsMessages.push(item);
+    }
+  });
+}
+
+function wsSend(socket, obj) {
+  const payload = Buffer.from(JSON.stringify(obj));
+  const head = payload.length < 126 ? Buffer.from([0x81, payload.length]) : Buffer.from([0x81, 126, payload.length >> 8, payload.length & 0xff]);
+  socket.write(Buffer.concat([head, payload]));
+}
+
+function nextMessage(timeout = 8000) {
+  if (wsMessages.length) return Promise.resolve(wsMessages.shift());
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no message from the page')), timeout);
+    wsWaiters.push((item) => { clearTimeout(timer); resolve(item); });
+  });
+}
 
 after(async () => {
   await browser?.close();
@@ -338,6 +386,49 @@ describe('the phone page', { concurrency: 6 }, () => {
       } finally {
         await context.close();
       }
+    }
+  });
+
+  test('joins over a WebSocket, rejoins after a drop and a reload, stays out once removed', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    try {
+      await page.goto(`${base}?pin=123456`);
+      await page.fill('#name', ' Ana ');
+      await page.click('#join-button');
+      const first = await nextMessage();
+      assert.equal(first.msg.type, 'join');
+      assert.equal(first.msg.pin, '123456');
+      assert.equal(first.msg.name, 'Ana');
+      const s = states('en');
+      wsSend(first.socket, { type: 'welcome', seat: 3, name: 'Ana' });
+      wsSend(first.socket, s.lobby);
+      await page.waitForSelector('.lobby');
+      assert.ok(await page.isHidden('#reconnecting'));
+
+      first.socket.destroy(); // the Wi-Fi drops
+      await page.waitForSelector('#reconnecting:not([hidden])');
+      const again = await nextMessage(); // after the first backoff step
+      assert.deepEqual(again.msg, first.msg, 'the same join, the same client id');
+      wsSend(again.socket, s.question);
+      await page.waitForSelector('.tiles');
+      assert.ok(await page.isHidden('#reconnecting'));
+      await page.click('.tiles .tile[data-opt="1"]');
+      assert.deepEqual((await nextMessage()).msg, { type: 'answer', question: 2, choice: [1] });
+
+      await page.reload(); // a reload in the tab joins again by itself
+      const third = await nextMessage();
+      assert.deepEqual(third.msg, first.msg);
+      const connections = wsConnections;
+      wsSend(third.socket, { type: 'error', code: 'removed' });
+      await page.waitForSelector('.removed');
+      await page.waitForTimeout(1500); // longer than the backoff's first steps
+      assert.equal(wsConnections, connections, 'no reconnection once removed');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
     }
   });
 
