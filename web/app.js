@@ -39,7 +39,8 @@ let last = null;          // the last `state` from the host
 let receivedAt = 0;       // performance.now() when it came: the countdown starts there
 let joinMsg = null;       // the `join` sent on every (re)connection; null: not joining
 let joinError = '';       // the sentence under the join form
-const sent = new Map();   // question index → choice sent, until the host's state catches up
+let welcomeName = '';     // the name the host gave back (a rejoin keeps the first one)
+const sent = new Map();   // question index → the choice sent for it
 let arrangement = { question: -1, order: [] }; // an order question being arranged
 
 // ---- connection -------------------------------------------------------------------
@@ -109,7 +110,10 @@ function receive(msg) {
   if (msg.type === 'welcome') {
     connected = true;
     retries = 0;
-    if (typeof msg.name === 'string') save('chronicle.name', msg.name);
+    if (typeof msg.name === 'string') {
+      welcomeName = msg.name;
+      save('chronicle.name', msg.name);
+    }
     if (joinMsg) saveSession('chronicle.joined', joinMsg.pin);
     view = 'game';
   } else if (msg.type === 'state') {
@@ -118,9 +122,9 @@ function receive(msg) {
     last = msg;
     receivedAt = performance.now();
     view = 'game';
-    // Once the host has caught up (a new question, or this one answered), forget what was sent.
+    // What was sent is kept for its question (to show it while waiting), then forgotten.
     const q = msg.question;
-    for (const index of sent.keys()) if (!q || q.index !== index || msg.phase !== 'question') sent.delete(index);
+    for (const index of sent.keys()) if (!q || q.index !== index) sent.delete(index);
   } else if (msg.type === 'error') {
     onError(String(msg.code));
   }
@@ -149,7 +153,8 @@ function onError(code) {
     return;
   }
   if (code === 'not_joined' && joinMsg) send(joinMsg);
-  if (code === 'bad_choice' && last && last.question) sent.delete(last.question.index); // let them try again
+  // Not taken: the tiles come back (to try again, or to see the time is up).
+  if ((code === 'bad_choice' || code === 'not_open') && last && last.question) sent.delete(last.question.index);
   toast(errorText(code));
 }
 
@@ -292,7 +297,10 @@ function render() {
     screen.replaceChildren(el('section', 'panel removed', el('h1', '', t('removed_heading')), el('p', 'big', t('err_removed'))));
     return;
   }
-  if (!last) { screen.replaceChildren(); return; }
+  if (!last) { // welcomed, the first state not here yet
+    screen.replaceChildren(el('section', 'panel lobby', el('p', 'big', t('lobby_in')), el('p', 'nick', welcomeName)));
+    return;
+  }
   screen.replaceChildren(phaseView(last));
   if (last.paused) {
     screen.append(el('div', 'overlay', el('div', 'panel', el('h2', '', t('paused')), el('p', '', t('paused_wait')))));
@@ -501,6 +509,7 @@ function resultView(s) {
     if (q.arrange && r.placed) section.append(el('p', '', t('in_place', { n: r.in_place ?? 0, count: r.placed })));
   }
   section.append(stats(s));
+  if (r && !r.correct && !q.arrange && r.chosen && r.chosen.length) section.append(el('h2', 'sub', t('your_answer')), chosenTiles(q, r.chosen));
   if (r && r.answer && r.answer.length) section.append(el('h2', 'sub', t('right_answer')), chosenTiles(q, r.answer));
   if (s.mode === 'self_paced') {
     const next = el('button', 'primary', t('next'));
