@@ -468,10 +468,11 @@ describe('the phone page', { concurrency: 6 }, () => {
         await page.fill('#name', lang === 'zh' ? '小明' : 'Ana');
         await page.screenshot({ path: path.join(SHOTS, `join-${lang}.png`), fullPage: true });
         const s = states(lang, lang === 'zh' ? '小明' : 'Ana');
-        for (const phase of ['lobby', 'question', 'question_tiles_only', 'order', 'answered', 'result_right', 'result_wrong', 'result_order', 'end', 'end_seventh', 'paused']) {
+        for (const phase of ['lobby', 'question', 'order', 'question_tiles_only', 'answered', 'result_right', 'result_wrong', 'result_order', 'end', 'end_seventh', 'paused']) {
           await page.evaluate((st) => window.chronicleRender(st), s[phase]);
           if (phase === 'order') for (const opt of [1, 0]) await page.tap(`.pool .order-item[data-opt="${opt}"]`);
           await page.screenshot({ path: path.join(SHOTS, `${phase}-${lang}.png`), fullPage: true });
+          if (phase === 'question_tiles_only') await page.tap('.tiles .tile[data-opt="3"]'); // 'answered' then shows it
         }
       } finally {
         await context.close();
