@@ -446,8 +446,14 @@ function moveDrag(e) {
   drag.moving = true;
   drag.item.classList.add('dragging');
   drag.item.style.transform = `translate(${dx}px, ${dy}px)`;
+  // Show where it would go: a line above the tile it would go before (or after the last).
   const over = overPlaced(e.clientX, e.clientY);
-  document.querySelector('.placed').classList.toggle('drop-target', over);
+  const placed = document.querySelector('.placed');
+  placed.classList.toggle('drop-target', over);
+  const others = [...placed.querySelectorAll('.order-item')].filter((b) => b !== drag.item);
+  const at = over ? dropIndex(e.clientY) : -1;
+  others.forEach((b, i) => b.classList.toggle('drop-before', i === at));
+  others.forEach((b, i) => b.classList.toggle('drop-after', at === others.length && i === others.length - 1));
 }
 
 function endDrag(e) {
