@@ -224,12 +224,20 @@ test('both languages have the same strings', () => {
 
 // Each test has its own browser context, so they run side by side.
 describe('the phone page', { concurrency: 6 }, () => {
-  for (const view of ['Pixel 5', '360x740', 'tablet landscape', 'phone landscape', 'iPhone 12']) {
-    for (const lang of ['en', 'zh']) {
-      test(`every phase on ${view} in ${lang}`, async () => {
-        const { page, context, problems } = await openPage(view, lang);
-        try {
-          const all = [];
+  // One page per size: first in the browser's language, then switched with the page's
+  // own button (kept in localStorage) and reloaded.
+  ['Pixel 5', '360x740', 'tablet landscape', 'phone landscape', 'iPhone 12'].forEach((view, n) => {
+    test(`every phase on ${view} in en and zh`, async () => {
+      const langs = n % 2 ? ['zh', 'en'] : ['en', 'zh'];
+      const { page, context, problems } = await openPage(view, langs[0]);
+      try {
+        const all = [];
+        for (const lang of langs) {
+          if (lang !== langs[0]) {
+            await page.click('#lang');
+            await page.reload();
+            await page.waitForFunction(() => typeof window.chronicleRender === 'function');
+          }
           const phases = [['join', null, {}], ...Object.entries(states(lang)).map(([name, st]) => [name, st, st])];
           const seen = await page.evaluate(measureInPage, phases.map(([, st]) => st));
           await page.evaluate(() => window.chronicleReceive({ type: 'error', code: 'removed' }));
@@ -237,16 +245,16 @@ describe('the phone page', { concurrency: 6 }, () => {
           phases.push(['removed', null, {}]);
           seen.forEach((m, i) => {
             const [name, , st] = phases[i];
-            all.push(...m.layout.map((p) => `${name}: ${p}`), ...languageProblems(m, lang, st).map((p) => `${name}: ${p}`));
+            all.push(...m.layout.map((p) => `${lang} ${name}: ${p}`), ...languageProblems(m, lang, st).map((p) => `${lang} ${name}: ${p}`));
           });
-          all.push(...problems);
-          assert.deepEqual(all, []);
-        } finally {
-          await context.close();
         }
-      });
-    }
-  }
+        all.push(...problems);
+        assert.deepEqual(all, []);
+      } finally {
+        await context.close();
+      }
+    });
+  });
 
   test('nicknames and server texts are shown literally', async () => {
     const { page, context, problems } = await openPage('360x740', 'zh');
