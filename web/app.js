@@ -335,10 +335,12 @@ function lobbyView(s) {
 // The question's heading: which question, the prompt if the host sends it, the clock.
 function questionHead(s) {
   const q = s.question;
+  // No left_ms (the host has no clock for this question): no countdown at all.
+  const timed = typeof q.left_ms === 'number';
   const head = el('div', 'qhead',
     el('p', 'qcount', t('question_of', { n: q.index + 1, count: q.count })),
-    el('p', 'countdown', ''),
-    el('div', 'clockbar', el('div', 'clockfill')));
+    timed ? el('p', 'countdown', '') : null,
+    timed ? el('div', 'clockbar', el('div', 'clockfill')) : null);
   if (typeof q.prompt === 'string' && q.prompt) {
     const p = el('h1', 'prompt', q.prompt);
     if (s.lang) p.lang = s.lang;
@@ -556,7 +558,7 @@ function tick() {
   if (!box || !last || !last.question) return;
   const q = last.question;
   const elapsed = last.paused ? 0 : performance.now() - receivedAt;
-  const left = Math.max(0, (q.left_ms ?? 0) - elapsed);
+  const left = Math.max(0, q.left_ms - elapsed);
   const text = left > 0 ? t('seconds_left', { s: Math.ceil(left / 1000) }) : t('time_up');
   if (box.textContent !== text) box.textContent = text;
   const fill = document.querySelector('.clockfill');

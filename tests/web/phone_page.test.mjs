@@ -159,6 +159,7 @@ function states(lang, name = 'Ana') {
     question: { ...common, phase: 'question', question: choice },
     question_tiles_only: { ...common, phase: 'question', question: { ...choice, prompt: undefined, options: [{}, {}, {}, {}] } },
     question_two: { ...common, phase: 'question', question: { ...choice, options: choice.options.slice(0, 2) } },
+    question_untimed: { ...common, phase: 'question', question: { ...choice, left_ms: undefined } },
     paused: { ...common, phase: 'question', paused: true, question: choice },
     order: { ...common, phase: 'question', question: order },
     answered: { ...common, phase: 'answered', question: choice },
@@ -167,7 +168,8 @@ function states(lang, name = 'Ana') {
     result_wrong: { ...common, phase: 'reveal', question: choice, me: { seat: 3, name, score: 2300, rank: 4, streak: 0 },
       result: { correct: false, points: 0, chosen: [2], answer: [0] } },
     result_none: { ...common, phase: 'leaderboard', question: choice, result: { correct: false, points: 0, chosen: [], answer: [0] } },
-    result_order: { ...common, phase: 'reveal', question: order, mode: 'self_paced',
+    result_order: { ...common, phase: 'reveal', question: order, mode: 'self_paced', players: undefined,
+      me: { seat: 3, name, score: 2750, streak: 0 },
       result: { correct: false, points: 450, chosen: [0, 2, 1, 3], answer: [0, 1, 2, 3], in_place: 3, placed: 4 } },
     end: { ...common, phase: 'end', final: { rank: 2, score: 5400, players: 12 } },
     end_seventh: { ...common, phase: 'end', final: { rank: 7, score: 3100, players: 12 } },
@@ -449,6 +451,17 @@ describe('the phone page', { concurrency: 6 }, () => {
       await page.reload();
       await page.waitForFunction(() => typeof window.chronicleRender === 'function');
       assert.equal(await page.textContent('#join h1'), STRINGS.zh.join_heading);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('no left_ms: no countdown', async () => {
+    const { page, context } = await openPage('360x740', 'en');
+    try {
+      await page.evaluate((s) => window.chronicleRender(s), states('en').question_untimed);
+      assert.equal(await page.locator('.countdown').count(), 0);
+      assert.ok(!(await page.textContent('#screen')).includes(STRINGS.en.time_up));
     } finally {
       await context.close();
     }
