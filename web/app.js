@@ -353,13 +353,19 @@ function questionView(s) {
   const q = s.question;
   const n = (q.options || []).length;
   if (q.arrange) return el('section', 'question', questionHead(s), arrangeView(q));
-  const grid = el('div', `tiles n${n}`);
+  const grid = el('div', `tiles n${n}${longTexts(q) ? ' long' : ''}`);
   for (let i = 0; i < n; i++) {
     const b = tile(q, i);
     b.addEventListener('click', () => answer(q, [i]));
     grid.append(b);
   }
   return el('section', 'question', questionHead(s), el('p', 'hint', t('tap_tile')), grid);
+}
+
+// Texts too long for half a phone's width: one tile under another in portrait (as the
+// projector does when a text would take more than three lines in a grid cell).
+function longTexts(q) {
+  return (q.options || []).some((o) => typeof o.text === 'string' && [...o.text].length > 24);
 }
 
 function answer(q, choice) {
@@ -381,7 +387,7 @@ function arrangeView(q) {
   for (let pos = order.length; pos < n; pos++) {
     placed.append(el('li', 'slot', el('span', 'num', String(pos + 1)), el('span', 'sr', t('drop_here', { n: pos + 1 }))));
   }
-  const pool = el('div', 'pool');
+  const pool = el('div', `pool${longTexts(q) ? ' long' : ''}`);
   for (let i = 0; i < n; i++) if (!order.includes(i)) pool.append(orderItem(q, i, -1));
   const submit = el('button', 'primary submit', t('submit'));
   submit.type = 'button';

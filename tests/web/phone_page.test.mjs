@@ -159,6 +159,12 @@ function states(lang, name = 'Ana') {
     question: { ...common, phase: 'question', question: choice },
     question_tiles_only: { ...common, phase: 'question', question: { ...choice, prompt: undefined, options: [{}, {}, {}, {}] } },
     question_two: { ...common, phase: 'question', question: { ...choice, options: choice.options.slice(0, 2) } },
+    question_long: { ...common, phase: 'question', question: { ...choice, options: [
+      { text: 'ChatGPT overwhelms servers and the monitoring tool' }, { text: 'OpenAI opens the ChatGPT API to developers' },
+      { text: 'OpenAI launches the paid ChatGPT Plus' }, { text: 'Supercalifragilisticexpialidociousness' }] } },
+    order_long: { ...common, phase: 'question', question: { ...order, options: [
+      { text: 'ChatGPT overwhelms servers and the monitoring tool' }, { text: 'OpenAI opens the ChatGPT API to developers' },
+      { text: 'OpenAI launches the paid ChatGPT Plus' }, { text: 'Supercalifragilisticexpialidociousness' }] } },
     question_untimed: { ...common, phase: 'question', question: { ...choice, left_ms: undefined } },
     paused: { ...common, phase: 'question', paused: true, question: choice },
     order: { ...common, phase: 'question', question: order },
@@ -489,7 +495,7 @@ describe('the phone page', { concurrency: 6 }, () => {
         await page.fill('#name', lang === 'zh' ? '小明' : 'Ana');
         await page.screenshot({ path: path.join(SHOTS, `join-${lang}.png`), fullPage: true });
         const s = states(lang, lang === 'zh' ? '小明' : 'Ana');
-        for (const phase of ['lobby', 'question', 'order', 'question_tiles_only', 'answered', 'result_right', 'result_wrong', 'result_order', 'end', 'end_seventh', 'paused']) {
+        for (const phase of ['lobby', 'question', 'question_long', 'order', 'question_tiles_only', 'answered', 'result_right', 'result_wrong', 'result_order', 'end', 'end_seventh', 'paused']) {
           await page.evaluate((st) => window.chronicleRender(st), s[phase]);
           if (phase === 'order') for (const opt of [1, 0]) await page.tap(`.pool .order-item[data-opt="${opt}"]`);
           await page.screenshot({ path: path.join(SHOTS, `${phase}-${lang}.png`), fullPage: true });
