@@ -7,7 +7,7 @@
 // and window.chronicleReceive(message) feed it messages, and what it would send is
 // recorded in window.chronicleSent (tests/web/phone_page.test.mjs).
 
-import { LANGS, pickLang, translate, place } from './i18n.js';
+import { LANGS, pickLang, translate, place, number } from './i18n.js';
 
 const TEST = location.hash === '#render-test';
 const $ = (id) => document.getElementById(id);
@@ -490,7 +490,7 @@ function chosenTiles(q, choice) {
 
 function answeredView(s) {
   const q = s.question;
-  const mine = sent.get(q.index) || (s.result && s.result.chosen);
+  const mine = sent.get(q.index) || q.chosen || (s.result && s.result.chosen);
   const waiting = s.phase === 'question'; // sent, the host has not said so yet
   return el('section', 'panel answered',
     el('p', 'big', waiting ? t('sending') : t('answered')),
@@ -501,7 +501,7 @@ function answeredView(s) {
 function stats(s) {
   const me = s.me || {};
   const dl = el('dl', 'stats');
-  const add = (k, v, small) => dl.append(el('div', '', el('dt', '', t(k)), el('dd', '', String(v)),
+  const add = (k, v, small) => dl.append(el('div', '', el('dt', '', t(k)), el('dd', '', number(lang, v)),
     small ? el('dd', 'of', small) : null));
   add('score', me.score ?? 0);
   if (me.rank) add('rank', place(lang, me.rank), s.players ? t('rank_of', { n: s.players }) : null);

@@ -156,7 +156,13 @@ export function pickLang(preferred) {
 // the tests can catch it.
 export function translate(lang, key, vars = {}) {
   const s = (STRINGS[lang] && STRINGS[lang][key]) ?? key;
-  return s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+  return s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? number(lang, vars[k]) : m));
+}
+
+// Numbers as the game writes them: grouped in English ("5,732"), plain digits in
+// Chinese ("5732"), where grouping by thousands is not how numbers are read.
+export function number(lang, n) {
+  return typeof n === 'number' && lang === 'en' ? n.toLocaleString('en-US') : String(n);
 }
 
 // "2nd", "第 2 名".

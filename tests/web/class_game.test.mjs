@@ -180,6 +180,8 @@ test('a class plays five questions from their phones; ranks follow the answers',
     assert.equal(place, mine.rank, `${p.name}'s phone shows place ${place}, the host ${mine.rank}`);
     assert.equal(await score(p), mine.points);
   }
+  assert.match(await ana.page.textContent('.stats dd'), /^\d{1,3}(,\d{3})+$/, 'English scores are grouped');
+  assert.match(await li.page.textContent('.stats dd'), /^\d+$/, 'Chinese scores are plain digits');
   await shot(ana, 'end');
   await shot(li, 'end');
   command('quit');

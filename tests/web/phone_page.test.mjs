@@ -11,18 +11,13 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import http from 'node:http';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
-const { chromium, devices } = require('playwright-core');
+import { ROOT, WEB, SHOTS, devices, launchBrowser } from './browser.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const WEB = path.join(ROOT, 'web');
-const SHOTS = path.resolve(ROOT, process.env.SCREENSHOT_DIR || 'build/screenshots/phone');
-const { STRINGS } = await import(path.join(WEB, 'i18n.js'));
+// web/ has no package.json saying its files are modules, and Node 18 (Debian 12's) goes
+// by that alone: the strings are imported as a module from their text.
+const { STRINGS } = await import(`data:text/javascript,${encodeURIComponent(fs.readFileSync(path.join(WEB, 'i18n.js'), 'utf8'))}`);
 
 // The error codes of docs/class-protocol.md's table, read from the doc itself.
 const PROTOCOL = fs.readFileSync(path.join(ROOT, 'docs/class-protocol.md'), 'utf8');
@@ -32,7 +27,7 @@ const JOIN_CODES = ['wrong_pin', 'bad_client', 'name_empty', 'name_too_long', 'n
 
 // ---- the server and the browser ------------------------------------------------------
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
-let server, base, browser, fontDir;
+let server, base, browser;
 
 before(async () => {
   server = http.createServer((req, res) => {
@@ -51,18 +46,7 @@ before(async () => {
   server.on('upgrade', acceptWebSocket);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${server.address().port}/`;
-  // Chinese text needs a CJK font; the repository's own (fonts/) through fontconfig,
-  // so the test machine needs no font package.
-  fontDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chronicle-fonts-'));
-  fs.writeFileSync(path.join(fontDir, 'fonts.conf'), `<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-<dir>${path.join(ROOT, 'fonts')}</dir><cachedir>${fontDir}</cachedir></fontconfig>`);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox'],
-    env: { ...process.env, FONTCONFIG_FILE: path.join(fontDir, 'fonts.conf') },
-  });
+  browser = await launchBrowser();
 });
 
 // ---- a stand-in host on /ws: just enough WebSocket (RFC 6455) for the page ----------
@@ -114,7 +98,6 @@ function nextMessage(timeout = 8000) {
 after(async () => {
   await browser?.close();
   server?.close();
-  if (fontDir) fs.rmSync(fontDir, { recursive: true, force: true });
 });
 
 const VIEWS = {
