@@ -65,9 +65,9 @@ TEST_CASE("The class CSV reads back as the cells written", "[class][export]") {
     CHECK(table->rows[6].cells[2].text == "Who said \"yes\", first?");
 }
 
-TEST_CASE("Cells that a spreadsheet would run as formulas are made text", "[class][export]") {
+TEST_CASE("Cells that a spreadsheet would run as formulas are made text; control characters go", "[class][export]") {
     ClassGameRecord g;
-    g.players = {{"+SUM(A1)", 0, 1, 0}, {"-2", 0, 1, 0}, {"@me", 0, 1, 0}, {"a=b", 0, 1, 0}};
+    g.players = {{"+SUM(A1)", 0, 1, 0}, {"-2", 0, 1, 0}, {"@me", 0, 1, 0}, {"a=b", 0, 1, 0}, {"\x1b=1", 0, 1, 0}};
     g.questions = {{Kind::First, "@prompt", {"=A", "B"}, {1}, false}};
     g.answers = {{0, 0, {0}, false, 0, 100}};
     const std::string csv = class_results_csv(g);
@@ -75,6 +75,8 @@ TEST_CASE("Cells that a spreadsheet would run as formulas are made text", "[clas
     CHECK(csv.find("1,'-2,") != std::string::npos);
     CHECK(csv.find("1,'@me,") != std::string::npos);
     CHECK(csv.find("1,a=b,") != std::string::npos);
+    CHECK(csv.find("1,'=1,") != std::string::npos); // the escape (from a save edited by hand) is dropped first
+    CHECK(csv.find('\x1b') == std::string::npos);
     CHECK(csv.find("1,first,'@prompt,1,0,'=A,1,100\r\n") != std::string::npos);
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <numeric>
 
+#include "core/base/text.h"
 #include "core/exchange/csv.h"
 
 namespace chronicle {
@@ -17,12 +18,16 @@ namespace {
 constexpr const char* kUtf8Bom = "\xEF\xBB\xBF";
 
 // Text from players and packs, made safe to open: spreadsheets run a cell that starts
-// with = + - or @ as a formula (which can fetch URLs or start programs: "CSV
+// with = + - @ or a tab as a formula (which can fetch URLs or start programs: "CSV
 // injection"), so such a cell gets a leading ', which they show as text. Only text
-// cells: the numbers written here are never negative.
+// cells: the numbers written here are never negative. Nicknames and pack text hold no
+// control characters, but a save edited by hand may, and the CSV goes to terminals
+// (chronicle results export) as well as to files.
 std::string text_cell(const std::string& text) {
-    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')) return "'" + text;
-    return text;
+    std::string cell = without_control_characters(text, true);
+    if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t'))
+        return "'" + cell;
+    return cell;
 }
 
 std::string percent(int part, int whole) {

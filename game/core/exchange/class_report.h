@@ -22,6 +22,8 @@ namespace chronicle {
 // question). `most_chosen_wrong` is the wrong option chosen most, or for an order the
 // wrong arrangement given most, as its option texts joined by " → "; on a tie the one
 // of the lowest options; empty with a count of 0 when no one was wrong.
+// Text cells lose any control character (line breaks stay), and one a spreadsheet would
+// run as a formula starts with '.
 std::string class_results_csv(const ClassGameRecord& game);
 
 } // namespace chronicle

@@ -124,6 +124,10 @@ struct BestScore {
     int64_t game_id = 0;
 };
 
+// The save's name in the user's data folder (core/base/paths.h), where the game and
+// the command line open it.
+constexpr const char* kSaveFileName = "chronicle.db";
+
 struct OpenResult;
 
 namespace detail {
