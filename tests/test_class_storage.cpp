@@ -1,14 +1,18 @@
 // Class games in the save: written with their questions, players and answers, read
-// back; kept when an older save takes the class tables; read, not changed, in a save
-// from a newer version; moved from memory into the save once it opens.
+// back; kept when an older save takes the class tables; an older save that cannot be
+// written read without them; read, not changed, in a save from a newer version; moved
+// from memory into the save once it opens.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <sqlite3.h>
 
 #include "core/classroom/class_game.h"
 #include "core/play/team_game.h"
 #include "core/store/storage.h"
+#include "fault_vfs.h"
 #include "support.h"
 
 using namespace chronicle;
@@ -45,6 +49,13 @@ int64_t user_version(const std::string& path) {
         }, &version, nullptr);
     sqlite3_close(db);
     return version;
+}
+
+std::string read_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
 }
 
 size_t seat_of(std::variant<size_t, JoinRefusal, NameRefusal> joined) {
@@ -298,6 +309,41 @@ SCENARIO("A save of version 3 takes the class tables and keeps everything", "[cl
             }
         }
     }
+}
+
+TEST_CASE("A save of version 3 that cannot be written is read as it is, without class games", "[class][storage]") {
+    TempDir dir;
+    const std::string path = dir.file("save.db");
+    int64_t team_id = -1;
+    {
+        auto storage = open_cleanly(path);
+        TeamGameRecord t;
+        t.pack_id = "openai-2023";
+        t.questions = 1;
+        t.teams = {{"第1队", 0, 0}};
+        team_id = storage->record_team_game(t);
+        REQUIRE(team_id > 0);
+    }
+    run_sql(path, "DROP TABLE class_game_answers; DROP TABLE class_game_players; DROP TABLE class_game_questions;"
+                  "DROP TABLE class_games; PRAGMA user_version = 3;");
+    const std::string before = read_bytes(path);
+    chronicle::test::FaultVfs vfs;
+    vfs.read_only_databases();
+    OpenResult opened = Storage::open(path, kNow);
+    REQUIRE(opened.storage);
+    REQUIRE(opened.notice);
+    CHECK(opened.notice->problem == Problem::SaveReadOnly); // not moved aside for want of the class tables
+    CHECK_FALSE(opened.storage->in_memory());
+    CHECK(opened.storage->team_game(team_id));
+    CHECK(opened.storage->record_class_game(played_class_game().record(kNow)) == -1);
+    REQUIRE(opened.storage->last_error());
+    CHECK(opened.storage->last_error()->problem == Problem::GameNotSaved);
+    CHECK(opened.storage->recent_class_games(-1).empty());
+    REQUIRE(opened.storage->last_error());
+    CHECK(opened.storage->last_error()->problem == Problem::GamesNotListed);
+    opened.storage.reset();
+    CHECK(read_bytes(path) == before);
+    CHECK(user_version(path) == 3);
 }
 
 TEST_CASE("A save from a newer version shows its class games and takes none", "[class][storage]") {
