@@ -258,6 +258,38 @@ with tempfile.TemporaryDirectory() as DATA_DIR:
     r = run("import", timeline, "--install", env_extra={"CHRONICLE_DATA_DIR": a_file})
     check(r.returncode == 1 and f"{a_file} should be a folder but is a file" in r.stderr, "a file as the data folder is named as one", r)
 
+    # results: the class games in the save. A game to export comes from a class game played
+    # through the product (the headless host); the full CSV is tested in Catch2 ([class][export]).
+    r = run("--help")
+    check("results list" in r.stdout and "results export --game ID" in r.stdout, "--help lists results list and export", r)
+    fresh = os.path.join(DATA_DIR, "fresh")
+    os.makedirs(fresh)
+    r = run("results", "list", env_extra={"CHRONICLE_DATA_DIR": fresh})
+    check(r.returncode == 0 and "No class games" in r.stdout and r.stderr == "", "results list in a fresh data folder lists nothing", r)
+    check(not os.listdir(fresh), "results list makes no save where there was none")
+    r = run("results", "export", "--game", "1", env_extra={"CHRONICLE_DATA_DIR": fresh})
+    check(r.returncode == 1 and "no class game with id 1" in r.stderr and "chronicle results list" in r.stderr and r.stdout == "",
+          "exporting a game that is not there is an error naming the id", r)
+    out = os.path.join(fresh, "results.csv")
+    r = run("results", "export", "--game", "1", "-o", out, env_extra={"CHRONICLE_DATA_DIR": fresh})
+    check(r.returncode == 1 and not os.path.exists(out), "no file is written for a game that is not there", r)
+    for args, needle in [(("results",), "list or export"), (("results", "bogus"), "list or export"),
+                         (("results", "list", "extra"), "no arguments"), (("results", "export"), "needs --game"),
+                         (("results", "export", "--game", "x"), "--game takes"), (("results", "export", "--game", "0"), "--game takes"),
+                         (("results", "export", "--game"), "needs a value"), (("results", "export", "--game", "1", "--bogus"), "--bogus")]:
+        r = run(*args, env_extra={"CHRONICLE_DATA_DIR": fresh})
+        check(r.returncode == 2 and needle in r.stderr and r.stdout == "", f"{' '.join(args)} is a usage error", r)
+    r = run("results", "list", env_remove=no_home)
+    check(r.returncode == 1 and "HOME is not set" in r.stderr, "results list without a data folder says so", r)
+    garbage = b"not a database" * 100
+    with open(os.path.join(fresh, "chronicle.db"), "wb") as f:
+        f.write(garbage)
+    r = run("results", "list", env_extra={"CHRONICLE_DATA_DIR": fresh})
+    moved = [n for n in os.listdir(fresh) if n.startswith("chronicle.db.damaged-")]
+    check(r.returncode == 0 and "No class games" in r.stdout and "moved" in r.stderr and len(moved) == 1
+          and open(os.path.join(fresh, moved[0]), "rb").read() == garbage,
+          "a save that is not a database is moved aside, as the game does, and said", r)
+
     # Nothing from a pack, a sheet or a file name reaches the terminal raw (issue 9, item 8)
     nasty = "\x1b[31m red \x1b]0;owned\x07 bell\x07 csi\u009b"
     with open(SEED_PACK, encoding="utf-8") as f:

@@ -187,4 +187,13 @@ test('a class plays five questions from their phones; ranks follow the answers',
   command('quit');
   const code = await new Promise((resolve) => host.on('exit', resolve));
   assert.equal(code, 0);
+
+  // Saved with every answer: the CSV's players are the standings.
+  await waitForLine(/^Saved as class game 1; /);
+  const csv = spawnSync(BIN, ['results', 'export', '--game', '1'], { encoding: 'utf8', env: { ...process.env, CHRONICLE_DATA_DIR: dataDir } });
+  assert.equal(csv.status, 0, csv.stderr);
+  const rows = csv.stdout.replace(/^\uFEFF/, '').split('\r\n');
+  assert.equal(rows[0], 'rank,name,score,correct,answered,questions');
+  assert.deepEqual(rows.slice(1, 5).map((r) => r.split(',').slice(0, 3)),
+    standings.map((s) => [String(s.rank), s.name, String(s.points)]));
 });

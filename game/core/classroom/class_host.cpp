@@ -228,7 +228,7 @@ std::string ClassHost::state_for(size_t seat, const std::vector<int>& ranks, uin
     const std::string phase = phase_name(game_, seat);
     json s = {{"type", "state"},
               {"phase", phase},
-              {"mode", live ? "live" : "self_paced"},
+              {"mode", class_mode_name(game_.settings().mode)},
               {"paused", game_.paused()},
               {"lang", game_.quiz().lang}};
     // How many play, for "3rd of 12": told where it stands still (a join mid-question
