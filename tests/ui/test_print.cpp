@@ -70,6 +70,7 @@ TEST_CASE("Print worksheet writes the quiz as a PDF into Documents, opens it, an
         CHECK(h.screen() == ScreenId::Home);
         CHECK(h.screen_text().find(written) != std::string::npos);
         CHECK(h.missing_glyph() == "");
+        h.screenshot("home-printed-" + std::string(lang));
         // Starting a quiz afterwards: the notice has been said.
         REQUIRE(h.click(ui::text(ui::T::Start, l)));
         h.press(SDL_SCANCODE_ESCAPE);
