@@ -88,3 +88,16 @@ TEST_CASE("Print worksheet writes the quiz as a PDF into Documents, opens it, an
         CHECK(fs::is_regular_file(h.opened()[0]));
     }
 }
+
+TEST_CASE("A worksheet that cannot be written is not opened, and Home says why", "[ui][print]") {
+    const TempHome home;
+    Harness h({{"ui_lang", "en"}});
+    const std::string pack = h.game().play().chosen()->summary->id;
+    const fs::path in_the_way = home.path() / ("chronicle-" + pack + "-7.pdf");
+    fs::create_directories(in_the_way); // a folder where the file would go
+    REQUIRE(h.click(ui::text(ui::T::PrintWorksheet, ui::Lang::En)));
+    h.frames();
+    CHECK(h.opened().empty());
+    CHECK(fs::is_directory(in_the_way));
+    CHECK(h.screen_text().find("Could not save the worksheet: " + in_the_way.string() + " is a folder") != std::string::npos);
+}
