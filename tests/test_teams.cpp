@@ -201,10 +201,10 @@ SCENARIO("Teams with the same points share a rank", "[teams]") {
             const std::vector<Standing> s = game.standings();
             THEN("they rank 1, 1, 3, 4, ties in team order") {
                 REQUIRE(s.size() == 4);
-                CHECK(s[0].team == 1);
-                CHECK(s[1].team == 2);
-                CHECK(s[2].team == 3);
-                CHECK(s[3].team == 0);
+                CHECK(s[0].entrant == 1);
+                CHECK(s[1].entrant == 2);
+                CHECK(s[2].entrant == 3);
+                CHECK(s[3].entrant == 0);
                 CHECK(s[0].rank == 1);
                 CHECK(s[1].rank == 1);
                 CHECK(s[2].rank == 3);
@@ -234,11 +234,11 @@ SCENARIO("The podium shows the top three in order", "[teams]") {
                 CHECK(game.step() == TeamStep::Finished);
                 const std::vector<Standing> p = game.podium();
                 REQUIRE(p.size() == 3);
-                CHECK(p[0].team == 2);
+                CHECK(p[0].entrant == 2);
                 CHECK(p[0].points == 900 + 1100);
-                CHECK(p[1].team == 4);
+                CHECK(p[1].entrant == 4);
                 CHECK(p[1].points == 1000);
-                CHECK(p[2].team == 0);
+                CHECK(p[2].entrant == 0);
                 CHECK(p[2].points == 800);
             }
         }

@@ -21,6 +21,7 @@
 #include "core/pack/install.h"
 #include "core/pack/pack_loader.h"
 #include "core/base/paths.h"
+#include "app/class_session.h"
 #include "app/clock.h"
 #include "app/game.h"
 #include "core/base/text.h"
@@ -52,6 +53,17 @@ Usage:
                                  (Markdown), or a worksheet to print (PDF) with its answer key
       --paper a4|letter          the worksheet's paper (default a4)
       -o FILE                    write to FILE (replacing it) instead of standard output
+  chronicle host --pack ID|FILE --no-window [options]
+                                 host a class game: phones join at the address and PIN
+                                 printed; the game is run from standard input (start,
+                                 next, reveal, pause, resume, skip, end, remove SEAT,
+                                 rename SEAT NAME, players, quit)
+      --seed, --count, --lang, --kinds, --difficulty   as for export
+      --self-paced               each student at their own pace (homework)
+      --time S                   seconds for a question of the usual kind (default 20)
+      --tiles-only               phones show coloured tiles, not the texts
+      --port N                   the port to listen on (default 8787; 0: any free one)
+      --bind ADDR                listen on one interface only (default: all)
   chronicle import FILE [options]
                                  make a pack from a TimelineJS timeline (JSON) or a
                                  spreadsheet saved as CSV; bad rows are reported and skipped
@@ -171,6 +183,55 @@ bool parse_uint(const std::string& s, uint64_t& out) {
     return errno == 0 && *end == '\0';
 }
 
+// The flags that choose a quiz, shared by export and host: true when `flag` was one
+// of them; `error` holds the usage message when its value is wrong.
+bool quiz_flag(const std::string& flag, const std::string& value, QuizOptions& options, std::string& error) {
+    uint64_t number = 0;
+    if (flag == "--seed") {
+        if (!parse_uint(value, number)) error = "--seed takes a whole number, not \"" + value + "\"";
+        options.seed = number;
+    } else if (flag == "--count") {
+        if (!parse_uint(value, number) || number < 1 || number > 1000)
+            error = "--count takes a number from 1 to 1000, not \"" + value + "\"";
+        options.count = static_cast<size_t>(number);
+    } else if (flag == "--lang") {
+        options.lang = value;
+    } else if (flag == "--kinds") {
+        for (const std::string& name : split(value, ',')) {
+            const auto kind = kind_from_name(name);
+            if (!kind) error = "unknown kind \"" + name + "\"; kinds are " + kind_names_list();
+            else options.kinds.push_back(*kind);
+        }
+    } else if (flag == "--difficulty") {
+        const auto d = difficulty_from_name(value);
+        if (!d) error = "--difficulty is easy, normal or hard, not \"" + value + "\"";
+        options.difficulty = d.value_or(Difficulty::Normal);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+// The quiz the flags asked for, or nullopt after saying why on stderr.
+std::optional<Quiz> quiz_for(const Pack& pack, const QuizOptions& options) {
+    if (!options.lang.empty() && !pack.has_language(options.lang)) {
+        std::cerr << "chronicle: pack \"" << pack.id << "\" has no language \"" << printable(options.lang) << "\"; it has "
+                  << join(pack.languages, ", ") << "\n";
+        return std::nullopt;
+    }
+    Quiz quiz = generate_quiz(pack, options);
+    if (quiz.questions.empty()) {
+        std::cerr << "chronicle: pack \"" << pack.id << "\" gives no question of the kinds asked\n";
+        return std::nullopt;
+    }
+    if (quiz.questions.size() < options.count)
+        std::cerr << "chronicle: warning: "
+                  << ui::message(Issue{Problem::QuizShorter, {std::to_string(quiz.questions.size()), std::to_string(options.count)}},
+                                 ui::Lang::En)
+                  << "\n";
+    return quiz;
+}
+
 int cmd_export(const std::vector<std::string>& args) {
     std::string pack_name, format = "json", output;
     std::optional<print::Paper> paper;
@@ -180,28 +241,11 @@ int cmd_export(const std::vector<std::string>& args) {
         const std::string& flag = args[i];
         if (i + 1 >= args.size()) return usage_error(flag + " needs a value");
         const std::string& value = args[++i];
-        uint64_t number = 0;
-        if (flag == "--pack") {
+        std::string error;
+        if (quiz_flag(flag, value, options, error)) {
+            if (!error.empty()) return usage_error(error);
+        } else if (flag == "--pack") {
             pack_name = value;
-        } else if (flag == "--seed") {
-            if (!parse_uint(value, number)) return usage_error("--seed takes a whole number, not \"" + value + "\"");
-            options.seed = number;
-        } else if (flag == "--count") {
-            if (!parse_uint(value, number) || number < 1 || number > 1000)
-                return usage_error("--count takes a number from 1 to 1000, not \"" + value + "\"");
-            options.count = static_cast<size_t>(number);
-        } else if (flag == "--lang") {
-            options.lang = value;
-        } else if (flag == "--kinds") {
-            for (const std::string& name : split(value, ',')) {
-                const auto kind = kind_from_name(name);
-                if (!kind) return usage_error("unknown kind \"" + name + "\"; kinds are " + kind_names_list());
-                options.kinds.push_back(*kind);
-            }
-        } else if (flag == "--difficulty") {
-            const auto d = difficulty_from_name(value);
-            if (!d) return usage_error("--difficulty is easy, normal or hard, not \"" + value + "\"");
-            options.difficulty = *d;
         } else if (flag == "--format") {
             if (value != "json" && value != "md" && value != "pdf")
                 return usage_error("--format is json, md or pdf, not \"" + value + "\"");
@@ -222,21 +266,9 @@ int cmd_export(const std::vector<std::string>& args) {
         return usage_error("a PDF is not for the terminal: give -o FILE.pdf, or redirect standard output");
     const std::optional<Pack> pack = find_pack(pack_name);
     if (!pack) return 1;
-    if (!options.lang.empty() && !pack->has_language(options.lang)) {
-        std::cerr << "chronicle: pack \"" << pack->id << "\" has no language \"" << printable(options.lang) << "\"; it has "
-                  << join(pack->languages, ", ") << "\n";
-        return 1;
-    }
-    const Quiz quiz = generate_quiz(*pack, options);
-    if (quiz.questions.empty()) {
-        std::cerr << "chronicle: pack \"" << pack->id << "\" gives no question of the kinds asked\n";
-        return 1;
-    }
-    if (quiz.questions.size() < options.count)
-        std::cerr << "chronicle: warning: "
-                  << ui::message(Issue{Problem::QuizShorter, {std::to_string(quiz.questions.size()), std::to_string(options.count)}},
-                                 ui::Lang::En)
-                  << "\n";
+    const std::optional<Quiz> found = quiz_for(*pack, options);
+    if (!found) return 1;
+    const Quiz& quiz = *found;
     std::string out;
     if (format == "pdf") {
         const print::Worksheet sheet = print::render_worksheet(quiz, *pack, paper.value_or(print::Paper::A4));
@@ -259,6 +291,62 @@ int cmd_export(const std::vector<std::string>& args) {
         return 1;
     }
     return 0;
+}
+
+int cmd_host(const std::vector<std::string>& args) {
+    std::string pack_name;
+    QuizOptions options;
+    options.seed = clock_seed();
+    ClassSettings settings;
+    ClassSessionOptions session;
+    bool window = true;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& flag = args[i];
+        if (flag == "--self-paced") {
+            settings.mode = ClassMode::SelfPaced;
+            continue;
+        }
+        if (flag == "--no-window") {
+            window = false;
+            continue;
+        }
+        if (flag == "--tiles-only") {
+            settings.texts_on_phones = false;
+            continue;
+        }
+        if (i + 1 >= args.size()) return usage_error(flag + " needs a value");
+        const std::string& value = args[++i];
+        std::string error;
+        uint64_t number = 0;
+        if (quiz_flag(flag, value, options, error)) {
+            if (!error.empty()) return usage_error(error);
+        } else if (flag == "--pack") {
+            pack_name = value;
+        } else if (flag == "--port") {
+            if (!parse_uint(value, number) || number > 65535) return usage_error("--port takes a number from 0 to 65535, not \"" + value + "\"");
+            session.port = static_cast<int>(number);
+        } else if (flag == "--bind") {
+            session.bind_address = value;
+        } else if (flag == "--time") {
+            if (!parse_uint(value, number) || number < 5 || number > 240)
+                return usage_error("--time takes seconds from 5 to 240, not \"" + value + "\"");
+            settings.time_limit_ms = static_cast<int64_t>(number) * 1000;
+        } else {
+            return usage_error("host does not know " + flag);
+        }
+    }
+    if (pack_name.empty()) return usage_error("host needs --pack ID or --pack FILE");
+    if (window) return usage_error("host opens the game window only from Home for now; add --no-window to host from the terminal");
+    const std::optional<Pack> pack = find_pack(pack_name);
+    if (!pack) return 1;
+    std::optional<Quiz> quiz = quiz_for(*pack, options);
+    if (!quiz) return 1;
+    ClassGame game(std::move(*quiz), settings);
+    if (game.quiz().questions.empty()) {
+        std::cerr << "chronicle: none of the questions fits a phone (at most " << kMaxClassOptions << " options each)\n";
+        return 1;
+    }
+    return run_headless_host(std::move(game), session, [](const ClassGame&) {});
 }
 
 
@@ -377,6 +465,7 @@ int run_cli(int argc, char** argv) {
     if (args[0] == "packs") return rest.empty() ? cmd_packs() : usage_error("packs takes no arguments");
     if (args[0] == "export") return cmd_export(rest);
     if (args[0] == "import") return cmd_import(rest);
+    if (args[0] == "host") return cmd_host(rest);
     return usage_error("unknown command \"" + args[0] + "\"");
 }
 

@@ -6,6 +6,8 @@ namespace chronicle {
 
 // Seconds since 1970, for the record of a game.
 int64_t unix_now();
+// A steady clock in ms (it never jumps), for the game's timers where SDL's is not running.
+uint64_t steady_ms();
 // A seed from the calendar clock, for quizzes nobody asked to repeat.
 uint64_t clock_seed();
 

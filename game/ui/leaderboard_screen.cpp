@@ -25,7 +25,7 @@ Intent LeaderboardScreen::draw_content(Model& model, const UiContext& ctx) {
     for (const Team& t : game->teams()) name_width = std::max(name_width, ImGui::CalcTextSize(t.name.c_str()).x);
     ImGui::PopFont();
     for (const Standing& s : standings) {
-        const Team& team = game->teams()[s.team];
+        const Team& team = game->teams()[s.entrant];
         label(fill_in(ctx.t(T::RankN), {{"n", std::to_string(s.rank)}}), ctx.fonts.large, ctx.palette.muted);
         ImGui::SameLine(layout_size(ctx.fonts.large) * 4);
         label(team.name, ctx.fonts.large);

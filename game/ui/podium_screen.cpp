@@ -45,7 +45,7 @@ Intent PodiumScreen::draw_content(Model& model, const UiContext& ctx) {
     ImFont* big = ctx.fonts.title;
     for (size_t place = 0; place < podium.size(); ++place) {
         const Standing& s = podium[place];
-        const Team& team = game->teams()[s.team];
+        const Team& team = game->teams()[s.entrant];
         const float x0 = origin.x + column * static_cast<float>(slot_of_place[place]) + column * 0.1f;
         const float x1 = x0 + column * 0.8f;
         const float bottom = origin.y + height;

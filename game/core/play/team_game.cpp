@@ -139,12 +139,9 @@ int TeamGame::points(size_t team) const {
 }
 
 std::vector<Standing> TeamGame::standings() const {
-    std::vector<Standing> out;
-    for (size_t t = 0; t < teams_.size(); ++t) out.push_back({t, points(t), 1});
-    std::stable_sort(out.begin(), out.end(), [](const Standing& a, const Standing& b) { return a.points > b.points; });
-    for (size_t i = 0; i < out.size(); ++i)
-        out[i].rank = i > 0 && out[i].points == out[i - 1].points ? out[i - 1].rank : static_cast<int>(i) + 1;
-    return out;
+    std::vector<int> totals;
+    for (size_t t = 0; t < teams_.size(); ++t) totals.push_back(points(t));
+    return rank_by_points(totals);
 }
 
 std::vector<Standing> TeamGame::podium() const {

@@ -37,12 +37,6 @@ enum class TeamStep {
     Finished,    // the podium
 };
 
-struct Standing {
-    size_t team = 0;
-    int points = 0;
-    int rank = 1; // ties share a rank: 1, 1, 3
-};
-
 class TeamGame {
 public:
     // Only questions answered by one option are asked (a class calls out one answer).

@@ -42,6 +42,15 @@ size_t longest_increasing(const std::vector<size_t>& values) {
 
 } // namespace
 
+std::vector<Standing> rank_by_points(const std::vector<int>& points) {
+    std::vector<Standing> out;
+    for (size_t e = 0; e < points.size(); ++e) out.push_back({e, points[e], 1});
+    std::stable_sort(out.begin(), out.end(), [](const Standing& a, const Standing& b) { return a.points > b.points; });
+    for (size_t i = 0; i < out.size(); ++i)
+        out[i].rank = i > 0 && out[i].points == out[i - 1].points ? out[i - 1].rank : static_cast<int>(i) + 1;
+    return out;
+}
+
 Grade grade(const Question& q, const std::vector<size_t>& chosen, int64_t elapsed_ms, int streak_before,
             const ScoreRules& rules) {
     Grade g;

@@ -78,6 +78,16 @@ struct Score {
     double accuracy() const { return answered ? static_cast<double>(correct) / answered : 0.0; }
 };
 
+// A place in a game's standings: `entrant` indexes the game's teams or players.
+struct Standing {
+    size_t entrant = 0;
+    int points = 0;
+    int rank = 1; // ties share a rank: 1, 1, 3
+};
+// Every entrant by `points` (indexed by entrant), most first; ties keep entrant order
+// and share a rank.
+std::vector<Standing> rank_by_points(const std::vector<int>& points);
+
 class QuizSession {
 public:
     explicit QuizSession(Quiz quiz, ScoreRules rules = {});
