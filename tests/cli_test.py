@@ -149,6 +149,11 @@ with tempfile.TemporaryDirectory() as DATA_DIR:
     def tool(*args):
         return subprocess.run(args, capture_output=True, text=True, timeout=60)
 
+    # scripts/test.sh installs them (install_web_test_tools); say so rather than fail obscurely.
+    for name in ("pdffonts", "pdftotext", "pdftoppm", "pdfinfo"):
+        if not shutil.which(name):
+            sys.exit(f"cli_test.py: {name} is missing: apt install poppler-utils (scripts/test.sh does)")
+
     for lang, name_word in (("en", "Name"), ("zh", "姓名")):
         pdf = os.path.join(DATA_DIR, f"worksheet-{lang}.pdf")
         r = export("--lang", lang, "--format", "pdf", "-o", pdf)
