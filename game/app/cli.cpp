@@ -1,6 +1,6 @@
 // Index
 //   1. Shared: diagnostics, missing glyphs, usage errors
-//   2. Subcommands: validate, packs, export, import, results
+//   2. Subcommands: validate, packs, export, host, import, results
 //   3. Dispatch
 #include "app/cli.h"
 
@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 #include "core/pack/discovery.h"
@@ -28,6 +29,7 @@
 #include "app/clock.h"
 #include "app/game.h"
 #include "core/base/text.h"
+#include "print/worksheet.h"
 #include "ui/font_coverage.h"
 #include "ui/messages.h"
 
@@ -51,7 +53,10 @@ Usage:
       --kinds k1,k2              first,last,order,before_after,when,interval,who_said,who_did,
                                  number,true_false,authored
       --difficulty D             easy, normal or hard (default normal)
-      --format json|md           chronicle-quiz/1 JSON, or a printable quiz with its answer key
+      --format json|md|pdf       chronicle-quiz/1 JSON, a printable quiz with its answer key
+                                 (Markdown), or a worksheet to print (PDF) with its answer key
+      --paper a4|letter          the worksheet's paper (default a4)
+      -o FILE                    write to FILE (replacing it) instead of standard output
   chronicle host --pack ID|FILE --no-window [options]
                                  host a class game: phones join at the address and PIN
                                  printed; the game is run from standard input (start,
@@ -239,7 +244,8 @@ std::optional<Quiz> quiz_for(const Pack& pack, const QuizOptions& options) {
 }
 
 int cmd_export(const std::vector<std::string>& args) {
-    std::string pack_name, format = "json";
+    std::string pack_name, format = "json", output;
+    std::optional<print::Paper> paper;
     QuizOptions options;
     options.seed = clock_seed();
     for (size_t i = 0; i < args.size(); ++i) {
@@ -252,18 +258,49 @@ int cmd_export(const std::vector<std::string>& args) {
         } else if (flag == "--pack") {
             pack_name = value;
         } else if (flag == "--format") {
-            if (value != "json" && value != "md") return usage_error("--format is json or md, not \"" + value + "\"");
+            if (value != "json" && value != "md" && value != "pdf")
+                return usage_error("--format is json, md or pdf, not \"" + value + "\"");
             format = value;
+        } else if (flag == "--paper") {
+            paper = print::paper_from_name(value);
+            if (!paper) return usage_error("--paper is a4 or letter, not \"" + value + "\"");
+        } else if (flag == "-o") {
+            output = value;
         } else {
             return usage_error("export does not know " + flag);
         }
     }
     if (pack_name.empty()) return usage_error("export needs --pack ID or --pack FILE");
+    if (paper && format != "pdf") return usage_error("--paper is for --format pdf");
+    // A PDF's bytes would garble the terminal: it goes to a file or a pipe.
+    if (format == "pdf" && output.empty() && isatty(STDOUT_FILENO))
+        return usage_error("a PDF is not for the terminal: give -o FILE.pdf, or redirect standard output");
     const std::optional<Pack> pack = find_pack(pack_name);
     if (!pack) return 1;
-    const std::optional<Quiz> quiz = quiz_for(*pack, options);
-    if (!quiz) return 1;
-    std::cout << (format == "md" ? printable(quiz_to_markdown(*quiz, *pack), true) : quiz_to_json(*quiz)); // JSON escapes them itself
+    const std::optional<Quiz> found = quiz_for(*pack, options);
+    if (!found) return 1;
+    const Quiz& quiz = *found;
+    std::string out;
+    if (format == "pdf") {
+        const print::Worksheet sheet = print::render_worksheet(quiz, *pack, paper.value_or(print::Paper::A4));
+        if (sheet.error) {
+            std::cerr << "chronicle: " << printable(ui::message(*sheet.error, ui::Lang::En)) << "\n";
+            return 1;
+        }
+        out = sheet.pdf;
+    } else {
+        out = format == "md" ? printable(quiz_to_markdown(quiz, *pack), true) : quiz_to_json(quiz); // JSON escapes them itself
+    }
+    if (output.empty()) {
+        std::cout << out;
+        return 0;
+    }
+    // A quiz can be made again from its seed: -o replaces a file, but only a regular one.
+    Issue error;
+    if (write_file_atomically(output, out, true, error) != WriteOutcome::Written) {
+        std::cerr << "chronicle: " << printable(ui::message(error, ui::Lang::En)) << "\n";
+        return 1;
+    }
     return 0;
 }
 

@@ -4,6 +4,7 @@
 // the Intent it returns.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +32,9 @@ struct GameOptions {
     // Tests that look at the layout only: frames are built but turned into pixels only
     // when captured (a software renderer fills a 3840×2160 window slowly).
     bool rasterize = true;
+    // Opens a file the game wrote (a worksheet) in the program the desktop chooses;
+    // empty: SDL_OpenURL. Tests record the path instead.
+    std::function<void(const std::string& path)> open_file;
 };
 
 class Game {
@@ -127,6 +131,7 @@ private:
     void carry_out(const ui::Intent& intent);
     void resume_team_game();
     void carry_out_team(const ui::Intent& intent);
+    void print_worksheet();
     void show(ui::ScreenId screen);
     void show_round();
     bool write_png(const std::string& path) const;
