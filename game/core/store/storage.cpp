@@ -1025,6 +1025,35 @@ int read_class_parts(sqlite3* db, ClassGameRecord& g, bool answers) {
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+// Projector and class games are listed and read alike: a row of the game, then its
+// parts (with their answers, or not) by `read_parts`.
+template <class Record, class FromRow, class ReadParts>
+int list_games(sqlite3* db, const char* sql, int limit, FromRow from_row, ReadParts read_parts, std::vector<Record>& games) {
+    Statement list(db, sql);
+    list.bind(limit);
+    int rc;
+    while ((rc = list.step()) == SQLITE_ROW) games.push_back(from_row(list));
+    for (size_t i = 0; rc == SQLITE_DONE && i < games.size(); ++i)
+        if (read_parts(db, games[i], false) != SQLITE_OK) rc = SQLITE_ERROR;
+    return rc;
+}
+
+// The game with `id` and all its parts into `game` (left empty when there is none);
+// the problem when it cannot be read.
+template <class Record, class FromRow, class ReadParts>
+std::optional<Problem> get_game(sqlite3* db, const char* sql, int64_t id, FromRow from_row, ReadParts read_parts,
+                                std::optional<Record>& game) {
+    Statement get(db, sql);
+    get.bind(id);
+    const int rc = get.step();
+    if (rc == SQLITE_DONE) return std::nullopt;
+    if (rc != SQLITE_ROW) return Problem::GameNotRead;
+    Record g = from_row(get);
+    if (read_parts(db, g, true) != SQLITE_OK) return Problem::AnswersNotRead;
+    game = std::move(g);
+    return std::nullopt;
+}
+
 // Memory's settings replace the save's (they were set later); its games are added in
 // the order they were played, with new ids, each offered as the best score.
 int copy_everything(sqlite3* from, sqlite3* to) {
@@ -1069,14 +1098,14 @@ int copy_everything(sqlite3* from, sqlite3* to) {
 
 } // namespace
 
-int64_t Storage::record_game(const GameRecord& g) {
+int64_t Storage::record(const std::function<int(sqlite3*, int64_t&, Detail&)>& write) {
     last_error_.reset();
     if (!ready_to_write(Problem::GameNotSaved)) return -1;
     Transaction tx(db_.get());
     int64_t id = -1;
     Detail why;
     int rc = tx.begin_rc();
-    if (rc == SQLITE_OK && (rc = write_game(db_.get(), g, id, why)) != SQLITE_OK) {
+    if (rc == SQLITE_OK && (rc = write(db_.get(), id, why)) != SQLITE_OK) {
         last_error_ = Issue{Problem::GameNotSaved, {why}};
         return -1;
     }
@@ -1084,6 +1113,10 @@ int64_t Storage::record_game(const GameRecord& g) {
     if (rc == SQLITE_OK) return id;
     fail(Problem::GameNotSaved); // before the rollback replaces SQLite's message
     return -1;
+}
+
+int64_t Storage::record_game(const GameRecord& g) {
+    return record([&](sqlite3* db, int64_t& id, Detail& why) { return write_game(db, g, id, why); });
 }
 
 std::optional<BestScore> Storage::best_score(const std::string& pack_id, Mode mode) const {
@@ -1137,49 +1170,23 @@ int64_t Storage::game_count() const {
 // ---------------------------------------------------------------------------
 
 int64_t Storage::record_team_game(const TeamGameRecord& g) {
-    last_error_.reset();
-    if (!ready_to_write(Problem::GameNotSaved)) return -1;
-    Transaction tx(db_.get());
-    int64_t id = -1;
-    Detail why;
-    int rc = tx.begin_rc();
-    if (rc == SQLITE_OK && (rc = write_team_game(db_.get(), g, id, why)) != SQLITE_OK) {
-        last_error_ = Issue{Problem::GameNotSaved, {why}};
-        return -1;
-    }
-    if (rc == SQLITE_OK) rc = tx.commit();
-    if (rc == SQLITE_OK) return id;
-    fail(Problem::GameNotSaved);
-    return -1;
+    return record([&](sqlite3* db, int64_t& id, Detail& why) { return write_team_game(db, g, id, why); });
 }
 
 std::vector<TeamGameRecord> Storage::recent_team_games(int limit) const {
     last_error_.reset();
-    Statement list(db_.get(), kRecentTeamGames);
-    list.bind(limit);
     std::vector<TeamGameRecord> games;
-    int rc;
-    while ((rc = list.step()) == SQLITE_ROW) games.push_back(team_game_from_row(list));
-    for (size_t i = 0; rc == SQLITE_DONE && i < games.size(); ++i)
-        if (read_team_parts(db_.get(), games[i], false) != SQLITE_OK) rc = SQLITE_ERROR;
-    if (rc == SQLITE_DONE) return games;
+    if (list_games(db_.get(), kRecentTeamGames, limit, team_game_from_row, read_team_parts, games) == SQLITE_DONE) return games;
     fail(Problem::GamesNotListed);
     return {};
 }
 
 std::optional<TeamGameRecord> Storage::team_game(int64_t id) const {
     last_error_.reset();
-    Statement get(db_.get(), kGetTeamGame);
-    get.bind(id);
-    const int rc = get.step();
-    if (rc != SQLITE_ROW) {
-        if (rc != SQLITE_DONE) fail(Problem::GameNotRead);
-        return std::nullopt;
-    }
-    TeamGameRecord g = team_game_from_row(get);
-    if (read_team_parts(db_.get(), g, true) == SQLITE_OK) return g;
-    fail(Problem::AnswersNotRead);
-    return std::nullopt;
+    std::optional<TeamGameRecord> g;
+    if (const std::optional<Problem> failed = get_game(db_.get(), kGetTeamGame, id, team_game_from_row, read_team_parts, g))
+        fail(*failed);
+    return g;
 }
 
 // ---------------------------------------------------------------------------
@@ -1187,49 +1194,23 @@ std::optional<TeamGameRecord> Storage::team_game(int64_t id) const {
 // ---------------------------------------------------------------------------
 
 int64_t Storage::record_class_game(const ClassGameRecord& g) {
-    last_error_.reset();
-    if (!ready_to_write(Problem::GameNotSaved)) return -1;
-    Transaction tx(db_.get());
-    int64_t id = -1;
-    Detail why;
-    int rc = tx.begin_rc();
-    if (rc == SQLITE_OK && (rc = write_class_game(db_.get(), g, id, why)) != SQLITE_OK) {
-        last_error_ = Issue{Problem::GameNotSaved, {why}};
-        return -1;
-    }
-    if (rc == SQLITE_OK) rc = tx.commit();
-    if (rc == SQLITE_OK) return id;
-    fail(Problem::GameNotSaved);
-    return -1;
+    return record([&](sqlite3* db, int64_t& id, Detail& why) { return write_class_game(db, g, id, why); });
 }
 
 std::vector<ClassGameRecord> Storage::recent_class_games(int limit) const {
     last_error_.reset();
-    Statement list(db_.get(), kRecentClassGames);
-    list.bind(limit);
     std::vector<ClassGameRecord> games;
-    int rc;
-    while ((rc = list.step()) == SQLITE_ROW) games.push_back(class_game_from_row(list));
-    for (size_t i = 0; rc == SQLITE_DONE && i < games.size(); ++i)
-        if (read_class_parts(db_.get(), games[i], false) != SQLITE_OK) rc = SQLITE_ERROR;
-    if (rc == SQLITE_DONE) return games;
+    if (list_games(db_.get(), kRecentClassGames, limit, class_game_from_row, read_class_parts, games) == SQLITE_DONE) return games;
     fail(Problem::GamesNotListed);
     return {};
 }
 
 std::optional<ClassGameRecord> Storage::class_game(int64_t id) const {
     last_error_.reset();
-    Statement get(db_.get(), kGetClassGame);
-    get.bind(id);
-    const int rc = get.step();
-    if (rc != SQLITE_ROW) {
-        if (rc != SQLITE_DONE) fail(Problem::GameNotRead);
-        return std::nullopt;
-    }
-    ClassGameRecord g = class_game_from_row(get);
-    if (read_class_parts(db_.get(), g, true) == SQLITE_OK) return g;
-    fail(Problem::AnswersNotRead);
-    return std::nullopt;
+    std::optional<ClassGameRecord> g;
+    if (const std::optional<Problem> failed = get_game(db_.get(), kGetClassGame, id, class_game_from_row, read_class_parts, g))
+        fail(*failed);
+    return g;
 }
 
 } // namespace chronicle

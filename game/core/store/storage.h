@@ -6,6 +6,7 @@
 // player is told where it went.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -211,6 +212,9 @@ private:
     // Before a write: false (and `problem` in last_error_) when writes are refused;
     // otherwise, while memory holds the data, tries the save again.
     bool ready_to_write(Problem problem);
+    // A game written in one transaction by `write(db, id, why)` (SQLITE_OK, or the
+    // error and `why`): its id, or -1 with last_error() set.
+    int64_t record(const std::function<int(sqlite3*, int64_t&, Detail&)>& write);
     // Opens the save at retry_path_ and moves memory's settings and games into it, all or
     // nothing; on success the save is used from then on.
     void move_into_save();
