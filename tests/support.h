@@ -4,10 +4,12 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/pack/pack_loader.h"
+#include "core/store/storage.h"
 
 namespace Catch {
 template <> struct StringMaker<chronicle::Problem> {
@@ -52,6 +54,14 @@ public:
 private:
     std::filesystem::path path_;
 };
+
+// The save at `path`, opened with no notice and not in memory (the time it is opened at,
+// which names moved-aside files, is 1700000000).
+std::unique_ptr<Storage> open_cleanly(const std::string& path);
+// Runs SQL on a save file directly, as another program would.
+void run_sql(const std::string& path, const char* sql);
+// The save file's PRAGMA user_version (its schema version), or -1.
+int64_t user_version(const std::string& path);
 
 // The error diagnostics only.
 std::vector<Diagnostic> errors(const LoadResult& r);

@@ -18,38 +18,13 @@
 using namespace chronicle;
 using chronicle::test::Details;
 using chronicle::test::TempDir;
+using chronicle::test::open_cleanly;
+using chronicle::test::run_sql;
+using chronicle::test::user_version;
 
 namespace {
 
 constexpr int64_t kNow = 1700000000;
-
-std::unique_ptr<Storage> open_cleanly(const std::string& path) {
-    OpenResult opened = Storage::open(path, kNow);
-    REQUIRE(opened.storage);
-    CHECK_FALSE(opened.notice);
-    CHECK_FALSE(opened.storage->in_memory());
-    return std::move(opened.storage);
-}
-
-void run_sql(const std::string& path, const char* sql) {
-    sqlite3* db = nullptr;
-    const int opened = sqlite3_open(path.c_str(), &db);
-    const int ran = opened == SQLITE_OK ? sqlite3_exec(db, sql, nullptr, nullptr, nullptr) : opened;
-    sqlite3_close(db);
-    REQUIRE(ran == SQLITE_OK);
-}
-
-int64_t user_version(const std::string& path) {
-    sqlite3* db = nullptr;
-    sqlite3_int64 version = -1;
-    if (sqlite3_open(path.c_str(), &db) == SQLITE_OK)
-        sqlite3_exec(db, "PRAGMA user_version", [](void* out, int, char** v, char**) {
-            *static_cast<sqlite3_int64*>(out) = std::atoll(v[0]);
-            return 0;
-        }, &version, nullptr);
-    sqlite3_close(db);
-    return version;
-}
 
 std::string read_bytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

@@ -17,6 +17,8 @@
 
 using namespace chronicle;
 using chronicle::test::TempDir;
+using chronicle::test::open_cleanly;
+using chronicle::test::run_sql;
 using chronicle::test::Details;
 namespace fs = std::filesystem;
 
@@ -33,23 +35,6 @@ std::string read_bytes(const std::string& path) {
 
 void write_bytes(const std::string& path, const std::string& bytes) {
     std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
-}
-
-std::unique_ptr<Storage> open_cleanly(const std::string& path) {
-    OpenResult opened = Storage::open(path, kNow);
-    REQUIRE(opened.storage);
-    CHECK_FALSE(opened.notice);
-    CHECK_FALSE(opened.storage->in_memory());
-    return std::move(opened.storage);
-}
-
-// Runs SQL on a file directly, as another program would.
-void run_sql(const std::string& path, const char* sql) {
-    sqlite3* db = nullptr;
-    const int opened = sqlite3_open(path.c_str(), &db);
-    const int ran = opened == SQLITE_OK ? sqlite3_exec(db, sql, nullptr, nullptr, nullptr) : opened;
-    sqlite3_close(db);
-    REQUIRE(ran == SQLITE_OK);
 }
 
 // Eight questions of the seed pack, some of them ordering; the second and the
