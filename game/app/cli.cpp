@@ -186,6 +186,21 @@ std::optional<Pack> find_pack(const std::string& name) {
     return std::nullopt;
 }
 
+// Writes `text` to the file `output` (atomically; an existing one only with `replace`);
+// false after saying why not.
+bool write_output(const std::string& output, const std::string& text, bool replace) {
+    Issue error;
+    switch (write_file_atomically(output, text, replace, error)) {
+    case WriteOutcome::Written: return true;
+    case WriteOutcome::Exists:
+        std::cerr << "chronicle: " << printable(output) << " already exists; use --force to replace it, or -o to choose another\n";
+        return false;
+    case WriteOutcome::Failed: break;
+    }
+    std::cerr << "chronicle: " << printable(ui::message(error, ui::Lang::En)) << "\n";
+    return false;
+}
+
 bool parse_uint(const std::string& s, uint64_t& out) {
     if (s.empty() || s.size() > 20 || s.find_first_not_of("0123456789") != std::string::npos) return false;
     errno = 0;
@@ -296,12 +311,7 @@ int cmd_export(const std::vector<std::string>& args) {
         return 0;
     }
     // A quiz can be made again from its seed: -o replaces a file, but only a regular one.
-    Issue error;
-    if (write_file_atomically(output, out, true, error) != WriteOutcome::Written) {
-        std::cerr << "chronicle: " << printable(ui::message(error, ui::Lang::En)) << "\n";
-        return 1;
-    }
-    return 0;
+    return write_output(output, out, true) ? 0 : 1;
 }
 
 int cmd_import(const std::vector<std::string>& args) {
@@ -364,16 +374,7 @@ int cmd_import(const std::vector<std::string>& args) {
             std::cerr << "chronicle: " << printable(output) << " is the file being imported; choose another with -o\n";
             return 1;
         }
-        Issue error;
-        switch (write_file_atomically(output, *result.pack_text, force, error)) {
-        case WriteOutcome::Written: break;
-        case WriteOutcome::Exists:
-            std::cerr << "chronicle: " << printable(output) << " already exists; use --force to replace it, or -o to choose another\n";
-            return 1;
-        case WriteOutcome::Failed:
-            std::cerr << "chronicle: " << printable(ui::message(error, ui::Lang::En)) << "\n";
-            return 1;
-        }
+        if (!write_output(output, *result.pack_text, force)) return 1;
     }
     ui::FontCoverage fonts(ui::bundled_fonts());
     warn_missing_glyphs(fonts, output, *result.pack);
@@ -481,16 +482,7 @@ int cmd_results_export(const std::vector<std::string>& args) {
         std::cout << csv; // class_results_csv keeps control characters out of it
         return 0;
     }
-    Issue error;
-    switch (write_file_atomically(output, csv, force, error)) {
-    case WriteOutcome::Written: break;
-    case WriteOutcome::Exists:
-        std::cerr << "chronicle: " << printable(output) << " already exists; use --force to replace it, or -o to choose another\n";
-        return 1;
-    case WriteOutcome::Failed:
-        std::cerr << "chronicle: " << printable(ui::message(error, ui::Lang::En)) << "\n";
-        return 1;
-    }
+    if (!write_output(output, csv, force)) return 1;
     std::cout << "Exported class game " << id << " (" << plural(game->players.size(), "player", "players") << ", "
               << plural(game->questions.size(), "question", "questions") << ") to " << printable(output) << "\n";
     return 0;
