@@ -19,6 +19,7 @@ struct SDL_Renderer;
 
 namespace chronicle {
 
+class ClassSession;
 class PackWorker;
 class Sound;
 
@@ -64,6 +65,10 @@ public:
     // The last frame's draw data, hashed: equal hashes, equal frames.
     uint64_t last_frame_hash() const { return last_frame_hash_; }
     const ui::UiContext& ui_context() const { return ui_; }
+    // The class game being hosted (its server, its game); null when none.
+    const ClassSession* class_session() const { return class_session_.get(); }
+    // The class game's setup as its screen edits it; tests choose 127.0.0.1 and a free port.
+    ui::ClassSetup& class_setup() { return model_->class_setup; }
 
 private:
     GameOptions options_;
@@ -97,6 +102,11 @@ private:
     std::unique_ptr<PackWorker> worker_; // loads packs off the main thread
     uint32_t loaded_event_ = 0;          // the SDL event it wakes the loop with
     std::unique_ptr<Sound> sound_;
+    // The class game on phones: its web server runs while this lives (lobby to podium).
+    std::unique_ptr<ClassSession> class_session_;
+    uint32_t class_event_ = 0;       // the SDL event its server wakes the loop with when a phone spoke
+    bool class_paused_to_ask_ = false; // its clock stopped for "End the game?"
+    size_t class_players_planned_ = 0; // players whose names' characters are in the atlas
     int64_t ticked_second_ = 0; // the timed clock's second last ticked (or seen)
     std::unique_ptr<ui::FontCoverage> coverage_;
     std::unique_ptr<ui::Model> model_;
@@ -127,6 +137,11 @@ private:
     void carry_out(const ui::Intent& intent);
     void resume_team_game();
     void carry_out_team(const ui::Intent& intent);
+    void carry_out_class(const ui::Intent& intent);
+    void open_class_lobby();
+    void close_class_game();
+    // After the class game changed: new names' characters, the screen for its phase.
+    void class_changed();
     void show(ui::ScreenId screen);
     void show_round();
     bool write_png(const std::string& path) const;

@@ -76,6 +76,10 @@ const std::vector<TileRecord>& last_tiles() { return records(); }
 unsigned tile_fill(size_t index) { return u32(kFillRgb[index % 4]); }
 unsigned tile_ink(size_t index) { return u32(kInkRgb[index % 4]); }
 
+void draw_tile_shape(ImDrawList* dl, size_t index, ImVec2 centre, float radius, unsigned colour) {
+    draw_shape(dl, kShapes[index % 4], centre, radius, colour);
+}
+
 float contrast_ratio(unsigned a, unsigned b) {
     const float la = luminance(a), lb = luminance(b);
     return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);

@@ -80,6 +80,8 @@ void draw_countdown(int64_t ms_left, int64_t limit_ms, bool running, ImVec2 top_
 // (contrast ≥ 4.5:1); index 0–3, repeating.
 unsigned tile_fill(size_t index);
 unsigned tile_ink(size_t index);
+// Option `index`'s shape (▲ ◆ ● ■, repeating), centred on `centre`, `radius` across half.
+void draw_tile_shape(ImDrawList* dl, size_t index, ImVec2 centre, float radius, unsigned colour);
 // WCAG contrast ratio of two ImU32 colours, for tests.
 float contrast_ratio(unsigned a, unsigned b);
 
