@@ -28,7 +28,11 @@ Intent ClassProgressScreen::draw_content(Model& model, const UiContext& ctx) {
     ImGui::BeginChild("players", ImVec2(0, std::max(ImGui::GetFrameHeight() * 3, ImGui::GetContentRegionAvail().y - footer)), false);
     ImFont* font = ctx.fonts.large;
     const float name_width = ImGui::GetContentRegionAvail().x * 0.3f;
-    if (ImGui::BeginTable("progress", 4, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
+    // Columns apart enough to read across a room.
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(ImGui::GetStyle().ItemSpacing.x * 2, ImGui::GetStyle().ItemSpacing.y * 0.5f));
+    const bool table = ImGui::BeginTable("progress", 4, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg);
+    ImGui::PopStyleVar();
+    if (table) {
         ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed, name_width);
         ImGui::TableSetupColumn("question", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("score", ImGuiTableColumnFlags_WidthFixed);

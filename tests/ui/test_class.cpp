@@ -146,6 +146,16 @@ void play_live_class(const char* lang_code, int width, int height) {
     CHECK(h.missing_glyph() == "");
     CHECK(h.screen_text().find(fill_in(t(ui::T::PlayersCount), {{"n", "3"}})) != std::string::npos);
     h.screenshot("class-lobby-" + tag);
+    // Idle is idle: with no phone speaking, the lobby draws nothing.
+    h.settle();
+    CHECK(h.settle() == 0);
+    // A fourth joins and is removed with the × on their name.
+    auto extra = join(h, "Zed", 9);
+    until(h, [&] { return class_game(h).player_count() == 4; });
+    REQUIRE(h.click("remove:Zed"));
+    h.frames(2);
+    CHECK(class_game(h).player_count() == 3);
+    CHECK(h.screen_text().find("Zed") == std::string::npos);
 
     h.press(SDL_SCANCODE_RETURN);
     REQUIRE(h.screen() == ScreenId::ClassQuestion);
