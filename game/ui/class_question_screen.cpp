@@ -47,6 +47,8 @@ Intent ClassQuestionScreen::draw_content(Model& model, const UiContext& ctx) {
     const float below = layout_size(ctx.fonts.title) * 1.3f + ImGui::GetFrameHeightWithSpacing() + layout_size(ctx.fonts.body) * 1.5f +
                         style.ItemSpacing.y * 4;
     draw_class_options(q, std::max(0.0f, ImGui::GetContentRegionAvail().y - below), false, ctx);
+    // The count and the controls at the foot of the page, where the teacher looks for them.
+    if (const float spare = ImGui::GetContentRegionAvail().y - below; spare > 0) ImGui::Dummy(ImVec2(0, spare));
     ImGui::Spacing();
 
     text(fill_in(ctx.t(T::AnsweredCount), {{"a", number_text(game->answered_count(), ctx.lang)}, {"n", number_text(game->expected_count(), ctx.lang)}}),

@@ -145,6 +145,7 @@ void play_live_class(const char* lang_code, int width, int height) {
     for (const std::string& name : names) CHECK(h.screen_text().find(name) != std::string::npos);
     CHECK(h.missing_glyph() == "");
     CHECK(h.screen_text().find(fill_in(t(ui::T::PlayersCount), {{"n", "3"}})) != std::string::npos);
+    CHECK(h.scrolling_window() == "");
     h.screenshot("class-lobby-" + tag);
     // Idle is idle: with no phone speaking, the lobby draws nothing.
     h.settle();
@@ -171,7 +172,22 @@ void play_live_class(const char* lang_code, int width, int height) {
         until(h, [&] { return class_game(h).answered_count() == 2; });
         CHECK(h.screen_text().find(fill_in(t(ui::T::AnsweredCount), {{"a", "2"}, {"n", "3"}})) != std::string::npos);
         CHECK(h.missing_glyph() == "");
+        CHECK(h.scrolling_window() == "");
         if (i == 0) h.screenshot("class-question-" + tag);
+        if (i == 3) { // skipped: no points for anyone, straight to the next question
+            const auto points = [&h] {
+                int sum = 0;
+                for (const ClassPlayer& p : class_game(h).players()) sum += p.points;
+                return sum;
+            };
+            const int before = points();
+            h.press(SDL_SCANCODE_S);
+            REQUIRE(h.screen() == ScreenId::ClassQuestion);
+            CHECK(class_game(h).index() == 4);
+            CHECK(class_game(h).skipped(3));
+            CHECK(points() == before);
+            continue;
+        }
         if (i == 1) { // paused and resumed by key
             h.press(SDL_SCANCODE_P);
             CHECK(class_game(h).paused());
@@ -188,10 +204,12 @@ void play_live_class(const char* lang_code, int width, int height) {
         }
         h.frames(2);
         CHECK(h.missing_glyph() == "");
+        CHECK(h.scrolling_window() == "");
         if (i == 0) h.screenshot("class-reveal-" + tag);
         h.press(SDL_SCANCODE_RETURN);
         REQUIRE(h.screen() == ScreenId::ClassLeaderboard);
         CHECK(h.screen_text().find("鑫淼") != std::string::npos);
+        CHECK(h.scrolling_window() == "");
         if (i == 0) h.screenshot("class-leaderboard-" + tag);
         h.press(SDL_SCANCODE_RETURN);
     }
@@ -234,6 +252,7 @@ void play_self_paced_class(const char* lang_code, int width, int height) {
     until(h, [&] { return player("Ana").answers[1].answered; });
     CHECK(h.screen_text().find("2/5") != std::string::npos); // Ana's question
     CHECK(h.missing_glyph() == "");
+    CHECK(h.scrolling_window() == "");
     h.screenshot("class-progress-" + tag);
     // Esc asks "End the game?"; End shows the podium.
     h.press(SDL_SCANCODE_ESCAPE);
@@ -250,6 +269,14 @@ void play_self_paced_class(const char* lang_code, int width, int height) {
 TEST_CASE("A live class game from the phones to the podium, in Chinese and English", "[ui][class]") {
     play_live_class("zh", 1280, 720);
     play_live_class("en", 1920, 1080);
+}
+
+// The other language at each size, for the screenshots (not run by default).
+TEST_CASE("Screenshots of a class game", "[.][ui][class][shots]") {
+    play_live_class("en", 1280, 720);
+    play_live_class("zh", 1920, 1080);
+    play_self_paced_class("zh", 1280, 720);
+    play_self_paced_class("en", 1920, 1080);
 }
 
 TEST_CASE("A self-paced class game shows each player's progress, best first", "[ui][class]") {
