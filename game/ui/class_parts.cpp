@@ -69,14 +69,15 @@ void draw_class_options(const Question& q, float height, bool revealed, const Ui
     ImFont* font = fitting_font(ctx.fonts, height, [&](ImFont* f) { return order_rows_height(q, width, f); });
     clear_tile_records();
     for (size_t row = 0; row < q.options.size(); ++row) {
-        // Asked: the events as phones list them, lettered; revealed: in their right order.
+        // Asked: the events with their tiles, as phones show them; revealed: in their right order.
         const size_t option = revealed ? q.answer.at(row) : row;
         const std::string& label = q.options[option].text;
         const float row_height = order_row_height(label, width, font);
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         ImGui::Dummy(ImVec2(width, row_height));
-        const std::string badge = revealed ? place_text(row + 1, ctx) : std::string(1, static_cast<char>('A' + option % 26));
-        draw_order_row({label, badge, false, false, revealed, false, revealed ? row + 1 : 0}, pos, width, row_height, font, ctx);
+        const OrderRow order_row{label, revealed ? place_text(row + 1, ctx) : std::string(), false, false, revealed, false,
+                                 revealed ? row + 1 : 0, revealed ? std::nullopt : std::optional<size_t>(option)};
+        draw_order_row(order_row, pos, width, row_height, font, ctx);
         frame_log().text(label);
     }
 }

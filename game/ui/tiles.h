@@ -54,6 +54,9 @@ struct OrderRow {
     bool right = false;    // revealed: in its right place (✓)
     bool dimmed = false;   // revealed: out of place
     size_t place = 0;      // revealed: the right place, for tests
+    // The class game: the option's tile (its colour and shape, as phones show it) on
+    // the badge in place of its text.
+    std::optional<size_t> tile;
 };
 float order_row_height(const std::string& text, float width, ImFont* font);
 // All rows of an order question one under another, with spacing.

@@ -317,3 +317,40 @@ TEST_CASE("A port already taken is said on the setup, and another one opens the 
     CHECK(h.screen_text().find("Cannot open the lobby") == std::string::npos);
     close(fd);
 }
+
+TEST_CASE("An order question: its events on the projector, then the right order and a chart of right, partly, wrong", "[ui][class]") {
+    for (const char* lang_code : {"en", "zh"}) {
+        Harness h({{"ui_lang", lang_code}, {"kinds", "order"}}, 1280, 720);
+        const ui::Lang lang = ui::lang_from_code(lang_code);
+        open_lobby(h, 5, ClassMode::Live);
+        const std::vector<std::string> names = {"Ana", "鑫淼", "Bob"};
+        std::vector<std::unique_ptr<Phone>> phones;
+        for (size_t i = 0; i < names.size(); ++i) phones.push_back(join(h, names[i], i));
+        until(h, [&] { return class_game(h).player_count() == 3; });
+        h.press(SDL_SCANCODE_RETURN);
+        REQUIRE(h.screen() == ScreenId::ClassQuestion);
+        const Question q = class_game(h).question(0);
+        REQUIRE(asks_for_order(q.kind));
+        REQUIRE(q.options.size() >= 3);
+        for (const Option& o : q.options) CHECK(h.screen_text().find(o.text) != std::string::npos);
+        CHECK(h.scrolling_window() == "");
+        h.screenshot(std::string("class-order-question-") + lang_code + "-1280x720");
+        // One right, one with the first two swapped (partly right), one reversed.
+        std::vector<size_t> partly = q.answer;
+        std::swap(partly[0], partly[1]);
+        phones[0]->send(answer(q, 0, true));
+        phones[1]->send({{"type", "answer"}, {"question", 0}, {"choice", partly}});
+        phones[2]->send(answer(q, 0, false));
+        until(h, [&] { return class_game(h).phase() == ClassPhase::Reveal; }); // all answered: revealed at once
+        REQUIRE(h.screen() == ScreenId::ClassReveal);
+        const ClassChart chart = class_game(h).chart(0);
+        CHECK(chart.right == 1);
+        CHECK(chart.partly + chart.wrong == 2);
+        CHECK(chart.no_answer == 0);
+        CHECK(h.has("bar-1:1"));
+        CHECK(h.screen_text().find(ui::text(ui::T::AllRight, lang)) != std::string::npos);
+        CHECK(h.scrolling_window() == "");
+        CHECK(h.missing_glyph() == "");
+        h.screenshot(std::string("class-order-reveal-") + lang_code + "-1280x720");
+    }
+}
