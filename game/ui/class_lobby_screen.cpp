@@ -85,8 +85,8 @@ Intent ClassLobbyScreen::draw_content(Model& model, const UiContext& ctx) {
     ImGui::EndDisabled();
     text(ctx.t(T::LobbyKeys), ctx.fonts.body, ctx.palette.muted);
     ImGui::Spacing();
-    // The names take what is left of the column, and scroll in a full class.
-    const float names_height = std::max(ImGui::GetFrameHeight() * 2, top.y + qr - ImGui::GetCursorScreenPos().y);
+    // The names take what is left of the column, down to the page's foot, and scroll in a full class.
+    const float names_height = std::max(ImGui::GetFrameHeight() * 2, ImGui::GetContentRegionAvail().y);
     ImGui::BeginChild("names", ImVec2(0, names_height), false);
     if (const std::optional<size_t> seat = draw_name_chips(game, ctx)) intent = Intent::for_team(Do::ClassRemove, *seat);
     ImGui::EndChild();

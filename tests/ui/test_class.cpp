@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <memory>
 #include <stdexcept>
+#include <tuple>
 #include <mutex>
 #include <nlohmann/json.hpp>
 
@@ -359,4 +360,42 @@ TEST_CASE("An order question: its events on the projector, then the right order 
         CHECK(h.missing_glyph() == "");
         h.screenshot(std::string("class-order-reveal-") + lang_code + "-1280x720");
     }
+}
+
+TEST_CASE("The class screens fit a small window with large text, and a 4K one", "[ui][class][layout]") {
+    for (const char* lang_code : {"zh", "en"})
+        for (auto [w, ht, size] : {std::tuple{800, 600, "200"}, std::tuple{3840, 2160, "100"}}) {
+            const std::string tag = std::string(lang_code) + "-" + size + "-" + std::to_string(w) + "x" + std::to_string(ht);
+            INFO(tag);
+            Harness h({{"ui_lang", lang_code}, {"text_size", size}}, w, ht);
+            const auto fits = [&h](const std::string& shot) {
+                h.steady();
+                // Only the lobby's names may scroll (a full class), never a page.
+                const std::string scrolling = h.scrolling_window();
+                CHECK((scrolling.empty() || scrolling.find("/names") != std::string::npos));
+                CHECK(h.missing_glyph() == "");
+                h.screenshot(shot);
+            };
+            h.press(SDL_SCANCODE_F6);
+            fits("class-fit-setup-" + tag);
+            ui::ClassSetup& setup = h.game().class_setup();
+            setup.bind_address = "127.0.0.1";
+            setup.port = 0;
+            setup.questions = 5;
+            h.press(SDL_SCANCODE_RETURN);
+            REQUIRE(h.screen() == ScreenId::ClassLobby);
+            std::vector<std::unique_ptr<Phone>> phones;
+            for (size_t i = 0; i < 6; ++i) phones.push_back(join(h, i % 2 ? "鑫淼" + std::to_string(i) : "Player " + std::to_string(i), i));
+            until(h, [&] { return class_game(h).player_count() == 6; });
+            fits("class-fit-lobby-" + tag);
+            h.press(SDL_SCANCODE_RETURN);
+            REQUIRE(h.screen() == ScreenId::ClassQuestion);
+            fits("class-fit-question-" + tag);
+            h.press(SDL_SCANCODE_RETURN);
+            REQUIRE(h.screen() == ScreenId::ClassReveal);
+            fits("class-fit-reveal-" + tag);
+            h.press(SDL_SCANCODE_RETURN);
+            REQUIRE(h.screen() == ScreenId::ClassLeaderboard);
+            fits("class-fit-leaderboard-" + tag);
+        }
 }
