@@ -290,7 +290,7 @@ TEST_CASE("A self-paced class game shows each player's progress, best first", "[
     play_self_paced_class("zh", 1920, 1080);
 }
 
-TEST_CASE("A port already taken is said on the setup, and another one opens the lobby", "[ui][class]") {
+TEST_CASE("A port already taken is said on the setup; another opens the lobby, where Tab and Enter remove a name", "[ui][class]") {
     // A listener on a free port of 127.0.0.1, keeping it taken.
     const int fd = socket(AF_INET, SOCK_STREAM, 0);
     REQUIRE(fd >= 0);
@@ -317,6 +317,21 @@ TEST_CASE("A port already taken is said on the setup, and another one opens the 
     h.game().class_setup().port = 0;
     h.press(SDL_SCANCODE_RETURN);
     CHECK(h.screen() == ScreenId::ClassLobby);
+    // The keyboard reaches a name's ×: Tab to Start, Tab to the ×, Enter removes the player.
+    auto solo = join(h, "Solo", 0);
+    until(h, [&] { return class_game(h).player_count() == 1; });
+    const auto focused = [] {
+        for (const ui::WidgetRecord& w : ui::frame_log().widgets)
+            if (w.focused) return w.label;
+        return std::string();
+    };
+    h.press(SDL_SCANCODE_TAB);
+    CHECK(focused() == ui::text(ui::T::StartClass, ui::Lang::En));
+    h.press(SDL_SCANCODE_TAB);
+    CHECK(focused() == ui::text(ui::T::RemoveMark, ui::Lang::En));
+    h.press(SDL_SCANCODE_RETURN);
+    CHECK(class_game(h).player_count() == 0);
+    CHECK(h.screen() == ScreenId::ClassLobby); // Enter was the ×'s, not Start's
     // Esc closes the lobby for the setup; the error is gone.
     h.press(SDL_SCANCODE_ESCAPE);
     CHECK(h.screen() == ScreenId::ClassSetup);
