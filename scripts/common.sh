@@ -10,6 +10,17 @@ CHRONICLE_PACKAGES=(cmake g++ make pkg-config libsdl2-dev libsdl2-ttf-dev libimg
 # checkers for the metainfo, the desktop entry, the man page and the files a program opens.
 CHRONICLE_PACKAGING_PACKAGES=(dpkg-dev file appstream desktop-file-utils man-db strace)
 
+# What the browser tests need besides (tests/web): Debian's chromium driven by
+# playwright-core from npm, and poppler-utils to look at the printed worksheets.
+install_web_test_tools() {
+    local packages=(chromium nodejs poppler-utils)
+    # Debian's npm only when there is no npm: NodeSource's nodejs carries its own and
+    # conflicts with Debian's package of it.
+    command -v npm >/dev/null || packages+=(npm)
+    install_missing "${packages[@]}"
+    npm ci --prefix tests/web --no-audit --no-fund
+}
+
 # Runs a command as root: directly when root already, else with sudo.
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

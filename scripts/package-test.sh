@@ -56,6 +56,10 @@ expected_files=(
     share/icons/hicolor/128x128/apps/chronicle.png
     share/icons/hicolor/256x256/apps/chronicle.png
     share/man/man1/chronicle.1.gz
+    share/chronicle/web/index.html
+    share/chronicle/web/app.js
+    share/chronicle/web/i18n.js
+    share/chronicle/web/style.css
 )
 
 # Runs PREFIX/bin/chronicle ARGS... from / under strace, with an empty user folder.
@@ -121,6 +125,23 @@ check_installed() {
             fail "chronicle validate did not open $prefix/share/chronicle/fonts/$f"
     done
     ok "chronicle validate: pack ok, fonts opened from $prefix/share/chronicle/fonts, source tree untouched"
+
+    # The class host serves the installed phone page: GET / is its index.html.
+    (cd / && CHRONICLE_DATA_DIR="$work/no-user-data" python3 - "$prefix" "$work/trace" >"$work/out" 2>&1 <<'PY') ||
+import subprocess, sys, urllib.request
+prefix, trace = sys.argv[1], sys.argv[2]
+host = subprocess.Popen(["strace", "-f", "-qq", "-e", "trace=%file", "-o", trace, prefix + "/bin/chronicle", "host",
+                         "--pack", "openai-2023", "--no-window", "--bind", "127.0.0.1", "--port", "0"],
+                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+url = next(line[len("Join at: "):].strip() for line in host.stdout if line.startswith("Join at: "))
+page = urllib.request.urlopen(url, timeout=10).read()
+host.communicate("quit\n", timeout=20)
+with open(prefix + "/share/chronicle/web/index.html", "rb") as f:
+    sys.exit(0 if page == f.read() and host.returncode == 0 else 1)
+PY
+        { cat "$work/out"; fail "chronicle host did not serve $prefix/share/chronicle/web/index.html"; }
+    check_no_source_tree host
+    ok "chronicle host --no-window serves the phone page from $prefix/share/chronicle/web"
 }
 
 step "Package: cpack --config $build_dir/CPackConfig.cmake"

@@ -3,5 +3,6 @@
 cd "$(dirname "$0")/.."
 source scripts/common.sh
 install_missing "${CHRONICLE_PACKAGES[@]}"
-build build
+install_web_test_tools
+build build -DCHRONICLE_WEB_TESTS=ON
 ctest --test-dir build --output-on-failure

@@ -145,6 +145,49 @@ with tempfile.TemporaryDirectory() as DATA_DIR:
     r = run("export", "--pack", "no-such-pack")
     check(r.returncode == 1 and "chronicle packs" in r.stderr, "an unknown pack id is an error", r)
 
+    # export --format pdf: a worksheet to print, in the bundled fonts, embedded and subset
+    def tool(*args):
+        return subprocess.run(args, capture_output=True, text=True, timeout=60)
+
+    # scripts/test.sh installs them (install_web_test_tools); say so rather than fail obscurely.
+    for name in ("pdffonts", "pdftotext", "pdftoppm", "pdfinfo"):
+        if not shutil.which(name):
+            sys.exit(f"cli_test.py: {name} is missing: apt install poppler-utils (scripts/test.sh does)")
+
+    for lang, name_word in (("en", "Name"), ("zh", "姓名")):
+        pdf = os.path.join(DATA_DIR, f"worksheet-{lang}.pdf")
+        r = export("--lang", lang, "--format", "pdf", "-o", pdf)
+        check(r.returncode == 0 and r.stdout == "" and open(pdf, "rb").read(5) == b"%PDF-", f"export --format pdf -o writes a PDF ({lang})", r)
+        fonts = tool("pdffonts", pdf)
+        rows = fonts.stdout.splitlines()[2:]
+        # name, type (may hold spaces), encoding, then emb sub uni object ID
+        check(fonts.returncode == 0 and rows and all(row.split()[-5:-3] == ["yes", "yes"] for row in rows),
+              f"every font of the {lang} worksheet is embedded and subset: {fonts.stdout}")
+        text = "".join(tool("pdftotext", pdf, "-").stdout.split())  # lines wrap anywhere in Chinese
+        prompt = "".join(json.loads(export("--lang", lang).stdout)["questions"][0]["prompt"].split())
+        check(name_word in text and prompt in text, f"the {lang} worksheet reads '{name_word}' and question 1: {prompt}")
+        pages = tool("pdftoppm", "-r", "50", "-png", pdf, os.path.join(DATA_DIR, f"page-{lang}"))
+        check(pages.returncode == 0 and pages.stderr == "" and os.path.exists(os.path.join(DATA_DIR, f"page-{lang}-1.png")),
+              f"the {lang} worksheet renders without a complaint: {pages.stderr}")
+    letter = os.path.join(DATA_DIR, "worksheet-letter.pdf")
+    r = export("--format", "pdf", "--paper", "letter", "-o", letter)
+    check(r.returncode == 0 and "612 x 792 pts (letter)" in tool("pdfinfo", letter).stdout, "--paper letter gives Letter pages", r)
+    check("595 x 842 pts (A4)" in tool("pdfinfo", os.path.join(DATA_DIR, "worksheet-en.pdf")).stdout, "A4 pages by default")
+    piped = [subprocess.run([CHRONICLE, "export", "--pack", "openai-2023", "--seed", "42", "--format", "pdf"], capture_output=True,
+                            env=dict(os.environ, CHRONICLE_DATA_DIR=DATA_DIR), stdin=subprocess.DEVNULL, timeout=60) for _ in range(2)]
+    check(piped[0].returncode == 0 and piped[0].stdout.startswith(b"%PDF-") and piped[0].stdout == piped[1].stdout,
+          "a PDF goes to a pipe, the same bytes for the same seed")
+    main_fd, terminal = os.openpty()
+    tty = subprocess.run([CHRONICLE, "export", "--pack", "openai-2023", "--format", "pdf"], stdout=terminal, stderr=subprocess.PIPE,
+                         stdin=subprocess.DEVNULL, env=dict(os.environ, CHRONICLE_DATA_DIR=DATA_DIR), timeout=60)
+    os.close(terminal)
+    os.close(main_fd)
+    check(tty.returncode == 2 and b"not for the terminal" in tty.stderr, "a PDF is never written to a terminal")
+    for args, needle in [(("--format", "md", "--paper", "a4"), "--paper is for --format pdf"),
+                         (("--format", "pdf", "--paper", "a5", "-o", "x.pdf"), "--paper is a4 or letter")]:
+        r = export(*args)
+        check(r.returncode == 2 and needle in r.stderr, f"export {' '.join(args)} is refused", r)
+
     # import
     sheet = os.path.join(DATA_DIR, "Space Race.csv")
     with open(sheet, "w", encoding="utf-8-sig", newline="") as f:
@@ -257,6 +300,38 @@ with tempfile.TemporaryDirectory() as DATA_DIR:
     open(a_file, "w").close()
     r = run("import", timeline, "--install", env_extra={"CHRONICLE_DATA_DIR": a_file})
     check(r.returncode == 1 and f"{a_file} should be a folder but is a file" in r.stderr, "a file as the data folder is named as one", r)
+
+    # results: the class games in the save. A game to export comes from a class game played
+    # through the product (the headless host); the full CSV is tested in Catch2 ([class][export]).
+    r = run("--help")
+    check("results list" in r.stdout and "results export --game ID" in r.stdout, "--help lists results list and export", r)
+    fresh = os.path.join(DATA_DIR, "fresh")
+    os.makedirs(fresh)
+    r = run("results", "list", env_extra={"CHRONICLE_DATA_DIR": fresh})
+    check(r.returncode == 0 and "No class games" in r.stdout and r.stderr == "", "results list in a fresh data folder lists nothing", r)
+    check(not os.listdir(fresh), "results list makes no save where there was none")
+    r = run("results", "export", "--game", "1", env_extra={"CHRONICLE_DATA_DIR": fresh})
+    check(r.returncode == 1 and "no class game with id 1" in r.stderr and "chronicle results list" in r.stderr and r.stdout == "",
+          "exporting a game that is not there is an error naming the id", r)
+    out = os.path.join(fresh, "results.csv")
+    r = run("results", "export", "--game", "1", "-o", out, env_extra={"CHRONICLE_DATA_DIR": fresh})
+    check(r.returncode == 1 and not os.path.exists(out), "no file is written for a game that is not there", r)
+    for args, needle in [(("results",), "list or export"), (("results", "bogus"), "list or export"),
+                         (("results", "list", "extra"), "no arguments"), (("results", "export"), "needs --game"),
+                         (("results", "export", "--game", "x"), "--game takes"), (("results", "export", "--game", "0"), "--game takes"),
+                         (("results", "export", "--game"), "needs a value"), (("results", "export", "--game", "1", "--bogus"), "--bogus")]:
+        r = run(*args, env_extra={"CHRONICLE_DATA_DIR": fresh})
+        check(r.returncode == 2 and needle in r.stderr and r.stdout == "", f"{' '.join(args)} is a usage error", r)
+    r = run("results", "list", env_remove=no_home)
+    check(r.returncode == 1 and "HOME is not set" in r.stderr, "results list without a data folder says so", r)
+    garbage = b"not a database" * 100
+    with open(os.path.join(fresh, "chronicle.db"), "wb") as f:
+        f.write(garbage)
+    r = run("results", "list", env_extra={"CHRONICLE_DATA_DIR": fresh})
+    moved = [n for n in os.listdir(fresh) if n.startswith("chronicle.db.damaged-")]
+    check(r.returncode == 0 and "No class games" in r.stdout and "moved" in r.stderr and len(moved) == 1
+          and open(os.path.join(fresh, moved[0]), "rb").read() == garbage,
+          "a save that is not a database is moved aside, as the game does, and said", r)
 
     # Nothing from a pack, a sheet or a file name reaches the terminal raw (issue 9, item 8)
     nasty = "\x1b[31m red \x1b]0;owned\x07 bell\x07 csi\u009b"

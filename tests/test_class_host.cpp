@@ -103,6 +103,7 @@ SCENARIO("Phones join by PIN, get their state, and rejoin their seat", "[class][
                     THEN("she is back in her seat with her answer; the old connection is closed") {
                         CHECK(for_conn(out2, 3)[0]["name"] == "Ana");
                         CHECK(last_state(out2, 3)["phase"] == "answered");
+                        CHECK(last_state(out2, 3)["question"]["chosen"] == json::array({1}));
                         bool closed_old = false;
                         for (const Outgoing& o : out2) closed_old |= o.conn == 1 && o.close_after;
                         CHECK(closed_old);
@@ -118,6 +119,8 @@ SCENARIO("Phones join by PIN, get their state, and rejoin their seat", "[class][
                             CHECK(ana["result"]["points"] == 875);
                             CHECK(ana["result"]["answer"] == json::array({1}));
                             CHECK(ana["me"]["rank"] == 1);
+                            CHECK(ana["players"] == 2);
+                            CHECK_FALSE(ana["question"].contains("chosen")); // the result says it now
                             CHECK(bob["result"]["correct"] == false);
                             CHECK(bob["result"]["chosen"] == json::array({0}));
                             CHECK(bob["me"]["rank"] == 2);

@@ -16,8 +16,10 @@
 #include <fstream>
 #include <set>
 #include <strings.h>
+#include <thread>
 #include <mutex>
 #include <netinet/in.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -198,6 +200,11 @@ struct Client {
     }
 };
 
+std::string upgrade_request(const std::string& path, const std::string& more_headers = "") {
+    return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+           "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n" + more_headers + "\r\n";
+}
+
 // A TCP connection to the server with nothing done for us.
 struct RawSocket {
     int fd = -1;
@@ -243,8 +250,7 @@ struct RawSocket {
         return true;
     }
     void upgrade() {
-        write_all("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        write_all(upgrade_request("/ws"));
         std::string head;
         char c;
         while (head.size() < 4 || head.compare(head.size() - 4, 4, "\r\n\r\n") != 0) {
@@ -323,7 +329,7 @@ const std::string kUnknownType = R"({"type":"error","code":"unknown_type"})";
 
 } // namespace
 
-TEST_CASE("Open, messages and close reach the game in order, with the connection's id", "[net]") {
+TEST_CASE("Open then messages then close reach the game in order with the connection's id", "[net]") {
     WebRoot web;
     Game game(web.root);
     {
@@ -332,6 +338,9 @@ TEST_CASE("Open, messages and close reach the game in order, with the connection
         phone.send(R"({"type":"join"})");
         phone.send(R"({"type":"answer"})");
         REQUIRE(game.wait_count(Inbound::Type::Message, 2));
+        phone.send("\x03\xe9", MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE); // 1001: going away
+        REQUIRE(phone.wait_closed());
+        CHECK(phone.close_code == 1001); // answered with its own code
     }
     REQUIRE(game.wait_count(Inbound::Type::Close, 1));
     REQUIRE(game.seen.size() == 4);
@@ -390,7 +399,7 @@ TEST_CASE("close() ends a connection after what was queued for it", "[net]") {
     CHECK(game.count(Inbound::Type::Close) == 1);
 }
 
-TEST_CASE("A frame over the limit gets too_big and a close (1009); the server carries on", "[net]") {
+TEST_CASE("A frame over the limit gets too_big and a close (1009) and the server carries on", "[net]") {
     WebRoot web;
     Game game(web.root);
     Client bystander(game.server->port());
@@ -510,6 +519,39 @@ TEST_CASE("Fifty phones at once each get their own messages", "[net]") {
     REQUIRE(game.wait_count(Inbound::Type::Close, kPhones));
 }
 
+TEST_CASE("Stopping the server closes every connection", "[net]") {
+    WebRoot web;
+    Game game(web.root);
+    std::vector<std::unique_ptr<Client>> phones;
+    for (int i = 0; i < 3; ++i) phones.push_back(std::make_unique<Client>(game.server->port()));
+    REQUIRE(game.wait_count(Inbound::Type::Open, 3));
+    const int port = game.server->port();
+    game.server.reset();
+    for (auto& phone : phones) CHECK(phone->wait_closed());
+    Client late(port);
+    CHECK(late.conn == nullptr);
+}
+
+TEST_CASE("An idle server with phones connected uses next to no CPU", "[net]") {
+    WebRoot web;
+    Game game(web.root);
+    std::vector<std::unique_ptr<Client>> phones;
+    for (int i = 0; i < 5; ++i) phones.push_back(std::make_unique<Client>(game.server->port()));
+    REQUIRE(game.wait_count(Inbound::Type::Open, 5));
+
+    // Not a wait for anything: the measurement is what the threads do meanwhile.
+    const auto cpu_seconds = [] {
+        rusage usage{};
+        getrusage(RUSAGE_SELF, &usage);
+        return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+               + static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    };
+    const double before = cpu_seconds();
+    std::this_thread::sleep_for(1500ms);
+    const double used = cpu_seconds() - before;
+    CHECK(used < 0.15); // a spinning thread alone would burn 1.5 s
+}
+
 TEST_CASE("A phone that never reads does not hold back the others", "[net]") {
     WebRoot web;
     Game game(web.root);
@@ -557,7 +599,7 @@ TEST_CASE("A phone that never reads does not hold back the others", "[net]") {
     REQUIRE(reader.wait_texts(sent + 1));
 }
 
-TEST_CASE("Connections past max_connections are refused, and a freed place is reused", "[net]") {
+TEST_CASE("Connections past max_connections are refused and a freed place is reused", "[net]") {
     WebRoot web;
     ServerOptions options;
     options.max_connections = 2;
@@ -567,8 +609,7 @@ TEST_CASE("Connections past max_connections are refused, and a freed place is re
     REQUIRE(game.wait_count(Inbound::Type::Open, 2));
 
     RawSocket third(game.server->port());
-    third.write_all("GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+    third.write_all(upgrade_request("/ws"));
     CHECK(third.read_all().rfind("HTTP/1.1 503", 0) == 0);
     CHECK(game.count(Inbound::Type::Open) == 2);
 
@@ -631,7 +672,7 @@ TEST_CASE("The page is served from the web root with its type and headers", "[ne
     }
 }
 
-TEST_CASE("Nothing outside the web root is served, and nothing is listed", "[net]") {
+TEST_CASE("Nothing outside the web root is served and nothing is listed", "[net]") {
     WebRoot web;
     Game game(web.root);
     const int port = game.server->port();
@@ -650,9 +691,26 @@ TEST_CASE("Nothing outside the web root is served, and nothing is listed", "[net
     const Response missing = http(port, "GET", "/nothing.js");
     CHECK(missing.status == 404);
     CHECK(missing.header("X-Content-Type-Options") == "nosniff");
+
+    // One WebSocket endpoint: not another path under it.
+    RawSocket other(port);
+    other.write_all(upgrade_request("/ws/other"));
+    CHECK(other.read_all().rfind("HTTP/1.1 404", 0) == 0);
+    // Another site open on a phone cannot open a WebSocket to the game.
+    RawSocket cross_site(port);
+    cross_site.write_all(upgrade_request("/ws", "Origin: http://evil.example\r\n"));
+    CHECK(cross_site.read_all().rfind("HTTP/1.1 403", 0) == 0);
+    CHECK(game.wait([](const std::vector<Inbound>& events) { return events.empty(); }));
+    // Our own page can (its Origin is the Host it was served from).
+    RawSocket own_page(port);
+    own_page.write_all(upgrade_request("/ws", "Origin: http://127.0.0.1\r\n"));
+    std::string answer;
+    REQUIRE(own_page.read_exact(answer, 12));
+    CHECK(answer == "HTTP/1.1 101");
+    REQUIRE(game.wait_count(Inbound::Type::Open, 1));
 }
 
-TEST_CASE("Port 0 picks a free port; a port in use is an error that names it", "[net]") {
+TEST_CASE("Port 0 picks a free port and a port in use is an error that names it", "[net]") {
     WebRoot web;
     Game game(web.root);
     const int port = game.server->port();

@@ -7,7 +7,7 @@
 // and window.chronicleReceive(message) feed it messages, and what it would send is
 // recorded in window.chronicleSent (tests/web/phone_page.test.mjs).
 
-import { LANGS, pickLang, translate, place } from './i18n.js';
+import { LANGS, pickLang, translate, place, number } from './i18n.js';
 
 const TEST = location.hash === '#render-test';
 const $ = (id) => document.getElementById(id);
@@ -39,7 +39,8 @@ let last = null;          // the last `state` from the host
 let receivedAt = 0;       // performance.now() when it came: the countdown starts there
 let joinMsg = null;       // the `join` sent on every (re)connection; null: not joining
 let joinError = '';       // the sentence under the join form
-const sent = new Map();   // question index → choice sent, until the host's state catches up
+let welcomeName = '';     // the name the host gave back (a rejoin keeps the first one)
+const sent = new Map();   // question index → the choice sent for it
 let arrangement = { question: -1, order: [] }; // an order question being arranged
 
 // ---- connection -------------------------------------------------------------------
@@ -109,7 +110,10 @@ function receive(msg) {
   if (msg.type === 'welcome') {
     connected = true;
     retries = 0;
-    if (typeof msg.name === 'string') save('chronicle.name', msg.name);
+    if (typeof msg.name === 'string') {
+      welcomeName = msg.name;
+      save('chronicle.name', msg.name);
+    }
     if (joinMsg) saveSession('chronicle.joined', joinMsg.pin);
     view = 'game';
   } else if (msg.type === 'state') {
@@ -118,9 +122,9 @@ function receive(msg) {
     last = msg;
     receivedAt = performance.now();
     view = 'game';
-    // Once the host has caught up (a new question, or this one answered), forget what was sent.
+    // What was sent is kept for its question (to show it while waiting), then forgotten.
     const q = msg.question;
-    for (const index of sent.keys()) if (!q || q.index !== index || msg.phase !== 'question') sent.delete(index);
+    for (const index of sent.keys()) if (!q || q.index !== index) sent.delete(index);
   } else if (msg.type === 'error') {
     onError(String(msg.code));
   }
@@ -149,7 +153,8 @@ function onError(code) {
     return;
   }
   if (code === 'not_joined' && joinMsg) send(joinMsg);
-  if (code === 'bad_choice' && last && last.question) sent.delete(last.question.index); // let them try again
+  // Not taken: the tiles come back (to try again, or to see the time is up).
+  if ((code === 'bad_choice' || code === 'not_open') && last && last.question) sent.delete(last.question.index);
   toast(errorText(code));
 }
 
@@ -292,7 +297,10 @@ function render() {
     screen.replaceChildren(el('section', 'panel removed', el('h1', '', t('removed_heading')), el('p', 'big', t('err_removed'))));
     return;
   }
-  if (!last) { screen.replaceChildren(); return; }
+  if (!last) { // welcomed, the first state not here yet
+    screen.replaceChildren(el('section', 'panel lobby', el('p', 'big', t('lobby_in')), el('p', 'nick', welcomeName)));
+    return;
+  }
   screen.replaceChildren(phaseView(last));
   if (last.paused) {
     screen.append(el('div', 'overlay', el('div', 'panel', el('h2', '', t('paused')), el('p', '', t('paused_wait')))));
@@ -327,10 +335,12 @@ function lobbyView(s) {
 // The question's heading: which question, the prompt if the host sends it, the clock.
 function questionHead(s) {
   const q = s.question;
+  // No left_ms (the host has no clock for this question): no countdown at all.
+  const timed = typeof q.left_ms === 'number';
   const head = el('div', 'qhead',
     el('p', 'qcount', t('question_of', { n: q.index + 1, count: q.count })),
-    el('p', 'countdown', ''),
-    el('div', 'clockbar', el('div', 'clockfill')));
+    timed ? el('p', 'countdown', '') : null,
+    timed ? el('div', 'clockbar', el('div', 'clockfill')) : null);
   if (typeof q.prompt === 'string' && q.prompt) {
     const p = el('h1', 'prompt', q.prompt);
     if (s.lang) p.lang = s.lang;
@@ -343,13 +353,19 @@ function questionView(s) {
   const q = s.question;
   const n = (q.options || []).length;
   if (q.arrange) return el('section', 'question', questionHead(s), arrangeView(q));
-  const grid = el('div', `tiles n${n}`);
+  const grid = el('div', `tiles n${n}${longTexts(q) ? ' long' : ''}`);
   for (let i = 0; i < n; i++) {
     const b = tile(q, i);
     b.addEventListener('click', () => answer(q, [i]));
     grid.append(b);
   }
   return el('section', 'question', questionHead(s), el('p', 'hint', t('tap_tile')), grid);
+}
+
+// Texts too long for half a phone's width: one tile under another in portrait (as the
+// projector does when a text would take more than three lines in a grid cell).
+function longTexts(q) {
+  return (q.options || []).some((o) => typeof o.text === 'string' && [...o.text].length > 24);
 }
 
 function answer(q, choice) {
@@ -371,7 +387,7 @@ function arrangeView(q) {
   for (let pos = order.length; pos < n; pos++) {
     placed.append(el('li', 'slot', el('span', 'num', String(pos + 1)), el('span', 'sr', t('drop_here', { n: pos + 1 }))));
   }
-  const pool = el('div', 'pool');
+  const pool = el('div', `pool${longTexts(q) ? ' long' : ''}`);
   for (let i = 0; i < n; i++) if (!order.includes(i)) pool.append(orderItem(q, i, -1));
   const submit = el('button', 'primary submit', t('submit'));
   submit.type = 'button';
@@ -438,8 +454,14 @@ function moveDrag(e) {
   drag.moving = true;
   drag.item.classList.add('dragging');
   drag.item.style.transform = `translate(${dx}px, ${dy}px)`;
+  // Show where it would go: a line above the tile it would go before (or after the last).
   const over = overPlaced(e.clientX, e.clientY);
-  document.querySelector('.placed').classList.toggle('drop-target', over);
+  const placed = document.querySelector('.placed');
+  placed.classList.toggle('drop-target', over);
+  const others = [...placed.querySelectorAll('.order-item')].filter((b) => b !== drag.item);
+  const at = over ? dropIndex(e.clientY) : -1;
+  others.forEach((b, i) => b.classList.toggle('drop-before', i === at));
+  others.forEach((b, i) => b.classList.toggle('drop-after', at === others.length && i === others.length - 1));
 }
 
 function endDrag(e) {
@@ -468,7 +490,7 @@ function chosenTiles(q, choice) {
 
 function answeredView(s) {
   const q = s.question;
-  const mine = sent.get(q.index) || (s.result && s.result.chosen);
+  const mine = sent.get(q.index) || q.chosen || (s.result && s.result.chosen);
   const waiting = s.phase === 'question'; // sent, the host has not said so yet
   return el('section', 'panel answered',
     el('p', 'big', waiting ? t('sending') : t('answered')),
@@ -479,7 +501,7 @@ function answeredView(s) {
 function stats(s) {
   const me = s.me || {};
   const dl = el('dl', 'stats');
-  const add = (k, v, small) => dl.append(el('div', '', el('dt', '', t(k)), el('dd', '', String(v)),
+  const add = (k, v, small) => dl.append(el('div', '', el('dt', '', t(k)), el('dd', '', number(lang, v)),
     small ? el('dd', 'of', small) : null));
   add('score', me.score ?? 0);
   if (me.rank) add('rank', place(lang, me.rank), s.players ? t('rank_of', { n: s.players }) : null);
@@ -501,6 +523,7 @@ function resultView(s) {
     if (q.arrange && r.placed) section.append(el('p', '', t('in_place', { n: r.in_place ?? 0, count: r.placed })));
   }
   section.append(stats(s));
+  if (r && !r.correct && !q.arrange && r.chosen && r.chosen.length) section.append(el('h2', 'sub', t('your_answer')), chosenTiles(q, r.chosen));
   if (r && r.answer && r.answer.length) section.append(el('h2', 'sub', t('right_answer')), chosenTiles(q, r.answer));
   if (s.mode === 'self_paced') {
     const next = el('button', 'primary', t('next'));
@@ -541,7 +564,7 @@ function tick() {
   if (!box || !last || !last.question) return;
   const q = last.question;
   const elapsed = last.paused ? 0 : performance.now() - receivedAt;
-  const left = Math.max(0, (q.left_ms ?? 0) - elapsed);
+  const left = Math.max(0, q.left_ms - elapsed);
   const text = left > 0 ? t('seconds_left', { s: Math.ceil(left / 1000) }) : t('time_up');
   if (box.textContent !== text) box.textContent = text;
   const fill = document.querySelector('.clockfill');

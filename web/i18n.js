@@ -28,7 +28,7 @@ export const STRINGS = {
     partly: 'Partly right',
     drop_here: 'Place {n}',
     answered: 'You answered',
-    answered_wait: 'Waiting for the others…',
+    answered_wait: 'Waiting for the others',
     sending: 'Sending your answer…',
     correct: 'Correct!',
     wrong: 'Wrong',
@@ -39,6 +39,7 @@ export const STRINGS = {
     rank: 'Rank',
     streak: 'Streak',
     rank_of: 'of {n}',
+    your_answer: 'Your answer',
     right_answer: 'The right answer',
     scoreboard: 'Scoreboard',
     next: 'Next question',
@@ -96,7 +97,7 @@ export const STRINGS = {
     partly: '部分正确',
     drop_here: '第 {n} 位',
     answered: '已作答',
-    answered_wait: '等待其他同学…',
+    answered_wait: '等待其他同学',
     sending: '正在提交答案…',
     correct: '答对了！',
     wrong: '答错了',
@@ -107,6 +108,7 @@ export const STRINGS = {
     rank: '排名',
     streak: '连对',
     rank_of: '共 {n} 人',
+    your_answer: '你的答案',
     right_answer: '正确答案',
     scoreboard: '排行榜',
     next: '下一题',
@@ -154,7 +156,13 @@ export function pickLang(preferred) {
 // the tests can catch it.
 export function translate(lang, key, vars = {}) {
   const s = (STRINGS[lang] && STRINGS[lang][key]) ?? key;
-  return s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+  return s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? number(lang, vars[k]) : m));
+}
+
+// Numbers as the game writes them: grouped in English ("5,732"), plain digits in
+// Chinese ("5732"), where grouping by thousands is not how numbers are read.
+export function number(lang, n) {
+  return typeof n === 'number' && lang === 'en' ? n.toLocaleString('en-US') : String(n);
 }
 
 // "2nd", "第 2 名".

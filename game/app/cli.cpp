@@ -1,28 +1,35 @@
 // Index
 //   1. Shared: diagnostics, missing glyphs, usage errors
-//   2. Subcommands: validate, packs, export, import
+//   2. Subcommands: validate, packs, export, host, import, results
 //   3. Dispatch
 #include "app/cli.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 #include "core/pack/discovery.h"
+#include "core/exchange/class_report.h"
 #include "core/exchange/export.h"
 #include "core/quiz/generator.h"
 #include "core/exchange/importer.h"
 #include "core/pack/install.h"
 #include "core/pack/pack_loader.h"
 #include "core/base/paths.h"
+#include "core/store/storage.h"
 #include "app/class_session.h"
 #include "app/clock.h"
 #include "app/game.h"
 #include "core/base/text.h"
+#include "print/worksheet.h"
 #include "ui/font_coverage.h"
 #include "ui/messages.h"
 
@@ -46,7 +53,10 @@ Usage:
       --kinds k1,k2              first,last,order,before_after,when,interval,who_said,who_did,
                                  number,true_false,authored
       --difficulty D             easy, normal or hard (default normal)
-      --format json|md           chronicle-quiz/1 JSON, or a printable quiz with its answer key
+      --format json|md|pdf       chronicle-quiz/1 JSON, a printable quiz with its answer key
+                                 (Markdown), or a worksheet to print (PDF) with its answer key
+      --paper a4|letter          the worksheet's paper (default a4)
+      -o FILE                    write to FILE (replacing it) instead of standard output
   chronicle host --pack ID|FILE --no-window [options]
                                  host a class game: phones join at the address and PIN
                                  printed; the game is run from standard input (start,
@@ -66,10 +76,17 @@ Usage:
       --id ID                    the pack's id (default: from the file name)
       --lang L                   the language the text is in (default: guessed, zh or en)
       --force                    replace an existing pack file
+  chronicle results list         the class games saved, newest first
+  chronicle results export --game ID [options]
+                                 a class game's results as CSV for a spreadsheet: the
+                                 players by rank, then how each question went
+      -o FILE                    where to write it (default: standard output)
+      --force                    replace an existing file
   chronicle --help | --version
 
 Packs are read from the bundled questions/ folder and from the user's folder
 ($CHRONICLE_DATA_DIR/packs, else $XDG_DATA_HOME/chronicle/packs, else ~/.local/share/chronicle/packs).
+Games are saved in chronicle.db in the user's folder.
 )";
 
 // ---------------------------------------------------------------------------
@@ -227,7 +244,8 @@ std::optional<Quiz> quiz_for(const Pack& pack, const QuizOptions& options) {
 }
 
 int cmd_export(const std::vector<std::string>& args) {
-    std::string pack_name, format = "json";
+    std::string pack_name, format = "json", output;
+    std::optional<print::Paper> paper;
     QuizOptions options;
     options.seed = clock_seed();
     for (size_t i = 0; i < args.size(); ++i) {
@@ -240,77 +258,51 @@ int cmd_export(const std::vector<std::string>& args) {
         } else if (flag == "--pack") {
             pack_name = value;
         } else if (flag == "--format") {
-            if (value != "json" && value != "md") return usage_error("--format is json or md, not \"" + value + "\"");
+            if (value != "json" && value != "md" && value != "pdf")
+                return usage_error("--format is json, md or pdf, not \"" + value + "\"");
             format = value;
+        } else if (flag == "--paper") {
+            paper = print::paper_from_name(value);
+            if (!paper) return usage_error("--paper is a4 or letter, not \"" + value + "\"");
+        } else if (flag == "-o") {
+            output = value;
         } else {
             return usage_error("export does not know " + flag);
         }
     }
     if (pack_name.empty()) return usage_error("export needs --pack ID or --pack FILE");
+    if (paper && format != "pdf") return usage_error("--paper is for --format pdf");
+    // A PDF's bytes would garble the terminal: it goes to a file or a pipe.
+    if (format == "pdf" && output.empty() && isatty(STDOUT_FILENO))
+        return usage_error("a PDF is not for the terminal: give -o FILE.pdf, or redirect standard output");
     const std::optional<Pack> pack = find_pack(pack_name);
     if (!pack) return 1;
-    const std::optional<Quiz> quiz = quiz_for(*pack, options);
-    if (!quiz) return 1;
-    std::cout << (format == "md" ? printable(quiz_to_markdown(*quiz, *pack), true) : quiz_to_json(*quiz)); // JSON escapes them itself
-    return 0;
-}
-
-int cmd_host(const std::vector<std::string>& args) {
-    std::string pack_name;
-    QuizOptions options;
-    options.seed = clock_seed();
-    ClassSettings settings;
-    ClassSessionOptions session;
-    bool window = true;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& flag = args[i];
-        if (flag == "--self-paced") {
-            settings.mode = ClassMode::SelfPaced;
-            continue;
+    const std::optional<Quiz> found = quiz_for(*pack, options);
+    if (!found) return 1;
+    const Quiz& quiz = *found;
+    std::string out;
+    if (format == "pdf") {
+        const print::Worksheet sheet = print::render_worksheet(quiz, *pack, paper.value_or(print::Paper::A4));
+        if (sheet.error) {
+            std::cerr << "chronicle: " << printable(ui::message(*sheet.error, ui::Lang::En)) << "\n";
+            return 1;
         }
-        if (flag == "--no-window") {
-            window = false;
-            continue;
-        }
-        if (flag == "--tiles-only") {
-            settings.texts_on_phones = false;
-            continue;
-        }
-        if (i + 1 >= args.size()) return usage_error(flag + " needs a value");
-        const std::string& value = args[++i];
-        std::string error;
-        uint64_t number = 0;
-        if (quiz_flag(flag, value, options, error)) {
-            if (!error.empty()) return usage_error(error);
-        } else if (flag == "--pack") {
-            pack_name = value;
-        } else if (flag == "--port") {
-            if (!parse_uint(value, number) || number > 65535) return usage_error("--port takes a number from 0 to 65535, not \"" + value + "\"");
-            session.port = static_cast<int>(number);
-        } else if (flag == "--bind") {
-            session.bind_address = value;
-        } else if (flag == "--time") {
-            if (!parse_uint(value, number) || number < 5 || number > 240)
-                return usage_error("--time takes seconds from 5 to 240, not \"" + value + "\"");
-            settings.time_limit_ms = static_cast<int64_t>(number) * 1000;
-        } else {
-            return usage_error("host does not know " + flag);
-        }
+        out = sheet.pdf;
+    } else {
+        out = format == "md" ? printable(quiz_to_markdown(quiz, *pack), true) : quiz_to_json(quiz); // JSON escapes them itself
     }
-    if (pack_name.empty()) return usage_error("host needs --pack ID or --pack FILE");
-    if (window) return usage_error("host opens the game window only from Home for now; add --no-window to host from the terminal");
-    const std::optional<Pack> pack = find_pack(pack_name);
-    if (!pack) return 1;
-    std::optional<Quiz> quiz = quiz_for(*pack, options);
-    if (!quiz) return 1;
-    ClassGame game(std::move(*quiz), settings);
-    if (game.quiz().questions.empty()) {
-        std::cerr << "chronicle: none of the questions fits a phone (at most " << kMaxClassOptions << " options each)\n";
+    if (output.empty()) {
+        std::cout << out;
+        return 0;
+    }
+    // A quiz can be made again from its seed: -o replaces a file, but only a regular one.
+    Issue error;
+    if (write_file_atomically(output, out, true, error) != WriteOutcome::Written) {
+        std::cerr << "chronicle: " << printable(ui::message(error, ui::Lang::En)) << "\n";
         return 1;
     }
-    return run_headless_host(std::move(game), session, [](const ClassGame&) {});
+    return 0;
 }
-
 
 int cmd_import(const std::vector<std::string>& args) {
     std::string input, output;
@@ -401,6 +393,194 @@ int cmd_import(const std::vector<std::string>& args) {
     return 0;
 }
 
+// The save, opened as the game opens it: 0 with `storage` set, or null when there is
+// no save yet (listing results does not make one); else the exit code, after saying why.
+int open_save(std::unique_ptr<Storage>& storage) {
+    const std::optional<std::string> folder = user_data_folder();
+    if (!folder) {
+        std::cerr << "chronicle: " << ui::message(Issue{Problem::NoDataFolder}, ui::Lang::En) << "\n";
+        return 1;
+    }
+    const std::string path = *folder + "/" + kSaveFileName;
+    std::error_code ec;
+    if (!fs::exists(fs::u8path(path), ec) && !ec) return 0;
+    OpenResult opened = Storage::open(path, unix_now());
+    // Held in memory, the save shows nothing of what it holds: say why rather than list nothing.
+    if (opened.notice)
+        std::cerr << "chronicle: " << (opened.storage && !opened.storage->in_memory() ? "note: " : "")
+                  << printable(ui::message(*opened.notice, ui::Lang::En)) << "\n";
+    if (!opened.storage || opened.storage->in_memory()) return 1;
+    storage = std::move(opened.storage);
+    return 0;
+}
+
+// The local date and time of a game, to the minute.
+std::string local_time(int64_t unix_seconds) {
+    const std::time_t t = static_cast<std::time_t>(unix_seconds);
+    std::tm local{};
+    char text[32];
+    if (!localtime_r(&t, &local) || std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &local) == 0) return "-";
+    return text;
+}
+
+std::string pad(const std::string& text, size_t width) { return text + std::string(width > text.size() ? width - text.size() : 0, ' '); }
+
+int cmd_results_list() {
+    std::unique_ptr<Storage> storage;
+    if (const int failed = open_save(storage)) return failed;
+    const std::vector<ClassGameRecord> games = storage ? storage->recent_class_games(-1) : std::vector<ClassGameRecord>{};
+    if (storage && storage->last_error()) {
+        std::cerr << "chronicle: " << printable(ui::message(*storage->last_error(), ui::Lang::En)) << "\n";
+        return 1;
+    }
+    if (games.empty()) {
+        std::cout << "No class games saved yet.\n";
+        return 0;
+    }
+    std::vector<std::vector<std::string>> rows = {{"id", "finished", "pack", "mode", "players", "questions"}};
+    for (const ClassGameRecord& g : games)
+        rows.push_back({std::to_string(g.id), local_time(g.finished_at), printable(g.pack_id), class_mode_name(g.mode),
+                        std::to_string(g.players.size()), std::to_string(g.questions.size())});
+    std::vector<size_t> widths(rows[0].size(), 0);
+    for (const auto& row : rows)
+        for (size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
+    for (const auto& row : rows) {
+        std::string line;
+        for (size_t c = 0; c + 1 < row.size(); ++c) line += pad(row[c], widths[c] + 2);
+        std::cout << line << row.back() << "\n";
+    }
+    return 0;
+}
+
+int cmd_results_export(const std::vector<std::string>& args) {
+    std::string game_id, output;
+    bool force = false;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--force") force = true;
+        else if (a == "--game" || a == "-o") {
+            if (i + 1 >= args.size()) return usage_error(a + " needs a value");
+            (a == "--game" ? game_id : output) = args[++i];
+        } else return usage_error("results export does not know " + a);
+    }
+    if (game_id.empty()) return usage_error("results export needs --game ID; 'chronicle results list' lists them");
+    uint64_t id = 0;
+    if (!parse_uint(game_id, id) || id == 0 || id > static_cast<uint64_t>(INT64_MAX))
+        return usage_error("--game takes a game's id, a whole number from 1, not \"" + game_id + "\"");
+    std::unique_ptr<Storage> storage;
+    if (const int failed = open_save(storage)) return failed;
+    const std::optional<ClassGameRecord> game = storage ? storage->class_game(static_cast<int64_t>(id)) : std::nullopt;
+    if (!game) {
+        if (storage && storage->last_error())
+            std::cerr << "chronicle: " << printable(ui::message(*storage->last_error(), ui::Lang::En)) << "\n";
+        else std::cerr << "chronicle: no class game with id " << id << "; 'chronicle results list' lists them\n";
+        return 1;
+    }
+    const std::string csv = class_results_csv(*game);
+    if (output.empty()) {
+        std::cout << csv; // class_results_csv keeps control characters out of it
+        return 0;
+    }
+    Issue error;
+    switch (write_file_atomically(output, csv, force, error)) {
+    case WriteOutcome::Written: break;
+    case WriteOutcome::Exists:
+        std::cerr << "chronicle: " << printable(output) << " already exists; use --force to replace it, or -o to choose another\n";
+        return 1;
+    case WriteOutcome::Failed:
+        std::cerr << "chronicle: " << printable(ui::message(error, ui::Lang::En)) << "\n";
+        return 1;
+    }
+    std::cout << "Exported class game " << id << " (" << plural(game->players.size(), "player", "players") << ", "
+              << plural(game->questions.size(), "question", "questions") << ") to " << printable(output) << "\n";
+    return 0;
+}
+
+// A finished class game into the save (made if there is none yet), and how to export it.
+void save_class_game(const ClassGame& game) {
+    const std::optional<std::string> folder = user_data_folder();
+    if (!folder) {
+        std::cerr << "chronicle host: the game is not saved: " << ui::message(Issue{Problem::NoDataFolder}, ui::Lang::En) << "\n";
+        return;
+    }
+    std::error_code not_made;
+    fs::create_directories(fs::u8path(*folder), not_made);
+    OpenResult opened = Storage::open(*folder + "/" + kSaveFileName, unix_now());
+    if (opened.notice) std::cerr << "chronicle host: " << printable(ui::message(*opened.notice, ui::Lang::En)) << "\n";
+    const int64_t id = opened.storage ? opened.storage->record_class_game(game.record(unix_now())) : -1;
+    if (id < 0) {
+        if (opened.storage && opened.storage->last_error())
+            std::cerr << "chronicle host: " << printable(ui::message(*opened.storage->last_error(), ui::Lang::En)) << "\n";
+        return;
+    }
+    std::cout << "Saved as class game " << id << (opened.storage->in_memory() ? " (in memory only: see above)" : "")
+              << "; its results as CSV: chronicle results export --game " << id << " -o results.csv\n";
+}
+
+int cmd_host(const std::vector<std::string>& args) {
+    std::string pack_name;
+    QuizOptions options;
+    options.seed = clock_seed();
+    ClassSettings settings;
+    ClassSessionOptions session;
+    bool window = true;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& flag = args[i];
+        if (flag == "--self-paced") {
+            settings.mode = ClassMode::SelfPaced;
+            continue;
+        }
+        if (flag == "--no-window") {
+            window = false;
+            continue;
+        }
+        if (flag == "--tiles-only") {
+            settings.texts_on_phones = false;
+            continue;
+        }
+        if (i + 1 >= args.size()) return usage_error(flag + " needs a value");
+        const std::string& value = args[++i];
+        std::string error;
+        uint64_t number = 0;
+        if (quiz_flag(flag, value, options, error)) {
+            if (!error.empty()) return usage_error(error);
+        } else if (flag == "--pack") {
+            pack_name = value;
+        } else if (flag == "--port") {
+            if (!parse_uint(value, number) || number > 65535) return usage_error("--port takes a number from 0 to 65535, not \"" + value + "\"");
+            session.port = static_cast<int>(number);
+        } else if (flag == "--bind") {
+            session.bind_address = value;
+        } else if (flag == "--time") {
+            if (!parse_uint(value, number) || number < 5 || number > 240)
+                return usage_error("--time takes seconds from 5 to 240, not \"" + value + "\"");
+            settings.time_limit_ms = static_cast<int64_t>(number) * 1000;
+        } else {
+            return usage_error("host does not know " + flag);
+        }
+    }
+    if (pack_name.empty()) return usage_error("host needs --pack ID or --pack FILE");
+    if (window) return usage_error("host opens the game window only from Home for now; add --no-window to host from the terminal");
+    const std::optional<Pack> pack = find_pack(pack_name);
+    if (!pack) return 1;
+    std::optional<Quiz> quiz = quiz_for(*pack, options);
+    if (!quiz) return 1;
+    ClassGame game(std::move(*quiz), settings);
+    if (game.quiz().questions.empty()) {
+        std::cerr << "chronicle: none of the questions fits a phone (at most " << kMaxClassOptions << " options each)\n";
+        return 1;
+    }
+    return run_headless_host(std::move(game), session, save_class_game);
+}
+
+
+int cmd_results(const std::vector<std::string>& args) {
+    if (!args.empty() && args[0] == "list")
+        return args.size() == 1 ? cmd_results_list() : usage_error("results list takes no arguments");
+    if (!args.empty() && args[0] == "export") return cmd_results_export({args.begin() + 1, args.end()});
+    return usage_error("results needs list or export");
+}
+
 } // namespace
 
 // ---------------------------------------------------------------------------
@@ -428,6 +608,7 @@ int run_cli(int argc, char** argv) {
     if (args[0] == "export") return cmd_export(rest);
     if (args[0] == "import") return cmd_import(rest);
     if (args[0] == "host") return cmd_host(rest);
+    if (args[0] == "results") return cmd_results(rest);
     return usage_error("unknown command \"" + args[0] + "\"");
 }
 

@@ -14,8 +14,12 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cfloat>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 
 #include "app/class_session.h"
 #include "app/clock.h"
@@ -23,6 +27,7 @@
 #include "app/sound.h"
 #include "core/base/paths.h"
 #include "core/quiz/phrases.h"
+#include "print/worksheet.h"
 #include "ui/fonts.h"
 #include "ui/messages.h"
 #include "ui/team_parts.h"
@@ -60,6 +65,31 @@ uint64_t hash_draw_data(const ImDrawData* data) {
         }
     }
     return h;
+}
+
+// Where a worksheet goes: ~/Documents when there is one, else the home folder, else the
+// data folder (the game runs without HOME when CHRONICLE_DATA_DIR is set). Not
+// xdg-user-dir's DOCUMENTS: Home says where the file went and the viewer opens it at once.
+std::string documents_folder() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (const char* home = std::getenv("HOME"); home && fs::path(home).is_absolute()) {
+        if (fs::is_directory(fs::path(home) / "Documents", ec)) return (fs::path(home) / "Documents").string();
+        if (fs::is_directory(home, ec)) return home;
+    }
+    return user_data_folder().value_or(".");
+}
+
+// A path as a file:// URL: bytes other than letters, digits, "-._~/" percent-encoded.
+std::string file_url(const std::string& path) {
+    static const char hex[] = "0123456789ABCDEF";
+    std::string url = "file://";
+    for (const char c : path) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) || std::strchr("-._~/", c)) url += c;
+        else url += {'%', hex[byte >> 4], hex[byte & 15]};
+    }
+    return url;
 }
 
 } // namespace
@@ -183,6 +213,8 @@ void Game::plan_glyphs() {
         for (ui::Lang lang : {ui::Lang::Zh, ui::Lang::En}) shown += ui::message(a.install.error, lang);
     }
     if (const auto& notice = play_->opened().notice) shown += ui::message(*notice, ui::Lang::Zh) + ui::message(*notice, ui::Lang::En);
+    shown += model_->worksheet_path;
+    if (const auto& problem = model_->worksheet_problem) shown += ui::message(*problem, ui::Lang::Zh) + ui::message(*problem, ui::Lang::En);
     for (const std::string& name : model_->team_setup.names) shown += name; // typed by the teacher
     shown += model_->class_setup.error; // the OS's reason the lobby did not open
     // Nicknames from phones: a new character rebuilds the atlas, so no name shows '?'.
@@ -486,7 +518,11 @@ void Game::carry_out(const ui::Intent& intent) {
     case Do::Nothing: break;
     case Do::Start:
         model_->start_problem = play_->start_round(options_.seed ? *options_.seed : clock_seed(), now());
-        if (model_->start_problem == StartProblem::None) model_->added.clear(); // said once; a new game starts afresh
+        if (model_->start_problem == StartProblem::None) { // said once; a new game starts afresh
+            model_->added.clear();
+            model_->worksheet_path.clear();
+            model_->worksheet_problem.reset();
+        }
         show_round();
         break;
     case Do::Answer:
@@ -550,6 +586,7 @@ void Game::carry_out(const ui::Intent& intent) {
             model_->resuming = false;
         }
         break;
+    case Do::PrintWorksheet: print_worksheet(); break;
     case Do::SaveSettings:
         play_->save_settings();
         apply_settings();
@@ -707,6 +744,28 @@ void Game::class_changed() {
         if (want == ui::ScreenId::ClassPodium) sound_->play(Effect::Finished);
     }
     show(want);
+}
+
+// A worksheet of the quiz Start would make, with a seed of its own, written where the
+// player keeps documents and opened in their PDF viewer; Home says where it went.
+void Game::print_worksheet() {
+    model_->worksheet_path.clear();
+    model_->worksheet_problem.reset();
+    Quiz quiz;
+    model_->start_problem = play_->make_quiz(options_.seed ? *options_.seed : clock_seed(), quiz);
+    if (const Pack* pack = play_->chosen_pack(); pack && model_->start_problem == StartProblem::None) {
+        const print::Worksheet sheet = print::render_worksheet(quiz, *pack, print::Paper::A4); // see README: A4 always
+        const std::string path = (std::filesystem::path(documents_folder()) / print::worksheet_file_name(quiz)).string();
+        Issue error;
+        if (sheet.error) model_->worksheet_problem = sheet.error;
+        else if (write_file_atomically(path, sheet.pdf, true, error) != WriteOutcome::Written) model_->worksheet_problem = error;
+        else model_->worksheet_path = path;
+    }
+    plan_glyphs(); // the path's characters join the atlas
+    frames_pending_ = std::max(frames_pending_, 2);
+    if (model_->worksheet_path.empty()) return;
+    if (options_.open_file) options_.open_file(model_->worksheet_path);
+    else SDL_OpenURL(file_url(model_->worksheet_path).c_str()); // no viewer: the notice still says where it is
 }
 
 // ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 // the Intent it returns.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,6 +33,9 @@ struct GameOptions {
     // Tests that look at the layout only: frames are built but turned into pixels only
     // when captured (a software renderer fills a 3840×2160 window slowly).
     bool rasterize = true;
+    // Opens a file the game wrote (a worksheet) in the program the desktop chooses;
+    // empty: SDL_OpenURL. Tests record the path instead.
+    std::function<void(const std::string& path)> open_file;
 };
 
 class Game {
@@ -142,6 +146,7 @@ private:
     void close_class_game();
     // After the class game changed: new names' characters, the screen for its phase.
     void class_changed();
+    void print_worksheet();
     void show(ui::ScreenId screen);
     void show_round();
     bool write_png(const std::string& path) const;

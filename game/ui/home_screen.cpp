@@ -239,6 +239,8 @@ std::string HomeScreen::notices(const Model& model, const UiContext& ctx) const 
         if (!a.added()) append_line(problems, added_notice(a.file, a, ctx));
     if (const std::optional<Issue>& notice = model.play.opened().notice) append_line(problems, message(*notice, ctx.lang));
     if (model.start_problem == StartProblem::NoQuestions) append_line(problems, ctx.t(T::NoQuestions));
+    if (model.worksheet_problem)
+        append_line(problems, fill_in(ctx.t(T::WorksheetNotSaved), {{"e", message(*model.worksheet_problem, ctx.lang)}}));
     return problems;
 }
 
@@ -256,6 +258,7 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     std::string added;
     for (const AddedPack& a : model.added)
         if (a.added()) append_line(added, added_notice(a.file, a, ctx));
+    if (!model.worksheet_path.empty()) append_line(added, fill_in(ctx.t(T::WorksheetSaved), {{"p", model.worksheet_path}}));
     if (!added.empty()) text(added, ctx.fonts.body, ctx.palette.right);
     if (const std::string problems = notices(model, ctx); !problems.empty()) text(problems, ctx.fonts.body, ctx.palette.wrong);
     ImGui::Spacing();
@@ -291,7 +294,9 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     // The chosen pack is loaded in the background: Start waits for it.
     const bool loading = chosen_card && !model.play.chosen_pack();
     const bool can_start = chosen_card && !loading && !kinds_to_ask(chosen_card->kinds, settings.kinds).empty();
-    float start_width = ImGui::GetContentRegionAvail().x;
+    // Print worksheet sits beside Start, at its own width: the same quiz, on paper.
+    const float print_width = ImGui::CalcTextSize(ctx.t(T::PrintWorksheet)).x + ImGui::GetStyle().FramePadding.x * 2;
+    float start_width = ImGui::GetContentRegionAvail().x - print_width - ImGui::GetStyle().ItemSpacing.x;
     // A quiz (or a projector game) left with Esc can be taken up again until a new one starts.
     std::optional<std::pair<size_t, size_t>> left_at; // its question, of how many
     if (const Round* aside = model.play.round_aside())
@@ -312,6 +317,8 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     if (primary_button(ctx.t(loading ? T::StartLoading : T::Start), ctx, ImVec2(start_width, 0)) ||
         (can_start && key_pressed(SDL_SCANCODE_RETURN)))
         intent = Intent::to(Intent::Do::Start);
+    ImGui::SameLine();
+    if (button(ctx.t(T::PrintWorksheet), ImVec2(print_width, ImGui::GetItemRectSize().y))) intent = Intent::to(Intent::Do::PrintWorksheet);
     ImGui::EndDisabled();
     // The projector game and the class game on phones: their own setups, from the same pack and choices.
     ImGui::BeginDisabled(!can_start);

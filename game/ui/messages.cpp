@@ -337,6 +337,9 @@ constexpr Words<Problem> kSentences[] = {
      "the folder {1} is a symbolic link to {2}, which does not exist; create {2}, or remove the link"},
     {Problem::FolderIsAFile, "{1} 应当是文件夹，却是一个文件；请把它移走或改名",
      "{1} should be a folder but is a file; move it away or rename it"},
+    // Worksheets
+    {Problem::FontUnreadable, "无法读取自带字体 {1}；请重新安装 Chronicle", "cannot read the bundled font {1}; reinstall Chronicle"},
+    {Problem::PdfNotMade, "无法生成 PDF：{1}", "cannot make the PDF: {1}"},
     // The save
     {Problem::SaveCannotOpen, "无法打开存档文件 {1}（{2}）。这次的进度无法保存。",
      "Chronicle could not open its save file {1} ({2}). Progress won't be saved this time."},

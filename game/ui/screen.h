@@ -4,6 +4,7 @@
 // Intent: what the player chose. The window (app/game.cpp) carries the intent out.
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,9 @@ struct Model {
     ClassView class_view;
     bool asking_leave = false; // "Leave this quiz?" is shown over the screen
     bool resuming = false;     // the screen being entered is a quiz taken up again, as it was left
+    // The last worksheet printed from Home: where it was written, or why it was not.
+    std::string worksheet_path{};
+    std::optional<Issue> worksheet_problem{};
 };
 
 struct Intent {
@@ -114,6 +118,7 @@ struct Intent {
         KeepPlaying,  // the answer to it: back to the quiz
         Leave,        // the other answer: Home, the quiz kept to be resumed
         Resume,       // from Home, back to the quiz left
+        PrintWorksheet, // from Home: the quiz Start would make (a fresh seed) as a PDF, written and opened
     };
     Do what = Do::Nothing;
     ScreenId screen = ScreenId::Home;

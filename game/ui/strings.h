@@ -48,6 +48,9 @@ enum class Lang { Zh, En };
     X(Kinds, "题型", "Question kinds")                                                                   \
     X(BestScore, "{m}最高分：{n}", "Best in {m}: {n}")                                                               \
     X(Start, "开始", "Start")                                                                            \
+    X(PrintWorksheet, "打印练习卷", "Print worksheet")                                                  \
+    X(WorksheetSaved, "练习卷已保存到 {p}", "Worksheet saved to {p}")                                      \
+    X(WorksheetNotSaved, "无法保存练习卷：{e}", "Could not save the worksheet: {e}")                        \
     X(Settings, "设置", "Settings")                                                                      \
     X(NoQuestions, "这个题包出不了所选题型的题。", "This pack gives no questions of the kinds chosen.")         \
     X(Progress, "第{i}/{n}题", "Question {i} of {n}")                                                 \
@@ -135,6 +138,15 @@ enum class Lang { Zh, En };
     X(AfterQuestion, "第{i}/{n}题之后", "After question {i} of {n}")                                         \
     X(Podium, "领奖台", "Podium")                                                                         \
     X(RankN, "第{n}名", "#{n}")                                                                          \
+    /* The paper worksheet (game/print), in the quiz's language */                                    \
+    X(WorksheetName, "姓名", "Name")                                                                     \
+    X(WorksheetDate, "日期", "Date")                                                                     \
+    X(WorksheetAbout, "种子 {s} · {d} · {n} 题", "Seed {s} · {d} · {n} questions")                          \
+    X(WorksheetAboutOne, "种子 {s} · {d} · {n} 题", "Seed {s} · {d} · {n} question")                        \
+    X(WorksheetOrderHint, "在每件事前的方框里写上它的次序：最早的写 1，其次写 2，依此类推。",                    \
+      "Write each event's place in its box: 1 for the earliest, then 2, 3 and so on.")                    \
+    X(WorksheetAnswerKey, "答案", "Answer key")                                                          \
+    X(WorksheetPage, "第 {i} 页，共 {n} 页", "Page {i} of {n}")                                           \
     X(HomeEnter, "返回主页（回车）", "Home (Enter)")                                                      \
     X(HostClass, "全班手机答题（F6）", "Host a class game (F6)")                                           \
     X(ClassTitle, "全班手机答题", "Class game on phones")                                                 \

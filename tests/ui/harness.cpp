@@ -38,6 +38,7 @@ Harness::Harness(const SettingList& settings, int width, int height, const std::
     options.seed = 7; // the same quizzes on every run
     options.hold_loading = hold_loading;
     options.rasterize = false; // widgets are found in the frame log; screenshots still draw
+    options.open_file = [this](const std::string& path) { opened_.push_back(path); };
     game_ = std::make_unique<Game>(options);
     std::string error;
     if (!game_->start(error)) throw std::runtime_error("the game did not start: " + error);

@@ -65,9 +65,13 @@ public:
     std::string screenshot(const std::string& name);
 
     const std::string& data_dir() const { return data_dir_; }
+    // The files the game asked the desktop to open (a worksheet), in order: tests never
+    // start a PDF viewer.
+    const std::vector<std::string>& opened() const { return opened_; }
 
 private:
     std::string data_dir_;
+    std::vector<std::string> opened_;
     bool own_dir_ = true;
     std::unique_ptr<Game> game_;
     void move_to(float x, float y);

@@ -8,20 +8,16 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import http from 'node:http';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
-const { chromium, devices } = require('playwright-core');
+import { ROOT, WEB, SHOTS, devices, launchBrowser } from './browser.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const WEB = path.join(ROOT, 'web');
-const SHOTS = path.resolve(ROOT, process.env.SCREENSHOT_DIR || 'build/screenshots/phone');
-const { STRINGS } = await import(path.join(WEB, 'i18n.js'));
+// web/ has no package.json saying its files are modules, and Node 18 (Debian 12's) goes
+// by that alone: the strings are imported as a module from their text.
+const { STRINGS } = await import(`data:text/javascript,${encodeURIComponent(fs.readFileSync(path.join(WEB, 'i18n.js'), 'utf8'))}`);
 
 // The error codes of docs/class-protocol.md's table, read from the doc itself.
 const PROTOCOL = fs.readFileSync(path.join(ROOT, 'docs/class-protocol.md'), 'utf8');
@@ -31,7 +27,7 @@ const JOIN_CODES = ['wrong_pin', 'bad_client', 'name_empty', 'name_too_long', 'n
 
 // ---- the server and the browser ------------------------------------------------------
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
-let server, base, browser, fontDir;
+let server, base, browser;
 
 before(async () => {
   server = http.createServer((req, res) => {
@@ -47,26 +43,61 @@ before(async () => {
     });
     fs.createReadStream(file).pipe(res);
   });
+  server.on('upgrade', acceptWebSocket);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${server.address().port}/`;
-  // Chinese text needs a CJK font; the repository's own (fonts/) through fontconfig,
-  // so the test machine needs no font package.
-  fontDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chronicle-fonts-'));
-  fs.writeFileSync(path.join(fontDir, 'fonts.conf'), `<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-<dir>${path.join(ROOT, 'fonts')}</dir><cachedir>${fontDir}</cachedir></fontconfig>`);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox'],
-    env: { ...process.env, FONTCONFIG_FILE: path.join(fontDir, 'fonts.conf') },
-  });
+  browser = await launchBrowser();
 });
+
+// ---- a stand-in host on /ws: just enough WebSocket (RFC 6455) for the page ----------
+// Text frames only, each message queued with the socket it came on.
+const wsMessages = [];
+const wsWaiters = [];
+let wsConnections = 0;
+
+function acceptWebSocket(req, socket) {
+  if (req.url !== '/ws') { socket.destroy(); return; }
+  wsConnections++;
+  const accept = crypto.createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+  socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+  let buf = Buffer.alloc(0);
+  socket.on('error', () => {});
+  socket.on('data', (data) => {
+    buf = Buffer.concat([buf, data]);
+    for (;;) {
+      if (buf.length < 2) return;
+      let len = buf[1] & 0x7f, at = 2;
+      if (len === 126) { if (buf.length < 4) return; len = buf.readUInt16BE(2); at = 4; }
+      if (buf.length < at + 4 + len) return; // phones' frames are masked
+      const mask = buf.subarray(at, at + 4);
+      const payload = Buffer.from(buf.subarray(at + 4, at + 4 + len)).map((b, i) => b ^ mask[i % 4]);
+      const opcode = buf[0] & 0x0f;
+      buf = buf.subarray(at + 4 + len);
+      if (opcode === 8) { socket.end(); return; }
+      if (opcode !== 1) continue;
+      const item = { msg: JSON.parse(payload.toString('utf8')), socket };
+      if (wsWaiters.length) wsWaiters.shift()(item); else wsMessages.push(item);
+    }
+  });
+}
+
+function wsSend(socket, obj) {
+  const payload = Buffer.from(JSON.stringify(obj));
+  const head = payload.length < 126 ? Buffer.from([0x81, payload.length]) : Buffer.from([0x81, 126, payload.length >> 8, payload.length & 0xff]);
+  socket.write(Buffer.concat([head, payload]));
+}
+
+function nextMessage(timeout = 8000) {
+  if (wsMessages.length) return Promise.resolve(wsMessages.shift());
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no message from the page')), timeout);
+    wsWaiters.push((item) => { clearTimeout(timer); resolve(item); });
+  });
+}
 
 after(async () => {
   await browser?.close();
   server?.close();
-  if (fontDir) fs.rmSync(fontDir, { recursive: true, force: true });
 });
 
 const VIEWS = {
@@ -111,6 +142,13 @@ function states(lang, name = 'Ana') {
     question: { ...common, phase: 'question', question: choice },
     question_tiles_only: { ...common, phase: 'question', question: { ...choice, prompt: undefined, options: [{}, {}, {}, {}] } },
     question_two: { ...common, phase: 'question', question: { ...choice, options: choice.options.slice(0, 2) } },
+    question_long: { ...common, phase: 'question', question: { ...choice, options: [
+      { text: 'ChatGPT overwhelms servers and the monitoring tool' }, { text: 'OpenAI opens the ChatGPT API to developers' },
+      { text: 'OpenAI launches the paid ChatGPT Plus' }, { text: 'Supercalifragilisticexpialidociousness' }] } },
+    order_long: { ...common, phase: 'question', question: { ...order, options: [
+      { text: 'ChatGPT overwhelms servers and the monitoring tool' }, { text: 'OpenAI opens the ChatGPT API to developers' },
+      { text: 'OpenAI launches the paid ChatGPT Plus' }, { text: 'Supercalifragilisticexpialidociousness' }] } },
+    question_untimed: { ...common, phase: 'question', question: { ...choice, left_ms: undefined } },
     paused: { ...common, phase: 'question', paused: true, question: choice },
     order: { ...common, phase: 'question', question: order },
     answered: { ...common, phase: 'answered', question: choice },
@@ -119,7 +157,8 @@ function states(lang, name = 'Ana') {
     result_wrong: { ...common, phase: 'reveal', question: choice, me: { seat: 3, name, score: 2300, rank: 4, streak: 0 },
       result: { correct: false, points: 0, chosen: [2], answer: [0] } },
     result_none: { ...common, phase: 'leaderboard', question: choice, result: { correct: false, points: 0, chosen: [], answer: [0] } },
-    result_order: { ...common, phase: 'reveal', question: order, mode: 'self_paced',
+    result_order: { ...common, phase: 'reveal', question: order, mode: 'self_paced', players: undefined,
+      me: { seat: 3, name, score: 2750, streak: 0 },
       result: { correct: false, points: 450, chosen: [0, 2, 1, 3], answer: [0, 1, 2, 3], in_place: 3, placed: 4 } },
     end: { ...common, phase: 'end', final: { rank: 2, score: 5400, players: 12 } },
     end_seventh: { ...common, phase: 'end', final: { rank: 7, score: 3100, players: 12 } },
@@ -176,12 +215,20 @@ test('both languages have the same strings', () => {
 
 // Each test has its own browser context, so they run side by side.
 describe('the phone page', { concurrency: 6 }, () => {
-  for (const view of ['Pixel 5', '360x740', 'tablet landscape', 'phone landscape', 'iPhone 12']) {
-    for (const lang of ['en', 'zh']) {
-      test(`every phase on ${view} in ${lang}`, async () => {
-        const { page, context, problems } = await openPage(view, lang);
-        try {
-          const all = [];
+  // One page per size: first in the browser's language, then switched with the page's
+  // own button (kept in localStorage) and reloaded.
+  ['Pixel 5', '360x740', 'tablet landscape', 'phone landscape', 'iPhone 12'].forEach((view, n) => {
+    test(`every phase on ${view} in en and zh`, async () => {
+      const langs = n % 2 ? ['zh', 'en'] : ['en', 'zh'];
+      const { page, context, problems } = await openPage(view, langs[0]);
+      try {
+        const all = [];
+        for (const lang of langs) {
+          if (lang !== langs[0]) {
+            await page.click('#lang');
+            await page.reload();
+            await page.waitForFunction(() => typeof window.chronicleRender === 'function');
+          }
           const phases = [['join', null, {}], ...Object.entries(states(lang)).map(([name, st]) => [name, st, st])];
           const seen = await page.evaluate(measureInPage, phases.map(([, st]) => st));
           await page.evaluate(() => window.chronicleReceive({ type: 'error', code: 'removed' }));
@@ -189,16 +236,16 @@ describe('the phone page', { concurrency: 6 }, () => {
           phases.push(['removed', null, {}]);
           seen.forEach((m, i) => {
             const [name, , st] = phases[i];
-            all.push(...m.layout.map((p) => `${name}: ${p}`), ...languageProblems(m, lang, st).map((p) => `${name}: ${p}`));
+            all.push(...m.layout.map((p) => `${lang} ${name}: ${p}`), ...languageProblems(m, lang, st).map((p) => `${lang} ${name}: ${p}`));
           });
-          all.push(...problems);
-          assert.deepEqual(all, []);
-        } finally {
-          await context.close();
         }
-      });
-    }
-  }
+        all.push(...problems);
+        assert.deepEqual(all, []);
+      } finally {
+        await context.close();
+      }
+    });
+  });
 
   test('nicknames and server texts are shown literally', async () => {
     const { page, context, problems } = await openPage('360x740', 'zh');
@@ -341,6 +388,49 @@ describe('the phone page', { concurrency: 6 }, () => {
     }
   });
 
+  test('joins over a WebSocket, rejoins after a drop and a reload, stays out once removed', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    try {
+      await page.goto(`${base}?pin=123456`);
+      await page.fill('#name', ' Ana ');
+      await page.click('#join-button');
+      const first = await nextMessage();
+      assert.equal(first.msg.type, 'join');
+      assert.equal(first.msg.pin, '123456');
+      assert.equal(first.msg.name, 'Ana');
+      const s = states('en');
+      wsSend(first.socket, { type: 'welcome', seat: 3, name: 'Ana' });
+      wsSend(first.socket, s.lobby);
+      await page.waitForSelector('.lobby');
+      assert.ok(await page.isHidden('#reconnecting'));
+
+      first.socket.destroy(); // the Wi-Fi drops
+      await page.waitForSelector('#reconnecting:not([hidden])');
+      const again = await nextMessage(); // after the first backoff step
+      assert.deepEqual(again.msg, first.msg, 'the same join, the same client id');
+      wsSend(again.socket, s.question);
+      await page.waitForSelector('.tiles');
+      assert.ok(await page.isHidden('#reconnecting'));
+      await page.click('.tiles .tile[data-opt="1"]');
+      assert.deepEqual((await nextMessage()).msg, { type: 'answer', question: 2, choice: [1] });
+
+      await page.reload(); // a reload in the tab joins again by itself
+      const third = await nextMessage();
+      assert.deepEqual(third.msg, first.msg);
+      const connections = wsConnections;
+      wsSend(third.socket, { type: 'error', code: 'removed' });
+      await page.waitForSelector('.removed');
+      await page.waitForTimeout(1500); // longer than the backoff's first steps
+      assert.equal(wsConnections, connections, 'no reconnection once removed');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the language button switches and is remembered', async () => {
     const { page, context } = await openPage('360x740', 'en');
     try {
@@ -350,6 +440,17 @@ describe('the phone page', { concurrency: 6 }, () => {
       await page.reload();
       await page.waitForFunction(() => typeof window.chronicleRender === 'function');
       assert.equal(await page.textContent('#join h1'), STRINGS.zh.join_heading);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('no left_ms: no countdown', async () => {
+    const { page, context } = await openPage('360x740', 'en');
+    try {
+      await page.evaluate((s) => window.chronicleRender(s), states('en').question_untimed);
+      assert.equal(await page.locator('.countdown').count(), 0);
+      assert.ok(!(await page.textContent('#screen')).includes(STRINGS.en.time_up));
     } finally {
       await context.close();
     }
@@ -377,10 +478,11 @@ describe('the phone page', { concurrency: 6 }, () => {
         await page.fill('#name', lang === 'zh' ? '小明' : 'Ana');
         await page.screenshot({ path: path.join(SHOTS, `join-${lang}.png`), fullPage: true });
         const s = states(lang, lang === 'zh' ? '小明' : 'Ana');
-        for (const phase of ['lobby', 'question', 'question_tiles_only', 'order', 'answered', 'result_right', 'result_wrong', 'result_order', 'end', 'end_seventh', 'paused']) {
+        for (const phase of ['lobby', 'question', 'question_long', 'order', 'question_tiles_only', 'answered', 'result_right', 'result_wrong', 'result_order', 'end', 'end_seventh', 'paused']) {
           await page.evaluate((st) => window.chronicleRender(st), s[phase]);
           if (phase === 'order') for (const opt of [1, 0]) await page.tap(`.pool .order-item[data-opt="${opt}"]`);
           await page.screenshot({ path: path.join(SHOTS, `${phase}-${lang}.png`), fullPage: true });
+          if (phase === 'question_tiles_only') await page.tap('.tiles .tile[data-opt="3"]'); // 'answered' then shows it
         }
       } finally {
         await context.close();

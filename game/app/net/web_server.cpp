@@ -28,8 +28,10 @@ namespace chronicle::net {
 
 namespace {
 
-// Writers share the connections: one stuck phone holds one writer for at most
-// kWritableWaitMs before it is dropped, and the others keep the rest moving.
+// Writers share the connections: a phone that stopped reading holds one writer for
+// kWritableWaitMs waiting for room in its socket (or, if it stalls mid-message, until
+// civetweb's request_timeout_ms) and is then dropped; the other writers keep the rest
+// moving meanwhile.
 constexpr size_t kWriters = 4;
 constexpr int kWritableWaitMs = 500;
 // Worker threads for plain HTTP on top of one per WebSocket (civetweb holds a thread
@@ -84,9 +86,11 @@ int port_of(const sockaddr_storage& address) {
 }
 
 // civetweb 1.15 can neither close a server-side connection from another thread nor say
-// whether a write would block. Both need the socket, which it does not expose; the
-// connection's address pair names it uniquely among this process's sockets.
-int find_socket(const mg_request_info& info) {
+// whether a write would block, and its accept loop looks at its stop flag only every 2 s.
+// All three need a socket it does not expose; its addresses name it uniquely among this
+// process's sockets (the connection's pair, or the one listener on our port).
+// `peer` null: the listening socket.
+int find_socket(int local_port, const mg_request_info* peer) {
     DIR* dir = opendir("/proc/self/fd");
     if (dir == nullptr) return -1;
     int found = -1;
@@ -97,15 +101,22 @@ int find_socket(const mg_request_info& info) {
         const int fd = static_cast<int>(number);
         struct stat status {};
         if (fstat(fd, &status) != 0 || !S_ISSOCK(status.st_mode)) continue;
-        sockaddr_storage local{}, remote{};
-        socklen_t local_size = sizeof local, remote_size = sizeof remote;
+        sockaddr_storage local{};
+        socklen_t local_size = sizeof local;
         if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_size) != 0) continue;
-        if (getpeername(fd, reinterpret_cast<sockaddr*>(&remote), &remote_size) != 0) continue;
-        if (port_of(local) == info.server_port && port_of(remote) == info.remote_port
-            && address_text(remote) == info.remote_addr) {
-            found = fd;
-            break;
+        if (port_of(local) != local_port) continue;
+        if (peer == nullptr) {
+            int listening = 0;
+            socklen_t size = sizeof listening;
+            if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || listening == 0) continue;
+        } else {
+            sockaddr_storage remote{};
+            socklen_t remote_size = sizeof remote;
+            if (getpeername(fd, reinterpret_cast<sockaddr*>(&remote), &remote_size) != 0) continue;
+            if (port_of(remote) != peer->remote_port || address_text(remote) != peer->remote_addr) continue;
         }
+        found = fd;
+        break;
     }
     closedir(dir);
     return found;
@@ -203,6 +214,7 @@ struct WebServer::Impl {
     std::string root_real;
     mg_context* context = nullptr;
     int port = 0;
+    int listener = -1; // civetweb's listening socket, to wake its accept loop when stopping
 
     std::mutex mutex;
     std::condition_variable work;     // writers: a connection is ready, or stopping
@@ -289,9 +301,22 @@ struct WebServer::Impl {
 
     int on_connect(const mg_connection* conn) {
         const mg_request_info* info = mg_get_request_info(conn);
+        // civetweb also hands us /ws/anything; there is one endpoint.
+        if (info == nullptr || info->local_uri == nullptr || std::strcmp(info->local_uri, "/ws") != 0) {
+            send_status(const_cast<mg_connection*>(conn), 404, "Not Found");
+            return 1;
+        }
+        // A browser names the page that opens a WebSocket: only our own page may, not
+        // another site open on a phone. (Clients that are not browsers send no Origin.)
+        const char* origin = mg_get_header(conn, "Origin");
+        const char* host = mg_get_header(conn, "Host");
+        if (origin != nullptr && (host == nullptr || std::string(origin) != std::string("http://") + host)) {
+            send_status(const_cast<mg_connection*>(conn), 403, "Forbidden");
+            return 1;
+        }
         {
             std::lock_guard<std::mutex> lock(mutex);
-            if (!stopping && connections.size() < options.max_connections && info != nullptr) {
+            if (!stopping && connections.size() < options.max_connections) {
                 auto c = std::make_unique<Connection>();
                 c->id = next_id++;
                 c->peer = info->remote_addr;
@@ -309,7 +334,7 @@ struct WebServer::Impl {
         auto* c = static_cast<Connection*>(mg_get_user_connection_data(conn));
         if (c == nullptr) return;
         const mg_request_info* info = mg_get_request_info(conn);
-        const int fd = info != nullptr ? find_socket(*info) : -1;
+        const int fd = info != nullptr ? find_socket(info->server_port, info) : -1;
         {
             std::lock_guard<std::mutex> lock(mutex);
             c->mg = conn;
@@ -349,6 +374,8 @@ struct WebServer::Impl {
         return 1;
     }
 
+    // civetweb hands over whole frames, read into its own memory first (1.15 has no frame
+    // size limit of its own): the limit applies to each frame and to a message in pieces.
     int on_data(mg_connection* conn, int bits, char* data, size_t size) {
         auto* c = static_cast<Connection*>(mg_get_user_connection_data(conn));
         if (c == nullptr) return 0;
@@ -377,8 +404,16 @@ struct WebServer::Impl {
             if (!final_frame) c->fragment = Connection::Fragment::Refused;
             mg_websocket_write(conn, MG_WEBSOCKET_OPCODE_TEXT, kUnknownType, std::strlen(kUnknownType));
             return 1;
-        case MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE:
+        case MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE: {
+            // Answered with its own code (RFC 6455 §5.5.1), so the browser sees a clean close.
+            unsigned code = kCloseNormal;
+            if (size >= 2) {
+                code = static_cast<unsigned>(static_cast<unsigned char>(data[0])) << 8U
+                       | static_cast<unsigned char>(data[1]);
+            }
+            write_close_frame(conn, code);
             return 0;
+        }
         default: // ping and pong: civetweb answers pings itself
             return 1;
         }
@@ -440,7 +475,10 @@ struct WebServer::Impl {
         work.notify_all();
         for (std::thread& writer : writers) writer.join();
         writers.clear();
-        if (context != nullptr) mg_stop(context);
+        if (context == nullptr) return;
+        // The accept loop wakes now (accept fails until mg_stop's flag, set right after).
+        if (listener >= 0) shutdown(listener, SHUT_RD);
+        mg_stop(context);
         context = nullptr;
     }
 };
@@ -539,6 +577,7 @@ std::unique_ptr<WebServer> WebServer::start(const ServerOptions& options, std::s
         return nullptr;
     }
     impl->port = ports[0].port;
+    impl->listener = find_socket(impl->port, nullptr);
 
     Impl* raw = impl.get();
     mg_set_request_handler(impl->context, "**", request_handler, raw);

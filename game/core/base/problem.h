@@ -182,6 +182,9 @@ enum class Problem {
     NoDataFolder,        // HOME (or XDG_DATA_HOME, CHRONICLE_DATA_DIR) gives no absolute folder
     FolderIsDanglingLink, // the path, where the link points
     FolderIsAFile,       // the path
+    // Worksheets (game/print)
+    FontUnreadable, // the bundled font's path
+    PdfNotMade,     // cairo's reason
     // The save
     SaveCannotOpen,     // the path, why (Term, or SQLite's or the OS's words)
     SaveNotMoved,       // the path, why, why it could not move

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/base/text.h"
+#include "core/store/storage.h"
 
 namespace chronicle {
 
@@ -35,6 +36,14 @@ bool valid_choice(const Question& q, const std::vector<size_t>& chosen) {
 }
 
 } // namespace
+
+const char* class_mode_name(ClassMode m) { return m == ClassMode::Live ? "live" : "self_paced"; }
+
+std::optional<ClassMode> class_mode_from_name(std::string_view name) {
+    if (name == "live") return ClassMode::Live;
+    if (name == "self_paced") return ClassMode::SelfPaced;
+    return std::nullopt;
+}
 
 std::variant<std::string, NameRefusal> check_nickname(std::string_view name) {
     if (find_invalid_utf8(name) != std::string_view::npos) return NameRefusal::Control;
@@ -362,6 +371,42 @@ int ClassGame::rank(size_t seat) const {
     for (const Standing& s : standings())
         if (s.entrant == seat) return s.rank;
     return 0;
+}
+
+ClassGameRecord ClassGame::record(int64_t finished_at) const {
+    ClassGameRecord g;
+    g.pack_id = quiz_.pack_id;
+    g.mode = settings_.mode;
+    g.difficulty = quiz_.difficulty;
+    g.seed = quiz_.seed;
+    g.lang = quiz_.lang;
+    g.finished_at = finished_at;
+    for (size_t q = 0; q < quiz_.questions.size(); ++q) {
+        const Question& question = quiz_.questions[q];
+        ClassQuestionRecord r{question.kind, question.prompt, {}, question.answer, skipped_[q]};
+        for (const Option& o : question.options) r.options.push_back(o.text);
+        g.questions.push_back(std::move(r));
+    }
+    std::vector<int> rank_of(players_.size(), 0);
+    for (const Standing& s : standings()) rank_of[s.entrant] = s.rank;
+    std::vector<int> place(players_.size(), -1); // a kept player's index in g.players
+    for (size_t seat = 0; seat < players_.size(); ++seat) {
+        const ClassPlayer& p = players_[seat];
+        if (p.removed) continue;
+        int correct = 0;
+        for (const PlayerAnswer& a : p.answers) correct += a.graded && a.grade.correct;
+        place[seat] = static_cast<int>(g.players.size());
+        g.players.push_back({p.name, p.points, rank_of[seat], correct});
+    }
+    for (size_t q = 0; q < quiz_.questions.size(); ++q)
+        for (size_t seat = 0; seat < players_.size(); ++seat) {
+            const PlayerAnswer& a = players_[seat].answers[q];
+            // Ungraded: a question skipped (its answers taken back), never reached, or
+            // open when the game ended.
+            if (place[seat] < 0 || !a.graded) continue;
+            g.answers.push_back({static_cast<int>(q), place[seat], a.chosen, a.grade.correct, a.grade.points, a.elapsed_ms});
+        }
+    return g;
 }
 
 } // namespace chronicle

@@ -26,6 +26,10 @@ constexpr size_t kMaxNicknameLength = 20; // code points, after trimming
 constexpr size_t kMaxClassOptions = 4;
 
 enum class ClassMode { Live, SelfPaced };
+const char* class_mode_name(ClassMode m); // "live", "self_paced", as the save and the phones name them
+std::optional<ClassMode> class_mode_from_name(std::string_view name);
+
+struct ClassGameRecord; // core/store/storage.h, which includes this header
 
 struct ClassSettings {
     ClassMode mode = ClassMode::Live;
@@ -151,6 +155,11 @@ public:
     // `seat`'s rank among the players still in the game.
     int rank(size_t seat) const;
     bool skipped(size_t index) const { return skipped_.at(index); }
+
+    // The game as saved: every question; the players still in it, with their rank and
+    // their graded answers (one with nothing chosen where time ran out). A removed
+    // player and their answers are left out, as they are from the standings.
+    ClassGameRecord record(int64_t finished_at) const;
 
 private:
     void open(size_t index, uint64_t now_ms);

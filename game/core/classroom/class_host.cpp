@@ -228,10 +228,12 @@ std::string ClassHost::state_for(size_t seat, const std::vector<int>& ranks, uin
     const std::string phase = phase_name(game_, seat);
     json s = {{"type", "state"},
               {"phase", phase},
-              {"mode", live ? "live" : "self_paced"},
+              {"mode", class_mode_name(game_.settings().mode)},
               {"paused", game_.paused()},
               {"lang", game_.quiz().lang}};
-    if (phase == "lobby") s["players"] = game_.player_count();
+    // How many play, for "3rd of 12": told where it stands still (a join mid-question
+    // would otherwise send every phone a new state).
+    if (phase == "lobby" || (live && phase != "question" && phase != "answered")) s["players"] = game_.player_count();
     // Self-paced ranks change with every answer anyone gives: they are told at the end only.
     json me = {{"seat", seat}, {"name", p.name}, {"score", p.points}, {"streak", p.streak}};
     if (live || phase == "end") me["rank"] = ranks[seat];
@@ -248,10 +250,11 @@ std::string ClassHost::state_for(size_t seat, const std::vector<int>& ranks, uin
                          {"options", options},
                          {"limit_ms", game_.time_limit_ms(*at)}};
         if (game_.settings().texts_on_phones) question["prompt"] = q.prompt;
+        const PlayerAnswer& a = p.answers[*at];
+        if (a.answered && !a.graded) question["chosen"] = indices(a.chosen); // a reloaded phone shows what it sent
         if (with_clock)
             if (const std::optional<int64_t> left = game_.ms_left(seat, now_ms)) question["left_ms"] = *left;
         s["question"] = question;
-        const PlayerAnswer& a = p.answers[*at];
         if (a.graded)
             s["result"] = {{"correct", a.grade.correct}, {"points", a.grade.points}, {"chosen", indices(a.chosen)},
                            {"answer", indices(q.answer)}, {"in_place", a.grade.in_place}, {"placed", a.grade.placed}};

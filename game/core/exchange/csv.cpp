@@ -108,4 +108,23 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
     return table;
 }
 
+std::string csv_row(const std::vector<std::string>& cells) {
+    std::string row;
+    for (size_t i = 0; i < cells.size(); ++i) {
+        if (i > 0) row += ',';
+        const std::string& cell = cells[i];
+        if (cell.find_first_of(",\"\r\n") == std::string::npos) {
+            row += cell;
+            continue;
+        }
+        row += '"';
+        for (char c : cell) {
+            if (c == '"') row += '"';
+            row += c;
+        }
+        row += '"';
+    }
+    return row + "\r\n";
+}
+
 } // namespace chronicle

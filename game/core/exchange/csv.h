@@ -38,4 +38,8 @@ struct CsvTable {
 // the separator and is not a row.
 std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file, std::vector<Diagnostic>& out);
 
+// One row as RFC 4180 writes it: cells joined by ',', a cell holding a comma, a quote
+// or a line break quoted (with "" for a quote), and CRLF at the end.
+std::string csv_row(const std::vector<std::string>& cells);
+
 } // namespace chronicle

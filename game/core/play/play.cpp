@@ -12,7 +12,7 @@ Play::Play(const std::string& data_folder, std::vector<PackFolder> pack_folders,
     : library_(std::move(pack_folders), data_folder + "/pack-index.json") {
     std::error_code not_made;
     std::filesystem::create_directories(std::filesystem::u8path(data_folder), not_made);
-    opened_ = Storage::open(data_folder + "/chronicle.db", now_unix_seconds);
+    opened_ = Storage::open(data_folder + "/" + kSaveFileName, now_unix_seconds);
     // Without its folder the save cannot open, and the reason to give is the folder's.
     if (not_made && opened_.storage && opened_.storage->in_memory())
         opened_.notice = Issue{Problem::SaveFolderNotMade, {data_folder, os_reason(not_made.value())}};

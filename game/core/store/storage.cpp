@@ -1,10 +1,12 @@
 // Index
 //   1. Schema and statements
 //   2. Small parts: statements and transactions that clean up after themselves,
-//      option texts as JSON
+//      option texts and indices as JSON
 //   3. Opening: check the save, move a bad one aside, fall back to memory
 //   4. Settings
 //   5. Games and best scores
+//   6. Projector games
+//   7. Class games
 #include "core/store/storage.h"
 
 #include <cerrno>
@@ -33,8 +35,8 @@ using Database = std::unique_ptr<sqlite3, detail::CloseDatabase>;
 
 // PRAGMA user_version of the schema below; 0 is a file no one has set up yet.
 // Version 1 gave a wrong answer no points; since 2 an order partly right earns some;
-// 3 adds the projector games with their teams.
-constexpr int64_t kSchemaVersion = 3;
+// 3 adds the projector games with their teams; 4 the class games with their players.
+constexpr int64_t kSchemaVersion = 4;
 
 // The answers table after its name, shared by the schema and the move from version 1.
 constexpr const char* kAnswersColumns = R"( (
@@ -114,7 +116,61 @@ CREATE TABLE team_game_answers (
     PRIMARY KEY (game_id, question, team),
     FOREIGN KEY (game_id, team) REFERENCES team_game_teams (game_id, position)
 );
-PRAGMA user_version = 3;
+)";
+
+// Class games: every question of the quiz, the players still in the game at its end,
+// and each one's graded answer to each question not skipped.
+constexpr const char* kCreateClassTables = R"(
+CREATE TABLE class_games (
+    id          INTEGER PRIMARY KEY,
+    pack_id     TEXT NOT NULL,
+    mode        TEXT NOT NULL, -- live, self_paced
+    difficulty  TEXT NOT NULL,
+    seed        INTEGER NOT NULL,
+    lang        TEXT NOT NULL,
+    finished_at INTEGER NOT NULL
+);
+CREATE INDEX class_games_by_finish ON class_games (finished_at);
+CREATE TABLE class_game_questions (
+    game_id  INTEGER NOT NULL REFERENCES class_games (id),
+    position INTEGER NOT NULL, -- its place in the quiz, from 0
+    kind     TEXT NOT NULL,
+    prompt   TEXT NOT NULL,
+    options  TEXT NOT NULL, -- JSON array of option texts
+    answer   TEXT NOT NULL, -- JSON array of option indices: the right one, or the right order
+    skipped  INTEGER NOT NULL CHECK (skipped IN (0, 1)),
+    PRIMARY KEY (game_id, position)
+);
+CREATE TABLE class_game_players (
+    game_id  INTEGER NOT NULL REFERENCES class_games (id),
+    position INTEGER NOT NULL, -- from 0, in the order they joined
+    name     TEXT NOT NULL,
+    points   INTEGER NOT NULL CHECK (points >= 0),
+    rank     INTEGER NOT NULL CHECK (rank >= 1),
+    correct  INTEGER NOT NULL CHECK (correct >= 0),
+    PRIMARY KEY (game_id, position)
+);
+CREATE TABLE class_game_answers (
+    game_id    INTEGER NOT NULL REFERENCES class_games (id),
+    question   INTEGER NOT NULL,
+    player     INTEGER NOT NULL,
+    chosen     TEXT NOT NULL, -- JSON array of option indices; [] when time ran out
+    correct    INTEGER NOT NULL CHECK (correct IN (0, 1)),
+    points     INTEGER NOT NULL CHECK (points >= 0),
+    elapsed_ms INTEGER NOT NULL,
+    PRIMARY KEY (game_id, question, player),
+    FOREIGN KEY (game_id, question) REFERENCES class_game_questions (game_id, position),
+    FOREIGN KEY (game_id, player) REFERENCES class_game_players (game_id, position)
+);
+-- What a CHECK cannot see, as it reads one row: the question's kind and whether it was
+-- skipped. grade() gives a wrong answer nothing but part of an order's, and a skipped
+-- question's answers were taken back.
+CREATE TRIGGER class_game_answers_fit_question BEFORE INSERT ON class_game_answers
+WHEN (SELECT skipped OR (NOT NEW.correct AND NEW.points > 0 AND kind <> 'order') FROM class_game_questions
+      WHERE game_id = NEW.game_id AND position = NEW.question)
+BEGIN
+    SELECT RAISE(ABORT, 'an answer the question cannot have');
+END;
 )";
 
 // Version 1's answers refused points for an answer not entirely right: a new table
@@ -123,8 +179,7 @@ constexpr const char* kAnswersFromVersion1 =
     "INSERT INTO answers_v2 SELECT game_id, position, kind, prompt, chosen, right_texts, correct, max(points, 0), elapsed_ms"
     " FROM answers;"
     "DROP TABLE answers;"
-    "ALTER TABLE answers_v2 RENAME TO answers;"
-    "PRAGMA user_version = 2;";
+    "ALTER TABLE answers_v2 RENAME TO answers;";
 
 constexpr const char* kGetSetting = "SELECT value FROM settings WHERE key = ?1";
 constexpr const char* kSetSetting =
@@ -173,15 +228,46 @@ constexpr const char* kGetTeamAnswers =
     "SELECT question, team, prompt, chosen, correct, points, elapsed_ms FROM team_game_answers"
     " WHERE game_id = ?1 ORDER BY question, team";
 
+constexpr const char* kInsertClassGame =
+    "INSERT INTO class_games (pack_id, mode, difficulty, seed, lang, finished_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+constexpr const char* kInsertClassQuestion =
+    "INSERT INTO class_game_questions (game_id, position, kind, prompt, options, answer, skipped)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+constexpr const char* kInsertClassPlayer =
+    "INSERT INTO class_game_players (game_id, position, name, points, rank, correct) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+constexpr const char* kInsertClassAnswer =
+    "INSERT INTO class_game_answers (game_id, question, player, chosen, correct, points, elapsed_ms)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+// These two list a class game's columns in the order class_game_from_row() reads them.
+constexpr const char* kRecentClassGames =
+    "SELECT id, pack_id, mode, difficulty, seed, lang, finished_at FROM class_games"
+    " ORDER BY finished_at DESC, id DESC LIMIT ?1";
+constexpr const char* kGetClassGame =
+    "SELECT id, pack_id, mode, difficulty, seed, lang, finished_at FROM class_games WHERE id = ?1";
+constexpr const char* kGetClassQuestions =
+    "SELECT kind, prompt, options, answer, skipped FROM class_game_questions WHERE game_id = ?1 ORDER BY position";
+constexpr const char* kGetClassPlayers =
+    "SELECT name, points, rank, correct FROM class_game_players WHERE game_id = ?1 ORDER BY position";
+constexpr const char* kGetClassAnswers =
+    "SELECT question, player, chosen, correct, points, elapsed_ms FROM class_game_answers"
+    " WHERE game_id = ?1 ORDER BY question, player";
+
 // Each is test-prepared when a save opens, so that a save whose tables do not fit
-// them is found then, not in the middle of a game. Calls prepare their own.
-constexpr const char* kAllStatements[] = {kGetSetting,      kSetSetting,     kInsertGame,  kInsertAnswer,     kOfferBest,
-                                          kGetBest,         kRecentGames,    kGetGame,     kGetAnswers,       kCountGames,
-                                          kInsertTeamGame,  kInsertTeam,     kInsertTeamAnswer, kRecentTeamGames,
-                                          kGetTeamGame,     kGetTeams,       kGetTeamAnswers};
-// What a save of version 2 that cannot be written (so cannot take the team tables) must take.
-constexpr const char* kVersion2Statements[] = {kGetSetting, kSetSetting,  kInsertGame, kInsertAnswer, kOfferBest,
-                                               kGetBest,    kRecentGames, kGetGame,    kGetAnswers,   kCountGames};
+// them is found then, not in the middle of a game. Calls prepare their own. An old
+// save that cannot be written stays at its version, so it is held only to the
+// statements of its version and before: `since` is the version that made their tables.
+struct KnownStatement {
+    const char* sql;
+    int64_t since;
+};
+constexpr KnownStatement kAllStatements[] = {
+    {kGetSetting, 1},          {kSetSetting, 1},          {kInsertGame, 1},         {kInsertAnswer, 1},
+    {kOfferBest, 1},           {kGetBest, 1},             {kRecentGames, 1},        {kGetGame, 1},
+    {kGetAnswers, 1},          {kCountGames, 1},          {kInsertTeamGame, 3},     {kInsertTeam, 3},
+    {kInsertTeamAnswer, 3},    {kRecentTeamGames, 3},     {kGetTeamGame, 3},        {kGetTeams, 3},
+    {kGetTeamAnswers, 3},      {kInsertClassGame, 4},     {kInsertClassQuestion, 4}, {kInsertClassPlayer, 4},
+    {kInsertClassAnswer, 4},   {kRecentClassGames, 4},    {kGetClassGame, 4},       {kGetClassQuestions, 4},
+    {kGetClassPlayers, 4},     {kGetClassAnswers, 4}};
 
 // ---------------------------------------------------------------------------
 // 2. Small parts
@@ -264,6 +350,20 @@ std::vector<std::string> texts_from_json(const std::string& text) {
     for (const nlohmann::json& item : list)
         if (item.is_string()) texts.push_back(item.get<std::string>());
     return texts;
+}
+
+// Option indices (an answer, a choice) as a JSON array of numbers.
+std::string indices_to_json(const std::vector<size_t>& indices) { return nlohmann::json(indices).dump(); }
+
+// Like texts_from_json: what is not an array of indices reads as none, or without the
+// items that are not.
+std::vector<size_t> indices_from_json(const std::string& text) {
+    const nlohmann::json list = nlohmann::json::parse(text, nullptr, false);
+    std::vector<size_t> indices;
+    if (!list.is_array()) return indices;
+    for (const nlohmann::json& item : list)
+        if (item.is_number_unsigned()) indices.push_back(item.get<size_t>());
+    return indices;
 }
 
 // ---------------------------------------------------------------------------
@@ -461,28 +561,31 @@ Attempt open_database(const std::string& path) {
         exec(db.get(), "PRAGMA query_only = ON"); // and Storage refuses writes before they start
         return {std::move(db), false, false, {}, Issue{Problem::SaveNewerReadOnly, {path}}};
     }
+    const std::string set_version = "PRAGMA user_version = " + std::to_string(kSchemaVersion);
     if (version == 0) {
         int64_t objects = 0;
         rc = read_integer(db.get(), "SELECT count(*) FROM sqlite_master", objects);
         if (rc != SQLITE_OK) return failed(db.get(), rc);
         if (objects > 0) return damaged(Term::SaveNotChronicle);
         // Version and tables appear together or not at all.
-        const std::string set_version = "PRAGMA user_version = " + std::to_string(kSchemaVersion);
         Transaction tx(db.get());
         rc = tx.begin_rc();
         if (rc == SQLITE_OK) rc = exec(db.get(), kCreateSchema);
         if (rc == SQLITE_OK) rc = exec(db.get(), create_answers_table("answers").c_str());
         if (rc == SQLITE_OK) rc = exec(db.get(), kCreateTeamTables);
+        if (rc == SQLITE_OK) rc = exec(db.get(), kCreateClassTables);
         if (rc == SQLITE_OK) rc = exec(db.get(), set_version.c_str());
         if (rc == SQLITE_OK) rc = tx.commit();
         if (rc != SQLITE_OK) return failed(db.get(), rc); // before tx's rollback replaces the message
-    } else if (version == 1 || version == 2) {
-        // Both steps in one transaction: a save is at one version or the next, never between.
+    } else if (version >= 1 && version < kSchemaVersion) {
+        // Every step in one transaction: a save is at its version or this one, never between.
         Transaction tx(db.get());
         rc = tx.begin_rc();
-        if (rc == SQLITE_OK && version == 1) rc = exec(db.get(), create_answers_table("answers_v2").c_str());
-        if (rc == SQLITE_OK && version == 1) rc = exec(db.get(), kAnswersFromVersion1);
-        if (rc == SQLITE_OK) rc = exec(db.get(), kCreateTeamTables);
+        if (rc == SQLITE_OK && version < 2) rc = exec(db.get(), create_answers_table("answers_v2").c_str());
+        if (rc == SQLITE_OK && version < 2) rc = exec(db.get(), kAnswersFromVersion1);
+        if (rc == SQLITE_OK && version < 3) rc = exec(db.get(), kCreateTeamTables);
+        if (rc == SQLITE_OK) rc = exec(db.get(), kCreateClassTables);
+        if (rc == SQLITE_OK) rc = exec(db.get(), set_version.c_str());
         if (rc == SQLITE_OK) rc = tx.commit();
         // An old save without its tables; one that cannot be written stays as it
         // is, readable, and refuses_writes() says why.
@@ -492,14 +595,11 @@ Attempt open_database(const std::string& path) {
     } else if (version != kSchemaVersion) {
         return damaged(Term::SaveNotChronicle);
     }
-    // An old save that stays as it is (it cannot be written) is read without team games.
-    if (version == kSchemaVersion || version == 0) {
-        for (const char* sql : kAllStatements)
-            if (!Statement(db.get(), sql).prepared()) return damaged(Term::SaveWithoutTables);
-    } else {
-        for (const char* sql : kVersion2Statements)
-            if (!Statement(db.get(), sql).prepared()) return damaged(Term::SaveWithoutTables);
-    }
+    // An old save that stays as it is (it cannot be written) is read without the games
+    // later versions added.
+    const int64_t tables = version == 0 ? kSchemaVersion : version;
+    for (const KnownStatement& s : kAllStatements)
+        if (s.since <= tables && !Statement(db.get(), s.sql).prepared()) return damaged(Term::SaveWithoutTables);
     std::optional<Issue> read_only = version == 0 ? std::nullopt : refuses_writes(db.get(), path, version);
     if (read_only) exec(db.get(), "PRAGMA query_only = ON");
     return {std::move(db), false, false, {}, std::move(read_only)};
@@ -854,6 +954,77 @@ int read_team_parts(sqlite3* db, TeamGameRecord& g, bool answers) {
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+// Class games, like games: the caller holds the transaction.
+int write_class_game(sqlite3* db, const ClassGameRecord& g, int64_t& id, Detail& why) {
+    auto failed_step = [&](int rc) {
+        why = reason_of(db, rc);
+        return rc;
+    };
+    Statement insert_game(db, kInsertClassGame);
+    insert_game.bind(g.pack_id, class_mode_name(g.mode), difficulty_name(g.difficulty), static_cast<int64_t>(g.seed), g.lang,
+                     g.finished_at);
+    int rc = insert_game.step();
+    if (rc != SQLITE_DONE) return failed_step(rc);
+    id = sqlite3_last_insert_rowid(db);
+    Statement insert_question(db, kInsertClassQuestion);
+    for (size_t i = 0; i < g.questions.size(); ++i) {
+        const ClassQuestionRecord& q = g.questions[i];
+        insert_question.reset();
+        insert_question.bind(id, static_cast<int64_t>(i), kind_name(q.kind), q.prompt, texts_to_json(q.options),
+                             indices_to_json(q.answer), q.skipped);
+        if ((rc = insert_question.step()) != SQLITE_DONE) return failed_step(rc);
+    }
+    Statement insert_player(db, kInsertClassPlayer);
+    for (size_t i = 0; i < g.players.size(); ++i) {
+        const ClassPlayerRecord& p = g.players[i];
+        insert_player.reset();
+        insert_player.bind(id, static_cast<int64_t>(i), p.name, p.points, p.rank, p.correct);
+        if ((rc = insert_player.step()) != SQLITE_DONE) return failed_step(rc);
+    }
+    Statement insert_answer(db, kInsertClassAnswer);
+    for (const ClassAnswerRecord& a : g.answers) {
+        insert_answer.reset();
+        insert_answer.bind(id, a.question, a.player, indices_to_json(a.chosen), a.correct, a.points, a.elapsed_ms);
+        if ((rc = insert_answer.step()) != SQLITE_DONE) return failed_step(rc);
+    }
+    return SQLITE_OK;
+}
+
+ClassGameRecord class_game_from_row(const Statement& row) {
+    ClassGameRecord g;
+    g.id = row.integer(0);
+    g.pack_id = row.text(1);
+    g.mode = class_mode_from_name(row.text(2)).value_or(ClassMode::Live);
+    g.difficulty = difficulty_from_name(row.text(3)).value_or(Difficulty::Normal);
+    g.seed = static_cast<uint64_t>(row.integer(4));
+    g.lang = row.text(5);
+    g.finished_at = row.integer(6);
+    return g;
+}
+
+// The questions and players of class game `g.id` and, with `answers`, their answers;
+// SQLITE_OK or the error.
+int read_class_parts(sqlite3* db, ClassGameRecord& g, bool answers) {
+    Statement questions(db, kGetClassQuestions);
+    questions.bind(g.id);
+    int rc;
+    while ((rc = questions.step()) == SQLITE_ROW)
+        g.questions.push_back({kind_from_name(questions.text(0)).value_or(Kind::First), questions.text(1),
+                               texts_from_json(questions.text(2)), indices_from_json(questions.text(3)), questions.integer(4) != 0});
+    if (rc != SQLITE_DONE) return rc;
+    Statement players(db, kGetClassPlayers);
+    players.bind(g.id);
+    while ((rc = players.step()) == SQLITE_ROW)
+        g.players.push_back({players.text(0), players.number(1), players.number(2), players.number(3)});
+    if (rc != SQLITE_DONE || !answers) return rc == SQLITE_DONE ? SQLITE_OK : rc;
+    Statement list(db, kGetClassAnswers);
+    list.bind(g.id);
+    while ((rc = list.step()) == SQLITE_ROW)
+        g.answers.push_back({list.number(0), list.number(1), indices_from_json(list.text(2)), list.integer(3) != 0, list.number(4),
+                             list.integer(5)});
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 // Memory's settings replace the save's (they were set later); its games are added in
 // the order they were played, with new ids, each offered as the best score.
 int copy_everything(sqlite3* from, sqlite3* to) {
@@ -883,6 +1054,15 @@ int copy_everything(sqlite3* from, sqlite3* to) {
         Detail why;
         if ((rc = read_team_parts(from, g, true)) != SQLITE_OK) return rc;
         if ((rc = write_team_game(to, g, id, why)) != SQLITE_OK) return rc;
+    }
+    if (rc != SQLITE_DONE) return rc;
+    Statement class_games(from, "SELECT id, pack_id, mode, difficulty, seed, lang, finished_at FROM class_games ORDER BY id");
+    while ((rc = class_games.step()) == SQLITE_ROW) {
+        ClassGameRecord g = class_game_from_row(class_games);
+        int64_t id = 0;
+        Detail why;
+        if ((rc = read_class_parts(from, g, true)) != SQLITE_OK) return rc;
+        if ((rc = write_class_game(to, g, id, why)) != SQLITE_OK) return rc;
     }
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
@@ -998,6 +1178,56 @@ std::optional<TeamGameRecord> Storage::team_game(int64_t id) const {
     }
     TeamGameRecord g = team_game_from_row(get);
     if (read_team_parts(db_.get(), g, true) == SQLITE_OK) return g;
+    fail(Problem::AnswersNotRead);
+    return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------
+// 7. Class games
+// ---------------------------------------------------------------------------
+
+int64_t Storage::record_class_game(const ClassGameRecord& g) {
+    last_error_.reset();
+    if (!ready_to_write(Problem::GameNotSaved)) return -1;
+    Transaction tx(db_.get());
+    int64_t id = -1;
+    Detail why;
+    int rc = tx.begin_rc();
+    if (rc == SQLITE_OK && (rc = write_class_game(db_.get(), g, id, why)) != SQLITE_OK) {
+        last_error_ = Issue{Problem::GameNotSaved, {why}};
+        return -1;
+    }
+    if (rc == SQLITE_OK) rc = tx.commit();
+    if (rc == SQLITE_OK) return id;
+    fail(Problem::GameNotSaved);
+    return -1;
+}
+
+std::vector<ClassGameRecord> Storage::recent_class_games(int limit) const {
+    last_error_.reset();
+    Statement list(db_.get(), kRecentClassGames);
+    list.bind(limit);
+    std::vector<ClassGameRecord> games;
+    int rc;
+    while ((rc = list.step()) == SQLITE_ROW) games.push_back(class_game_from_row(list));
+    for (size_t i = 0; rc == SQLITE_DONE && i < games.size(); ++i)
+        if (read_class_parts(db_.get(), games[i], false) != SQLITE_OK) rc = SQLITE_ERROR;
+    if (rc == SQLITE_DONE) return games;
+    fail(Problem::GamesNotListed);
+    return {};
+}
+
+std::optional<ClassGameRecord> Storage::class_game(int64_t id) const {
+    last_error_.reset();
+    Statement get(db_.get(), kGetClassGame);
+    get.bind(id);
+    const int rc = get.step();
+    if (rc != SQLITE_ROW) {
+        if (rc != SQLITE_DONE) fail(Problem::GameNotRead);
+        return std::nullopt;
+    }
+    ClassGameRecord g = class_game_from_row(get);
+    if (read_class_parts(db_.get(), g, true) == SQLITE_OK) return g;
     fail(Problem::AnswersNotRead);
     return std::nullopt;
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/base/problem.h"
+#include "core/classroom/class_game.h"
 #include "core/quiz/scoring.h"
 
 struct sqlite3;
@@ -76,6 +77,45 @@ struct TeamGameRecord {
     std::vector<TeamAnswerRecord> answers; // by question, then team
 };
 
+// A class game (core/classroom/class_game.h), as saved: every question of its quiz,
+// the players still in it at the end, and their graded answers.
+struct ClassQuestionRecord {
+    Kind kind = Kind::First;
+    std::string prompt;
+    std::vector<std::string> options; // the option texts, in the order shown
+    std::vector<size_t> answer;       // indices into options: the right one; for an order, the right order
+    bool skipped = false;             // went by with no points (ClassGame::skip, end): it has no answers
+};
+
+struct ClassPlayerRecord {
+    std::string name;
+    int points = 0;
+    int rank = 1;    // among the players kept; ties share a rank
+    int correct = 0; // answers entirely right
+};
+
+struct ClassAnswerRecord {
+    int question = 0;           // an index into the questions
+    int player = 0;             // an index into the players
+    std::vector<size_t> chosen; // option indices, for an order the player's order; empty: no answer
+    bool correct = false;
+    int points = 0; // a wrong answer has none but part of an order's
+    int64_t elapsed_ms = 0;
+};
+
+struct ClassGameRecord {
+    int64_t id = 0; // set when read back
+    std::string pack_id;
+    ClassMode mode = ClassMode::Live;
+    Difficulty difficulty = Difficulty::Normal;
+    uint64_t seed = 0;
+    std::string lang;
+    int64_t finished_at = 0; // unix seconds
+    std::vector<ClassQuestionRecord> questions; // in the quiz's order
+    std::vector<ClassPlayerRecord> players;     // in the order they joined
+    std::vector<ClassAnswerRecord> answers;     // by question, then player
+};
+
 struct BestScore {
     int points = 0;
     int correct = 0;
@@ -83,6 +123,10 @@ struct BestScore {
     int64_t finished_at = 0;
     int64_t game_id = 0;
 };
+
+// The save's name in the user's data folder (core/base/paths.h), where the game and
+// the command line open it.
+constexpr const char* kSaveFileName = "chronicle.db";
 
 struct OpenResult;
 
@@ -148,6 +192,14 @@ public:
     std::vector<TeamGameRecord> recent_team_games(int limit) const;
     // One projector game with its teams and answers; nullopt when there is no such game.
     std::optional<TeamGameRecord> team_game(int64_t id) const;
+
+    // Writes a class game with its questions, players and answers, all or nothing; its id, or -1.
+    int64_t record_class_game(const ClassGameRecord& game);
+    // Up to `limit` class games, newest first, with their questions and players but not
+    // their answers. A negative limit lists every one.
+    std::vector<ClassGameRecord> recent_class_games(int limit) const;
+    // One class game with everything; nullopt when there is no such game.
+    std::optional<ClassGameRecord> class_game(int64_t id) const;
 
 private:
     using Database = std::unique_ptr<sqlite3, detail::CloseDatabase>;
