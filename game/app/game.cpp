@@ -26,6 +26,7 @@
 #include "app/pack_worker.h"
 #include "app/sound.h"
 #include "core/base/paths.h"
+#include "core/exchange/class_report.h"
 #include "core/quiz/phrases.h"
 #include "print/worksheet.h"
 #include "ui/fonts.h"
@@ -217,6 +218,8 @@ void Game::plan_glyphs() {
     if (const auto& problem = model_->worksheet_problem) shown += ui::message(*problem, ui::Lang::Zh) + ui::message(*problem, ui::Lang::En);
     for (const std::string& name : model_->team_setup.names) shown += name; // typed by the teacher
     shown += model_->class_setup.error; // the OS's reason the lobby did not open
+    shown += model_->class_view.export_path;
+    if (const auto& problem = model_->class_view.export_problem) shown += ui::message(*problem, ui::Lang::Zh) + ui::message(*problem, ui::Lang::En);
     // Nicknames from phones: a new character rebuilds the atlas, so no name shows '?'.
     if (class_session_)
         for (const ClassPlayer& p : class_session_->game().players()) shown += p.name;
@@ -609,6 +612,7 @@ void Game::carry_out(const ui::Intent& intent) {
     case Do::ClassPause:
     case Do::ClassSkip:
     case Do::ClassRemove: carry_out_class(intent); break;
+    case Do::ExportClassResults: export_class_results(); break;
     }
 }
 
@@ -712,6 +716,7 @@ void Game::open_class_lobby() {
     model_->added.clear();
     model_->class_view = {&class_session_->game(), class_session_->join_url(), class_session_->join_url_with_pin(), class_session_->pin()};
     class_players_planned_ = 0;
+    class_saved_ = false;
     show(ui::ScreenId::ClassLobby);
 }
 
@@ -739,11 +744,35 @@ void Game::class_changed() {
     case ClassPhase::Finished: want = ui::ScreenId::ClassPodium; break;
     }
     if (want == screen_) return;
+    if (want == ui::ScreenId::ClassPodium) save_class_game(); // before the podium: closing the window loses nothing
     if (play_->settings().sound) {
         if (want == ui::ScreenId::ClassReveal) sound_->play(Effect::Right);
         if (want == ui::ScreenId::ClassPodium) sound_->play(Effect::Finished);
     }
     show(want);
+}
+
+void Game::save_class_game() {
+    if (class_saved_ || !class_session_) return;
+    Storage* storage = play_->storage();
+    class_saved_ = storage && storage->record_class_game(class_session_->game().record(unix_now())) >= 0;
+}
+
+// The finished game's results as CSV (core's class_results_csv, as `chronicle results
+// export` writes them) beside the worksheets; the podium says where it went, or why not.
+void Game::export_class_results() {
+    if (!class_session_) return;
+    ui::ClassView& view = model_->class_view;
+    view.export_path.clear();
+    view.export_problem.reset();
+    const ClassGameRecord record = class_session_->game().record(unix_now());
+    const std::string name = "chronicle-class-" + record.pack_id + "-" + std::to_string(record.finished_at) + ".csv";
+    const std::string path = (std::filesystem::path(documents_folder()) / name).string();
+    Issue error;
+    if (write_file_atomically(path, class_results_csv(record), true, error) == WriteOutcome::Written) view.export_path = path;
+    else view.export_problem = error;
+    plan_glyphs(); // the path's characters join the atlas
+    frames_pending_ = std::max(frames_pending_, 2);
 }
 
 // A worksheet of the quiz Start would make, with a seed of its own, written where the

@@ -111,6 +111,7 @@ private:
     uint32_t class_event_ = 0;       // the SDL event its server wakes the loop with when a phone spoke
     bool class_paused_to_ask_ = false; // its clock stopped for "End the game?"
     size_t class_players_planned_ = 0; // players whose names' characters are in the atlas
+    bool class_saved_ = false;         // the finished game is in the save (once)
     int64_t ticked_second_ = 0; // the timed clock's second last ticked (or seen)
     std::unique_ptr<ui::FontCoverage> coverage_;
     std::unique_ptr<ui::Model> model_;
@@ -146,6 +147,9 @@ private:
     void close_class_game();
     // After the class game changed: new names' characters, the screen for its phase.
     void class_changed();
+    // The finished class game into the save, once, as the headless host does.
+    void save_class_game();
+    void export_class_results();
     void print_worksheet();
     void show(ui::ScreenId screen);
     void show_round();

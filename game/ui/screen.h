@@ -66,6 +66,9 @@ struct ClassView {
     std::string join_url;          // shown as text
     std::string join_url_with_pin; // in the QR code
     std::string pin;
+    // The results last exported from the podium: where the CSV went, or why it did not.
+    std::string export_path{};
+    std::optional<Issue> export_problem{};
 };
 
 // What the screens draw from. Settings are changed in place (then SaveSettings).
@@ -114,6 +117,7 @@ struct Intent {
         ClassPause,   // pause or resume
         ClassSkip,
         ClassRemove,  // the player in seat `team` leaves the game
+        ExportClassResults, // the finished game's results as CSV, where the teacher keeps documents
         AskLeave,     // Esc on a running quiz: ask "Leave this quiz?" (the clock stops)
         KeepPlaying,  // the answer to it: back to the quiz
         Leave,        // the other answer: Home, the quiz kept to be resumed

@@ -184,7 +184,10 @@ enum class Lang { Zh, En };
     X(Nickname, "昵称", "Name")                                                                           \
     X(QuestionColumn, "题目", "Question")                                                                 \
     X(ScoreColumn, "得分", "Score")                                                                       \
-    X(DoneMark, "完成", "Done")
+    X(DoneMark, "完成", "Done")                                                                           \
+    X(ExportResults, "导出成绩（CSV）", "Export results (CSV)")                                              \
+    X(ResultsSaved, "成绩已保存到 {p}", "Results saved to {p}")                                               \
+    X(ResultsNotSaved, "无法保存成绩：{e}", "Could not save the results: {e}")
 
 enum class T {
 #define CHRONICLE_UI_ID(id, zh, en) id,

@@ -10,6 +10,11 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
 #include <condition_variable>
 #include <memory>
 #include <stdexcept>
@@ -73,6 +78,30 @@ struct Phone {
         const std::string text = message.dump();
         REQUIRE(mg_websocket_client_write(conn, MG_WEBSOCKET_OPCODE_TEXT, text.data(), text.size()) > 0);
     }
+};
+
+// HOME set to a fresh folder (with Documents) for the object's life, then as it was.
+class TempHome {
+public:
+    TempHome() : path_(std::filesystem::temp_directory_path() / ("chronicle-class-home-" + std::to_string(::getpid()))) {
+        if (const char* home = std::getenv("HOME")) old_ = home;
+        std::filesystem::remove_all(path_);
+        std::filesystem::create_directories(path_ / "Documents");
+        setenv("HOME", path_.c_str(), 1);
+    }
+    ~TempHome() {
+        if (old_) setenv("HOME", old_->c_str(), 1);
+        else unsetenv("HOME");
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    TempHome(const TempHome&) = delete;
+    TempHome& operator=(const TempHome&) = delete;
+    std::filesystem::path documents() const { return path_ / "Documents"; }
+
+private:
+    std::filesystem::path path_;
+    std::optional<std::string> old_;
 };
 
 const ClassGame& class_game(Harness& h) {
@@ -226,6 +255,29 @@ void play_live_class(const char* lang_code, int width, int height) {
     SDL_Delay(1300); // the blocks have risen
     h.frames(2);
     h.screenshot("class-podium-" + tag);
+    // Saved as it finished, as the headless host saves it.
+    REQUIRE(h.game().play().storage());
+    CHECK(h.game().play().storage()->recent_class_games(-1).size() == 1);
+    // Export: the results as CSV where the teacher keeps documents; the podium says where.
+    {
+        TempHome home;
+        REQUIRE(h.click(t(ui::T::ExportResults)));
+        h.frames(2);
+        std::vector<std::filesystem::path> written;
+        for (const auto& entry : std::filesystem::directory_iterator(home.documents())) written.push_back(entry.path());
+        REQUIRE(written.size() == 1);
+        CHECK(written[0].extension() == ".csv");
+        std::ifstream in(written[0], std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        const std::string csv = bytes.str();
+        CHECK(csv.find("Ana") != std::string::npos);
+        CHECK(csv.find("鑫淼") != std::string::npos);
+        CHECK(h.screen_text().find(fill_in(t(ui::T::ResultsSaved), {{"p", written[0].string()}})) != std::string::npos);
+        CHECK(h.missing_glyph() == "");
+        CHECK(h.scrolling_window() == "");
+        h.screenshot("class-podium-exported-" + tag);
+    }
     h.press(SDL_SCANCODE_RETURN);
     CHECK(h.screen() == ScreenId::Home);
     CHECK_FALSE(h.game().class_session()); // the server stopped
