@@ -278,3 +278,25 @@ SCENARIO("Self-paced: each player on their own question with their own clock", "
         }
     }
 }
+
+TEST_CASE("The projector's clock counts down the class's question, stands still while paused, and is gone after it", "[class]") {
+    ClassGame game(class_quiz(2), {});
+    const size_t ana = seat_of(game.join("Ana", 0));
+    seat_of(game.join("Bob", 0));
+    CHECK_FALSE(game.ms_left_on_screen(0)); // the lobby: nothing asked
+    REQUIRE(game.start(1000));
+    const int64_t limit = game.time_limit_ms(0);
+    CHECK(game.ms_left_on_screen(1000) == limit);
+    CHECK(game.ms_left_on_screen(4000) == limit - 3000);
+    // One player's answer stops their clock, not the class's.
+    REQUIRE_FALSE(game.answer(ana, 0, {0}, 4000));
+    CHECK_FALSE(game.ms_left(ana, 4000));
+    CHECK(game.ms_left_on_screen(5000) == limit - 4000);
+    REQUIRE(game.pause(5000));
+    CHECK(game.ms_left_on_screen(9000) == limit - 4000);
+    REQUIRE(game.resume(9000));
+    CHECK(game.ms_left_on_screen(10000) == limit - 5000);
+    CHECK(game.ms_left_on_screen(1000000) == 0);
+    REQUIRE(game.reveal());
+    CHECK_FALSE(game.ms_left_on_screen(10000));
+}

@@ -19,8 +19,6 @@ namespace net {
 class WebServer;
 }
 
-constexpr int kDefaultClassPort = 8787;
-
 struct ClassSessionOptions {
     std::string bind_address = "0.0.0.0"; // one interface by choice, or all
     int port = kDefaultClassPort;          // 0: any free port

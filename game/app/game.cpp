@@ -21,10 +21,12 @@
 #include <cstring>
 #include <filesystem>
 
+#include "app/class_session.h"
 #include "app/clock.h"
 #include "app/pack_worker.h"
 #include "app/sound.h"
 #include "core/base/paths.h"
+#include "core/exchange/class_report.h"
 #include "core/quiz/phrases.h"
 #include "print/worksheet.h"
 #include "ui/fonts.h"
@@ -97,6 +99,7 @@ Game::Game(GameOptions options) : options_(options) {}
 
 Game::~Game() {
     worker_.reset(); // before SDL_Quit: it pushes SDL events
+    class_session_.reset(); // its server's threads too
     if (imgui_ready_) {
         ImGui_ImplSDLRenderer_Shutdown();
         ImGui_ImplSDL2_Shutdown();
@@ -159,6 +162,7 @@ bool Game::start(std::string& error) {
 
     play_ = std::make_unique<Play>(*data, default_pack_folders(), system_language(), unix_now());
     loaded_event_ = SDL_RegisterEvents(1);
+    class_event_ = SDL_RegisterEvents(1);
     worker_ = std::make_unique<PackWorker>([type = loaded_event_] {
         SDL_Event e{};
         e.type = type;
@@ -168,7 +172,7 @@ bool Game::start(std::string& error) {
     submit_jobs();
     sound_ = std::make_unique<Sound>();
     coverage_ = std::make_unique<ui::FontCoverage>(ui::bundled_fonts());
-    model_ = std::make_unique<ui::Model>(ui::Model{*play_, *coverage_, user_pack_folder().value_or(""), {}, StartProblem::None, {}});
+    model_ = std::make_unique<ui::Model>(ui::Model{*play_, *coverage_, user_pack_folder().value_or(""), {}, StartProblem::None, {}, {}, {}});
     screens_ = ui::make_screens();
     plan_glyphs();
     apply_settings();
@@ -213,6 +217,12 @@ void Game::plan_glyphs() {
     shown += model_->worksheet_path;
     if (const auto& problem = model_->worksheet_problem) shown += ui::message(*problem, ui::Lang::Zh) + ui::message(*problem, ui::Lang::En);
     for (const std::string& name : model_->team_setup.names) shown += name; // typed by the teacher
+    shown += model_->class_setup.error; // the OS's reason the lobby did not open
+    shown += model_->class_view.export_path;
+    if (const auto& problem = model_->class_view.export_problem) shown += ui::message(*problem, ui::Lang::Zh) + ui::message(*problem, ui::Lang::En);
+    // Nicknames from phones: a new character rebuilds the atlas, so no name shows '?'.
+    if (class_session_)
+        for (const ClassPlayer& p : class_session_->game().players()) shown += p.name;
     if (const TeamGame* game = play_->team_game())
         for (const Team& team : game->teams()) shown += team.name; // as they were when it started
     ui::GlyphPlan plan = coverage_->plan(shown);
@@ -310,6 +320,8 @@ int Game::run() {
 
 void Game::handle_event(const void* raw) {
     const SDL_Event& e = *static_cast<const SDL_Event*>(raw);
+    // A phone spoke: step() pumps the class game, and draws only if it changed.
+    if (e.type == class_event_) return;
     ImGui_ImplSDL2_ProcessEvent(&e);
     switch (e.type) {
     case SDL_MOUSEMOTION:
@@ -346,7 +358,9 @@ void Game::handle_event(const void* raw) {
 // Closing the window mid-quiz asks first, as Esc does; closing it again while asked quits.
 void Game::close_window() {
     const bool mid_quiz = screen_ == ui::ScreenId::Question || screen_ == ui::ScreenId::Feedback ||
-                          screen_ == ui::ScreenId::TeamQuestion || screen_ == ui::ScreenId::Leaderboard;
+                          screen_ == ui::ScreenId::TeamQuestion || screen_ == ui::ScreenId::Leaderboard ||
+                          screen_ == ui::ScreenId::ClassQuestion || screen_ == ui::ScreenId::ClassReveal ||
+                          screen_ == ui::ScreenId::ClassLeaderboard || screen_ == ui::ScreenId::ClassProgress;
     if (!mid_quiz || model_->asking_leave) {
         quit_ = true;
         return;
@@ -371,6 +385,12 @@ bool Game::step(int max_wait_ms) {
     if (const Round* round = play_->round(); round && round->clock_running())
         if (const std::optional<int64_t> left = round->ms_left(now_ms))
             wake_at = wake_at ? std::min(wake_at, now_ms + static_cast<uint64_t>(*left)) : now_ms + static_cast<uint64_t>(*left);
+    // The class game's clock: a question's time up, a self-paced player's.
+    if (class_session_)
+        if (const std::optional<int64_t> due = class_session_->ms_until_due(now_ms)) {
+            const uint64_t at = now_ms + static_cast<uint64_t>(std::max<int64_t>(0, *due));
+            wake_at = wake_at ? std::min(wake_at, at) : at;
+        }
     int wait_ms = max_wait_ms;
     if (wake_at) {
         const int until_wake = wake_at > now_ms ? static_cast<int>(std::min<uint64_t>(wake_at - now_ms, 60'000)) : 0;
@@ -405,6 +425,8 @@ bool Game::step(int max_wait_ms) {
         handle_event(&event);
     }
     if (quit_) return false;
+    // What phones sent and the class game's clock: a frame only when the game changed.
+    if (class_session_ && class_session_->pump(SDL_GetTicks64())) class_changed();
     // Packs change only on Home: a quiz in progress keeps the pack it was made from.
     if (!dropped_files_.empty() && screen_ == ui::ScreenId::Home) add_dropped_files();
     if (frames_pending_ > 0 || moving || woken || unsettled || !held_events_.empty()) {
@@ -513,6 +535,7 @@ void Game::carry_out(const ui::Intent& intent) {
         if (round && round->next(now())) show_round();
         break;
     case Do::Home:
+        close_class_game();
         play_->leave_round();
         play_->leave_team_game();
         show(ui::ScreenId::Home);
@@ -525,6 +548,7 @@ void Game::carry_out(const ui::Intent& intent) {
     case Do::AskLeave:
         if (round) round->pause(now().ms);
         if (TeamGame* game = play_->team_game()) team_paused_to_ask_ = game->pause(now().ms);
+        if (class_session_) class_paused_to_ask_ = class_session_->act(HostAction::Pause, now().ms);
         model_->asking_leave = true;
         ui::reset_focus(0); // Keep playing
         frames_pending_ = std::max(frames_pending_, 2);
@@ -532,6 +556,8 @@ void Game::carry_out(const ui::Intent& intent) {
     case Do::KeepPlaying:
         if (round) round->resume(now().ms);
         resume_team_game();
+        if (class_session_ && class_paused_to_ask_) class_session_->act(HostAction::Resume, now().ms);
+        class_paused_to_ask_ = false;
         model_->asking_leave = false;
         quit_on_leave_ = false;
         ui::reset_focus();
@@ -540,6 +566,12 @@ void Game::carry_out(const ui::Intent& intent) {
     case Do::Leave:
         model_->asking_leave = false;
         if (quit_on_leave_) quit_ = true;
+        if (class_session_) { // "End the game?": the podium, on this screen and the phones
+            class_paused_to_ask_ = false;
+            class_session_->act(HostAction::End, now().ms);
+            class_changed();
+            break;
+        }
         play_->set_round_aside(now().ms);
         show(ui::ScreenId::Home);
         break;
@@ -572,6 +604,15 @@ void Game::carry_out(const ui::Intent& intent) {
     case Do::TeamPause:
     case Do::TeamSkip:
     case Do::TeamBack: carry_out_team(intent); break;
+    case Do::ClassOpen:
+    case Do::ClassClose:
+    case Do::ClassStart:
+    case Do::ClassReveal:
+    case Do::ClassNext:
+    case Do::ClassPause:
+    case Do::ClassSkip:
+    case Do::ClassRemove: carry_out_class(intent); break;
+    case Do::ExportClassResults: export_class_results(); break;
     }
 }
 
@@ -623,6 +664,115 @@ void Game::carry_out_team(const ui::Intent& intent) {
         if (play_->settings().sound) sound_->play(Effect::Finished);
         return show(ui::ScreenId::Podium);
     }
+}
+
+// The class game: the setup opens the lobby (its server), the screens' controls act
+// on the game as a `host` message would, and its phase chooses the screen.
+void Game::carry_out_class(const ui::Intent& intent) {
+    using Do = ui::Intent::Do;
+    if (intent.what == Do::ClassOpen) return open_class_lobby();
+    if (intent.what == Do::ClassClose) {
+        close_class_game();
+        return show(ui::ScreenId::ClassSetup);
+    }
+    if (!class_session_) return show(ui::ScreenId::Home);
+    const uint64_t at = now().ms;
+    switch (intent.what) {
+    case Do::ClassStart: class_session_->act(HostAction::Start, at); break;
+    case Do::ClassReveal: class_session_->act(HostAction::Reveal, at); break;
+    case Do::ClassNext: class_session_->act(HostAction::Next, at); break;
+    case Do::ClassPause: class_session_->act(class_session_->game().paused() ? HostAction::Resume : HostAction::Pause, at); break;
+    case Do::ClassSkip: class_session_->act(HostAction::Skip, at); break;
+    case Do::ClassRemove: class_session_->act(HostAction::Remove, at, intent.team); break;
+    default: break;
+    }
+    class_changed();
+}
+
+void Game::open_class_lobby() {
+    ui::ClassSetup& setup = model_->class_setup;
+    Quiz quiz;
+    model_->start_problem = play_->make_quiz(options_.seed ? *options_.seed : clock_seed(), quiz, static_cast<size_t>(setup.questions));
+    frames_pending_ = std::max(frames_pending_, 2);
+    if (model_->start_problem != StartProblem::None) return;
+    ClassGame game(std::move(quiz), setup.settings);
+    if (game.quiz().questions.empty()) { // none with four options or fewer
+        model_->start_problem = StartProblem::NoQuestions;
+        return;
+    }
+    ClassSessionOptions options;
+    options.bind_address = setup.bind_address;
+    options.port = setup.port;
+    std::string error;
+    // SDL_PushEvent is thread-safe: the server's threads wake the loop with it.
+    class_session_ = ClassSession::start(std::move(game), options, [type = class_event_] {
+        SDL_Event e{};
+        e.type = type;
+        SDL_PushEvent(&e);
+    }, error);
+    setup.error = class_session_ ? "" : error;
+    plan_glyphs(); // the error's characters
+    if (!class_session_) return;
+    model_->added.clear();
+    model_->class_view = {&class_session_->game(), class_session_->join_url(), class_session_->join_url_with_pin(), class_session_->pin()};
+    class_players_planned_ = 0;
+    class_saved_ = false;
+    show(ui::ScreenId::ClassLobby);
+}
+
+// The server stops (phones lose the page's connection) and the game is gone.
+void Game::close_class_game() {
+    model_->class_view = {};
+    class_session_.reset();
+    class_paused_to_ask_ = false;
+}
+
+void Game::class_changed() {
+    frames_pending_ = std::max(frames_pending_, 1);
+    const ClassGame& game = class_session_->game();
+    if (game.players().size() != class_players_planned_) {
+        class_players_planned_ = game.players().size();
+        plan_glyphs();
+    }
+    ui::ScreenId want = ui::ScreenId::ClassLobby;
+    switch (game.phase()) {
+    case ClassPhase::Lobby: want = ui::ScreenId::ClassLobby; break;
+    case ClassPhase::Question: want = ui::ScreenId::ClassQuestion; break;
+    case ClassPhase::Reveal: want = ui::ScreenId::ClassReveal; break;
+    case ClassPhase::Leaderboard: want = ui::ScreenId::ClassLeaderboard; break;
+    case ClassPhase::Running: want = ui::ScreenId::ClassProgress; break;
+    case ClassPhase::Finished: want = ui::ScreenId::ClassPodium; break;
+    }
+    if (want == screen_) return;
+    if (want == ui::ScreenId::ClassPodium) save_class_game(); // before the podium: closing the window loses nothing
+    if (play_->settings().sound) {
+        if (want == ui::ScreenId::ClassReveal) sound_->play(Effect::Right);
+        if (want == ui::ScreenId::ClassPodium) sound_->play(Effect::Finished);
+    }
+    show(want);
+}
+
+void Game::save_class_game() {
+    if (class_saved_ || !class_session_) return;
+    Storage* storage = play_->storage();
+    class_saved_ = storage && storage->record_class_game(class_session_->game().record(unix_now())) >= 0;
+}
+
+// The finished game's results as CSV (core's class_results_csv, as `chronicle results
+// export` writes them) beside the worksheets; the podium says where it went, or why not.
+void Game::export_class_results() {
+    if (!class_session_) return;
+    ui::ClassView& view = model_->class_view;
+    view.export_path.clear();
+    view.export_problem.reset();
+    const ClassGameRecord record = class_session_->game().record(unix_now());
+    const std::string name = "chronicle-class-" + record.pack_id + "-" + std::to_string(record.finished_at) + ".csv";
+    const std::string path = (std::filesystem::path(documents_folder()) / name).string();
+    Issue error;
+    if (write_file_atomically(path, class_results_csv(record), true, error) == WriteOutcome::Written) view.export_path = path;
+    else view.export_problem = error;
+    plan_glyphs(); // the path's characters join the atlas
+    frames_pending_ = std::max(frames_pending_, 2);
 }
 
 // A worksheet of the quiz Start would make, with a seed of its own, written where the

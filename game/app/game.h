@@ -20,6 +20,7 @@ struct SDL_Renderer;
 
 namespace chronicle {
 
+class ClassSession;
 class PackWorker;
 class Sound;
 
@@ -68,6 +69,10 @@ public:
     // The last frame's draw data, hashed: equal hashes, equal frames.
     uint64_t last_frame_hash() const { return last_frame_hash_; }
     const ui::UiContext& ui_context() const { return ui_; }
+    // The class game being hosted (its server, its game); null when none.
+    const ClassSession* class_session() const { return class_session_.get(); }
+    // The class game's setup as its screen edits it; tests choose 127.0.0.1 and a free port.
+    ui::ClassSetup& class_setup() { return model_->class_setup; }
 
 private:
     GameOptions options_;
@@ -101,6 +106,12 @@ private:
     std::unique_ptr<PackWorker> worker_; // loads packs off the main thread
     uint32_t loaded_event_ = 0;          // the SDL event it wakes the loop with
     std::unique_ptr<Sound> sound_;
+    // The class game on phones: its web server runs while this lives (lobby to podium).
+    std::unique_ptr<ClassSession> class_session_;
+    uint32_t class_event_ = 0;       // the SDL event its server wakes the loop with when a phone spoke
+    bool class_paused_to_ask_ = false; // its clock stopped for "End the game?"
+    size_t class_players_planned_ = 0; // players whose names' characters are in the atlas
+    bool class_saved_ = false;         // the finished game is in the save (once)
     int64_t ticked_second_ = 0; // the timed clock's second last ticked (or seen)
     std::unique_ptr<ui::FontCoverage> coverage_;
     std::unique_ptr<ui::Model> model_;
@@ -131,6 +142,14 @@ private:
     void carry_out(const ui::Intent& intent);
     void resume_team_game();
     void carry_out_team(const ui::Intent& intent);
+    void carry_out_class(const ui::Intent& intent);
+    void open_class_lobby();
+    void close_class_game();
+    // After the class game changed: new names' characters, the screen for its phase.
+    void class_changed();
+    // The finished class game into the save, once, as the headless host does.
+    void save_class_game();
+    void export_class_results();
     void print_worksheet();
     void show(ui::ScreenId screen);
     void show_round();

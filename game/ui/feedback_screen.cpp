@@ -125,7 +125,7 @@ void draw_order_reveal(const Question& q, const Answer& a, ImFont* font, const U
         const float height = order_row_height(label, width, font);
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         ImGui::Dummy(ImVec2(width, height));
-        draw_order_row({label, place_text(right_place, ctx), false, false, in_place, !in_place, right_place}, pos, width, height, font, ctx);
+        draw_order_row({label, place_text(right_place, ctx), false, false, in_place, !in_place, right_place, std::nullopt}, pos, width, height, font, ctx);
     }
 }
 

@@ -103,22 +103,6 @@ void draw_card(const PackCard& card, bool selected, int index, Settings& setting
     ImGui::PopID();
 }
 
-// A row of exclusive choices; true when the player picked another.
-template <class Value, size_t N>
-bool choice_row(Value& value, const std::pair<Value, std::string> (&choices)[N], const UiContext& ctx) {
-    bool changed = false;
-    begin_focus_group();
-    for (size_t i = 0; i < N; ++i) {
-        if (i) ImGui::SameLine();
-        if (choice_button(choices[i].second, value == choices[i].first, ctx) && value != choices[i].first) {
-            value = choices[i].first;
-            changed = true;
-        }
-    }
-    end_focus_group();
-    return changed;
-}
-
 bool draw_options(const PackCard& card, Settings& s, std::optional<size_t> capacity, const UiContext& ctx) {
     bool changed = false;
     if (begin_named_rows("how")) {
@@ -336,9 +320,11 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     ImGui::SameLine();
     if (button(ctx.t(T::PrintWorksheet), ImVec2(print_width, ImGui::GetItemRectSize().y))) intent = Intent::to(Intent::Do::PrintWorksheet);
     ImGui::EndDisabled();
-    // The projector game for a class: its own setup, from the same pack and choices.
+    // The projector game and the class game on phones: their own setups, from the same pack and choices.
     ImGui::BeginDisabled(!can_start);
     if (button(ctx.t(T::ProjectorGame)) || (can_start && key_pressed(SDL_SCANCODE_F5))) intent = Intent::open(ScreenId::TeamSetup);
+    ImGui::SameLine();
+    if (button(ctx.t(T::HostClass)) || (can_start && key_pressed(SDL_SCANCODE_F6))) intent = Intent::open(ScreenId::ClassSetup);
     ImGui::EndDisabled();
     if (changed && intent.what == Intent::Do::Nothing) intent = Intent::to(Intent::Do::SaveSettings);
     return intent;

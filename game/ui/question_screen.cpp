@@ -165,7 +165,7 @@ Intent QuestionScreen::draw_order(const Question& q, ImFont* font, bool hint, co
         if (dragging_ && row == *dragging_) continue;
         if (dragging_ && slot == landing) y += heights[*dragging_] + spacing;
         OrderRow r{q.options[arrangement_[row]].text, place_text((dragging_ && slot >= landing ? slot + 1 : slot) + 1, ctx),
-                   !dragging_ && row == selected_, false, false, false, 0};
+                   !dragging_ && row == selected_, false, false, false, 0, std::nullopt};
         if (!dragging_) r.badge = place_text(row + 1, ctx);
         draw_order_row(r, ImVec2(left, y), width, heights[row], font, ctx);
         y += heights[row] + spacing;
@@ -173,7 +173,7 @@ Intent QuestionScreen::draw_order(const Question& q, ImFont* font, bool hint, co
     }
     if (dragging_) {
         const size_t row = *dragging_;
-        OrderRow r{q.options[arrangement_[row]].text, place_text(landing + 1, ctx), false, true, false, false, 0};
+        OrderRow r{q.options[arrangement_[row]].text, place_text(landing + 1, ctx), false, true, false, false, 0, std::nullopt};
         draw_order_row(r, ImVec2(left + 8 * ctx.scale, io.MousePos.y - grab_dy_), width, heights[row], font, ctx);
     }
     if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {

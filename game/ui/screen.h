@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/classroom/class_host.h"
 #include "core/play/play.h"
 #include "ui/widgets.h"
 
@@ -26,7 +27,14 @@ class FontCoverage;
     X(TeamSetup, TeamSetupScreen) \
     X(TeamQuestion, TeamQuestionScreen) \
     X(Leaderboard, LeaderboardScreen) \
-    X(Podium, PodiumScreen)
+    X(Podium, PodiumScreen)       \
+    X(ClassSetup, ClassSetupScreen) \
+    X(ClassLobby, ClassLobbyScreen) \
+    X(ClassQuestion, ClassQuestionScreen) \
+    X(ClassReveal, ClassRevealScreen) \
+    X(ClassLeaderboard, ClassLeaderboardScreen) \
+    X(ClassPodium, ClassPodiumScreen) \
+    X(ClassProgress, ClassProgressScreen)
 
 enum class ScreenId {
 #define CHRONICLE_SCREEN_ID(id, type) id,
@@ -41,6 +49,28 @@ struct TeamSetup {
     int questions = 10;
 };
 
+// The class game (phones) being set up: the quiz's length (the rest of its choices
+// are Home's), the class's settings, and where the server listens.
+struct ClassSetup {
+    int questions = 10;
+    ClassSettings settings;
+    std::string bind_address = "0.0.0.0"; // every interface: phones reach the first LAN address
+    int port = kDefaultClassPort;          // 0: any free port (tests)
+    std::string error;                     // why the lobby did not open (the port taken), until it does
+};
+
+// The hosted class game as its screens see it (the window owns its server); no game
+// when none is hosted.
+struct ClassView {
+    const ClassGame* game = nullptr;
+    std::string join_url;          // shown as text
+    std::string join_url_with_pin; // in the QR code
+    std::string pin;
+    // The results last exported from the podium: where the CSV went, or why it did not.
+    std::string export_path{};
+    std::optional<Issue> export_problem{};
+};
+
 // What the screens draw from. Settings are changed in place (then SaveSettings).
 struct Model {
     Play& play;
@@ -49,6 +79,8 @@ struct Model {
     std::vector<AddedPack> added; // what became of the files last dropped on the window
     StartProblem start_problem = StartProblem::None; // why the last Start gave no round
     TeamSetup team_setup;
+    ClassSetup class_setup;
+    ClassView class_view;
     bool asking_leave = false; // "Leave this quiz?" is shown over the screen
     bool resuming = false;     // the screen being entered is a quiz taken up again, as it was left
     // The last worksheet printed from Home: where it was written, or why it was not.
@@ -76,6 +108,16 @@ struct Intent {
         TeamPause,    // pause or resume
         TeamSkip,
         TeamBack,
+        // The class game on phones (model.class_view); `team` is a player's seat.
+        ClassOpen,    // the lobby for model.class_setup: the server starts
+        ClassClose,   // the lobby closes (the server stops), back to the setup
+        ClassStart,
+        ClassReveal,
+        ClassNext,    // reveal → leaderboard → next question or podium
+        ClassPause,   // pause or resume
+        ClassSkip,
+        ClassRemove,  // the player in seat `team` leaves the game
+        ExportClassResults, // the finished game's results as CSV, where the teacher keeps documents
         AskLeave,     // Esc on a running quiz: ask "Leave this quiz?" (the clock stops)
         KeepPlaying,  // the answer to it: back to the quiz
         Leave,        // the other answer: Home, the quiz kept to be resumed
@@ -94,6 +136,12 @@ struct Intent {
     static Intent for_team(Do what, size_t team, std::vector<size_t> chosen = {}) {
         return {what, ScreenId::Home, std::move(chosen), team};
     }
+};
+
+// The words of the dialog Esc opens over a running game: "Leave this quiz?" unless a
+// screen says otherwise ("End the game?").
+struct LeaveWords {
+    T title = T::LeaveQuiz, help = T::LeaveQuizHelp, stay = T::KeepPlaying, leave = T::LeaveQuizButton;
 };
 
 class Screen {
@@ -115,6 +163,7 @@ protected:
     virtual Intent draw_content(Model& model, const UiContext& ctx) = 0;
     // Esc goes Home unless a screen says otherwise (back, or "Leave this quiz?").
     virtual Intent on_escape() const { return Intent::to(Intent::Do::Home); }
+    virtual LeaveWords leave_words() const { return {}; }
     // The page's opacity this frame (1: opaque), for an entrance.
     virtual float opacity(const UiContext& /*ctx*/) const { return 1.0f; }
     // A pane (a child window's name) that may scroll rather than shrink the page.

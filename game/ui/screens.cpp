@@ -6,6 +6,13 @@
 #include <cstring>
 #include <iterator>
 
+#include "ui/class_leaderboard_screen.h"
+#include "ui/class_lobby_screen.h"
+#include "ui/class_podium_screen.h"
+#include "ui/class_progress_screen.h"
+#include "ui/class_question_screen.h"
+#include "ui/class_reveal_screen.h"
+#include "ui/class_setup_screen.h"
 #include "ui/feedback_screen.h"
 #include "ui/home_screen.h"
 #include "ui/leaderboard_screen.h"
@@ -22,7 +29,7 @@ namespace chronicle::ui {
 namespace {
 
 // "Leave this quiz?" over the page: Keep playing (focused first) or Leave; Esc keeps playing.
-Intent draw_leave_dialog(const UiContext& ctx) {
+Intent draw_leave_dialog(const LeaveWords& words, const UiContext& ctx) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     // The page behind is dimmed by a window of its own, above the page's panes and below the dialog.
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -45,15 +52,15 @@ Intent draw_leave_dialog(const UiContext& ctx) {
                      ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::SetWindowFocus();
     Intent intent;
-    text(ctx.t(T::LeaveQuiz), ctx.fonts.title);
-    text(ctx.t(T::LeaveQuizHelp), ctx.fonts.body, ctx.palette.muted);
+    text(ctx.t(words.title), ctx.fonts.title);
+    text(ctx.t(words.help), ctx.fonts.body, ctx.palette.muted);
     ImGui::Spacing();
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     begin_focus_group();
-    if (primary_button(ctx.t(T::KeepPlaying), ctx, ImVec2(half, 0))) intent = Intent::to(Intent::Do::KeepPlaying);
+    if (primary_button(ctx.t(words.stay), ctx, ImVec2(half, 0))) intent = Intent::to(Intent::Do::KeepPlaying);
     ImGui::SameLine();
     ImGui::PushFont(ctx.fonts.large);
-    if (button(ctx.t(T::LeaveQuizButton), ImVec2(half, 0))) intent = Intent::to(Intent::Do::Leave);
+    if (button(ctx.t(words.leave), ImVec2(half, 0))) intent = Intent::to(Intent::Do::Leave);
     ImGui::PopFont();
     end_focus_group();
     if (intent.what == Intent::Do::Nothing && key_pressed(SDL_SCANCODE_ESCAPE)) intent = Intent::to(Intent::Do::KeepPlaying);
@@ -97,7 +104,7 @@ Intent Screen::draw(Model& model, const UiContext& ctx) {
     ImGui::End();
     ImGui::PopStyleVar();
     shrink_to_fit(page);
-    if (asking) intent = draw_leave_dialog(ctx);
+    if (asking) intent = draw_leave_dialog(leave_words(), ctx);
     return intent;
 }
 

@@ -147,7 +147,47 @@ enum class Lang { Zh, En };
       "Write each event's place in its box: 1 for the earliest, then 2, 3 and so on.")                    \
     X(WorksheetAnswerKey, "答案", "Answer key")                                                          \
     X(WorksheetPage, "第 {i} 页，共 {n} 页", "Page {i} of {n}")                                           \
-    X(HomeEnter, "返回主页（回车）", "Home (Enter)")
+    X(HomeEnter, "返回主页（回车）", "Home (Enter)")                                                      \
+    X(HostClass, "全班手机答题（F6）", "Host a class game (F6)")                                           \
+    X(ClassTitle, "全班手机答题", "Class game on phones")                                                 \
+    X(ClassHelp, "题目显示在这块屏幕上，学生用手机浏览器作答", "The question on this screen; students answer in their phone's browser") \
+    X(PackName, "题包：{p}", "Pack: {p}")                                                                 \
+    X(TimePerQuestion, "每题时间", "Time per question")                                                   \
+    X(SecondsN, "{n}秒", "{n} s")                                                                         \
+    X(ClassLive, "同步答题", "Live")                                                                      \
+    X(ClassSelfPaced, "自定进度", "Self-paced")                                                            \
+    X(TextsOnPhones, "手机上显示文字", "Texts on phones")                                                  \
+    X(Port, "端口", "Port")                                                                               \
+    X(OpenLobby, "打开大厅（回车）", "Open the lobby (Enter)")                                              \
+    X(LobbyFailed, "无法打开大厅：{e}。请换一个端口再试。", "Cannot open the lobby: {e}. Try another port.")     \
+    X(ScanToJoin, "用手机扫码加入，或打开", "Scan to join, or open")                                         \
+    X(GamePin, "游戏 PIN", "Game PIN")                                                                    \
+    X(PlayersCount, "{n}名玩家", "{n} players")                                                           \
+    X(PlayerCount, "{n}名玩家", "{n} player")                                                             \
+    X(WaitingForPlayers, "等待玩家加入…", "Waiting for players…")                                          \
+    X(RemoveMark, "×", "×")                                                                               \
+    X(StartClass, "开始（回车）", "Start (Enter)")                                                          \
+    X(LobbyKeys, "Tab 选中昵称，回车移除；Esc 关闭大厅", "Tab to a name and Enter removes it; Esc closes the lobby") \
+    X(AnsweredCount, "已作答 {a}/{n}", "{a} of {n} answered")                                              \
+    X(RevealNow, "立即揭晓（回车）", "Reveal now (Enter)")                                                  \
+    X(EndClass, "结束（Esc）", "End (Esc)")                                                               \
+    X(ClassKeys, "P 暂停/继续；S 跳过；回车揭晓；Esc 结束", "P pause/resume; S skip; Enter reveal; Esc end")   \
+    X(EndClassQuestion, "结束这局游戏？", "End the game?")                                                  \
+    X(EndClassHelp, "手机上会显示最终排名，之后不能再作答。", "Phones show the final standings; no more answers after this.") \
+    X(KeepGoing, "继续游戏", "Keep going")                                                                \
+    X(EndClassButton, "结束", "End")                                                                      \
+    X(NoAnswer, "未作答", "No answer")                                                                    \
+    X(AllRight, "全对", "All right")                                                                      \
+    X(AllWrong, "全错", "All wrong")                                                                      \
+    X(ClassProgress, "答题进度", "Progress")                                                               \
+    X(FinishedCount, "已完成 {a}/{n}", "{a} of {n} finished")                                              \
+    X(Nickname, "昵称", "Name")                                                                           \
+    X(QuestionColumn, "题目", "Question")                                                                 \
+    X(ScoreColumn, "得分", "Score")                                                                       \
+    X(DoneMark, "完成", "Done")                                                                           \
+    X(ExportResults, "导出成绩（CSV）", "Export results (CSV)")                                              \
+    X(ResultsSaved, "成绩已保存到 {p}", "Results saved to {p}")                                               \
+    X(ResultsNotSaved, "无法保存成绩：{e}", "Could not save the results: {e}")
 
 enum class T {
 #define CHRONICLE_UI_ID(id, zh, en) id,

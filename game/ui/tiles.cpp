@@ -76,6 +76,10 @@ const std::vector<TileRecord>& last_tiles() { return records(); }
 unsigned tile_fill(size_t index) { return u32(kFillRgb[index % 4]); }
 unsigned tile_ink(size_t index) { return u32(kInkRgb[index % 4]); }
 
+void draw_tile_shape(ImDrawList* dl, size_t index, ImVec2 centre, float radius, unsigned colour) {
+    draw_shape(dl, kShapes[index % 4], centre, radius, colour);
+}
+
 float contrast_ratio(unsigned a, unsigned b) {
     const float la = luminance(a), lb = luminance(b);
     return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);
@@ -233,10 +237,16 @@ void draw_order_row(const OrderRow& row, ImVec2 pos, float width, float height, 
     const ImVec2 badge_max(badge_min.x + badge_w, badge_min.y + badge_h);
     const bool revealed = row.right || row.dimmed;
     const unsigned badge_fill = revealed ? (row.right ? ctx.palette.right : ctx.palette.wrong) : ctx.palette.accent;
-    dl->AddRectFilled(badge_min, badge_max, badge_fill, style.FrameRounding); // never dimmed: its text must stay legible
-    const ImVec2 badge_text = small->CalcTextSizeA(layout_size(small), FLT_MAX, 0, row.badge.c_str());
-    dl->AddText(small, layout_size(small), ImVec2(badge_min.x + (badge_w - badge_text.x) / 2, badge_min.y + (badge_h - badge_text.y) / 2),
-                ctx.palette.on_accent, row.badge.c_str());
+    if (row.tile) {
+        dl->AddRectFilled(badge_min, badge_max, tile_fill(*row.tile), style.FrameRounding);
+        draw_shape(dl, kShapes[*row.tile % 4], ImVec2((badge_min.x + badge_max.x) / 2, (badge_min.y + badge_max.y) / 2), badge_h * 0.32f,
+                   tile_ink(*row.tile));
+    } else {
+        dl->AddRectFilled(badge_min, badge_max, badge_fill, style.FrameRounding); // never dimmed: its text must stay legible
+        const ImVec2 badge_text = small->CalcTextSizeA(layout_size(small), FLT_MAX, 0, row.badge.c_str());
+        dl->AddText(small, layout_size(small), ImVec2(badge_min.x + (badge_w - badge_text.x) / 2, badge_min.y + (badge_h - badge_text.y) / 2),
+                    ctx.palette.on_accent, row.badge.c_str());
+    }
 
     const float text_x = badge_max.x + style.FramePadding.x;
     const float mark = revealed ? layout_size(font) * 1.4f : 0.0f;

@@ -54,6 +54,9 @@ struct OrderRow {
     bool right = false;    // revealed: in its right place (✓)
     bool dimmed = false;   // revealed: out of place
     size_t place = 0;      // revealed: the right place, for tests
+    // The class game: the option's tile (its colour and shape, as phones show it) on
+    // the badge in place of its text.
+    std::optional<size_t> tile;
 };
 float order_row_height(const std::string& text, float width, ImFont* font);
 // All rows of an order question one under another, with spacing.
@@ -80,6 +83,8 @@ void draw_countdown(int64_t ms_left, int64_t limit_ms, bool running, ImVec2 top_
 // (contrast ≥ 4.5:1); index 0–3, repeating.
 unsigned tile_fill(size_t index);
 unsigned tile_ink(size_t index);
+// Option `index`'s shape (▲ ◆ ● ■, repeating), centred on `centre`, `radius` across half.
+void draw_tile_shape(ImDrawList* dl, size_t index, ImVec2 centre, float radius, unsigned colour);
 // WCAG contrast ratio of two ImU32 colours, for tests.
 float contrast_ratio(unsigned a, unsigned b);
 

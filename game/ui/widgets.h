@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <imgui.h>
@@ -120,5 +121,21 @@ void suspend_focus(bool suspended);
 void reset_focus(int index = -1);
 // The focused item's index in draw order, -1 when none (tests).
 int focused_index();
+
+// A row of exclusive choices (a focus group); true when the player picked another.
+template <class Value, size_t N>
+bool choice_row(Value& value, const std::pair<Value, std::string> (&choices)[N], const UiContext& ctx) {
+    bool changed = false;
+    begin_focus_group();
+    for (size_t i = 0; i < N; ++i) {
+        if (i) ImGui::SameLine();
+        if (choice_button(choices[i].second, value == choices[i].first, ctx) && value != choices[i].first) {
+            value = choices[i].first;
+            changed = true;
+        }
+    }
+    end_focus_group();
+    return changed;
+}
 
 } // namespace chronicle::ui

@@ -174,6 +174,11 @@ std::optional<int64_t> ClassGame::ms_left(size_t seat, uint64_t now_ms) const {
     return std::max<int64_t>(0, time_limit_ms(*at) - elapsed_since(opened, now_ms));
 }
 
+std::optional<int64_t> ClassGame::ms_left_on_screen(uint64_t now_ms) const {
+    if (phase_ != ClassPhase::Question) return std::nullopt;
+    return std::max<int64_t>(0, time_limit_ms(index_) - elapsed_since(opened_at_ms_, now_ms));
+}
+
 std::optional<ClassGame::AnswerRefusal> ClassGame::answer(size_t seat, size_t index, const std::vector<size_t>& chosen,
                                                          uint64_t now_ms) {
     if (!can_answer(seat, index)) return AnswerRefusal::NotOpen;

@@ -117,6 +117,9 @@ public:
     std::optional<size_t> question_for(size_t seat) const;
     // Milliseconds left on `seat`'s question (0 once up); nullopt when none is open for them.
     std::optional<int64_t> ms_left(size_t seat, uint64_t now_ms) const;
+    // Live: milliseconds left on the class's open question, as the projector shows it
+    // (whoever answered already); nullopt when no question is open.
+    std::optional<int64_t> ms_left_on_screen(uint64_t now_ms) const;
     // `seat` answers question `index`; nullopt when taken, else NotOpen (another index,
     // answered, time up, paused, removed) or BadChoice (no valid answer to it).
     enum class AnswerRefusal { NotOpen, BadChoice };

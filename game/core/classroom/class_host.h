@@ -17,6 +17,9 @@
 
 namespace chronicle {
 
+// Where the host listens unless told otherwise.
+constexpr int kDefaultClassPort = 8787;
+
 enum class ClassError {
     BadJson, UnknownType, TooBig, TooFast, WrongPin, BadClient,
     NameEmpty, NameTooLong, NameControl, NameTaken,
