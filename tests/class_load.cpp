@@ -1,11 +1,15 @@
-// The class game under load, on 127.0.0.1: a live game of 10 questions hosted as
-// the window hosts it (ClassSession: civetweb, core's ClassHost, pump() on this
-// thread), and 200 phones (civetweb's WebSocket client) that join and answer every
-// question. Fails (exit 1) when an answer is lost, a phone's final score or rank
-// differs from the host's, or the standings are wrong; prints the host's pump time
-// and CPU. Bounded in time: every wait has a deadline.
+// The class game under load, on 127.0.0.1: a live game of 10 questions and 200
+// phones (civetweb's WebSocket client) that join and answer every question. Fails
+// (exit 1) when an answer is lost, a phone's final score or rank differs from the
+// host's, or the standings are wrong. Bounded in time: every wait has a deadline.
 //
-//   chronicle_class_load [PHONES]        (default 200)
+//   chronicle_class_load [PHONES]           the host as the headless one runs it
+//                                           (ClassSession, pump() on this thread); prints
+//                                           the time each pump takes and its CPU
+//   chronicle_class_load PHONES --window    the game window hosts it (lobby, question,
+//                                           reveal, leaderboard, podium, driven by keys);
+//                                           prints its frame times and CPU. Under Xvfb
+//                                           or a display; not run by ctest
 #include <civetweb.h>
 
 #include <algorithm>
@@ -20,8 +24,11 @@
 #include <string>
 #include <vector>
 
+#include <SDL.h>
+
 #include "app/class_session.h"
 #include "app/clock.h"
+#include "app/game.h"
 
 using namespace chronicle;
 using nlohmann::json;
@@ -47,11 +54,14 @@ Quiz load_quiz() {
     return quiz;
 }
 
-// What phone `phone` answers to question `index`: a choice that depends on both, so
-// that some are right and some wrong and every phone's score differs.
-std::vector<size_t> choice_of(size_t phone, size_t index) {
-    if (index + 1 == kQuestions) return phone % 3 == 0 ? std::vector<size_t>{3, 1, 0, 2} : std::vector<size_t>{0, 1, 2, 3};
-    return {(phone + index) % 4 == 0 ? index % 4 : (phone * 7 + index) % 4};
+// What phone `phone` answers to question `index` of `options` options (all of them in
+// some order, when `arrange`): it depends on both, so some answers are right, some
+// wrong, and the phones' scores differ.
+std::vector<size_t> choice_of(size_t phone, size_t index, size_t options, bool arrange) {
+    if (!arrange) return {(phone * 7 + index) % options};
+    std::vector<size_t> order(options);
+    for (size_t i = 0; i < options; ++i) order[i] = (i + phone + index) % options;
+    return order;
 }
 
 // A member of a message, or null (json::value() trips GCC's -Wnull-dereference).
@@ -86,7 +96,9 @@ int on_message(mg_connection* conn, int flags, char* data, size_t size, void* us
             const size_t index = m["question"]["index"];
             if (!phone.answered[index]) {
                 phone.answered[index] = true;
-                reply = json{{"type", "answer"}, {"question", index}, {"choice", choice_of(phone.number, index)}}.dump();
+                const json& q = m["question"];
+                reply = json{{"type", "answer"}, {"question", index},
+                             {"choice", choice_of(phone.number, index, q["options"].size(), q["arrange"].get<bool>())}}.dump();
             }
         }
     }
@@ -107,29 +119,71 @@ double thread_cpu_ms() {
     return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_nsec) / 1e6;
 }
 
-struct Host {
-    std::unique_ptr<ClassSession> session;
-    std::vector<double> pump_ms;
-    bool woken = false;
+double ms_since(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+}
 
-    // Pumps until `done()` holds, waking on the server or on the game's clock.
+// The host: one turn of its loop (waiting for a phone or its clock), the teacher's
+// actions, and the time each turn that changed something took (a pump, or a frame).
+class Host {
+public:
+    virtual ~Host() = default;
+    virtual const ClassSession& session() const = 0;
+    virtual void turn() = 0;
+    virtual void act(HostAction action) = 0;
+    std::vector<double> busy_ms;
+
     template <class Done> bool run_until(Done done) {
         const auto deadline = std::chrono::steady_clock::now() + kDeadline;
-        for (;;) {
-            const auto started = std::chrono::steady_clock::now();
-            const bool changed = session->pump(steady_ms());
-            if (changed)
-                pump_ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
-            if (done()) return true;
+        while (!done()) {
+            if (std::chrono::steady_clock::now() >= deadline) return false;
+            turn();
+        }
+        return true;
+    }
+};
+
+// As `chronicle host --no-window` runs it.
+class HeadlessHost : public Host {
+public:
+    bool woken = false;
+    std::unique_ptr<ClassSession> owned;
+    const ClassSession& session() const override { return *owned; }
+    void turn() override {
+        {
             std::unique_lock<std::mutex> lock(g_mutex);
-            const auto due = session->ms_until_due(steady_ms());
-            const auto until = std::min(deadline, std::chrono::steady_clock::now() + std::chrono::milliseconds(due ? *due + 1 : 1000));
-            g_changed.wait_until(lock, until, [this] { return woken; });
+            const auto due = owned->ms_until_due(steady_ms());
+            g_changed.wait_for(lock, std::chrono::milliseconds(due ? *due + 1 : 1000), [this] { return woken; });
             woken = false;
-            if (std::chrono::steady_clock::now() >= deadline) {
-                lock.unlock();
-                return done();
-            }
+        }
+        const auto started = std::chrono::steady_clock::now();
+        if (owned->pump(steady_ms())) busy_ms.push_back(ms_since(started));
+    }
+    void act(HostAction action) override { owned->act(action, steady_ms()); }
+};
+
+// The game window, as a teacher uses it: Enter starts, and moves from the reveal to the
+// leaderboard and on; questions reveal themselves when every phone has answered.
+class WindowHost : public Host {
+public:
+    chronicle::Game game{chronicle::GameOptions{}};
+    const ClassSession& session() const override { return *game.class_session(); }
+    void turn() override {
+        const uint64_t drawn = game.frames_drawn();
+        const auto started = std::chrono::steady_clock::now();
+        game.step(100);
+        if (game.frames_drawn() != drawn) busy_ms.push_back(ms_since(started));
+    }
+    void act(HostAction) override { press(SDL_SCANCODE_RETURN); }
+    void press(SDL_Scancode key) {
+        for (Uint32 type : {SDL_KEYDOWN, SDL_KEYUP}) {
+            SDL_Event e{};
+            e.type = type;
+            e.key.windowID = SDL_GetWindowID(game.window());
+            e.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
+            e.key.keysym.scancode = key;
+            SDL_PushEvent(&e);
+            for (int i = 0; i < 3; ++i) game.step(0);
         }
     }
 };
@@ -141,23 +195,54 @@ int fail(const std::string& why) {
 
 } // namespace
 
-int main(int argc, char** argv) {
-    const size_t phones = argc > 1 ? static_cast<size_t>(std::strtoul(argv[1], nullptr, 10)) : 200;
-    mg_init_library(0);
-    Host host;
+// The host, its lobby open on 127.0.0.1; null after saying why not.
+std::unique_ptr<Host> open_host(bool window) {
+    std::string error;
+    if (window) {
+        auto host = std::make_unique<WindowHost>();
+        if (!host->game.start(error)) {
+            fail(error);
+            return nullptr;
+        }
+        host->game.finish_loading();
+        host->press(SDL_SCANCODE_F6);
+        host->game.class_setup().bind_address = "127.0.0.1";
+        host->game.class_setup().port = 0;
+        host->game.class_setup().questions = static_cast<int>(kQuestions);
+        host->press(SDL_SCANCODE_RETURN);
+        if (!host->game.class_session()) {
+            fail("the window opened no lobby: " + host->game.class_setup().error);
+            return nullptr;
+        }
+        return host;
+    }
+    auto host = std::make_unique<HeadlessHost>();
     ClassSessionOptions options;
     options.bind_address = "127.0.0.1";
     options.port = 0;
-    std::string error;
-    host.session = ClassSession::start(ClassGame(load_quiz(), {}), options,
-                                       [&host] {
-                                           std::lock_guard<std::mutex> lock(g_mutex);
-                                           host.woken = true;
-                                           g_changed.notify_all();
-                                       },
-                                       error);
-    if (!host.session) return fail(error);
-    const ClassGame& game = host.session->game();
+    HeadlessHost* raw = host.get();
+    host->owned = ClassSession::start(ClassGame(load_quiz(), {}), options, [raw] {
+        std::lock_guard<std::mutex> lock(g_mutex);
+        raw->woken = true;
+        g_changed.notify_all();
+    }, error);
+    if (!host->owned) {
+        fail(error);
+        return nullptr;
+    }
+    return host;
+}
+
+int main(int argc, char** argv) {
+    const size_t phones = argc > 1 ? static_cast<size_t>(std::strtoul(argv[1], nullptr, 10)) : 200;
+    const bool window = argc > 2 && std::string(argv[2]) == "--window";
+    mg_init_library(0);
+    std::unique_ptr<Host> host = open_host(window);
+    if (!host) return 1;
+    const ClassSession& session = host->session();
+    const ClassGame& game = session.game();
+    // The window's quiz comes from the seed pack; the phones answer what they are shown.
+    const size_t questions = game.quiz().questions.size();
 
     const auto started = std::chrono::steady_clock::now();
     const double cpu_started = thread_cpu_ms();
@@ -169,34 +254,33 @@ int main(int argc, char** argv) {
         std::snprintf(id, sizeof id, "load-phone-%08zu", i);
         phone->client = id;
         char err[256] = "";
-        phone->conn = mg_connect_websocket_client("127.0.0.1", host.session->port(), 0, err, sizeof err, "/ws", nullptr,
+        phone->conn = mg_connect_websocket_client("127.0.0.1", session.port(), 0, err, sizeof err, "/ws", nullptr,
                                                   on_message, on_close, phone.get());
         if (!phone->conn) return fail("phone " + std::to_string(i) + " could not connect: " + err);
-        const std::string join = json{{"type", "join"}, {"pin", host.session->pin()}, {"client", phone->client},
+        const std::string join = json{{"type", "join"}, {"pin", session.pin()}, {"client", phone->client},
                                       {"name", "Phone " + std::to_string(i)}}.dump();
         mg_websocket_client_write(phone->conn, MG_WEBSOCKET_OPCODE_TEXT, join.data(), join.size());
         all.push_back(std::move(phone));
-        host.session->pump(steady_ms()); // the host keeps up while phones arrive
     }
-    if (!host.run_until([&] { return game.player_count() == phones; }))
+    if (!host->run_until([&] { return game.player_count() == phones; }))
         return fail(std::to_string(game.player_count()) + " of " + std::to_string(phones) + " phones joined");
     const double joined_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-    host.session->act(HostAction::Start, steady_ms());
-    for (size_t q = 0; q < kQuestions; ++q) {
+    host->act(HostAction::Start);
+    for (size_t q = 0; q < questions; ++q) {
         // Revealed as soon as every phone answered: a lost answer would leave it open
         // until its time is up, and the check below would see no answer.
-        if (!host.run_until([&] { return game.phase() == ClassPhase::Reveal; }))
+        if (!host->run_until([&] { return game.phase() == ClassPhase::Reveal; }))
             return fail("question " + std::to_string(q + 1) + " was not revealed");
         if (game.answered_count() != static_cast<int>(phones))
             return fail("question " + std::to_string(q + 1) + ": " + std::to_string(game.answered_count()) + " answers of " +
                         std::to_string(phones));
-        host.session->act(HostAction::Next, steady_ms()); // the leaderboard
-        host.session->act(HostAction::Next, steady_ms()); // the next question, or the end
+        host->act(HostAction::Next); // the leaderboard
+        host->act(HostAction::Next); // the next question, or the end
     }
     if (game.phase() != ClassPhase::Finished) return fail("the game did not finish");
     // Every phone is told its final place.
-    if (!host.run_until([&] {
+    if (!host->run_until([&] {
             std::lock_guard<std::mutex> lock(g_mutex);
             return std::all_of(all.begin(), all.end(), [](const auto& p) { return field(p->last_state, "phase") == "end"; });
         }))
@@ -215,8 +299,10 @@ int main(int argc, char** argv) {
         const ClassPlayer& p = game.players()[seat];
         const size_t phone = static_cast<size_t>(std::stoul(p.name.substr(6)));
         int sum = 0;
-        for (size_t q = 0; q < kQuestions; ++q) {
-            if (!p.answers[q].answered || p.answers[q].chosen != choice_of(phone, q))
+        for (size_t q = 0; q < questions; ++q) {
+            const Question& question = game.question(q);
+            if (!p.answers[q].answered ||
+                p.answers[q].chosen != choice_of(phone, q, question.options.size(), asks_for_order(question.kind)))
                 return fail(p.name + "'s answer to question " + std::to_string(q + 1) + " was lost or changed");
             sum += p.answers[q].grade.points;
         }
@@ -228,18 +314,19 @@ int main(int argc, char** argv) {
                         std::to_string(ranks[seat]));
     }
 
-    std::vector<double> sorted = host.pump_ms;
+    std::vector<double> sorted = host->busy_ms;
     std::sort(sorted.begin(), sorted.end());
     const auto at = [&](double f) { return sorted.empty() ? 0.0 : sorted[static_cast<size_t>(f * static_cast<double>(sorted.size() - 1))]; };
     std::printf("class load test: %zu phones joined in %.2f s; %zu questions, %zu answers, none lost; all scores and ranks agree\n",
-                phones, joined_s, kQuestions, phones * kQuestions);
-    std::printf("host thread: %zu pumps with changes, median %.2f ms, 95th percentile %.2f ms, max %.2f ms\n", sorted.size(),
+                phones, joined_s, questions, phones * questions);
+    std::printf("host thread (%s): %zu %s, median %.2f ms, 95th percentile %.2f ms, max %.2f ms\n",
+                window ? SDL_GetCurrentVideoDriver() : "headless", sorted.size(), window ? "frames drawn" : "pumps with changes",
                 at(0.5), at(0.95), at(1.0));
     std::printf("host thread CPU: %.0f ms over %.2f s of play (%.1f %% of one core)\n", cpu_ms, played_s,
                 100.0 * cpu_ms / (played_s * 1000.0));
     // The server first: it closes every connection at once, where closing 200 clients
     // one by one waits for each one's reader thread in turn (a minute, measured).
-    host.session.reset();
+    host.reset();
     for (auto& p : all) mg_close_connection(p->conn);
     mg_exit_library();
     return 0;
