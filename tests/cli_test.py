@@ -4,11 +4,13 @@ stderr, and the shape of `export --format json`. Usage: cli_test.py CHRONICLE QU
 import json
 import os
 import re
+import select
 import shutil
 import stat
 import subprocess
 import sys
 import tempfile
+import urllib.request
 
 import jsonschema
 
@@ -370,6 +372,29 @@ with tempfile.TemporaryDirectory() as DATA_DIR:
           and not raw_controls(r.stderr + r.stdout), "control characters in a sheet are removed, with a warning by row and column", r)
     with open(os.path.join(DATA_DIR, "dirty.pack.json"), encoding="utf-8") as f:
         check(not raw_controls("".join(strings_in(json.load(f)))), "the pack imported from the sheet holds no control character")
+
+    # `chronicle host` without --no-window: the window opens on the lobby, whose server
+    # serves the phone page (SDL's dummy video driver stands in for a display).
+    window_env = {"SDL_VIDEODRIVER": "dummy", "SDL_RENDER_DRIVER": "software", "SDL_AUDIODRIVER": "dummy"}
+    r = bounded("host with a window and an unknown pack", "host", "--pack", "no-such-pack", env_extra=window_env)
+    check(r and r.returncode == 1 and 'no pack "no-such-pack" in the pack folders' in r.stderr,
+          "host with a window refuses a pack id it does not have", r)
+    r = run("host", "--pack", SEED_PACK)
+    check(r.returncode == 2 and "--no-window" in r.stderr, "the window hosts packs by id; a pack file needs --no-window", r)
+    host = subprocess.Popen([CHRONICLE, "host", "--pack", "openai-2023", "--bind", "127.0.0.1", "--port", "0", "--count", "5"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=DATA_DIR,
+                            env=dict(os.environ, CHRONICLE_DATA_DIR=DATA_DIR, **window_env))
+    try:
+        url = None
+        if select.select([host.stdout], [], [], 20)[0]:
+            line = host.stdout.readline()
+            url = line[len("Join at: "):].strip() if line.startswith("Join at: ") else None
+        page = urllib.request.urlopen(url, timeout=10).read() if url else b""
+        with open(os.path.join(os.path.dirname(QUESTIONS), "web", "index.html"), "rb") as f:
+            check(page == f.read(), f"host with a window opens its lobby and serves the phone page at {url}")
+    finally:
+        host.kill()
+        host.wait()
 
 for f in failures:
     print("FAIL:", f)

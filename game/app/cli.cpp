@@ -57,11 +57,13 @@ Usage:
                                  (Markdown), or a worksheet to print (PDF) with its answer key
       --paper a4|letter          the worksheet's paper (default a4)
       -o FILE                    write to FILE (replacing it) instead of standard output
+  chronicle host --pack ID [options]
+                                 host a class game: the window opens on its lobby
   chronicle host --pack ID|FILE --no-window [options]
-                                 host a class game: phones join at the address and PIN
-                                 printed; the game is run from standard input (start,
-                                 next, reveal, pause, resume, skip, end, remove SEAT,
-                                 rename SEAT NAME, players, quit)
+                                 host it from the terminal: phones join at the address
+                                 and PIN printed; the game is run from standard input
+                                 (start, next, reveal, pause, resume, skip, end,
+                                 remove SEAT, rename SEAT NAME, players, quit)
       --seed, --count, --lang, --kinds, --difficulty   as for export
       --self-paced               each student at their own pace (homework)
       --time S                   seconds for a question of the usual kind (default 20)
@@ -515,7 +517,7 @@ int cmd_host(const std::vector<std::string>& args) {
     options.seed = clock_seed();
     ClassSettings settings;
     ClassSessionOptions session;
-    bool window = true;
+    bool window = true, difficulty_given = false;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& flag = args[i];
         if (flag == "--self-paced") {
@@ -536,6 +538,7 @@ int cmd_host(const std::vector<std::string>& args) {
         uint64_t number = 0;
         if (quiz_flag(flag, value, options, error)) {
             if (!error.empty()) return usage_error(error);
+            difficulty_given |= flag == "--difficulty";
         } else if (flag == "--pack") {
             pack_name = value;
         } else if (flag == "--port") {
@@ -552,7 +555,24 @@ int cmd_host(const std::vector<std::string>& args) {
         }
     }
     if (pack_name.empty()) return usage_error("host needs --pack ID or --pack FILE");
-    if (window) return usage_error("host opens the game window only from Home for now; add --no-window to host from the terminal");
+    if (window) {
+        std::error_code ec;
+        if (fs::exists(pack_name, ec) || fs::path(pack_name).extension() == ".json")
+            return usage_error("the window hosts packs from the pack folders, by id: install the file with 'chronicle import "
+                               "--install', or host it with --no-window");
+        GameOptions game;
+        game.seed = options.seed;
+        ClassLaunch launch;
+        launch.pack_id = pack_name;
+        if (difficulty_given) launch.difficulty = options.difficulty;
+        launch.kinds = options.kinds;
+        launch.setup.questions = static_cast<int>(options.count);
+        launch.setup.settings = settings;
+        launch.setup.bind_address = session.bind_address;
+        launch.setup.port = session.port;
+        game.class_launch = launch;
+        return run_game(game);
+    }
     const std::optional<Pack> pack = find_pack(pack_name);
     if (!pack) return 1;
     std::optional<Quiz> quiz = quiz_for(*pack, options);

@@ -14,6 +14,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <iostream>
 #include <cctype>
 #include <cfloat>
 #include <cmath>
@@ -177,6 +178,28 @@ bool Game::start(std::string& error) {
     plan_glyphs();
     apply_settings();
     show(ui::ScreenId::Home);
+    return !options_.class_launch || open_launched_class(error);
+}
+
+// The command line's pack and choices, then the lobby; when the lobby cannot open
+// (the port taken), the setup says why and the teacher can change it.
+bool Game::open_launched_class(std::string& error) {
+    const ClassLaunch& launch = *options_.class_launch;
+    Settings& settings = play_->settings();
+    settings.pack = launch.pack_id;
+    if (launch.difficulty) settings.difficulty = *launch.difficulty;
+    if (!launch.kinds.empty()) settings.kinds = launch.kinds;
+    finish_loading();
+    const LibraryEntry* chosen = play_->chosen();
+    if (!chosen || chosen->summary->id != launch.pack_id) {
+        error = "no pack \"" + launch.pack_id + "\" in the pack folders ('chronicle packs' lists them)";
+        return false;
+    }
+    model_->class_setup = launch.setup;
+    open_class_lobby();
+    if (!class_session_) show(ui::ScreenId::ClassSetup);
+    // Started from a terminal: the address and PIN there too, as the headless host prints them.
+    else std::cout << "Join at: " << class_session_->join_url() << "\nPIN: " << class_session_->pin() << std::endl;
     return true;
 }
 

@@ -24,6 +24,14 @@ class ClassSession;
 class PackWorker;
 class Sound;
 
+// `chronicle host` without --no-window: the window opens on this class game's lobby.
+struct ClassLaunch {
+    std::string pack_id;
+    std::optional<Difficulty> difficulty; // nullopt: as Home has it
+    std::vector<Kind> kinds;              // empty: as Home has them
+    ui::ClassSetup setup;                 // questions, time, mode, texts, address, port
+};
+
 struct GameOptions {
     bool fullscreen = false;
     int width = 1280;
@@ -36,6 +44,7 @@ struct GameOptions {
     // Opens a file the game wrote (a worksheet) in the program the desktop chooses;
     // empty: SDL_OpenURL. Tests record the path instead.
     std::function<void(const std::string& path)> open_file;
+    std::optional<ClassLaunch> class_launch;
 };
 
 class Game {
@@ -144,6 +153,7 @@ private:
     void carry_out_team(const ui::Intent& intent);
     void carry_out_class(const ui::Intent& intent);
     void open_class_lobby();
+    bool open_launched_class(std::string& error);
     void close_class_game();
     // After the class game changed: new names' characters, the screen for its phase.
     void class_changed();
