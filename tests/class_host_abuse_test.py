@@ -192,7 +192,8 @@ with tempfile.TemporaryDirectory() as data_dir:
     while (m := bob.receive(1.5)) is not None:
         if m.get("type") == "error":
             errors.append(m["code"])
-    check(len(errors) == 1 and errors[0] in ("not_open", "too_fast"), f"a flood of answers gets one error: {errors}")
+    check(errors.count("too_fast") == 1 and len(errors) <= 20 and set(errors) <= {"not_open", "too_fast"},
+          f"a flood of answers: the burst's refusals each told, then one too_fast ({len(errors)} errors)")
     # Bob names Ana's seat: the answer is his (already given), Ana's stays open.
     bob.send({"type": "answer", "question": index, "choice": choice, "seat": 0})
     time.sleep(0.5)

@@ -44,6 +44,8 @@ TEST_CASE("Nicknames are trimmed, 1–20 characters, free of control characters 
     CHECK(std::get<NameRefusal>(check_nickname("A\nB")) == NameRefusal::Control);
     CHECK(std::get<NameRefusal>(check_nickname("A\x1b[2JB")) == NameRefusal::Control);
     CHECK(std::get<NameRefusal>(check_nickname("\u202Etxt.exe")) == NameRefusal::Control);
+    CHECK(std::get<NameRefusal>(check_nickname("A\u200Bna")) == NameRefusal::Control); // would look like "Ana"
+    CHECK(std::get<NameRefusal>(check_nickname("\uFEFFAna")) == NameRefusal::Control);
     CHECK(std::get<NameRefusal>(check_nickname("\xff\xfe")) == NameRefusal::Control);
 
     ClassGame game(class_quiz(2), {});

@@ -107,6 +107,7 @@ SCENARIO("Phones join by PIN, get their state, and rejoin their seat", "[class][
                         bool closed_old = false;
                         for (const Outgoing& o : out2) closed_old |= o.conn == 1 && o.close_after;
                         CHECK(closed_old);
+                        CHECK(error_of(out2, 1) == "replaced"); // so that its page does not take the seat back
                         CHECK(host.game().player_count() == 2);
                     }
                     AND_WHEN("Bob answers wrong: everyone has answered") {
@@ -152,6 +153,11 @@ TEST_CASE("Bad joins are refused with a code and change nothing", "[class][proto
     CHECK(host.game().player_count() == 1);
     host.received(2, answer(0, {1}), 12'000);
     CHECK(error_of(host.take_outbox(12'000), 2) == "not_joined");
+    // A connection that plays a seat cannot join again under other client ids: each
+    // would be a seat no one answers for, and the game would wait for them.
+    host.received(1, join("ghost-client-00000000001", "Ghost"), 14'000);
+    CHECK(error_of(host.take_outbox(14'000), 1) == "bad_client");
+    CHECK(host.game().player_count() == 1);
 }
 
 TEST_CASE("Malformed, unknown and flooding messages get an error and a log line, once a second", "[class][protocol]") {
@@ -170,13 +176,17 @@ TEST_CASE("Malformed, unknown and flooding messages get an error and a log line,
     host.received(1, join(kAna, "Ana"), 4000);
     host.act(HostAction::Start, 4000);
     host.take_outbox(4000);
-    // A flood: 500 answers in the same millisecond. The first is taken; the next 19
-    // are refused as not open (answered), the rest as too fast — one error for all.
+    // A flood: 500 answers in the same millisecond. The first is taken; the rest of the
+    // burst are refused as not open (answered), each told; the rest as too fast, once.
     for (int i = 0; i < 500; ++i) host.received(1, answer(0, {static_cast<size_t>(i % 4)}), 5000);
     const auto out = host.take_outbox(5000);
-    int errors = 0;
-    for (const json& m : for_conn(out, 1)) errors += m["type"] == "error";
-    CHECK(errors == 1);
+    int not_open = 0, too_fast = 0;
+    for (const json& m : for_conn(out, 1)) {
+        not_open += m["code"] == "not_open";
+        too_fast += m["code"] == "too_fast";
+    }
+    CHECK(not_open == 19);
+    CHECK(too_fast == 1);
     CHECK(host.game().players()[0].answers[0].chosen == std::vector<size_t>{0});
     // Two seconds later the bucket has refilled: the phone is heard again.
     host.received(1, answer(1, {1}), 7000);

@@ -34,7 +34,8 @@ if (!/^[A-Za-z0-9_-]{16,64}$/.test(clientId || '')) {
 }
 
 // ---- what the page knows ----------------------------------------------------------
-let view = 'join';        // 'join' | 'game' | 'removed'
+let view = 'join';        // 'join' | 'game' | 'removed' | 'replaced'
+let replacedJoin = null;  // the join another tab took over: "Play here" sends it again
 let last = null;          // the last `state` from the host
 let receivedAt = 0;       // performance.now() when it came: the countdown starts there
 let joinMsg = null;       // the `join` sent on every (re)connection; null: not joining
@@ -106,7 +107,7 @@ const JOIN_CODES = ['wrong_pin', 'bad_client', 'name_empty', 'name_too_long', 'n
   'game_full', 'game_over'];
 
 function receive(msg) {
-  if (view === 'removed') return; // for good: this client cannot rejoin
+  if (view === 'removed' || view === 'replaced') return; // for good, or until "Play here"
   if (msg.type === 'welcome') {
     connected = true;
     retries = 0;
@@ -133,6 +134,14 @@ function receive(msg) {
 }
 
 function onError(code) {
+  // Another tab of this browser (same client id) took the seat: reconnecting by itself
+  // would take it back, and the two tabs would take turns for ever. The student chooses.
+  if (code === 'replaced') {
+    view = 'replaced';
+    replacedJoin = joinMsg;
+    joinMsg = null;
+    return;
+  }
   if (code === 'removed') {
     view = 'removed';
     joinMsg = null;
@@ -293,6 +302,17 @@ function render() {
   // Keep the keyboard focus on the same option across a redraw.
   const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.opt : undefined;
   const screen = $('screen');
+  if (view === 'replaced') {
+    const again = el('button', 'primary', t('play_here'));
+    again.type = 'button';
+    again.addEventListener('click', () => {
+      view = 'game';
+      if (replacedJoin) startJoin(replacedJoin.pin, replacedJoin.name);
+      render();
+    });
+    screen.replaceChildren(el('section', 'panel removed', el('h1', '', t('replaced_heading')), el('p', 'big', t('err_replaced')), again));
+    return;
+  }
   if (view === 'removed') {
     screen.replaceChildren(el('section', 'panel removed', el('h1', '', t('removed_heading')), el('p', 'big', t('err_removed'))));
     return;

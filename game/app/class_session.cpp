@@ -1,6 +1,7 @@
 #include "app/class_session.h"
 
 #include <csignal>
+#include <fcntl.h>
 #include <cstdio>
 #include <iostream>
 #include <poll.h>
@@ -125,9 +126,11 @@ namespace {
 int g_wake_pipe[2] = {-1, -1};
 volatile std::sig_atomic_t g_stop = 0;
 
+// The pipe does not block: when it is full the loop is awake already, and a server
+// thread (or the signal handler) must never wait on it.
 void wake_loop() {
     const char byte = 1;
-    [[maybe_unused]] const ssize_t n = ::write(g_wake_pipe[1], &byte, 1); // a full pipe is awake already
+    [[maybe_unused]] const ssize_t n = ::write(g_wake_pipe[1], &byte, 1);
 }
 
 extern "C" void on_stop_signal(int) {
@@ -188,7 +191,9 @@ void run_command(ClassSession& session, const std::string& line, bool& quit) {
 
 int run_headless_host(ClassGame game, const ClassSessionOptions& options,
                       const std::function<void(const ClassGame&)>& on_finished) {
-    if (::pipe(g_wake_pipe) != 0) {
+    // With standard input closed, the pipe would take its number and read as the teacher's typing.
+    if (::fcntl(STDIN_FILENO, F_GETFD) == -1) ::open("/dev/null", O_RDONLY);
+    if (::pipe2(g_wake_pipe, O_NONBLOCK | O_CLOEXEC) != 0) {
         std::perror("chronicle host: pipe");
         return 1;
     }
@@ -218,15 +223,17 @@ int run_headless_host(ClassGame game, const ClassSessionOptions& options,
         const std::optional<int64_t> due = session->ms_until_due(steady_ms());
         pollfd fds[2] = {{g_wake_pipe[0], POLLIN, 0}, {STDIN_FILENO, POLLIN, 0}};
         ::poll(fds, stdin_open ? 2 : 1, due ? static_cast<int>(std::min<int64_t>(*due + 1, 60'000)) : -1);
-        if (fds[0].revents & POLLIN) {
-            char drain[64];
-            [[maybe_unused]] const ssize_t n = ::read(g_wake_pipe[0], drain, sizeof drain);
+        char drain[256];
+        while (::read(g_wake_pipe[0], drain, sizeof drain) > 0) {
         }
-        if (stdin_open && (fds[1].revents & (POLLIN | POLLHUP))) {
+        if (stdin_open && (fds[1].revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL))) {
             char buffer[512];
-            const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
-            if (n <= 0) stdin_open = false;
-            else typed.append(buffer, static_cast<size_t>(n));
+            const ssize_t n = (fds[1].revents & POLLNVAL) ? 0 : ::read(STDIN_FILENO, buffer, sizeof buffer);
+            if (n > 0) typed.append(buffer, static_cast<size_t>(n));
+            if (n <= 0) {
+                stdin_open = false;
+                typed += '\n'; // the last command, even without its line end
+            }
             for (size_t eol; (eol = typed.find('\n')) != std::string::npos;) {
                 run_command(*session, typed.substr(0, eol), quit);
                 typed.erase(0, eol + 1);
@@ -253,6 +260,10 @@ int run_headless_host(ClassGame game, const ClassSessionOptions& options,
         std::cout << std::flush;
         if (g_stop) break;
     }
+    // The server's threads and the handlers wake through the pipe: both go before it does.
+    session.reset();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
     ::close(g_wake_pipe[0]);
     ::close(g_wake_pipe[1]);
     return 0;

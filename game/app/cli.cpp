@@ -492,6 +492,10 @@ int cmd_results_export(const std::vector<std::string>& args) {
 
 // A finished class game into the save (made if there is none yet), and how to export it.
 void save_class_game(const ClassGame& game) {
+    if (game.player_count() == 0) {
+        std::cout << "No one played: nothing to save.\n";
+        return;
+    }
     const std::optional<std::string> folder = user_data_folder();
     if (!folder) {
         std::cerr << "chronicle host: the game is not saved: " << ui::message(Issue{Problem::NoDataFolder}, ui::Lang::En) << "\n";

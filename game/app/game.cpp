@@ -776,7 +776,7 @@ void Game::class_changed() {
 }
 
 void Game::save_class_game() {
-    if (class_saved_ || !class_session_) return;
+    if (class_saved_ || !class_session_ || class_session_->game().player_count() == 0) return; // no one played
     Storage* storage = play_->storage();
     class_saved_ = storage && storage->record_class_game(class_session_->game().record(unix_now())) >= 0;
 }

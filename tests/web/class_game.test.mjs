@@ -184,6 +184,19 @@ test('a class plays five questions from their phones; ranks follow the answers',
   assert.match(await li.page.textContent('.stats dd'), /^\d+$/, 'Chinese scores are plain digits');
   await shot(ana, 'end');
   await shot(li, 'end');
+
+  // Ana opens the game in a second tab: that tab takes her seat, the first says so and
+  // waits for her (no tug of war); "Play here" takes it back the other way.
+  const tab = await ana.page.context().newPage();
+  await tab.goto(url);
+  await tab.click('#join-button'); // her name is remembered
+  await tab.waitForSelector('.end');
+  await ana.page.waitForSelector('.removed button');
+  await ana.page.click('.removed button');
+  await ana.page.waitForSelector('.end');
+  await tab.waitForSelector('.removed button');
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  assert.ok(await tab.$('.removed button'), 'the displaced tab waits; it does not take the seat back by itself');
   command('quit');
   const code = await new Promise((resolve) => host.on('exit', resolve));
   assert.equal(code, 0);

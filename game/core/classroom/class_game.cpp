@@ -9,11 +9,14 @@ namespace chronicle {
 
 namespace {
 
-bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u00A0' || c == U'\u3000' || (c >= U'\u2000' && c <= U'\u200B'); }
+bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u00A0' || c == U'\u3000' || (c >= U'\u2000' && c <= U'\u200A'); }
 
-// Marks that reorder or hide text around them: a nickname with them could show on
-// the projector as someone else's.
-bool is_bidi_control(char32_t c) { return (c >= U'\u202A' && c <= U'\u202E') || (c >= U'\u2066' && c <= U'\u2069') || c == U'\u200E' || c == U'\u200F'; }
+// Marks that reorder text or take no space (bidi controls, zero-width characters, the
+// soft hyphen): a nickname with them could show on the projector as someone else's.
+bool is_invisible_format(char32_t c) {
+    return (c >= U'\u202A' && c <= U'\u202E') || (c >= U'\u2066' && c <= U'\u2069') || (c >= U'\u200B' && c <= U'\u200F') ||
+           (c >= U'\u2060' && c <= U'\u2064') || c == U'\uFEFF' || c == U'\u00AD' || c == U'\u061C' || c == U'\u180E';
+}
 
 // ASCII letters folded, so "Ana" and "ana" are one name on a projector; other scripts as they are.
 std::string folded(std::string_view name) {
@@ -55,7 +58,7 @@ std::variant<std::string, NameRefusal> check_nickname(std::string_view name) {
     std::string out;
     for (size_t i = first; i < points.size(); ++i) {
         const char32_t c = points[i];
-        if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || is_bidi_control(c)) return NameRefusal::Control;
+        if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || is_invisible_format(c)) return NameRefusal::Control;
         append_utf8(out, c);
     }
     if (points.size() - first > kMaxNicknameLength) return NameRefusal::TooLong;

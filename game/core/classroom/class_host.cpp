@@ -12,7 +12,7 @@ namespace {
 constexpr const char* kErrorCodes[] = {
     "bad_json", "unknown_type", "too_big", "too_fast", "wrong_pin", "bad_client",
     "name_empty", "name_too_long", "name_control", "name_taken",
-    "game_full", "game_over", "removed", "not_joined", "not_open", "bad_choice", "not_host",
+    "game_full", "game_over", "removed", "not_joined", "not_open", "bad_choice", "not_host", "replaced",
 };
 
 constexpr const char* kHostActions[] = {"start", "next", "reveal", "pause", "resume", "skip", "end", "remove", "rename"};
@@ -94,11 +94,14 @@ void ClassHost::closed(uint64_t conn) {
     conns_.erase(it);
 }
 
-// A refusal is told to the phone and logged at most once a second per connection: a
-// flood of bad messages gets one answer, not a flood back.
+// A refusal is told to the phone and logged. What a real page never sends (too fast,
+// not JSON, not a message) is answered at most once a second per connection, so that a
+// flood gets one answer, not a flood back; a refused join or answer is always answered
+// (the page waits for it), and the rate limit bounds those.
 void ClassHost::refuse(uint64_t conn, Connection& c, ClassError e, uint64_t now_ms, bool close) {
-    if (!close && c.last_error_ms && now_ms - *c.last_error_ms < 1000) return;
-    c.last_error_ms = now_ms;
+    const bool flood = e == ClassError::TooFast || e == ClassError::BadJson || e == ClassError::UnknownType;
+    if (flood && !close && c.last_error_ms && now_ms - *c.last_error_ms < 1000) return;
+    if (flood) c.last_error_ms = now_ms;
     outbox_.push_back({conn, error_message(e), close});
     refusals_.push_back({conn, e});
 }
@@ -135,11 +138,13 @@ void ClassHost::received(uint64_t conn, std::string_view text, uint64_t now_ms) 
 
 void ClassHost::attach(uint64_t conn, Connection& c, size_t seat) {
     if (seat_conns_.size() <= seat) seat_conns_.resize(seat + 1);
-    // The seat's earlier connection (a page reloaded, a second tab) stops speaking for it.
+    // The seat's earlier connection (a page reloaded, a second tab) stops speaking for
+    // it, and is told why: a page that simply reconnected would take the seat back.
     if (const std::optional<uint64_t> old = seat_conns_[seat]; old && *old != conn) {
         auto it = conns_.find(*old);
         if (it != conns_.end()) it->second.seat.reset();
-        outbox_.push_back({*old, "", true});
+        outbox_.push_back({*old, error_message(ClassError::Replaced), true});
+        refusals_.push_back({*old, ClassError::Replaced});
     }
     if (c.seat && *c.seat != seat && seat_conns_[*c.seat] == conn) seat_conns_[*c.seat].reset();
     seat_conns_[seat] = conn;
@@ -157,6 +162,9 @@ void ClassHost::on_join(uint64_t conn, Connection& c, const json& m, uint64_t no
     if (!same_secret(pin->get_ref<const std::string&>(), pin_)) return refuse(conn, c, ClassError::WrongPin, now_ms);
     const std::string& id = client->get_ref<const std::string&>();
     if (!valid_client_id(id)) return refuse(conn, c, ClassError::BadClient, now_ms);
+    // One connection plays one seat: joining again under other client ids would fill
+    // the game with seats no one answers for.
+    if (c.seat && client_of_seat(*c.seat) != id) return refuse(conn, c, ClassError::BadClient, now_ms);
     if (auto known = seat_of_client_.find(id); known != seat_of_client_.end()) {
         if (game_.players()[known->second].removed) return refuse(conn, c, ClassError::Removed, now_ms, true);
         return attach(conn, c, known->second);
@@ -167,6 +175,8 @@ void ClassHost::on_join(uint64_t conn, Connection& c, const json& m, uint64_t no
     if (const auto* refusal = std::get_if<JoinRefusal>(&joined)) return refuse(conn, c, join_error(*refusal), now_ms);
     const size_t seat = std::get<size_t>(joined);
     seat_of_client_[id] = seat;
+    if (clients_.size() <= seat) clients_.resize(seat + 1);
+    clients_[seat] = id;
     attach(conn, c, seat);
 }
 

@@ -23,7 +23,7 @@ constexpr int kDefaultClassPort = 8787;
 enum class ClassError {
     BadJson, UnknownType, TooBig, TooFast, WrongPin, BadClient,
     NameEmpty, NameTooLong, NameControl, NameTaken,
-    GameFull, GameOver, Removed, NotJoined, NotOpen, BadChoice, NotHost,
+    GameFull, GameOver, Removed, NotJoined, NotOpen, BadChoice, NotHost, Replaced,
 };
 // The error's code in the protocol ("wrong_pin").
 const char* error_code(ClassError e);
@@ -100,6 +100,8 @@ private:
     std::string host_token_;
     std::map<uint64_t, Connection> conns_;
     std::map<std::string, size_t> seat_of_client_;
+    std::vector<std::string> clients_; // by seat: its client id
+    const std::string& client_of_seat(size_t seat) const { return clients_.at(seat); }
     std::vector<std::optional<uint64_t>> seat_conns_; // by seat: its connection
     std::vector<Outgoing> outbox_;
     std::vector<Refusal> refusals_;
