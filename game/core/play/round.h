@@ -15,10 +15,12 @@ namespace chronicle {
 class Storage;
 
 // A moment as the caller's clocks tell it: a steady clock in milliseconds for the
-// answer times, the calendar in Unix seconds for the record of the game.
+// answer times, the calendar in Unix seconds for the record of the game, and how far
+// local time is ahead of UTC (for the player's days, learn/study_day.h).
 struct Moment {
     uint64_t ms = 0;
     int64_t unix_seconds = 0;
+    int32_t utc_offset = 0;
 };
 
 enum class RoundStep {

@@ -14,6 +14,7 @@
 
 #include "core/base/problem.h"
 #include "core/classroom/class_game.h"
+#include "core/learn/fsrs.h"
 #include "core/quiz/scoring.h"
 
 struct sqlite3;
@@ -117,6 +118,57 @@ struct ClassGameRecord {
     std::vector<ClassAnswerRecord> answers;     // by question, then player
 };
 
+// Studying over days (schema 5). A fact is what a question tests (learn/facts.h):
+// "date:e07", "who:e05", "speaker:q01", "value:n02", "authored:a3".
+// One review of one fact, with the card after it.
+struct FactReview {
+    std::string pack_id;
+    std::string fact;
+    fsrs::Rating rating = fsrs::Rating::Good;
+    Kind kind = Kind::First; // the kind of question that asked it
+    int64_t at = 0;          // Unix seconds
+    fsrs::Card card;         // after the review
+};
+
+// Where a fact stands: its card and how it was last rated.
+struct FactState {
+    std::string pack_id;
+    std::string fact;
+    fsrs::Card card;
+    fsrs::Rating last_rating = fsrs::Rating::Good;
+};
+
+// A question answered in a Learn session, saved the moment it is answered.
+struct StudyAnswer {
+    int64_t id = 0; // set when read back
+    std::string pack_id;
+    std::string lang;
+    Kind kind = Kind::First;
+    std::string prompt;
+    bool correct = false;
+    int64_t elapsed_ms = 0;
+    int64_t at = 0; // Unix seconds
+};
+
+// One game of the Timeline card game.
+struct TimelineRun {
+    int64_t id = 0; // set when read back
+    std::string pack_id;
+    std::string lang;
+    uint64_t seed = 0;
+    int64_t finished_at = 0; // Unix seconds
+    int placed = 0;          // cards placed right: the run's score
+    int wrong = 0;           // cards placed wrong (lives lost)
+};
+
+// What import_progress took from a progress file (records already in the save are not counted).
+struct ProgressImport {
+    int games = 0;
+    int study_answers = 0;
+    int reviews = 0;
+    int timeline_runs = 0;
+};
+
 struct BestScore {
     int points = 0;
     int correct = 0;
@@ -175,9 +227,10 @@ public:
     bool set_setting(const std::string& key, const std::string& value);
     bool set_settings(const std::vector<std::pair<std::string, std::string>>& entries); // all or none
 
-    // Writes the game, its answers and, when it beats the best for its pack and mode,
-    // the best score, all or nothing. Returns the new game's id, or -1.
-    int64_t record_game(const GameRecord& game);
+    // Writes the game, its answers, the reviews of the facts they tested and, when it
+    // beats the best for its pack and mode, the best score, all or nothing. Returns the
+    // new game's id, or -1.
+    int64_t record_game(const GameRecord& game, const std::vector<FactReview>& reviews = {});
     // The highest points for a pack and mode; the earliest game wins a tie.
     std::optional<BestScore> best_score(const std::string& pack_id, Mode mode) const;
     // Up to `limit` games, newest first, with `answers` left empty: a listing, not a
@@ -201,6 +254,28 @@ public:
     std::vector<ClassGameRecord> recent_class_games(int limit) const;
     // One class game with everything; nullopt when there is no such game.
     std::optional<ClassGameRecord> class_game(int64_t id) const;
+
+    // A Learn answer and the reviews of the facts it tested (each fact's state set to
+    // the review's card), all or nothing; the answer's id, or -1.
+    int64_t record_study_answer(const StudyAnswer& answer, const std::vector<FactReview>& reviews);
+    // Every fact of the pack that was ever reviewed ("" for every pack).
+    std::vector<FactState> fact_states(const std::string& pack_id) const;
+    // Reviews at or after `since` (Unix seconds), oldest first ("" for every pack).
+    std::vector<FactReview> fact_reviews(const std::string& pack_id, int64_t since) const;
+    // Learn answers at or after `since`, oldest first ("" for every pack).
+    std::vector<StudyAnswer> study_answers(const std::string& pack_id, int64_t since) const;
+
+    // A Timeline game; its id, or -1.
+    int64_t record_timeline_run(const TimelineRun& run);
+    // The most cards placed right in one Timeline game of the pack; the earliest wins a tie.
+    std::optional<TimelineRun> best_timeline_run(const std::string& pack_id) const;
+
+    // Writes a copy of the whole save to `path` (a new file), to carry to another machine.
+    bool export_progress(const std::string& path) const;
+    // Adds what a progress file (a save of this or an older version) holds that this save
+    // does not: games, Learn answers, reviews, Timeline games; a fact's state is the one
+    // reviewed last. All or nothing; nullopt (and last_error()) when it cannot be read.
+    std::optional<ProgressImport> import_progress(const std::string& path);
 
 private:
     using Database = std::unique_ptr<sqlite3, detail::CloseDatabase>;
