@@ -10,6 +10,7 @@
 
 #include "core/base/json_text.h"
 #include "core/base/paths.h"
+#include "core/learn/facts.h"
 #include "core/pack/pack_loader.h"
 #include "core/quiz/generator.h"
 
@@ -66,6 +67,7 @@ LoadDone run_load_job(const LoadJob& job) {
         s.quotes = p.quotes.size();
         s.numbers = p.numbers.size();
         s.questions = p.questions.size();
+        s.facts = pack_facts(p).size();
         s.kinds = supported_kinds(p);
         s.characters = distinct_code_points(all_text(p));
         if (job.keep_pack) done.pack = std::move(r.pack);
@@ -180,7 +182,7 @@ json summary_json(const PackSummary& s) {
             {"description", local_text_json(s.description)},
             {"languages", s.languages},
             {"default_language", s.default_language},
-            {"counts", {s.events, s.people, s.quotes, s.numbers, s.questions}},
+            {"counts", {s.events, s.people, s.quotes, s.numbers, s.questions, s.facts}},
             {"kinds", kinds},
             {"diagnostics", diagnostics},
             {"warnings", s.warnings},
@@ -203,6 +205,7 @@ PackSummary summary_from(const json& j) {
     s.quotes = counts.at(2).get<size_t>();
     s.numbers = counts.at(3).get<size_t>();
     s.questions = counts.at(4).get<size_t>();
+    s.facts = counts.at(5).get<size_t>();
     for (const json& name : j.at("kinds")) {
         const std::optional<Kind> k = kind_from_name(name.get<std::string>());
         if (!k) throw std::out_of_range("unknown kind");

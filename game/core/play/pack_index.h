@@ -38,6 +38,7 @@ struct PackSummary {
     std::vector<std::string> languages;
     std::string default_language;
     size_t events = 0, people = 0, quotes = 0, numbers = 0, questions = 0;
+    size_t facts = 0; // what Learn can teach (learn/facts.h, pack_facts)
     std::vector<Kind> kinds; // what it can ask (supported_kinds)
     // The loader's first few errors and first few warnings, with file:line:col (Home
     // shows the first error; `chronicle validate` lists them all), and how many

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/learn/study_day.h"
 #include "core/quiz/generator.h"
 
 namespace chronicle {
@@ -124,7 +125,9 @@ StartProblem Play::start_round(uint64_t seed, Moment now) {
     if (const StartProblem problem = make_quiz(seed, quiz); problem != StartProblem::None) return problem;
     aside_ = false;
     team_game_.reset();
-    round_.emplace(std::move(quiz), settings_.mode, rules_for(settings_.mode, settings_.partial_order_credit), storage(), now);
+    learn_.reset();
+    round_.emplace(std::move(quiz), settings_.mode, rules_for(settings_.mode, settings_.partial_order_credit), storage(), now,
+                   memory());
     return StartProblem::None;
 }
 
@@ -152,6 +155,110 @@ std::vector<AddedPack> Play::add_files(const std::vector<std::string>& files) {
         if (a.added()) settings_.pack = a.import.id;
     save_settings();
     return added;
+}
+
+// ---------------------------------------------------------------------------
+// Studying over days
+// ---------------------------------------------------------------------------
+
+fsrs::Parameters Play::memory() const {
+    fsrs::Parameters p;
+    p.desired_retention = settings_.desired_retention / 100.0;
+    return p;
+}
+
+namespace {
+
+// Facts met for the first time since `since`, by pack: a first review leaves one rep.
+std::unordered_map<std::string, size_t> first_met_since(const Storage* storage, int64_t since) {
+    std::unordered_map<std::string, size_t> met;
+    if (storage)
+        for (const FactReview& r : storage->fact_reviews("", since))
+            if (r.card.reps == 1) ++met[r.pack_id];
+    return met;
+}
+
+int64_t end_of_today(Moment now) { return study_day_start(study_day(now.unix_seconds, now.utc_offset) + 1, now.utc_offset); }
+int64_t start_of_today(Moment now) { return study_day_start(study_day(now.unix_seconds, now.utc_offset), now.utc_offset); }
+
+} // namespace
+
+void Play::count_study(Moment now) {
+    study_.clear();
+    const Storage* save = storage();
+    const std::unordered_map<std::string, size_t> met = first_met_since(save, start_of_today(now));
+    std::unordered_map<std::string, StudyCounts> seen; // from the save: due, and facts reviewed (in `facts`)
+    if (save)
+        for (const FactState& s : save->fact_states("")) {
+            StudyCounts& c = seen[s.pack_id];
+            if (s.card.state == fsrs::State::New) continue;
+            ++c.facts;
+            if (s.card.due < end_of_today(now)) ++c.due;
+        }
+    const auto allowed = static_cast<size_t>(settings_.new_per_day);
+    for (const LibraryEntry& entry : library_.entries()) {
+        if (!entry.playable()) continue;
+        const std::string& id = entry.summary->id;
+        StudyCounts c;
+        c.facts = entry.summary->facts;
+        const auto it = seen.find(id);
+        const size_t reviewed = it == seen.end() ? 0 : it->second.facts;
+        c.due = it == seen.end() ? 0 : it->second.due;
+        const auto m = met.find(id);
+        const size_t met_today = m == met.end() ? 0 : m->second;
+        c.fresh = std::min(c.facts - std::min(c.facts, reviewed), allowed - std::min(allowed, met_today));
+        study_[id] = c;
+    }
+}
+
+const StudyCounts* Play::study(const std::string& pack_id) const {
+    const auto it = study_.find(pack_id);
+    return it == study_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> Play::mistakes() const {
+    const Pack* pack = chosen_pack();
+    std::vector<std::string> facts;
+    if (!pack || !storage()) return facts;
+    for (const FactState& s : storage()->fact_states(pack->id))
+        if (s.last_rating == fsrs::Rating::Again && find_fact(*pack, s.fact)) facts.push_back(s.fact);
+    return facts;
+}
+
+std::vector<std::string> Play::missed_in_round() const {
+    std::vector<std::string> facts;
+    if (!round_) return facts;
+    const QuizSession& session = round_->session();
+    for (size_t i = 0; i < session.answers().size(); ++i) {
+        const Answer& a = session.answers()[i];
+        for (const FactRating& r : rate_answer(session.quiz().questions[i], a.chosen, a.grade, a.elapsed_ms))
+            if (r.rating == fsrs::Rating::Again && std::find(facts.begin(), facts.end(), r.fact) == facts.end())
+                facts.push_back(r.fact);
+    }
+    return facts;
+}
+
+StartProblem Play::start_learn(uint64_t seed, Moment now, std::vector<std::string> only) {
+    if (!chosen()) return StartProblem::NoPack;
+    const Pack* pack = chosen_pack();
+    if (!pack) return StartProblem::Loading;
+    LearnOptions options;
+    options.quiz = quiz_options(*pack);
+    options.quiz.seed = seed;
+    options.memory = memory();
+    const size_t allowed = static_cast<size_t>(settings_.new_per_day);
+    const auto met = first_met_since(storage(), start_of_today(now));
+    const auto it = met.find(pack->id);
+    options.new_facts = only.empty() ? allowed - std::min(allowed, it == met.end() ? 0 : it->second) : 0;
+    const bool focused = !only.empty();
+    options.only = std::move(only);
+    learn_.emplace(*pack, storage() ? storage()->fact_states(pack->id) : std::vector<FactState>{}, std::move(options),
+                   storage(), now);
+    if (focused && learn_->step() == LearnStep::Finished) {
+        learn_.reset();
+        return StartProblem::NoQuestions;
+    }
+    return StartProblem::None;
 }
 
 } // namespace chronicle

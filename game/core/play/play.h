@@ -6,8 +6,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "core/learn/learn_session.h"
 #include "core/play/library.h"
 #include "core/play/round.h"
 #include "core/play/team_game.h"
@@ -99,6 +101,25 @@ public:
     // Back to the round set aside, its clock running again; false when there is none.
     bool resume_round(uint64_t now_ms);
 
+    // Studying over days (learn/). The FSRS parameters the settings choose.
+    fsrs::Parameters memory() const;
+    // Reads from the save what there is to study today in every pack (Home's "Study
+    // today"): due facts, and new ones the day's limit still allows.
+    void count_study(Moment now);
+    // What count_study found for a pack; null before it ran or for a pack never counted.
+    const StudyCounts* study(const std::string& pack_id) const;
+    // Facts of the chosen pack whose last answer was wrong ("Review mistakes").
+    std::vector<std::string> mistakes() const;
+    // Facts the finished round's answers rated Again ("Retry the ones I missed").
+    std::vector<std::string> missed_in_round() const;
+    // A Learn session of the chosen pack (Loading until it is loaded): the due facts,
+    // then new ones up to the day's limit; `only`: those facts alone, due or not
+    // (NoQuestions when none of them can be asked).
+    StartProblem start_learn(uint64_t seed, Moment now, std::vector<std::string> only = {});
+    LearnSession* learn() { return learn_ ? &*learn_ : nullptr; }
+    const LearnSession* learn() const { return learn_ ? &*learn_ : nullptr; }
+    void leave_learn() { learn_.reset(); }
+
     // Adds files to the user's packs; the last one added becomes the chosen pack.
     std::vector<AddedPack> add_files(const std::vector<std::string>& files);
 
@@ -113,6 +134,8 @@ private:
     PackLibrary library_;
     std::optional<Round> round_;
     std::optional<TeamGame> team_game_;
+    std::optional<LearnSession> learn_;
+    std::unordered_map<std::string, StudyCounts> study_; // by pack id (count_study)
     std::optional<int64_t> team_game_id_; // the finished projector game, once saved
     bool aside_ = false; // round_ was set aside (set_round_aside)
 };

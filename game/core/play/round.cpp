@@ -2,12 +2,13 @@
 
 #include <algorithm>
 
+#include "core/learn/learn_session.h"
 #include "core/store/storage.h"
 
 namespace chronicle {
 
-Round::Round(Quiz quiz, Mode mode, ScoreRules rules, Storage* storage, Moment now)
-    : session_(std::move(quiz), rules), mode_(mode), storage_(storage), asked_at_ms_(now.ms) {
+Round::Round(Quiz quiz, Mode mode, ScoreRules rules, Storage* storage, Moment now, fsrs::Parameters memory)
+    : session_(std::move(quiz), rules), mode_(mode), storage_(storage), memory_(std::move(memory)), asked_at_ms_(now.ms) {
     if (storage_)
         if (auto best = storage_->best_score(session_.quiz().pack_id, mode_)) previous_best_ = best->points;
     if (session_.finished()) finish(now); // a quiz without questions is over at once
@@ -75,7 +76,9 @@ void Round::advance(Moment now) {
 void Round::finish(Moment now) {
     step_ = RoundStep::Finished;
     if (!storage_ || session_.answers().empty()) return;
-    const int64_t id = storage_->record_game(game_record(session_, mode_, now.unix_seconds));
+    const std::vector<FactReview> reviews =
+        quiz_reviews(session_, storage_->fact_states(session_.quiz().pack_id), now.unix_seconds, memory_);
+    const int64_t id = storage_->record_game(game_record(session_, mode_, now.unix_seconds), reviews);
     if (id < 0) {
         record_.save_error = storage_->last_error();
         return;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/base/problem.h"
+#include "core/learn/fsrs.h"
 #include "core/quiz/scoring.h"
 
 namespace chronicle {
@@ -40,8 +41,9 @@ struct RoundRecord {
 class Round {
 public:
     // `rules`: rules_for(mode) with the player's choices. `storage` (may be null) saves
-    // the game when it finishes and knows the best score.
-    Round(Quiz quiz, Mode mode, ScoreRules rules, Storage* storage, Moment now);
+    // the game when it finishes, with the reviews of the facts its answers tested
+    // (scheduled with `memory`), and knows the best score.
+    Round(Quiz quiz, Mode mode, ScoreRules rules, Storage* storage, Moment now, fsrs::Parameters memory = {});
 
     RoundStep step() const { return step_; }
     const QuizSession& session() const { return session_; }
@@ -87,6 +89,7 @@ private:
     QuizSession session_;
     Mode mode_;
     Storage* storage_;
+    fsrs::Parameters memory_;
     RoundStep step_ = RoundStep::Asking;
     uint64_t asked_at_ms_;
     std::optional<uint64_t> paused_at_ms_;

@@ -6,6 +6,7 @@
 #include "core/quiz/generator.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "core/quiz/phrases.h"
 #include "core/quiz/question_maker.h"
@@ -75,9 +76,15 @@ QuestionMaker::QuestionMaker(const Pack& pack, const QuizOptions& options, std::
 }
 
 std::optional<size_t> QuestionMaker::draw(Kind k) {
+    if (pinned_) return std::exchange(pinned_record_[index_of(k)], std::nullopt);
     std::optional<Deck>& deck = decks_[index_of(k)];
     if (!deck || deck->empty()) return std::nullopt;
     return deck->draw(rng_);
+}
+
+void QuestionMaker::pin(Kind k, size_t record) {
+    pinned_ = true;
+    pinned_record_[index_of(k)] = record;
 }
 
 bool QuestionMaker::exhausted(Kind k) const {

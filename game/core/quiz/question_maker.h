@@ -72,6 +72,9 @@ public:
     std::optional<size_t> draw(Kind k);
     // A deck kind has asked about every record.
     bool exhausted(Kind k) const;
+    // From now on every deck gives nothing but `record` of kind k, once: the maker
+    // asks about one record (learn/facts.h, a question for one fact).
+    void pin(Kind k, size_t record);
     // One question of kind k, or nullopt when this try gave none or one the quiz has.
     std::optional<Question> make(Kind k);
 
@@ -175,6 +178,8 @@ private:
     Rng rng_;
     SlotBalancer slots_;
     std::array<std::optional<Deck>, kKindCount> decks_;
+    bool pinned_ = false; // decks_ are set aside: draw gives pinned_record_ once
+    std::array<std::optional<size_t>, kKindCount> pinned_record_;
     std::unordered_set<std::string> used_keys_;
     std::unordered_map<std::string_view, EventIndex> event_by_id_; // filled by reads_apart() when first needed
 };

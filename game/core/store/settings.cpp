@@ -29,6 +29,10 @@ Settings read_settings(const std::function<std::optional<std::string>(const std:
             if (*v == theme_name(t)) s.theme = t;
     if (auto v = get("sound")) s.sound = *v != "off";
     if (auto v = get("order_credit")) s.partial_order_credit = *v != "all_or_nothing";
+    if (auto v = get("retention"))
+        if (auto n = to_int(*v)) s.desired_retention = std::clamp(*n, kMinRetention, kMaxRetention);
+    if (auto v = get("new_per_day"))
+        if (auto n = to_int(*v)) s.new_per_day = std::min(*n, kMaxNewPerDay);
     if (auto v = get("pack")) s.pack = *v;
     if (auto v = get("mode"))
         if (auto m = mode_from_name(*v)) s.mode = *m;
@@ -50,6 +54,8 @@ std::vector<std::pair<std::string, std::string>> settings_entries(const Settings
             {"theme", theme_name(s.theme)},
             {"sound", s.sound ? "on" : "off"},
             {"order_credit", s.partial_order_credit ? "partial" : "all_or_nothing"},
+            {"retention", std::to_string(s.desired_retention)},
+            {"new_per_day", std::to_string(s.new_per_day)},
             {"pack", s.pack},
             {"mode", mode_name(s.mode)},
             {"length", std::to_string(s.length)},

@@ -15,6 +15,8 @@ namespace chronicle {
 enum class Theme { Dark, Light, HighContrast };
 
 constexpr int kMinTextSize = 75, kMaxTextSize = 200; // percent
+constexpr int kMinRetention = 70, kMaxRetention = 97;  // percent, FSRS's sensible range
+constexpr int kMaxNewPerDay = 100;
 
 struct Settings {
     std::string ui_lang = "en"; // "zh" or "en"
@@ -22,6 +24,10 @@ struct Settings {
     Theme theme = Theme::Dark;
     bool sound = true;
     bool partial_order_credit = true; // see ScoreRules::partial_order_credit
+    // Studying over days (learn/): the chance of recall reviews aim at, and how many
+    // facts of a pack a day's Learn sessions bring in for the first time.
+    int desired_retention = 90; // percent, kMinRetention..kMaxRetention
+    int new_per_day = 20;       // 0..kMaxNewPerDay
     // Last choices on Home.
     std::string pack;
     Mode mode = Mode::Practice;
