@@ -7,6 +7,7 @@
 
 #include "core/base/text.h"
 #include "core/quiz/phrases.h"
+#include "ui/messages.h"
 #include "ui/tiles.h"
 
 namespace chronicle::ui {
@@ -143,20 +144,11 @@ float FeedbackScreen::opacity(const UiContext& ctx) const {
     return 0.35f + 0.65f * static_cast<float>(age) / kEntranceMs;
 }
 
-Intent FeedbackScreen::draw_content(Model& model, const UiContext& ctx) {
-    const Round* round = model.play.round();
-    if (!round || round->step() != RoundStep::Revealing) return Intent::to(Intent::Do::Home);
-    const Question& q = round->question();
-    text(q.prompt, ctx.fonts.body, ctx.palette.muted);
-    ImGui::Spacing();
-    const float footer = ImGui::GetFrameHeightWithSpacing() * 2 + layout_size(ctx.fonts.large);
-    ImGui::BeginChild("review", ImVec2(0, ImGui::GetContentRegionAvail().y - footer), false);
-    const Answer& answer = round->revealed();
-    const float progress = count_up(shown_at_ms_, ctx);
-    draw_verdict(q, answer, ctx, layout_size(ctx.fonts.title) * 0.75f,
-                 static_cast<int>(static_cast<float>(answer.grade.points) * progress + 0.5f));
-    draw_score_line(round->session(), answer.grade, progress, ctx);
-    // The options as they were asked, revealed; the explanation below them.
+namespace {
+
+// The options as they were asked, revealed, and the explanation below them, in what
+// is left of the review pane.
+void draw_revealed(const Question& q, const Answer& answer, const UiContext& ctx) {
     const float width = ImGui::GetContentRegionAvail().x;
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const float room = ImGui::GetContentRegionAvail().y - spacing * 2 -
@@ -171,12 +163,60 @@ Intent FeedbackScreen::draw_content(Model& model, const UiContext& ctx) {
     }
     ImGui::Dummy(ImVec2(0, 0));
     text(q.explanation, ctx.fonts.body);
+}
+
+bool continue_pressed(T label, const UiContext& ctx) {
+    return primary_button(ctx.t(label), ctx, ImVec2(ImGui::GetContentRegionAvail().x, 0)) ||
+           key_pressed(SDL_SCANCODE_RETURN) || key_pressed(SDL_SCANCODE_KP_ENTER) || key_pressed(SDL_SCANCODE_SPACE);
+}
+
+} // namespace
+
+// A Learn answer: right or wrong, when each fact it tested comes back, and whether it
+// was saved (the moment it was given).
+Intent FeedbackScreen::draw_learn(const LearnSession& learn, const UiContext& ctx) {
+    const Question& q = learn.question();
+    text(q.prompt, ctx.fonts.body, ctx.palette.muted);
+    ImGui::Spacing();
+    const float footer = ImGui::GetFrameHeightWithSpacing() * 2 + layout_size(ctx.fonts.large);
+    ImGui::BeginChild("review", ImVec2(0, ImGui::GetContentRegionAvail().y - footer), false);
+    const Answer answer{learn.chosen(), 0, learn.grade()};
+    draw_verdict(q, answer, ctx, layout_size(ctx.fonts.title) * 0.75f, 0);
+    if (!learn.reviews().empty()) { // the fact asked comes first
+        const FactReview& r = learn.reviews().front();
+        text(fill_in(ctx.t(T::NextReview), {{"t", time_from_now(r.card.due - r.at, ctx.lang)}}), ctx.fonts.large);
+    }
+    draw_revealed(q, answer, ctx);
+    ImGui::EndChild();
+    if (learn.saved()) text(ctx.t(T::LearnSaved), ctx.fonts.body, ctx.palette.right);
+    else if (const std::optional<Issue>& problem = learn.save_error())
+        text(fill_in(ctx.t(T::LearnNotSaved), {{"e", message(*problem, ctx.lang)}}), ctx.fonts.body, ctx.palette.wrong);
+    if (continue_pressed(T::Continue, ctx)) return Intent::to(Intent::Do::Continue);
+    return {};
+}
+
+Intent FeedbackScreen::draw_content(Model& model, const UiContext& ctx) {
+    if (const LearnSession* learn = model.play.learn()) {
+        if (learn->step() != LearnStep::Revealing) return Intent::to(Intent::Do::Home);
+        return draw_learn(*learn, ctx);
+    }
+    const Round* round = model.play.round();
+    if (!round || round->step() != RoundStep::Revealing) return Intent::to(Intent::Do::Home);
+    const Question& q = round->question();
+    text(q.prompt, ctx.fonts.body, ctx.palette.muted);
+    ImGui::Spacing();
+    const float footer = ImGui::GetFrameHeightWithSpacing() * 2 + layout_size(ctx.fonts.large);
+    ImGui::BeginChild("review", ImVec2(0, ImGui::GetContentRegionAvail().y - footer), false);
+    const Answer& answer = round->revealed();
+    const float progress = count_up(shown_at_ms_, ctx);
+    draw_verdict(q, answer, ctx, layout_size(ctx.fonts.title) * 0.75f,
+                 static_cast<int>(static_cast<float>(answer.grade.points) * progress + 0.5f));
+    draw_score_line(round->session(), answer.grade, progress, ctx);
+    draw_revealed(q, answer, ctx);
     ImGui::EndChild();
     const std::string source = source_of(model.play.library().find(round->session().quiz().pack_id), round->session().quiz().lang);
     if (!source.empty()) text(fill_in(ctx.t(T::PackSource), {{"s", source}}), ctx.fonts.body, ctx.palette.muted);
-    if (primary_button(ctx.t(round->session().at_last() ? T::SeeResults : T::Continue), ctx, ImVec2(ImGui::GetContentRegionAvail().x, 0)) ||
-        key_pressed(SDL_SCANCODE_RETURN) || key_pressed(SDL_SCANCODE_KP_ENTER) || key_pressed(SDL_SCANCODE_SPACE))
-        return Intent::to(Intent::Do::Continue);
+    if (continue_pressed(round->session().at_last() ? T::SeeResults : T::Continue, ctx)) return Intent::to(Intent::Do::Continue);
     return {};
 }
 

@@ -1,4 +1,5 @@
-// After an answer (Practice and Timed): right or wrong told by a drawn mark and by
+// After an answer (Practice and Timed, and Learn, which says when the fact comes back
+// and that the answer is saved): right or wrong told by a drawn mark and by
 // words, the right answer, the explanation with the event's date, and the source.
 #pragma once
 #include <cstdint>
@@ -14,6 +15,7 @@ public:
 private:
     const char* window_id() const override { return "feedback"; }
     Intent draw_content(Model& model, const UiContext& ctx) override;
+    Intent draw_learn(const LearnSession& learn, const UiContext& ctx);
     Intent on_escape() const override { return Intent::to(Intent::Do::AskLeave); } // a quiz is not thrown away on one key
     float opacity(const UiContext& ctx) const override;
 

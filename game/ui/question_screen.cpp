@@ -32,13 +32,22 @@ void draw_status(const Round& round, const UiContext& ctx) {
 
 // The clock's number is a size above the prompt's; the ring fits around it.
 ImFont* clock_font(ImFont* prompt, const UiContext& ctx) { return prompt == ctx.fonts.large ? ctx.fonts.title : ctx.fonts.large; }
-float clock_diameter(const Round& round, ImFont* prompt, const UiContext& ctx) {
-    return round.ms_left(ctx.now_ms) ? countdown_diameter(clock_font(prompt, ctx)) : 0.0f; // paused too
+// A Learn question (no round) has no clock.
+float clock_diameter(const Round* round, ImFont* prompt, const UiContext& ctx) {
+    return round && round->ms_left(ctx.now_ms) ? countdown_diameter(clock_font(prompt, ctx)) : 0.0f; // paused too
 }
 
-void draw_clock(const Round& round, ImVec2 top_right, ImFont* prompt, const UiContext& ctx) {
-    if (const std::optional<int64_t> ms = round.ms_left(ctx.now_ms))
-        draw_countdown(*ms, round.time_limit_ms(), round.clock_running(), top_right, clock_font(prompt, ctx), ctx);
+void draw_clock(const Round* round, ImVec2 top_right, ImFont* prompt, const UiContext& ctx) {
+    if (!round) return;
+    if (const std::optional<int64_t> ms = round->ms_left(ctx.now_ms))
+        draw_countdown(*ms, round->time_limit_ms(), round->clock_running(), top_right, clock_font(prompt, ctx), ctx);
+}
+
+// A Learn session's header: how many facts are due and new.
+void draw_learn_status(const LearnSession& learn, const UiContext& ctx) {
+    text(fill_in(ctx.t(T::LearnStatus), {{"d", number_text(static_cast<long long>(learn.due_left()), ctx.lang)},
+                                         {"n", number_text(static_cast<long long>(learn.new_left()), ctx.lang)}}),
+         ctx.fonts.body, ctx.palette.muted);
 }
 
 // The line under the options: how to answer.
@@ -66,8 +75,7 @@ struct Fit {
 // The prompt's and the options' type: the largest with which the question (and its
 // clock), its options, the hint and (for an order) the button fit `height`; the hint
 // goes before the type gets smaller than the smallest.
-Fit fit_question(const Round& round, float width, float height, const UiContext& ctx) {
-    const Question& q = round.question();
+Fit fit_question(const Question& q, const Round* round, float width, float height, const UiContext& ctx) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const bool ordered = asks_for_order(q.kind);
     auto options_height = [&](ImFont* font) {
@@ -194,16 +202,25 @@ Intent QuestionScreen::draw_order(const Question& q, ImFont* font, bool hint, co
 }
 
 Intent QuestionScreen::draw_content(Model& model, const UiContext& ctx) {
-    const Round* round = model.play.round();
-    if (!round || round->step() != RoundStep::Asking) return Intent::to(Intent::Do::Home);
-    const Question& q = round->question();
-    draw_status(*round, ctx);
+    const Round* round = nullptr;
+    const Question* asked = nullptr;
+    if (const LearnSession* learn = model.play.learn()) {
+        if (learn->step() != LearnStep::Asking) return Intent::to(Intent::Do::Home);
+        asked = &learn->question();
+        draw_learn_status(*learn, ctx);
+    } else {
+        round = model.play.round();
+        if (!round || round->step() != RoundStep::Asking) return Intent::to(Intent::Do::Home);
+        asked = &round->question();
+        draw_status(*round, ctx);
+    }
+    const Question& q = *asked;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const Fit fit = fit_question(*round, avail.x, avail.y, ctx);
-    const float clock = clock_diameter(*round, fit.prompt, ctx);
+    const Fit fit = fit_question(q, round, avail.x, avail.y, ctx);
+    const float clock = clock_diameter(round, fit.prompt, ctx);
     const float margin = clock > 0 ? clock + ImGui::GetStyle().ItemSpacing.x : 0.0f;
     const ImVec2 top = ImGui::GetCursorScreenPos();
-    draw_clock(*round, ImVec2(top.x + avail.x, top.y), fit.prompt, ctx);
+    draw_clock(round, ImVec2(top.x + avail.x, top.y), fit.prompt, ctx);
     ImGui::BeginGroup(); // the prompt, at least as tall as the clock beside it
     text(q.prompt, fit.prompt, 0, margin);
     if (const float below = top.y + clock - ImGui::GetCursorScreenPos().y; below > 0) ImGui::Dummy(ImVec2(0, below));

@@ -30,6 +30,15 @@ const char* lang_code(Lang lang) { return lang == Lang::Zh ? "zh" : "en"; }
 
 std::string number_text(long long n, Lang lang) { return format_number(static_cast<double>(n), lang_code(lang)); }
 
+std::string time_from_now(int64_t seconds, Lang lang) {
+    const auto say = [&](T words, int64_t n) { return fill_in(text(words, lang), {{"n", number_text(n, lang)}}); };
+    if (seconds < 60) return text(T::Now, lang);
+    if (seconds < 3600) return say(T::InMinutes, (seconds + 30) / 60);
+    if (seconds < 86400) return say(T::InHours, (seconds + 1800) / 3600);
+    const int64_t days = (seconds + 43200) / 86400;
+    return days == 1 ? text(T::InOneDay, lang) : say(T::InDays, days);
+}
+
 std::string all_ui_text() {
     std::string all = "中文English0123456789%+-–—/:()[]{}.,!?…·↑↓←→";
     for (size_t i = 0; i < static_cast<size_t>(T::Count); ++i) all += std::string(kZh[i]) + kEn[i];

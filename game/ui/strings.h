@@ -1,6 +1,7 @@
 // Every string the interface shows, in Chinese and English, side by side so that a
 // translation is never missing. "{n}"-style markers are filled with fill_in().
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -187,7 +188,28 @@ enum class Lang { Zh, En };
     X(DoneMark, "完成", "Done")                                                                           \
     X(ExportResults, "导出成绩（CSV）", "Export results (CSV)")                                              \
     X(ResultsSaved, "成绩已保存到 {p}", "Results saved to {p}")                                               \
-    X(ResultsNotSaved, "无法保存成绩：{e}", "Could not save the results: {e}")
+    X(ResultsNotSaved, "无法保存成绩：{e}", "Could not save the results: {e}")                              \
+    X(StudyToday, "今日学习", "Study today")                                                             \
+    X(StudyCounts, "今天：{d}个到期，{n}个新知识点", "Today: {d} due, {n} new")                                  \
+    X(StudyHelp, "按记忆曲线安排复习：先复习到期的知识点，再学新的。", "Spaced review: the facts due first, then new ones.") \
+    X(ReviewMistakes, "复习错题（{n}）", "Review mistakes ({n})")                                           \
+    X(RetryMissed, "重做答错的题（{n}）", "Retry the ones I missed ({n})")                                     \
+    X(LearnStatus, "到期 {d} · 新 {n}", "Due {d} · New {n}")                                                \
+    X(NextReview, "下次复习：{t}", "Next review: {t}")                                                      \
+    X(LearnSaved, "已保存", "Saved")                                                                      \
+    X(LearnNotSaved, "未能保存：{e}", "Not saved: {e}")                                                     \
+    X(InMinutes, "{n}分钟后", "in {n} min")                                                               \
+    X(InHours, "{n}小时后", "in {n} h")                                                                   \
+    X(InDays, "{n}天后", "in {n} days")                                                                   \
+    X(InOneDay, "明天", "tomorrow")                                                                       \
+    X(Now, "现在", "now")                                                                                 \
+    X(LearnDone, "这一轮学完了", "Done for now")                                                           \
+    X(LearnDoneStats, "答了{a}题，答对{c}题，新学了{n}个知识点。", "{a} answered, {c} right, {n} new facts.")      \
+    X(LearnNothing, "现在没有到期的知识点，今天的新知识点也学完了。", "Nothing is due now, and today's new facts are done.") \
+    X(LearnAllSaved, "每一题都已保存。", "Every answer is saved.")                                              \
+    X(DesiredRetention, "目标记忆保持率", "Desired retention")                                              \
+    X(DesiredRetentionHelp, "复习时希望还记得的把握：越高，复习越频繁。", "How sure you want to be of remembering at each review: higher means more reviews.") \
+    X(NewPerDay, "每天新知识点", "New facts a day")
 
 enum class T {
 #define CHRONICLE_UI_ID(id, zh, en) id,
@@ -204,6 +226,8 @@ const char* lang_code(Lang lang); // "zh" / "en"
 
 // A number as the interface writes it: "12,000" in English, "1.2万" in Chinese (format_number).
 std::string number_text(long long n, Lang lang);
+// How long until something, from now: "in 10 min", "in 3 days", "tomorrow".
+std::string time_from_now(int64_t seconds, Lang lang);
 // The string for a count: `one` when it is 1 ("1 event", "+1 point"), else `many`.
 inline T for_count(long long n, T one, T many) { return n == 1 ? one : many; }
 
