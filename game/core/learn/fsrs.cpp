@@ -209,7 +209,9 @@ StepPlan step_plan(const Parameters& params, State state, int step, Rating ratin
 // it a Review card.
 void apply_steps(const Model& model, const Card& card, Rating rating, int64_t now, State step_state,
                  Card& next) {
-    // ts-fsrs looks one step further for Good and Easy in Learning (not in Relearning).
+    // ts-fsrs looks one step further for Good and Easy in Learning (not in Relearning):
+    // with steps of 1 and 10 minutes, Good after Again or Hard (step 0) leaves the steps
+    // rather than waiting 10 minutes; only a new card's Good takes the second step.
     const bool ahead = card.state == State::Learning && rating != Rating::Again && rating != Rating::Hard;
     const StepPlan plan = step_plan(model.params(), card.state, ahead ? card.step + 1 : card.step, rating);
     const double minutes = std::max(0.0, plan.minutes);
