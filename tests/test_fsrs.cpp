@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -115,6 +116,7 @@ TEST_CASE("Ratings and states have names both ways", "[fsrs]") {
     CHECK_FALSE(rating_from_name("Good"));
     CHECK_FALSE(rating_from_name(""));
     CHECK_FALSE(state_from_name("manual"));
+    CHECK(std::string(rating_name(static_cast<Rating>(0))) == "?"); // ts-fsrs's Manual is no rating here
 }
 
 TEST_CASE("The default weights are FSRS-6's and need no clipping", "[fsrs]") {

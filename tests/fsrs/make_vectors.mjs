@@ -133,6 +133,48 @@ const sequences = [
   },
 ]
 
+// Seeded random sequences: any rating, at any time (minutes later, early, on time, late,
+// years later), any retention Settings allows, every third with other weights, every
+// fourth with other steps;
+// FSRS_RANDOM_SEQUENCES=3000 makes a bigger file for a one-off check. mulberry32, so the file is the same each time.
+const mulberry32 = (seed) => () => {
+  seed = (seed + 0x6d2b79f5) | 0
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+const randomSequence = (seed, length) => {
+  const random = mulberry32(seed)
+  const pick = (list) => list[Math.floor(random() * list.length)]
+  const ratings = ['again', 'hard', 'good', 'easy']
+  const reviews = [at(pick(ratings), 0)]
+  for (let i = 1; i < length; i++) {
+    const rating = pick(ratings)
+    const when = random()
+    if (when < 0.2) reviews.push(at(rating, Math.floor(random() * 3 * HOUR)))
+    else if (when < 0.4) reviews.push(atDue(rating, -Math.floor(random() * 5 * DAY)))
+    else if (when < 0.7) reviews.push(atDue(rating, Math.floor(random() * HOUR)))
+    else if (when < 0.9) reviews.push(atDue(rating, Math.floor(random() * 60 * DAY)))
+    else reviews.push(at(rating, Math.floor(random() * 3 * 365 * DAY)))
+  }
+  const params = { desired_retention: Math.round((0.7 + random() * 0.27) * 100) / 100 }
+  let name = `random ${seed}`
+  if (seed % 3 === 0) {
+    // Each default weight times 0.5 to 1.5 (a few then need clipping).
+    params.w = default_w.map((x) => Math.round(x * (0.5 + random()) * 1e4) / 1e4)
+    name += ', other weights'
+  }
+  if (seed % 4 === 0) {
+    const stepSets = [[], [5 * MIN], [MIN, 10 * MIN], [MIN, 10 * MIN, HOUR], [15 * MIN, 2 * DAY]]
+    params.learning_steps = pick(stepSets)
+    params.relearning_steps = pick(stepSets)
+    name += ', other steps'
+  }
+  return { name, params, reviews }
+}
+const randomCount = Number(process.env.FSRS_RANDOM_SEQUENCES ?? 8)
+for (let seed = 1; seed <= randomCount; seed++) sequences.push(randomSequence(seed, 15))
+
 const roundMs = (date) => {
   const ms = date.getTime()
   if (ms % 1000 !== 0) throw new Error(`${date.toISOString()} is not whole seconds`)
@@ -157,7 +199,8 @@ for (const seq of sequences) {
   let now = T0
   const records = []
   for (const r of seq.reviews) {
-    now = r.due !== undefined ? roundMs(card.due) + r.due : now + r.after
+    // Never before the review before (ts-fsrs takes negative days into its curve).
+    now = Math.max(now, r.due !== undefined ? roundMs(card.due) + r.due : now + r.after)
     const rating = byName[r.rating]
     card = f.next(card, new Date(now * 1000), rating).card
     const due = roundMs(card.due)

@@ -209,7 +209,9 @@ StepPlan step_plan(const Parameters& params, State state, int step, Rating ratin
 // it a Review card.
 void apply_steps(const Model& model, const Card& card, Rating rating, int64_t now, State step_state,
                  Card& next) {
-    // ts-fsrs looks one step further for Good and Easy in Learning (not in Relearning).
+    // ts-fsrs looks one step further for Good and Easy in Learning (not in Relearning):
+    // with steps of 1 and 10 minutes, Good after Again or Hard (step 0) leaves the steps
+    // rather than waiting 10 minutes; only a new card's Good takes the second step.
     const bool ahead = card.state == State::Learning && rating != Rating::Again && rating != Rating::Hard;
     const StepPlan plan = step_plan(model.params(), card.state, ahead ? card.step + 1 : card.step, rating);
     const double minutes = std::max(0.0, plan.minutes);
@@ -275,38 +277,37 @@ Card review_review(const Model& model, const Card& card, Rating rating, int64_t 
     return next;
 }
 
+// The names in each enum's order: Rating counts from 1, State from 0.
+constexpr std::array<const char*, 4> kRatingNames = {"again", "hard", "good", "easy"};
+constexpr std::array<const char*, 4> kStateNames = {"new", "learning", "review", "relearning"};
+
+const char* name_at(const std::array<const char*, 4>& names, int index) {
+    return index >= 0 && static_cast<size_t>(index) < names.size() ? names[static_cast<size_t>(index)] : "?";
+}
+
+template <typename Enum>
+std::optional<Enum> named(const std::array<const char*, 4>& names, int first, std::string_view name) {
+    for (size_t i = 0; i < names.size(); ++i)
+        if (name == names[i]) return static_cast<Enum>(first + static_cast<int>(i));
+    return std::nullopt;
+}
+
 } // namespace
 
 const char* rating_name(Rating r) {
-    switch (r) {
-    case Rating::Again: return "again";
-    case Rating::Hard: return "hard";
-    case Rating::Good: return "good";
-    case Rating::Easy: return "easy";
-    }
-    return "?";
+    return name_at(kRatingNames, static_cast<int>(r) - 1);
 }
 
 std::optional<Rating> rating_from_name(std::string_view name) {
-    for (Rating r : {Rating::Again, Rating::Hard, Rating::Good, Rating::Easy})
-        if (name == rating_name(r)) return r;
-    return std::nullopt;
+    return named<Rating>(kRatingNames, 1, name);
 }
 
 const char* state_name(State s) {
-    switch (s) {
-    case State::New: return "new";
-    case State::Learning: return "learning";
-    case State::Review: return "review";
-    case State::Relearning: return "relearning";
-    }
-    return "?";
+    return name_at(kStateNames, static_cast<int>(s));
 }
 
 std::optional<State> state_from_name(std::string_view name) {
-    for (State s : {State::New, State::Learning, State::Review, State::Relearning})
-        if (name == state_name(s)) return s;
-    return std::nullopt;
+    return named<State>(kStateNames, 0, name);
 }
 
 Weights effective_weights(const Parameters& params) {

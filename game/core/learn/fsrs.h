@@ -34,6 +34,9 @@ struct Parameters {
     double desired_retention = 0.9; // 0.7..0.97 in Settings
     int maximum_interval = 36500;   // days
     // Short-term steps in seconds (ts-fsrs learning_steps ["1m","10m"], relearning_steps ["10m"]).
+    // As in ts-fsrs, waits are whole minutes: Hard's (between the first two steps, or 1.5
+    // times a lone one) is rounded to the minute; a step of a day or more makes the card a
+    // Review card that waits that long.
     std::vector<int64_t> learning_steps{60, 600};
     std::vector<int64_t> relearning_steps{600};
 };
