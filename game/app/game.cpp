@@ -211,7 +211,10 @@ size_t Game::take_loaded() {
     std::vector<LoadDone> results = worker_->take_results();
     const uint64_t generation = play_->library().generation();
     for (LoadDone& done : results) play_->finish(std::move(done));
-    if (play_->library().generation() != generation) plan_glyphs(); // Home's cards change too
+    if (play_->library().generation() != generation) { // Home's cards change too
+        play_->count_study(now());
+        plan_glyphs();
+    }
     submit_jobs(); // the chosen pack, once it is known
     if (!results.empty()) frames_pending_ = std::max(frames_pending_, 1);
     return results.size();
@@ -329,7 +332,10 @@ void Game::rebuild_fonts() {
     fonts_stale_ = false;
 }
 
-Moment Game::now() const { return {SDL_GetTicks64(), unix_now()}; }
+Moment Game::now() const {
+    const int64_t unix_seconds = unix_now();
+    return {SDL_GetTicks64(), unix_seconds, utc_offset_at(unix_seconds)};
+}
 
 // ---------------------------------------------------------------------------
 // 2. The loop
@@ -510,6 +516,7 @@ void Game::draw_frame(const std::string& capture_png) {
 
 void Game::show(ui::ScreenId screen) {
     if (screen == ui::ScreenId::Home && screen_ != ui::ScreenId::Home && play_) rescan_packs();
+    if (screen == ui::ScreenId::Home && play_) play_->count_study(now()); // answers since change it
     screen_ = screen;
     ui::reset_focus();
     screens_[static_cast<size_t>(screen)]->enter(*model_, ui_);
@@ -537,9 +544,31 @@ void Game::show_round() {
     }
 }
 
+// The screen for where the Learn session is: a question, its answer, or the end.
+void Game::show_learn() {
+    const LearnSession* learn = play_->learn();
+    if (!learn) return show(ui::ScreenId::Home);
+    switch (learn->step()) {
+    case LearnStep::Asking: return show(ui::ScreenId::Question);
+    case LearnStep::Revealing:
+        if (play_->settings().sound) sound_->play(learn->grade().correct ? Effect::Right : Effect::Wrong);
+        return show(ui::ScreenId::Feedback);
+    case LearnStep::Finished:
+        if (play_->settings().sound && learn->summary().answered > 0) sound_->play(Effect::Finished);
+        return show(ui::ScreenId::LearnDone);
+    }
+}
+
+void Game::start_learn(std::vector<std::string> only) {
+    model_->start_problem = play_->start_learn(options_.seed ? *options_.seed : clock_seed(), now(), std::move(only));
+    if (model_->start_problem != StartProblem::None) return show(ui::ScreenId::Home);
+    show_learn();
+}
+
 void Game::carry_out(const ui::Intent& intent) {
     using Do = ui::Intent::Do;
     Round* round = play_->round();
+    LearnSession* learn = play_->learn();
     switch (intent.what) {
     case Do::Nothing: break;
     case Do::Start:
@@ -552,13 +581,23 @@ void Game::carry_out(const ui::Intent& intent) {
         show_round();
         break;
     case Do::Answer:
-        if (round && round->answer(intent.chosen, now())) show_round();
+        if (learn) {
+            if (learn->answer(intent.chosen, now())) show_learn();
+        } else if (round && round->answer(intent.chosen, now()))
+            show_round();
         break;
     case Do::Continue:
-        if (round && round->next(now())) show_round();
+        if (learn) {
+            if (learn->next(now())) show_learn();
+        } else if (round && round->next(now()))
+            show_round();
         break;
+    case Do::Study: start_learn({}); break;
+    case Do::ReviewMistakes: start_learn(play_->mistakes()); break;
+    case Do::RetryMissed: start_learn(play_->missed_in_round()); break;
     case Do::Home:
         close_class_game();
+        play_->leave_learn();
         play_->leave_round();
         play_->leave_team_game();
         show(ui::ScreenId::Home);
@@ -569,6 +608,11 @@ void Game::carry_out(const ui::Intent& intent) {
         break;
     case Do::Back: show(opened_from_); break;
     case Do::AskLeave:
+        if (learn) { // every answer is saved already: nothing to lose, nothing to ask
+            play_->leave_learn();
+            show(ui::ScreenId::Home);
+            break;
+        }
         if (round) round->pause(now().ms);
         if (TeamGame* game = play_->team_game()) team_paused_to_ask_ = game->pause(now().ms);
         if (class_session_) class_paused_to_ask_ = class_session_->act(HostAction::Pause, now().ms);

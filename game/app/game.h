@@ -163,6 +163,8 @@ private:
     void print_worksheet();
     void show(ui::ScreenId screen);
     void show_round();
+    void show_learn();
+    void start_learn(std::vector<std::string> only);
     bool write_png(const std::string& path) const;
 };
 

@@ -80,6 +80,10 @@ void draw_card(const PackCard& card, bool selected, int index, Settings& setting
     if (!card.problem.empty()) text(std::string(ctx.t(T::PackBroken)) + ": " + card.problem, ctx.fonts.body, ctx.palette.wrong, pad);
     if (!card.missing_glyphs.empty())
         text(fill_in(ctx.t(T::PackMissingGlyphs), {{"c", card.missing_glyphs}}), ctx.fonts.body, ctx.palette.wrong, pad);
+    if (card.study)
+        text(fill_in(ctx.t(T::StudyCounts), {{"d", number_text(static_cast<long long>(card.study->due), ctx.lang)},
+                                             {"n", number_text(static_cast<long long>(card.study->fresh), ctx.lang)}}),
+             ctx.fonts.body, card.study->due > 0 ? ctx.palette.accent : ctx.palette.muted, pad);
     if (const auto& best = card.best_by_mode[static_cast<size_t>(settings.mode)])
         text(fill_in(ctx.t(T::BestScore), {{"m", ctx.t(mode_word(settings.mode))}, {"n", number_text(*best, ctx.lang)}}),
              ctx.fonts.body, ctx.palette.accent, pad);
@@ -180,12 +184,15 @@ void HomeScreen::enter(Model& model, const UiContext& ctx) {
 
 void HomeScreen::refresh_best_scores(const Model& model) {
     const Storage* storage = model.play.storage();
-    for (PackCard& card : cards_)
+    for (PackCard& card : cards_) {
+        const StudyCounts* study = card.pack_id.empty() ? nullptr : model.play.study(card.pack_id);
+        card.study = study ? std::optional<StudyCounts>(*study) : std::nullopt;
         for (Mode m : kAllModes) {
             std::optional<BestScore> best;
             if (storage && !card.pack_id.empty()) best = storage->best_score(card.pack_id, m);
             card.best_by_mode[static_cast<size_t>(m)] = best ? std::optional<int>(best->points) : std::nullopt;
         }
+    }
 }
 
 void HomeScreen::make_cards(Model& model, const UiContext& ctx) {
@@ -269,7 +276,7 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     for (const PackCard& c : cards_)
         if (chosen && c.pack_id == chosen->summary->id && c.playable()) chosen_card = &c;
 
-    const float footer = ImGui::GetFrameHeightWithSpacing() * 2 + layout_size(ctx.fonts.large) * 1.2f;
+    const float footer = ImGui::GetFrameHeightWithSpacing() * 3 + layout_size(ctx.fonts.large) * 1.2f;
     const float height = ImGui::GetContentRegionAvail().y - footer;
     const float left = ImGui::GetContentRegionAvail().x * 0.42f; // the choices need the room more than the cards
     ImGui::BeginChild("packs", ImVec2(left, height), false);
@@ -319,6 +326,15 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
         intent = Intent::to(Intent::Do::Start);
     ImGui::SameLine();
     if (button(ctx.t(T::PrintWorksheet), ImVec2(print_width, ImGui::GetItemRectSize().y))) intent = Intent::to(Intent::Do::PrintWorksheet);
+    ImGui::EndDisabled();
+    // Studying alone over days: the facts due and new, the mistakes of every game.
+    ImGui::BeginDisabled(!chosen_card || loading);
+    if (button(ctx.t(T::StudyToday))) intent = Intent::to(Intent::Do::Study);
+    if (chosen_card && chosen_card->study && chosen_card->study->mistakes > 0) {
+        ImGui::SameLine();
+        if (button(fill_in(ctx.t(T::ReviewMistakes), {{"n", number_text(static_cast<long long>(chosen_card->study->mistakes), ctx.lang)}})))
+            intent = Intent::to(Intent::Do::ReviewMistakes);
+    }
     ImGui::EndDisabled();
     // The projector game and the class game on phones: their own setups, from the same pack and choices.
     ImGui::BeginDisabled(!can_start);

@@ -23,6 +23,7 @@ struct PackCard {
     std::string path;           // the pack's file, for that tooltip
     std::vector<Kind> kinds;                        // the kinds this pack can ask
     std::array<std::optional<int>, 3> best_by_mode; // indexed by Mode
+    std::optional<StudyCounts> study;               // what there is to learn today
     bool playable() const { return !kinds.empty(); }
 };
 

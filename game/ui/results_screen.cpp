@@ -63,12 +63,21 @@ Intent ResultsScreen::draw_content(Model& model, const UiContext& ctx) {
     if (!any) text(ctx.t(T::NoMistakes), ctx.fonts.body, ctx.palette.right);
     ImGui::EndChild();
 
-    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
-    if (primary_button(ctx.t(T::PlayAgain), ctx, ImVec2(half, 0)) || key_pressed(SDL_SCANCODE_RETURN))
+    // The facts missed, asked again by fresh questions (a Learn session): Quizlet's "retry missed terms".
+    const size_t missed = model.play.missed_in_round().size();
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float columns = missed > 0 ? 3.0f : 2.0f;
+    const float width = (ImGui::GetContentRegionAvail().x - spacing * (columns - 1)) / columns;
+    if (primary_button(ctx.t(T::PlayAgain), ctx, ImVec2(width, 0)) || key_pressed(SDL_SCANCODE_RETURN))
         intent = Intent::to(Intent::Do::Start);
-    ImGui::SameLine();
     ImGui::PushFont(ctx.fonts.large);
-    if (button(ctx.t(T::Home), ImVec2(half, 0))) intent = Intent::to(Intent::Do::Home);
+    if (missed > 0) {
+        ImGui::SameLine();
+        if (button(fill_in(ctx.t(T::RetryMissed), {{"n", number_text(static_cast<long long>(missed), ctx.lang)}}), ImVec2(width, 0)))
+            intent = Intent::to(Intent::Do::RetryMissed);
+    }
+    ImGui::SameLine();
+    if (button(ctx.t(T::Home), ImVec2(width, 0))) intent = Intent::to(Intent::Do::Home);
     ImGui::PopFont();
     return intent;
 }

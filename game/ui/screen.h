@@ -34,7 +34,8 @@ class FontCoverage;
     X(ClassReveal, ClassRevealScreen) \
     X(ClassLeaderboard, ClassLeaderboardScreen) \
     X(ClassPodium, ClassPodiumScreen) \
-    X(ClassProgress, ClassProgressScreen)
+    X(ClassProgress, ClassProgressScreen) \
+    X(LearnDone, LearnDoneScreen)
 
 enum class ScreenId {
 #define CHRONICLE_SCREEN_ID(id, type) id,
@@ -123,6 +124,10 @@ struct Intent {
         Leave,        // the other answer: Home, the quiz kept to be resumed
         Resume,       // from Home, back to the quiz left
         PrintWorksheet, // from Home: the quiz Start would make (a fresh seed) as a PDF, written and opened
+        // Studying over days (Play::learn): Answer and Continue go to the Learn session while there is one.
+        Study,          // a Learn session of the chosen pack: due facts, then new ones
+        ReviewMistakes, // a Learn session of the chosen pack's facts last answered wrong
+        RetryMissed,    // from Results: a Learn session of the facts the round's answers missed
     };
     Do what = Do::Nothing;
     ScreenId screen = ScreenId::Home;

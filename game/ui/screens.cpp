@@ -15,6 +15,7 @@
 #include "ui/class_setup_screen.h"
 #include "ui/feedback_screen.h"
 #include "ui/home_screen.h"
+#include "ui/learn_done_screen.h"
 #include "ui/leaderboard_screen.h"
 #include "ui/podium_screen.h"
 #include "ui/question_screen.h"

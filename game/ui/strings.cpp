@@ -2,6 +2,7 @@
 
 #include "core/base/text.h"
 #include "core/quiz/kind.h"
+#include "core/quiz/phrases.h"
 #include "ui/messages.h"
 
 namespace chronicle::ui {

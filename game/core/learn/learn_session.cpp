@@ -86,6 +86,7 @@ void LearnSession::ask_next(Moment now) {
     }
     for (const FactState* s : due_by(now.unix_seconds + kLearnAheadSeconds))
         if (try_ask(s->fact, now)) return;
+    summary_.finished_at = now.unix_seconds;
     int64_t next = std::numeric_limits<int64_t>::max();
     for (const auto& [key, s] : states_)
         if (s.card.state != fsrs::State::New) next = std::min(next, s.card.due);

@@ -37,14 +37,16 @@ struct LearnSummary {
     int new_facts = 0;    // met for the first time
     int again = 0;        // answers that rated a fact Again
     int saved = 0;        // answers written to the save
+    int64_t finished_at = 0;         // Unix seconds
     std::optional<int64_t> next_due; // Unix seconds: when the pack's next fact is due
 };
 
 // How much there is to study in a pack now: due facts, and new ones the day allows.
 struct StudyCounts {
     size_t due = 0;
-    size_t fresh = 0; // never reviewed
+    size_t fresh = 0;    // never reviewed
     size_t facts = 0;
+    size_t mistakes = 0; // last answered wrong
 };
 // `states`: the pack's fact states; facts the pack no longer has are left out. Due means
 // due before `until` (Unix seconds: the end of the study day).

@@ -194,6 +194,7 @@ void Play::count_study(Moment now) {
             if (s.card.state == fsrs::State::New) continue;
             ++c.facts;
             if (s.card.due < end_of_today(now)) ++c.due;
+            if (s.last_rating == fsrs::Rating::Again) ++c.mistakes;
         }
     const auto allowed = static_cast<size_t>(settings_.new_per_day);
     for (const LibraryEntry& entry : library_.entries()) {
@@ -204,6 +205,7 @@ void Play::count_study(Moment now) {
         const auto it = seen.find(id);
         const size_t reviewed = it == seen.end() ? 0 : it->second.facts;
         c.due = it == seen.end() ? 0 : it->second.due;
+        c.mistakes = it == seen.end() ? 0 : it->second.mistakes;
         const auto m = met.find(id);
         const size_t met_today = m == met.end() ? 0 : m->second;
         c.fresh = std::min(c.facts - std::min(c.facts, reviewed), allowed - std::min(allowed, met_today));
