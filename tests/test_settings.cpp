@@ -31,6 +31,8 @@ TEST_CASE("Settings round-trip through their stored text", "[settings]") {
     s.length = 20;
     s.difficulty = Difficulty::Hard;
     s.kinds = {Kind::Order, Kind::WhoSaid};
+    s.desired_retention = 85;
+    s.new_per_day = 5;
     std::map<std::string, std::string> stored;
     for (const auto& [key, value] : settings_entries(s)) stored[key] = value;
     const Settings back = read(stored);
@@ -44,6 +46,8 @@ TEST_CASE("Settings round-trip through their stored text", "[settings]") {
     CHECK(back.length == 20);
     CHECK(back.difficulty == Difficulty::Hard);
     CHECK(back.kinds == std::vector<Kind>{Kind::Order, Kind::WhoSaid});
+    CHECK(back.desired_retention == 85);
+    CHECK(back.new_per_day == 5);
 }
 
 TEST_CASE("Missing or bad settings keep their defaults", "[settings]") {
@@ -62,4 +66,10 @@ TEST_CASE("Missing or bad settings keep their defaults", "[settings]") {
     CHECK(read({{"order_credit", "sometimes"}}).partial_order_credit);
     CHECK(read({{"text_size", "110"}}).text_size == 100); // snapped to the 25 % steps on offer
     CHECK(read({{"text_size", "140"}}).text_size == 150);
+    CHECK(read({}).desired_retention == 90);
+    CHECK(read({{"retention", "99"}}).desired_retention == kMaxRetention); // past FSRS's sensible range
+    CHECK(read({{"retention", "-5"}}).desired_retention == 90);
+    CHECK(read({}).new_per_day == 20);
+    CHECK(read({{"new_per_day", "100000"}}).new_per_day == 20); // not a number the settings hold
+    CHECK(read({{"new_per_day", "500"}}).new_per_day == kMaxNewPerDay);
 }

@@ -52,8 +52,29 @@ Intent SettingsScreen::draw_content(Model& model, const UiContext& ctx) {
         ImGui::SameLine();
         if (choice_button(ctx.t(T::AllOrNothing), !partial, ctx) && partial) partial = false, changed();
         end_focus_group();
+
+        // FSRS aims each review at this chance of recall; Anki's range and its default, 90 %.
+        row(T::DesiredRetention);
+        begin_focus_group();
+        for (int retention : {80, 85, 90, 95}) {
+            if (retention != 80) ImGui::SameLine();
+            if (choice_button(std::to_string(retention) + "%##retention", s.desired_retention == retention, ctx) &&
+                s.desired_retention != retention)
+                s.desired_retention = retention, changed();
+        }
+        end_focus_group();
+
+        row(T::NewPerDay);
+        begin_focus_group();
+        for (int count : {5, 10, 20, 50}) {
+            if (count != 5) ImGui::SameLine();
+            if (choice_button(std::to_string(count) + "##new", s.new_per_day == count, ctx) && s.new_per_day != count)
+                s.new_per_day = count, changed();
+        }
+        end_focus_group();
         ImGui::EndTable();
     }
+    text(ctx.t(T::DesiredRetentionHelp), ctx.fonts.body, ctx.palette.muted);
 
     ImGui::Spacing();
     ImGui::Spacing();
