@@ -33,8 +33,12 @@ LearnSession::LearnSession(Pack pack, const std::vector<FactState>& states, Lear
     lang_ = options_.quiz.lang.empty() || !pack_.has_language(options_.quiz.lang) ? pack_.default_language
                                                                                   : options_.quiz.lang;
     options_.quiz.lang = lang_;
+    const auto wanted = [&](const std::string& fact) {
+        return options_.only.empty() ||
+               std::find(options_.only.begin(), options_.only.end(), fact) != options_.only.end();
+    };
     for (const FactState& s : states)
-        if (s.pack_id == pack_.id && find_fact(pack_, s.fact)) states_.emplace(s.fact, s);
+        if (s.pack_id == pack_.id && wanted(s.fact) && find_fact(pack_, s.fact)) states_.emplace(s.fact, s);
     if (options_.only.empty()) {
         for (const Fact& f : pack_facts(pack_)) {
             if (new_queue_.size() == options_.new_facts) break;
