@@ -94,7 +94,7 @@ TEST_CASE("Study today: the due facts first, then new ones, every answer saved",
         std::set<std::string> fresh;
         for (int i = 0; h.screen() == ScreenId::Question; ++i) {
             REQUIRE(i < 30);
-            const std::string fact = fact_of(learn(h).question());
+            const std::string fact = learn(h).fact();
             asked.push_back(fact);
             CHECK(h.missing_glyph() == "");
             if (i == 2) h.screenshot("learn-question-" + tag);
@@ -155,7 +155,7 @@ TEST_CASE("Retry the ones I missed: fresh questions on those facts, each until i
         REQUIRE(h.click(retry));
         std::vector<std::string> asked;
         while (h.screen() == ScreenId::Question) {
-            const std::string fact = fact_of(learn(h).question());
+            const std::string fact = learn(h).fact();
             const bool again = std::find(asked.begin(), asked.end(), fact) != asked.end();
             asked.push_back(fact);
             answer_learn(h, again); // wrong the first time, so it comes back; right the second
@@ -183,7 +183,7 @@ TEST_CASE("Review mistakes: Home offers the facts last answered wrong in any gam
         REQUIRE(h.click(review));
         std::set<std::string> reviewed;
         while (h.screen() == ScreenId::Question) {
-            reviewed.insert(fact_of(learn(h).question()));
+            reviewed.insert(learn(h).fact());
             answer_learn(h, true);
             h.press(SDL_SCANCODE_RETURN);
         }

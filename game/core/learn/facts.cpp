@@ -192,11 +192,16 @@ std::optional<Question> question_for_fact(const Pack& pack, const QuizOptions& o
     if (!place) return std::nullopt;
     const std::string lang = options.lang.empty() ? pack.default_language : options.lang;
     // A maker may find no question on one try (too few wrong options at random): a few seeds.
+    // A date "when" cannot ask fairly (the pack's first or last, where every wrong date
+    // would lie on one side) is asked by "before or after" another event.
     QuizOptions tried = options;
     for (int attempt = 0; attempt < 4; ++attempt, ++tried.seed) {
         QuestionMaker maker(pack, tried, lang);
         maker.pin(place->first, place->second);
         if (std::optional<Question> q = maker.make(place->first)) return q;
+        if (fact.kind != FactKind::Date) continue;
+        maker.pin_ordered(fact.record);
+        if (std::optional<Question> q = maker.make(Kind::BeforeAfter)) return q;
     }
     return std::nullopt;
 }

@@ -136,6 +136,10 @@ bool LearnSession::answer(const std::vector<size_t>& chosen, Moment now) {
     reviews_.clear();
     bool again = false;
     for (const FactRating& r : rate_answer(q, chosen, grade_, elapsed)) {
+        // The other event of a "before or after" was there to ask this one: it is
+        // reviewed only if the student is learning it already.
+        const auto known = states_.find(r.fact);
+        if (r.fact != fact_ && (known == states_.end() || known->second.card.state == fsrs::State::New)) continue;
         FactState& s = states_[r.fact];
         if (s.fact.empty()) {
             s.pack_id = pack_.id;

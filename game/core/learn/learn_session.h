@@ -62,8 +62,9 @@ public:
     LearnStep step() const { return step_; }
     const std::string& pack_id() const { return pack_.id; }
     const std::string& lang() const { return lang_; }
-    // The question asked or revealed; not once Finished.
+    // The question asked or revealed, and the fact it was made for; not once Finished.
     const Question& question() const { return *question_; }
+    const std::string& fact() const { return fact_; }
     const std::vector<size_t>& chosen() const { return chosen_; }
     const Grade& grade() const { return grade_; }
     // The reviews of the answer revealed: each fact it tested, rated, with its next due.

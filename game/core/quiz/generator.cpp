@@ -318,6 +318,7 @@ std::optional<std::vector<EventIndex>> QuestionMaker::pick_ordered(size_t k) {
     const size_t gap = options_.difficulty == Difficulty::Hard   ? 2
                        : options_.difficulty == Difficulty::Easy ? std::max<size_t>(4, n / k)
                                                                  : std::max<size_t>(3, n / (2 * k));
+    if (pinned_event_) return pick_pair_with(*pinned_event_, k, gap);
     for (int attempt = 0; attempt < 8; ++attempt) {
         const size_t window = attempt % 2 ? std::max<size_t>(1, n / k) : n; // odd tries start early
         size_t pos = rng_.below(static_cast<uint32_t>(window));
@@ -333,6 +334,24 @@ std::optional<std::vector<EventIndex>> QuestionMaker::pick_ordered(size_t k) {
     // Dense overlapping packs: a window of the longest chain always works.
     const auto start = static_cast<std::ptrdiff_t>(rng_.below(static_cast<uint32_t>(chain.size() - k + 1)));
     return std::vector<EventIndex>(chain.begin() + start, chain.begin() + start + static_cast<std::ptrdiff_t>(k));
+}
+
+// The pinned event and one certainly before or after it, at most `gap` places from the
+// nearest such, the side drawn at random.
+std::optional<std::vector<EventIndex>> QuestionMaker::pick_pair_with(EventIndex e, size_t k, size_t gap) {
+    const std::vector<EventIndex>& by_time = pack_.by_time;
+    const auto it = std::find(by_time.begin(), by_time.end(), e);
+    if (k != 2 || it == by_time.end()) return std::nullopt;
+    const auto p = static_cast<size_t>(it - by_time.begin());
+    std::vector<size_t> before; // positions certainly before p, nearest first
+    for (size_t q = p; q-- > 0 && before.size() < gap;)
+        if (pack_.next_after[q] <= p) before.push_back(q);
+    const size_t first_after = pack_.next_after[p];
+    const size_t after = first_after < by_time.size() ? std::min(gap, by_time.size() - first_after) : 0;
+    if (before.empty() && after == 0) return std::nullopt;
+    if (after > 0 && (before.empty() || rng_.below(2) == 0))
+        return std::vector<EventIndex>{e, by_time[first_after + rng_.below(static_cast<uint32_t>(after))]};
+    return std::vector<EventIndex>{by_time[before[rng_.below(static_cast<uint32_t>(before.size()))]], e};
 }
 
 size_t QuestionMaker::ordered_size(size_t wanted, size_t minimum) const {

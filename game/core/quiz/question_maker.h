@@ -75,6 +75,8 @@ public:
     // From now on every deck gives nothing but `record` of kind k, once: the maker
     // asks about one record (learn/facts.h, a question for one fact).
     void pin(Kind k, size_t record);
+    // From now on pick_ordered gives only pairs with event e (and nothing for more events).
+    void pin_ordered(EventIndex e) { pinned_event_ = e; }
     // One question of kind k, or nullopt when this try gave none or one the quiz has.
     std::optional<Question> make(Kind k);
 
@@ -144,6 +146,7 @@ public:
     std::vector<DateSpec> wrong_dates(const DateSpec& asked, int side);
     // k events, pairwise certainly ordered, chronological; nullopt when the pack has no such set.
     std::optional<std::vector<EventIndex>> pick_ordered(size_t k);
+    std::optional<std::vector<EventIndex>> pick_pair_with(EventIndex e, size_t k, size_t gap);
     // `wanted` events to order, fewer if the pack's longest chain is shorter; 0 below `minimum`.
     size_t ordered_size(size_t wanted, size_t minimum) const;
     // Identity within the quiz of a question on the order of events: the set of events,
@@ -180,6 +183,7 @@ private:
     std::array<std::optional<Deck>, kKindCount> decks_;
     bool pinned_ = false; // decks_ are set aside: draw gives pinned_record_ once
     std::array<std::optional<size_t>, kKindCount> pinned_record_;
+    std::optional<EventIndex> pinned_event_;
     std::unordered_set<std::string> used_keys_;
     std::unordered_map<std::string_view, EventIndex> event_by_id_; // filled by reads_apart() when first needed
 };
