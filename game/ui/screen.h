@@ -34,7 +34,8 @@ class FontCoverage;
     X(ClassReveal, ClassRevealScreen) \
     X(ClassLeaderboard, ClassLeaderboardScreen) \
     X(ClassPodium, ClassPodiumScreen) \
-    X(ClassProgress, ClassProgressScreen)
+    X(ClassProgress, ClassProgressScreen) \
+    X(Timeline, TimelineScreen)
 
 enum class ScreenId {
 #define CHRONICLE_SCREEN_ID(id, type) id,
@@ -123,6 +124,8 @@ struct Intent {
         Leave,        // the other answer: Home, the quiz kept to be resumed
         Resume,       // from Home, back to the quiz left
         PrintWorksheet, // from Home: the quiz Start would make (a fresh seed) as a PDF, written and opened
+        TimelineStart,  // a Timeline game of the chosen pack (also "play again")
+        TimelinePlace,  // the card in hand goes into gap `chosen[0]`
     };
     Do what = Do::Nothing;
     ScreenId screen = ScreenId::Home;

@@ -23,6 +23,7 @@
 #include "ui/settings_screen.h"
 #include "ui/team_question_screen.h"
 #include "ui/team_setup_screen.h"
+#include "ui/timeline_screen.h"
 
 namespace chronicle::ui {
 
