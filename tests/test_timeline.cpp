@@ -3,10 +3,13 @@
 // seed, and packs with overlapping, undated and estimated events.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "core/base/rng.h"
 #include "core/learn/timeline_game.h"
+#include "core/play/play.h"
 #include "support.h"
 #include "synthetic_pack.h"
 
@@ -229,6 +232,60 @@ SCENARIO("The same pack, seed and language give the same game", "[timeline]") {
             CHECK(a.seed() == 9);
             CHECK(a.lang() == "zh");
             CHECK(a.pack_id() == pack.id);
+        }
+    }
+}
+
+SCENARIO("A Timeline game of the chosen pack is played, saved once, and its best kept", "[timeline][play]") {
+    TempDir dir;
+    GIVEN("the bundled pack chosen, with its questions in Chinese") {
+        Play play(dir.path(), {{"bundled", CHRONICLE_PACKS_DIR}}, "zh", 1'700'000'000);
+        play.finish_loading();
+        play.settings().pack = "openai-2023";
+        REQUIRE(play.chosen_pack());
+        WHEN("a game is played to its end with two cards right") {
+            REQUIRE(play.start_timeline(11) == StartProblem::None);
+            TimelineGame& game = *play.timeline();
+            CHECK(game.lang() == "zh");
+            CHECK(game.pack_id() == "openai-2023");
+            CHECK_FALSE(play.timeline_best_before());
+            CHECK_FALSE(play.save_timeline(1'700'000'100)); // not finished: nothing saved
+            for (int i = 0; !game.finished(); ++i) game.place(i < 2 ? game.right_gap() : game.right_gap() == 0 ? 1 : 0);
+            REQUIRE(game.score() == 2);
+            const std::optional<int64_t> id = play.save_timeline(1'700'000'200);
+            THEN("it is saved once, as the pack's best, and the next game knows it") {
+                REQUIRE(id);
+                CHECK(play.save_timeline(1'700'000'300) == id);
+                const std::optional<TimelineRun> best = play.storage()->best_timeline_run("openai-2023");
+                REQUIRE(best);
+                CHECK(best->placed == 2);
+                CHECK(best->wrong == 3);
+                CHECK(best->seed == 11);
+                CHECK(best->lang == "zh");
+                CHECK(best->finished_at == 1'700'000'200);
+                REQUIRE(play.start_timeline(12) == StartProblem::None);
+                REQUIRE(play.timeline_best_before());
+                CHECK(play.timeline_best_before()->placed == 2);
+            }
+            THEN("a round started afterwards ends it") {
+                REQUIRE(play.start_round(1, Moment{0, 1'700'000'000}) == StartProblem::None);
+                CHECK_FALSE(play.timeline());
+            }
+        }
+    }
+    GIVEN("a pack with a single dated event") {
+        const std::string folder = dir.file("packs");
+        std::filesystem::create_directories(folder);
+        std::ofstream(folder + "/one.json") << R"({"format": "chronicle-pack/1", "id": "one", "title": "One", "languages": ["en"],
+  "default_language": "en", "events": [{"id": "a", "date": "2001", "headline": "A", "text": "T"},
+  {"id": "b", "headline": "B", "text": "T"}]})";
+        Play play(dir.path(), {{"user", folder}}, "en", 1'700'000'000);
+        play.finish_loading();
+        play.settings().pack = "one";
+        THEN("no Timeline game starts, and Play says why") {
+            REQUIRE(play.chosen_pack());
+            CHECK(play.start_timeline(1) == StartProblem::NoCards);
+            CHECK_FALSE(play.timeline());
         }
     }
 }

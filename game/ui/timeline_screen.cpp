@@ -25,10 +25,13 @@ std::vector<std::string> card_lines(const std::string& text, ImFont* font, float
     std::vector<std::string> lines = wrap_lines(text, font, size, width);
     const auto keep = static_cast<size_t>(max_lines);
     if (lines.size() > keep) {
-        std::string rest = lines[keep - 1];
-        for (size_t i = keep; i < lines.size(); ++i) rest += lines[i];
+        // The last line shown is the rest of the text from where it begins (lines are
+        // pieces of the text in order, their spaces at the breaks dropped), elided.
+        size_t at = 0;
+        for (size_t i = 0; i + 1 < keep; ++i) at = text.find(lines[i], at) + lines[i].size();
+        at = text.find(lines[keep - 1], at);
         lines.resize(keep);
-        lines.back() = elided(rest + "…", font, width);
+        if (at != std::string::npos) lines.back() = elided(text.substr(at) + "…", font, width);
     }
     return lines;
 }
@@ -85,7 +88,7 @@ Intent TimelineScreen::on_escape() const {
 }
 
 LeaveWords TimelineScreen::leave_words() const {
-    return {T::LeaveTimeline, T::LeaveTimelineHelp, T::KeepPlaying, T::LeaveQuizButton};
+    return {T::LeaveTimeline, T::LeaveTimelineHelp, T::KeepGoing, T::LeaveQuizButton};
 }
 
 Intent TimelineScreen::draw_content(Model& model, const UiContext& ctx) {
@@ -105,7 +108,9 @@ Intent TimelineScreen::draw_content(Model& model, const UiContext& ctx) {
     }
     Intent intent;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const Palette& pal = ctx.palette;
+    // The palette through the page's alpha, so that what is drawn here dims with the page under a dialog.
+    Palette pal = ctx.palette;
+    for (unsigned* c : {&pal.accent, &pal.right, &pal.wrong, &pal.muted, &pal.card, &pal.text}) *c = ImGui::GetColorU32(*c);
     const ImGuiStyle& style = ImGui::GetStyle();
     const float body = layout_size(ctx.fonts.body), small = layout_size(ctx.fonts.small), large = layout_size(ctx.fonts.large),
                 title = layout_size(ctx.fonts.title);
@@ -181,7 +186,8 @@ Intent TimelineScreen::draw_content(Model& model, const UiContext& ctx) {
     }
 
     dl->PushClipRect(area_min, area_max, true);
-    dl->AddLine(ImVec2(area_min.x, line_y), ImVec2(area_max.x, line_y), pal.muted, std::max(2.0f, body * 0.1f));
+    const float line_half = std::max(1.0f, body * 0.05f); // a rectangle: a long textured line shades unevenly in software
+    dl->AddRectFilled(ImVec2(area_min.x, line_y - line_half), ImVec2(area_max.x, line_y + line_half), pal.muted);
     const float rounding = pad * 0.8f;
     const std::optional<size_t> newest = game->last() ? std::optional<size_t>(game->last()->right_gap) : std::nullopt;
     for (size_t i = 0; i < cards; ++i) {
