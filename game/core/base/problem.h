@@ -204,6 +204,9 @@ enum class Problem {
     GameNotRead,        // the reason (Term, or SQLite's words)
     AnswersNotRead,     // the reason (Term, or SQLite's words)
     GamesNotCounted,    // the reason (Term, or SQLite's words)
+    StudyAnswerNotSaved, // the reason (Term, or SQLite's words)
+    TimelineRunNotSaved, // the reason (Term, or SQLite's words)
+    ProgressNotRead,     // the reason (Term, or SQLite's words)
     Count
 };
 
