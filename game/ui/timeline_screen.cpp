@@ -204,7 +204,8 @@ Intent TimelineScreen::draw_content(Model& model, const UiContext& ctx) {
                    body, x + pad, -1, origin.y + pad, pal.text);
         dl->AddLine(ImVec2(cx, b.y), ImVec2(cx, line_y), with_alpha(pal.muted, 0x90), 1.0f);
         const unsigned date_colour = wrong ? pal.wrong : pal.text;
-        dl->AddLine(ImVec2(cx, line_y - tick), ImVec2(cx, line_y + tick), date_colour, std::max(2.0f, body * 0.12f));
+        const float tick_half = std::max(1.0f, body * 0.06f);
+        dl->AddRectFilled(ImVec2(cx - tick_half, line_y - tick), ImVec2(cx + tick_half, line_y + tick), date_colour);
         if (e.date) {
             std::vector<std::string> date = card_lines(format_date(*e.date, lang), ctx.fonts.small, small, geo.slot - pad, 2);
             if (wrong) date.push_back(ctx.t(T::TimelineBelongs));

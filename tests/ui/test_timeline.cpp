@@ -179,6 +179,32 @@ TEST_CASE("A Timeline game by dragging the card, in English, at three window siz
     for (auto [w, ht] : {std::pair{1280, 720}, std::pair{1920, 1080}, std::pair{800, 600}}) play_by_mouse(w, ht);
 }
 
+TEST_CASE("A long line scrolls to keep the gap chosen in view", "[ui][timeline]") {
+    for (const char* lang : {"zh", "en"}) {
+        const std::string tag = std::string(lang) + "-800x600-200";
+        Harness h({{"ui_lang", lang}, {"text_size", "200"}}, 800, 600); // large cards: a few fill the window
+        REQUIRE(h.click(ui::text(ui::T::Timeline, ui::lang_from_code(lang))));
+        for (int turn = 0; turn < 5; ++turn) {
+            INFO("turn " << turn);
+            const TimelineGame& game = timeline(h);
+            REQUIRE_FALSE(game.finished());
+            for (size_t i = 0; i < game.gaps(); ++i) h.press(SDL_SCANCODE_LEFT);
+            CHECK(h.has("timeline-gap-0"));
+            for (size_t i = 0; i < game.right_gap(); ++i) h.press(SDL_SCANCODE_RIGHT);
+            CHECK(h.has("timeline-gap-" + std::to_string(game.right_gap())));
+            h.press(SDL_SCANCODE_RETURN);
+            REQUIRE(timeline(h).last());
+            CHECK(timeline(h).last()->right);
+            check_page(h, "turn " + std::to_string(turn) + " " + tag);
+        }
+        REQUIRE_FALSE(timeline(h).finished());
+        h.press(SDL_SCANCODE_END);
+        CHECK(h.has("timeline-gap-" + std::to_string(timeline(h).line().size())));
+        CHECK_FALSE(h.has("timeline-gap-0")); // the line is longer than the window
+        h.screenshot("timeline-long-" + tag);
+    }
+}
+
 TEST_CASE("The Timeline screen fits a small window with large text, and a 4K one", "[ui][timeline][layout]") {
     for (const char* lang : {"zh", "en"})
         for (auto [w, ht, size] : {std::tuple{800, 600, "200"}, std::tuple{3840, 2160, "100"}, std::tuple{1280, 720, "200"}}) {
