@@ -63,13 +63,9 @@ Intent ResultsScreen::draw_content(Model& model, const UiContext& ctx) {
     if (!any) text(ctx.t(T::NoMistakes), ctx.fonts.body, ctx.palette.right);
     ImGui::EndChild();
 
-    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
-    if (primary_button(ctx.t(T::PlayAgain), ctx, ImVec2(half, 0)) || key_pressed(SDL_SCANCODE_RETURN))
-        intent = Intent::to(Intent::Do::Start);
-    ImGui::SameLine();
-    ImGui::PushFont(ctx.fonts.large);
-    if (button(ctx.t(T::Home), ImVec2(half, 0))) intent = Intent::to(Intent::Do::Home);
-    ImGui::PopFont();
+    const int chosen = button_pair(ctx.t(T::PlayAgain), ctx.t(T::Home), ctx);
+    if (chosen == 1) intent = Intent::to(Intent::Do::Start);
+    if (chosen == 2) intent = Intent::to(Intent::Do::Home);
     return intent;
 }
 

@@ -303,14 +303,11 @@ Intent TimelineScreen::draw_content(Model& model, const UiContext& ctx) {
     if (score > 0 && (!best || score > best->placed)) text(ctx.t(T::NewBest), ctx.fonts.large, pal.right);
     else if (best) text(fill_in(ctx.t(T::TimelineBest), {{"n", number_text(best->placed, ctx.lang)}}), ctx.fonts.large, pal.muted);
     ImGui::Spacing();
-    const float half = (width - style.ItemSpacing.x) / 2;
-    if (primary_button(ctx.t(T::PlayAgain), ctx, ImVec2(half, 0)) || key_pressed(SDL_SCANCODE_RETURN) || key_pressed(SDL_SCANCODE_KP_ENTER))
-        intent = Intent::to(Do::TimelineStart);
-    ImGui::SameLine();
-    ImGui::PushFont(ctx.fonts.large);
-    if (button(ctx.t(T::Home), ImVec2(half, 0))) intent = Intent::to(Do::Home);
-    ImGui::PopFont();
-    return intent;
+    switch (button_pair(ctx.t(T::PlayAgain), ctx.t(T::Home), ctx)) {
+    case 1: return Intent::to(Do::TimelineStart);
+    case 2: return Intent::to(Do::Home);
+    default: return intent;
+    }
 }
 
 } // namespace chronicle::ui

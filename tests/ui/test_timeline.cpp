@@ -96,16 +96,21 @@ void leave(Harness& h, ui::Lang lang, const std::string& tag) {
     CHECK_FALSE(h.game().play().timeline());
 }
 
+// From Home to a new game, its help shown.
+void open_timeline(Harness& h, ui::Lang lang, const std::string& tag) {
+    REQUIRE(h.click(ui::text(ui::T::Timeline, lang)));
+    REQUIRE(h.screen() == ScreenId::Timeline);
+    check_page(h, "start " + tag);
+    CHECK(shown(h, ui::T::TimelineHelp, lang));
+    h.screenshot("timeline-start-" + tag);
+}
+
 void play_by_keyboard(int width, int height) {
     const ui::Lang lang = ui::Lang::Zh;
     const std::string tag = "zh-" + std::to_string(width) + "x" + std::to_string(height);
     Harness h({{"ui_lang", "zh"}}, width, height);
-    REQUIRE(h.click(ui::text(ui::T::Timeline, lang)));
-    REQUIRE(h.screen() == ScreenId::Timeline);
+    open_timeline(h, lang, tag);
     CHECK(timeline(h).lang() == "zh");
-    check_page(h, "start " + tag);
-    CHECK(shown(h, ui::T::TimelineHelp, lang));
-    h.screenshot("timeline-start-" + tag);
     for (size_t turn = 0; !timeline(h).finished(); ++turn) {
         INFO("turn " << turn << " " << tag);
         REQUIRE(turn < 200);
@@ -127,10 +132,7 @@ void play_by_mouse(int width, int height) {
     const ui::Lang lang = ui::Lang::En;
     const std::string tag = "en-" + std::to_string(width) + "x" + std::to_string(height);
     Harness h({{"ui_lang", "en"}}, width, height);
-    REQUIRE(h.click(ui::text(ui::T::Timeline, lang)));
-    REQUIRE(h.screen() == ScreenId::Timeline);
-    check_page(h, "start " + tag);
-    h.screenshot("timeline-start-" + tag);
+    open_timeline(h, lang, tag);
     { // let go away from the line: the card goes back to the hand
         h.steady();
         const ui::WidgetRecord* card = ui::frame_log().find("timeline-hand");
