@@ -158,7 +158,13 @@ void play_by_mouse(int width, int height) {
                 if (g != game.right_gap() && h.has("timeline-gap-" + std::to_string(g))) target = g;
         const bool right = target == game.right_gap();
         const size_t before = game.line().size();
-        REQUIRE(h.drag("timeline-hand", "timeline-gap-" + std::to_string(target)));
+        if (turn == 2) { // a click on the line chooses the gap, the button places the card
+            REQUIRE(h.click("timeline-gap-" + std::to_string(target)));
+            REQUIRE(timeline(h).line().size() == before);
+            REQUIRE(h.click(ui::text(ui::T::TimelinePlace, lang)));
+        } else {
+            REQUIRE(h.drag("timeline-hand", "timeline-gap-" + std::to_string(target)));
+        }
         REQUIRE(timeline(h).line().size() == before + 1);
         any_right |= right;
         any_wrong |= !right;
