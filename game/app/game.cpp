@@ -389,7 +389,8 @@ void Game::close_window() {
     const bool mid_quiz = screen_ == ui::ScreenId::Question || screen_ == ui::ScreenId::Feedback ||
                           screen_ == ui::ScreenId::TeamQuestion || screen_ == ui::ScreenId::Leaderboard ||
                           screen_ == ui::ScreenId::ClassQuestion || screen_ == ui::ScreenId::ClassReveal ||
-                          screen_ == ui::ScreenId::ClassLeaderboard || screen_ == ui::ScreenId::ClassProgress;
+                          screen_ == ui::ScreenId::ClassLeaderboard || screen_ == ui::ScreenId::ClassProgress ||
+                          (screen_ == ui::ScreenId::Timeline && play_->timeline() && !play_->timeline()->finished());
     if (!mid_quiz || model_->asking_leave) {
         quit_ = true;
         return;
@@ -600,6 +601,7 @@ void Game::carry_out(const ui::Intent& intent) {
         play_->leave_learn();
         play_->leave_round();
         play_->leave_team_game();
+        play_->leave_timeline();
         show(ui::ScreenId::Home);
         break;
     case Do::Open:
@@ -640,6 +642,7 @@ void Game::carry_out(const ui::Intent& intent) {
             break;
         }
         play_->set_round_aside(now().ms);
+        play_->leave_timeline(); // a Timeline game is short: left, it is not kept
         show(ui::ScreenId::Home);
         break;
     case Do::Resume:
@@ -680,7 +683,35 @@ void Game::carry_out(const ui::Intent& intent) {
     case Do::ClassSkip:
     case Do::ClassRemove: carry_out_class(intent); break;
     case Do::ExportClassResults: export_class_results(); break;
+    case Do::TimelineStart:
+    case Do::TimelinePlace: carry_out_timeline(intent); break;
     }
+}
+
+// The Timeline card game: start it (or again), place the card in hand; the finished
+// game is saved before its end is shown.
+void Game::carry_out_timeline(const ui::Intent& intent) {
+    using Do = ui::Intent::Do;
+    if (intent.what == Do::TimelineStart) {
+        model_->start_problem = play_->start_timeline(options_.seed ? *options_.seed : clock_seed());
+        if (model_->start_problem != StartProblem::None) return show(ui::ScreenId::Home);
+        model_->added.clear();
+        model_->worksheet_path.clear();
+        model_->worksheet_problem.reset();
+        return show(ui::ScreenId::Timeline);
+    }
+    TimelineGame* game = play_->timeline();
+    if (!game || intent.chosen.empty()) return;
+    const std::optional<TimelinePlacement> placed = game->place(intent.chosen[0]);
+    if (!placed) return;
+    const bool sound = play_->settings().sound;
+    if (game->finished()) {
+        play_->save_timeline(now().unix_seconds);
+        if (sound) sound_->play(Effect::Finished);
+    } else if (sound) {
+        sound_->play(placed->right ? Effect::Right : Effect::Wrong);
+    }
+    frames_pending_ = std::max(frames_pending_, 2);
 }
 
 // The projector game: each intent moves the TeamGame, then the screen for its step.

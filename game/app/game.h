@@ -151,6 +151,7 @@ private:
     void carry_out(const ui::Intent& intent);
     void resume_team_game();
     void carry_out_team(const ui::Intent& intent);
+    void carry_out_timeline(const ui::Intent& intent);
     void carry_out_class(const ui::Intent& intent);
     void open_class_lobby();
     bool open_launched_class(std::string& error);

@@ -21,13 +21,9 @@ Intent ClassPodiumScreen::draw_content(Model& model, const UiContext& ctx) {
     const float said = view.export_path.empty() && !view.export_problem ? 0.0f : wrapped_height(" ", ctx.fonts.body, width) * 2;
     draw_podium(class_placings(*game, 3), rise, ImGui::GetFrameHeightWithSpacing() * 2 + said, ctx);
     Intent intent;
-    const float half = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
-    if (primary_button(ctx.t(T::HomeEnter), ctx, ImVec2(half, 0)) || key_pressed(SDL_SCANCODE_RETURN) || key_pressed(SDL_SCANCODE_KP_ENTER))
-        intent = Intent::to(Do::Home);
-    ImGui::SameLine();
-    ImGui::PushFont(ctx.fonts.large);
-    if (button(ctx.t(T::ExportResults), ImVec2(half, 0))) intent = Intent::to(Do::ExportClassResults);
-    ImGui::PopFont();
+    const int chosen = button_pair(ctx.t(T::HomeEnter), ctx.t(T::ExportResults), ctx);
+    if (chosen == 1) intent = Intent::to(Do::Home);
+    if (chosen == 2) intent = Intent::to(Do::ExportClassResults);
     if (!view.export_path.empty()) text(fill_in(ctx.t(T::ResultsSaved), {{"p", view.export_path}}), ctx.fonts.body, ctx.palette.muted);
     if (view.export_problem)
         text(fill_in(ctx.t(T::ResultsNotSaved), {{"e", message(*view.export_problem, ctx.lang)}}), ctx.fonts.body, ctx.palette.wrong);

@@ -246,6 +246,7 @@ std::string HomeScreen::notices(const Model& model, const UiContext& ctx) const 
         if (!a.added()) append_line(problems, added_notice(a.file, a, ctx));
     if (const std::optional<Issue>& notice = model.play.opened().notice) append_line(problems, message(*notice, ctx.lang));
     if (model.start_problem == StartProblem::NoQuestions) append_line(problems, ctx.t(T::NoQuestions));
+    if (model.start_problem == StartProblem::NoCards) append_line(problems, ctx.t(T::TimelineNoCards));
     if (model.worksheet_problem)
         append_line(problems, fill_in(ctx.t(T::WorksheetNotSaved), {{"e", message(*model.worksheet_problem, ctx.lang)}}));
     return problems;
@@ -341,6 +342,11 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     if (button(ctx.t(T::ProjectorGame)) || (can_start && key_pressed(SDL_SCANCODE_F5))) intent = Intent::open(ScreenId::TeamSetup);
     ImGui::SameLine();
     if (button(ctx.t(T::HostClass)) || (can_start && key_pressed(SDL_SCANCODE_F6))) intent = Intent::open(ScreenId::ClassSetup);
+    ImGui::EndDisabled();
+    // The Timeline card game deals the pack's dated events, whatever the kinds chosen.
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!chosen_card || loading);
+    if (button(ctx.t(T::Timeline))) intent = Intent::to(Intent::Do::TimelineStart);
     ImGui::EndDisabled();
     if (changed && intent.what == Intent::Do::Nothing) intent = Intent::to(Intent::Do::SaveSettings);
     return intent;

@@ -30,7 +30,9 @@ Intent ResultsScreen::draw_content(Model& model, const UiContext& ctx) {
     else if (record.in_memory && model.play.opened().notice)
         text(message(*model.play.opened().notice, ctx.lang), ctx.fonts.body, ctx.palette.wrong);
 
-    const float footer = ImGui::GetFrameHeightWithSpacing() + layout_size(ctx.fonts.large);
+    const size_t missed = model.play.missed_in_round().size();
+    const float button_row = ImGui::GetFrameHeightWithSpacing() + layout_size(ctx.fonts.large);
+    const float footer = button_row * (missed > 0 ? 2.0f : 1.0f);
     ImGui::BeginChild("details", ImVec2(0, ImGui::GetContentRegionAvail().y - footer), false);
     text(ctx.t(T::ByKind), ctx.fonts.large);
     if (ImGui::BeginTable("kinds", 2, ImGuiTableFlags_SizingFixedFit)) {
@@ -64,21 +66,16 @@ Intent ResultsScreen::draw_content(Model& model, const UiContext& ctx) {
     ImGui::EndChild();
 
     // The facts missed, asked again by fresh questions (a Learn session): Quizlet's "retry missed terms".
-    const size_t missed = model.play.missed_in_round().size();
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float columns = missed > 0 ? 3.0f : 2.0f;
-    const float width = (ImGui::GetContentRegionAvail().x - spacing * (columns - 1)) / columns;
-    if (primary_button(ctx.t(T::PlayAgain), ctx, ImVec2(width, 0)) || key_pressed(SDL_SCANCODE_RETURN))
-        intent = Intent::to(Intent::Do::Start);
-    ImGui::PushFont(ctx.fonts.large);
     if (missed > 0) {
-        ImGui::SameLine();
-        if (button(fill_in(ctx.t(T::RetryMissed), {{"n", number_text(static_cast<long long>(missed), ctx.lang)}}), ImVec2(width, 0)))
+        ImGui::PushFont(ctx.fonts.large);
+        if (button(fill_in(ctx.t(T::RetryMissed), {{"n", number_text(static_cast<long long>(missed), ctx.lang)}}),
+                   ImVec2(ImGui::GetContentRegionAvail().x, 0)))
             intent = Intent::to(Intent::Do::RetryMissed);
+        ImGui::PopFont();
     }
-    ImGui::SameLine();
-    if (button(ctx.t(T::Home), ImVec2(width, 0))) intent = Intent::to(Intent::Do::Home);
-    ImGui::PopFont();
+    const int chosen = button_pair(ctx.t(T::PlayAgain), ctx.t(T::Home), ctx);
+    if (chosen == 1) intent = Intent::to(Intent::Do::Start);
+    if (chosen == 2) intent = Intent::to(Intent::Do::Home);
     return intent;
 }
 

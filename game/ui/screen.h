@@ -35,7 +35,8 @@ class FontCoverage;
     X(ClassLeaderboard, ClassLeaderboardScreen) \
     X(ClassPodium, ClassPodiumScreen) \
     X(ClassProgress, ClassProgressScreen) \
-    X(LearnDone, LearnDoneScreen)
+    X(LearnDone, LearnDoneScreen) \
+    X(Timeline, TimelineScreen)
 
 enum class ScreenId {
 #define CHRONICLE_SCREEN_ID(id, type) id,
@@ -128,6 +129,8 @@ struct Intent {
         Study,          // a Learn session of the chosen pack: due facts, then new ones
         ReviewMistakes, // a Learn session of the chosen pack's facts last answered wrong
         RetryMissed,    // from Results: a Learn session of the facts the round's answers missed
+        TimelineStart,  // a Timeline game of the chosen pack (also "play again")
+        TimelinePlace,  // the card in hand goes into gap `chosen[0]`
     };
     Do what = Do::Nothing;
     ScreenId screen = ScreenId::Home;

@@ -24,6 +24,7 @@
 #include "ui/settings_screen.h"
 #include "ui/team_question_screen.h"
 #include "ui/team_setup_screen.h"
+#include "ui/timeline_screen.h"
 
 namespace chronicle::ui {
 
@@ -56,14 +57,11 @@ Intent draw_leave_dialog(const LeaveWords& words, const UiContext& ctx) {
     text(ctx.t(words.title), ctx.fonts.title);
     text(ctx.t(words.help), ctx.fonts.body, ctx.palette.muted);
     ImGui::Spacing();
-    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
     begin_focus_group();
-    if (primary_button(ctx.t(words.stay), ctx, ImVec2(half, 0))) intent = Intent::to(Intent::Do::KeepPlaying);
-    ImGui::SameLine();
-    ImGui::PushFont(ctx.fonts.large);
-    if (button(ctx.t(words.leave), ImVec2(half, 0))) intent = Intent::to(Intent::Do::Leave);
-    ImGui::PopFont();
+    const int chosen = button_pair(ctx.t(words.stay), ctx.t(words.leave), ctx, false);
     end_focus_group();
+    if (chosen == 1) intent = Intent::to(Intent::Do::KeepPlaying);
+    if (chosen == 2) intent = Intent::to(Intent::Do::Leave);
     if (intent.what == Intent::Do::Nothing && key_pressed(SDL_SCANCODE_ESCAPE)) intent = Intent::to(Intent::Do::KeepPlaying);
     ImGui::End();
     ImGui::PopStyleColor();

@@ -139,6 +139,23 @@ enum class Lang { Zh, En };
     X(AfterQuestion, "第{i}/{n}题之后", "After question {i} of {n}")                                         \
     X(Podium, "领奖台", "Podium")                                                                         \
     X(RankN, "第{n}名", "#{n}")                                                                          \
+    /* The Timeline card game (ui/timeline_screen) */                                                  \
+    X(Timeline, "时间线", "Timeline")                                                                     \
+    X(TimelineHelp, "把卡片拖进时间线的空位，或用 ←/→ 选空位再按回车。",                                        \
+      "Drag the card into a gap on the line, or pick a gap with ←/→ and press Enter.")                    \
+    X(TimelinePlace, "放在这里（回车）", "Place it here (Enter)")                                             \
+    X(TimelinePlaced, "放对 {n} 张", "{n} placed right")                                                   \
+    X(TimelineRight, "放对了！", "Right!")                                                                \
+    X(TimelineWrong, "放错了：它应在红色卡片的位置。", "Wrong: it belongs where the red card is.")                \
+    X(TimelineBelongs, "应在这里", "Belongs here")                                                         \
+    X(TimelineOutOfLives, "三条命都用完了", "Out of lives")                                                  \
+    X(TimelineDeckEmpty, "没有能再发的卡片了", "No more cards can be dealt")                                   \
+    X(TimelineScore, "放对了 {n} 张卡片", "{n} cards placed right")                                          \
+    X(TimelineScoreOne, "放对了 {n} 张卡片", "{n} card placed right")                                        \
+    X(TimelineBest, "此题包的最佳成绩：{n} 张", "Best for this pack: {n}")                                    \
+    X(TimelineNoCards, "这个题包没有能放上时间线的事件。", "This pack has no dated events to place on a timeline.") \
+    X(LeaveTimeline, "离开这局时间线？", "Leave this Timeline game?")                                         \
+    X(LeaveTimelineHelp, "这局不会保存。", "This game will not be kept.")                                     \
     /* The paper worksheet (game/print), in the quiz's language */                                    \
     X(WorksheetName, "姓名", "Name")                                                                     \
     X(WorksheetDate, "日期", "Date")                                                                     \

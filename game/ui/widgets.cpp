@@ -258,6 +258,18 @@ bool primary_button(const std::string& label, const UiContext& ctx, ImVec2 size)
     return clicked;
 }
 
+int button_pair(const std::string& main, const std::string& other, const UiContext& ctx, bool enter) {
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+    int chosen = 0;
+    if (primary_button(main, ctx, ImVec2(half, 0)) || (enter && (key_pressed(SDL_SCANCODE_RETURN) || key_pressed(SDL_SCANCODE_KP_ENTER))))
+        chosen = 1;
+    ImGui::SameLine();
+    ImGui::PushFont(ctx.fonts.large);
+    if (button(other, ImVec2(half, 0))) chosen = 2;
+    ImGui::PopFont();
+    return chosen;
+}
+
 bool choice_button(const std::string& label, bool selected, const UiContext& ctx) {
     if (selected) {
         ImGui::PushStyleColor(ImGuiCol_Button, ctx.palette.accent);

@@ -83,6 +83,9 @@ void label(const std::string& s, ImFont* font, unsigned colour = 0);
 bool button(const std::string& label, ImVec2 size = ImVec2(0, 0));
 // The accent-coloured main action of a screen.
 bool primary_button(const std::string& label, const UiContext& ctx, ImVec2 size = ImVec2(0, 0));
+// Two buttons side by side, half the width each: the main action (accent-coloured, and
+// Enter's too when `enter`) and another. 1 or 2 for the one chosen this frame, else 0.
+int button_pair(const std::string& main, const std::string& other, const UiContext& ctx, bool enter = true);
 // Rows of choices, each with its name beside it (a page short enough for large text on
 // a small window): begin_named_rows, then named_row before each row's choices, then
 // ImGui::EndTable() when it returned true.

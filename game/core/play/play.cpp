@@ -126,6 +126,7 @@ StartProblem Play::start_round(uint64_t seed, Moment now) {
     aside_ = false;
     team_game_.reset();
     learn_.reset();
+    timeline_.reset();
     round_.emplace(std::move(quiz), settings_.mode, rules_for(settings_.mode, settings_.partial_order_credit), storage(), now,
                    memory());
     return StartProblem::None;
@@ -136,6 +137,7 @@ StartProblem Play::start_team_game(std::vector<Team> teams, size_t count, uint64
     if (const StartProblem problem = make_quiz(seed, quiz, count, true); problem != StartProblem::None) return problem;
     round_.reset();
     aside_ = false;
+    timeline_.reset();
     team_game_.emplace(std::move(quiz), std::move(teams), now.ms);
     team_game_id_.reset();
     return StartProblem::None;
@@ -147,6 +149,36 @@ std::optional<int64_t> Play::save_team_game(int64_t now_unix_seconds) {
     if (id >= 0) team_game_id_ = id;
     renew_save_notice();
     return team_game_id_;
+}
+
+StartProblem Play::start_timeline(uint64_t seed) {
+    const Pack* pack = chosen_pack();
+    if (!pack) return chosen() ? StartProblem::Loading : StartProblem::NoPack;
+    TimelineGame game(*pack, quiz_language(*pack), seed);
+    if (game.finished()) return StartProblem::NoCards;
+    round_.reset();
+    aside_ = false;
+    team_game_.reset();
+    timeline_.emplace(std::move(game));
+    timeline_id_.reset();
+    timeline_best_before_.reset();
+    if (storage()) timeline_best_before_ = storage()->best_timeline_run(pack->id);
+    return StartProblem::None;
+}
+
+std::optional<int64_t> Play::save_timeline(int64_t now_unix_seconds) {
+    if (timeline_id_ || !timeline_ || !timeline_->finished() || !storage()) return timeline_id_;
+    TimelineRun run;
+    run.pack_id = timeline_->pack_id();
+    run.lang = timeline_->lang();
+    run.seed = timeline_->seed();
+    run.finished_at = now_unix_seconds;
+    run.placed = timeline_->score();
+    run.wrong = timeline_->wrong();
+    const int64_t id = storage()->record_timeline_run(run);
+    if (id >= 0) timeline_id_ = id;
+    renew_save_notice();
+    return timeline_id_;
 }
 
 std::vector<AddedPack> Play::add_files(const std::vector<std::string>& files) {

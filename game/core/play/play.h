@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/learn/learn_session.h"
+#include "core/learn/timeline_game.h"
 #include "core/play/library.h"
 #include "core/play/round.h"
 #include "core/play/team_game.h"
@@ -23,6 +24,7 @@ enum class StartProblem {
     NoPack,      // no pack loaded
     NoQuestions, // the pack gives no question of the kinds chosen
     Loading,     // the chosen pack is still being loaded
+    NoCards,     // the pack has no two events a Timeline game can deal
 };
 
 class Play {
@@ -119,6 +121,17 @@ public:
     LearnSession* learn() { return learn_ ? &*learn_ : nullptr; }
     const LearnSession* learn() const { return learn_ ? &*learn_ : nullptr; }
     void leave_learn() { learn_.reset(); }
+    // The Timeline card game of the chosen pack, its cards read in the quiz language;
+    // another game starts, so a round or projector game set aside ends. NoQuestions when
+    // the pack has no card to place.
+    StartProblem start_timeline(uint64_t seed);
+    TimelineGame* timeline() { return timeline_ ? &*timeline_ : nullptr; }
+    const TimelineGame* timeline() const { return timeline_ ? &*timeline_ : nullptr; }
+    void leave_timeline() { timeline_.reset(); }
+    // Saves the finished Timeline game, once; its id, or nullopt (storage()->last_error() says why).
+    std::optional<int64_t> save_timeline(int64_t now_unix_seconds);
+    // The pack's best Timeline game before the one being played (read when it started).
+    const std::optional<TimelineRun>& timeline_best_before() const { return timeline_best_before_; }
 
     // Adds files to the user's packs; the last one added becomes the chosen pack.
     std::vector<AddedPack> add_files(const std::vector<std::string>& files);
@@ -138,6 +151,9 @@ private:
     std::unordered_map<std::string, StudyCounts> study_; // by pack id (count_study)
     std::optional<int64_t> team_game_id_; // the finished projector game, once saved
     bool aside_ = false; // round_ was set aside (set_round_aside)
+    std::optional<TimelineGame> timeline_;
+    std::optional<TimelineRun> timeline_best_before_;
+    std::optional<int64_t> timeline_id_; // the finished Timeline game, once saved
 };
 
 } // namespace chronicle
