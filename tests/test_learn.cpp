@@ -185,13 +185,15 @@ TEST_CASE("a Learn session asks the due facts first, then new ones, and brings a
 TEST_CASE("a Learn session never asks a fact an earlier question of it gave away", "[learn]") {
     const Pack& pack = seed_pack();
     LearnSession learn(pack, {}, options_in("en", 1000), nullptr, at(kStart));
-    std::set<std::string> shown;
+    std::set<std::string> shown, facts;
     int64_t t = kStart;
     int asked = 0;
     while (learn.step() == LearnStep::Asking && asked < 200) {
         const Question& q = learn.question();
-        for (const std::vector<std::string>& group : q.answered_by)
-            CHECK_FALSE(std::all_of(group.begin(), group.end(), [&](const std::string& f) { return shown.count(f) > 0; }));
+        // A fact asked again in its learning steps was shown on purpose; any other never.
+        if (facts.insert(learn.fact()).second)
+            for (const std::vector<std::string>& group : q.answered_by)
+                CHECK_FALSE(std::all_of(group.begin(), group.end(), [&](const std::string& f) { return shown.count(f) > 0; }));
         shown.insert(q.reveals.begin(), q.reveals.end());
         learn.answer(answer_for(q, true), at(t += 3));
         learn.next(at(t += 1));

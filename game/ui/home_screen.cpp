@@ -328,7 +328,8 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     ImGui::SameLine();
     if (button(ctx.t(T::PrintWorksheet), ImVec2(print_width, ImGui::GetItemRectSize().y))) intent = Intent::to(Intent::Do::PrintWorksheet);
     ImGui::EndDisabled();
-    // Studying alone over days: the facts due and new, the mistakes of every game.
+    // Studying alone over days: the facts due and new, the mistakes of every game, and the
+    // Timeline card game, which deals the pack's dated events whatever the kinds chosen.
     ImGui::BeginDisabled(!chosen_card || loading);
     if (button(ctx.t(T::StudyToday))) intent = Intent::to(Intent::Do::Study);
     if (chosen_card && chosen_card->study && chosen_card->study->mistakes > 0) {
@@ -336,17 +337,14 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
         if (button(fill_in(ctx.t(T::ReviewMistakes), {{"n", number_text(static_cast<long long>(chosen_card->study->mistakes), ctx.lang)}})))
             intent = Intent::to(Intent::Do::ReviewMistakes);
     }
+    ImGui::SameLine();
+    if (button(ctx.t(T::Timeline))) intent = Intent::to(Intent::Do::TimelineStart);
     ImGui::EndDisabled();
     // The projector game and the class game on phones: their own setups, from the same pack and choices.
     ImGui::BeginDisabled(!can_start);
     if (button(ctx.t(T::ProjectorGame)) || (can_start && key_pressed(SDL_SCANCODE_F5))) intent = Intent::open(ScreenId::TeamSetup);
     ImGui::SameLine();
     if (button(ctx.t(T::HostClass)) || (can_start && key_pressed(SDL_SCANCODE_F6))) intent = Intent::open(ScreenId::ClassSetup);
-    ImGui::EndDisabled();
-    // The Timeline card game deals the pack's dated events, whatever the kinds chosen.
-    ImGui::SameLine();
-    ImGui::BeginDisabled(!chosen_card || loading);
-    if (button(ctx.t(T::Timeline))) intent = Intent::to(Intent::Do::TimelineStart);
     ImGui::EndDisabled();
     if (changed && intent.what == Intent::Do::Nothing) intent = Intent::to(Intent::Do::SaveSettings);
     return intent;

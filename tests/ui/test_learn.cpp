@@ -55,9 +55,9 @@ std::vector<std::string> make_due(Harness& h) {
         r.pack_id = pack->id;
         r.fact = fact_key(*pack, facts[i]);
         r.kind = Kind::When;
-        r.at = now - 10 * 86400;
-        r.card = fsrs::review({}, fsrs::Rating::Good, r.at, play.memory());
-        r.card = fsrs::review(r.card, fsrs::Rating::Good, r.at + 86400, play.memory());
+        r.at = now - 9 * 86400; // the second of two reviews
+        r.card = fsrs::review({}, fsrs::Rating::Good, r.at - 86400, play.memory());
+        r.card = fsrs::review(r.card, fsrs::Rating::Good, r.at, play.memory());
         r.card.due = now - 86400 * static_cast<int64_t>(due.size() + 1);
         StudyAnswer a;
         a.pack_id = pack->id;
