@@ -51,25 +51,27 @@ void draw_learn_status(const LearnSession& learn, const UiContext& ctx) {
 }
 
 // The line under the options: how to answer.
-std::string hint_of(const Question& q, const UiContext& ctx) {
-    if (asks_for_order(q.kind)) return std::string(ctx.t(T::OrderHelp)) + "    " + ctx.t(T::EscLeave);
+// Esc asks before it leaves a quiz; a Learn session (round null) has nothing to lose.
+std::string hint_of(const Question& q, const Round* round, const UiContext& ctx) {
+    const char* esc = ctx.t(round ? T::EscLeave : T::EscLearn);
+    if (asks_for_order(q.kind)) return std::string(ctx.t(T::OrderHelp)) + "    " + esc;
     const size_t n = q.options.size();
     const std::string last_letter(1, static_cast<char>('A' + n - 1));
-    return fill_in(ctx.t(T::AnswerKeys), {{"n", number_text(static_cast<long long>(n), ctx.lang)}, {"l", last_letter}}) + "    " + ctx.t(T::EscLeave);
+    return fill_in(ctx.t(T::AnswerKeys), {{"n", number_text(static_cast<long long>(n), ctx.lang)}, {"l", last_letter}}) + "    " + esc;
 }
 
 // Below the options: a gap, the hint (if there is room for it) and for an order the
 // Confirm button (ImGui counts no spacing after the last item).
-float footer_height(const Question& q, float width, bool hint, const UiContext& ctx) {
+float footer_height(const Question& q, float width, const std::string& hint, const UiContext& ctx) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    return (hint ? style.ItemSpacing.y + wrapped_height(hint_of(q, ctx), ctx.fonts.body, width) : 0.0f) +
+    return (!hint.empty() ? style.ItemSpacing.y + wrapped_height(hint, ctx.fonts.body, width) : 0.0f) +
            (asks_for_order(q.kind) ? style.ItemSpacing.y + ImGui::GetFrameHeight() : 0.0f);
 }
 
 struct Fit {
     ImFont* prompt;
     ImFont* options;
-    bool hint; // the line that says how to answer (the tiles carry their keys anyway)
+    std::string hint; // the line that says how to answer, or none (the tiles carry their keys anyway)
 };
 
 // The prompt's and the options' type: the largest with which the question (and its
@@ -81,7 +83,8 @@ Fit fit_question(const Question& q, const Round* round, float width, float heigh
     auto options_height = [&](ImFont* font) {
         return ordered ? order_rows_height(q, width, font) : plan_tiles(q, width, font, ctx).min_height;
     };
-    for (bool hint : {true, false})
+    const std::string full_hint = hint_of(q, round, ctx);
+    for (const std::string& hint : {full_hint, std::string()})
         for (ImFont* prompt : {ctx.fonts.large, ctx.fonts.body, ctx.fonts.small}) {
             const float clock = clock_diameter(round, prompt, ctx);
             const float prompt_width = width - (clock > 0 ? clock + style.ItemSpacing.x : 0.0f);
@@ -90,7 +93,7 @@ Fit fit_question(const Question& q, const Round* round, float width, float heigh
             ImFont* options = fitting_font(ctx.fonts, rest, options_height);
             if (options_height(options) <= rest) return {prompt, options, hint};
         }
-    return {ctx.fonts.small, ctx.fonts.small, false};
+    return {ctx.fonts.small, ctx.fonts.small, ""};
 }
 
 } // namespace
@@ -103,7 +106,7 @@ void QuestionScreen::enter(Model& model, const UiContext& /*ctx*/) {
     dragging_.reset();
 }
 
-Intent QuestionScreen::draw_choices(const Question& q, ImFont* font, float height, bool hint, const UiContext& ctx) {
+Intent QuestionScreen::draw_choices(const Question& q, ImFont* font, float height, const std::string& hint, const UiContext& ctx) {
     Intent intent;
     const size_t n = q.options.size();
     const float width = ImGui::GetContentRegionAvail().x;
@@ -114,11 +117,11 @@ Intent QuestionScreen::draw_choices(const Question& q, ImFont* font, float heigh
         if (key_pressed(SDL_SCANCODE_1 + offset) || key_pressed(SDL_SCANCODE_KP_1 + offset) || key_pressed(SDL_SCANCODE_A + offset))
             intent = Intent::answer({i});
     }
-    if (hint) text(hint_of(q, ctx), ctx.fonts.body, ctx.palette.muted);
+    if (!hint.empty()) text(hint, ctx.fonts.body, ctx.palette.muted);
     return intent;
 }
 
-Intent QuestionScreen::draw_order(const Question& q, ImFont* font, bool hint, const UiContext& ctx) {
+Intent QuestionScreen::draw_order(const Question& q, ImFont* font, const std::string& hint, const UiContext& ctx) {
     const size_t n = q.options.size();
     if (arrangement_.size() != n) {
         arrangement_.resize(n);
@@ -195,7 +198,7 @@ Intent QuestionScreen::draw_order(const Question& q, ImFont* font, bool hint, co
         dragging_.reset();
     }
 
-    if (hint) text(hint_of(q, ctx), ctx.fonts.body, ctx.palette.muted);
+    if (!hint.empty()) text(hint, ctx.fonts.body, ctx.palette.muted);
     if (primary_button(ctx.t(T::ConfirmOrder), ctx) || key_pressed(SDL_SCANCODE_RETURN) || key_pressed(SDL_SCANCODE_KP_ENTER))
         return Intent::answer(arrangement_);
     return {};

@@ -4,6 +4,7 @@
 // sized to fit the window without scrolling: smaller type where it would not.
 #pragma once
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "ui/screen.h"
@@ -18,8 +19,8 @@ private:
     const char* window_id() const override { return "question"; }
     Intent draw_content(Model& model, const UiContext& ctx) override;
     Intent on_escape() const override { return Intent::to(Intent::Do::AskLeave); } // a quiz is not thrown away on one key
-    Intent draw_choices(const Question& q, ImFont* font, float height, bool hint, const UiContext& ctx);
-    Intent draw_order(const Question& q, ImFont* font, bool hint, const UiContext& ctx);
+    Intent draw_choices(const Question& q, ImFont* font, float height, const std::string& hint, const UiContext& ctx);
+    Intent draw_order(const Question& q, ImFont* font, const std::string& hint, const UiContext& ctx);
 
     // The player's arrangement of an order question, kept between frames.
     std::vector<size_t> arrangement_; // option indices, top to bottom

@@ -69,6 +69,7 @@ enum class Lang { Zh, En };
     X(PlaceTh, "第{n}", "{n}th")                                                                         \
     X(EscBack, "Esc 返回", "Esc: back")                                                                 \
     X(EscLeave, "Esc 离开（先确认）", "Esc: leave (asks first)")                                            \
+    X(EscLearn, "Esc 回到主页（每题都已保存）", "Esc: Home (every answer is saved)")                              \
     X(LeaveQuiz, "离开这次答题？", "Leave this quiz?")                                                      \
     X(LeaveQuizHelp, "可以在主页继续，直到开始新的一轮。计时已暂停。",                                          \
       "You can resume it from Home until a new quiz starts. The clock is paused.")                         \
