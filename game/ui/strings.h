@@ -187,7 +187,37 @@ enum class Lang { Zh, En };
     X(DoneMark, "完成", "Done")                                                                           \
     X(ExportResults, "导出成绩（CSV）", "Export results (CSV)")                                              \
     X(ResultsSaved, "成绩已保存到 {p}", "Results saved to {p}")                                               \
-    X(ResultsNotSaved, "无法保存成绩：{e}", "Could not save the results: {e}")
+    X(ResultsNotSaved, "无法保存成绩：{e}", "Could not save the results: {e}") \
+    /* The progress report (ui/progress_screen.cpp, chronicle progress) */                           \
+    X(ProgressTitle, "学习进度", "Progress")                                                              \
+    X(ProgressButton, "学习进度（F7）", "Progress (F7)")                                                  \
+    X(SwitchPack, "换一个题包", "Another pack")                                                           \
+    X(Mastery, "已掌握", "Known")                                                                         \
+    X(MasteryOf, "{k}/{n}个知识点", "{k} of {n} facts")                                                   \
+    X(NewFacts, "未学：{n}", "New: {n}")                                                                  \
+    X(DueToday, "今天到期：{n}", "Due today: {n}")                                                        \
+    X(DueNextDays, "未来7天：{l}", "Next 7 days: {l}")                                                    \
+    X(RecentAccuracy, "最近{g}局：答对{c}/{n}题（{p}%）", "Last {g} games: {c} of {n} right ({p}%)")          \
+    X(RecentAccuracyOne, "最近{g}局：答对{c}/{n}题（{p}%）", "Last game: {c} of {n} right ({p}%)")             \
+    X(NoGamesYet, "还没有完成的答题", "No games finished yet")                                               \
+    X(AllAnswered, "共答{n}题，答对{c}题（{p}%）", "{n} answered, {c} right ({p}%)")                         \
+    X(StudyDaysN, "学习{n}天", "Studied on {n} days")                                                       \
+    X(StudyDayN, "学习{n}天", "Studied on {n} day")                                                         \
+    X(CurrentStreak, "连续学习：{n}天", "Streak: {n} days")                                                 \
+    X(CurrentStreakOne, "连续学习：{n}天", "Streak: {n} day")                                               \
+    X(LongestStreak, "最长连续：{n}天", "Longest streak: {n} days")                                         \
+    X(LongestStreakOne, "最长连续：{n}天", "Longest streak: {n} day")                                       \
+    X(AccuracyOverTime, "每天的正确率", "Accuracy by day")                                                  \
+    X(KindAccuracy, "各题型正确率", "Accuracy by kind")                                                     \
+    X(StudyCalendar, "学习日历（近26周）", "Study days (26 weeks)")                                           \
+    X(NoAnswersYet, "还没有答题记录", "No answers yet")                                                     \
+    X(CalendarLess, "少", "Less")                                                                         \
+    X(CalendarMore, "多", "More")                                                                         \
+    X(PercentN, "{n}%", "{n}%")                                                                           \
+    X(MonthDay, "{m}月{d}日", "{d} {mn}")                                                                 \
+    X(Month1, "1月", "Jan") X(Month2, "2月", "Feb") X(Month3, "3月", "Mar") X(Month4, "4月", "Apr")       \
+    X(Month5, "5月", "May") X(Month6, "6月", "Jun") X(Month7, "7月", "Jul") X(Month8, "8月", "Aug")       \
+    X(Month9, "9月", "Sep") X(Month10, "10月", "Oct") X(Month11, "11月", "Nov") X(Month12, "12月", "Dec")
 
 enum class T {
 #define CHRONICLE_UI_ID(id, zh, en) id,
