@@ -162,6 +162,9 @@ private:
     void export_class_results();
     void print_worksheet();
     void show(ui::ScreenId screen);
+    // The chosen pack's progress report for the Progress screen, once the pack is loaded
+    // and whenever another is chosen.
+    void refresh_progress();
     void show_round();
     bool write_png(const std::string& path) const;
 };

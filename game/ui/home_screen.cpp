@@ -326,6 +326,11 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     ImGui::SameLine();
     if (button(ctx.t(T::HostClass)) || (can_start && key_pressed(SDL_SCANCODE_F6))) intent = Intent::open(ScreenId::ClassSetup);
     ImGui::EndDisabled();
+    // What the player knows of the chosen pack, what is due, and how it has gone.
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!chosen_card);
+    if (button(ctx.t(T::ProgressTitle))) intent = Intent::open(ScreenId::Progress);
+    ImGui::EndDisabled();
     if (changed && intent.what == Intent::Do::Nothing) intent = Intent::to(Intent::Do::SaveSettings);
     return intent;
 }

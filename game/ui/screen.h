@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/classroom/class_host.h"
+#include "core/learn/progress.h"
 #include "core/play/play.h"
 #include "ui/widgets.h"
 
@@ -34,7 +35,8 @@ class FontCoverage;
     X(ClassReveal, ClassRevealScreen) \
     X(ClassLeaderboard, ClassLeaderboardScreen) \
     X(ClassPodium, ClassPodiumScreen) \
-    X(ClassProgress, ClassProgressScreen)
+    X(ClassProgress, ClassProgressScreen) \
+    X(Progress, ProgressScreen)
 
 enum class ScreenId {
 #define CHRONICLE_SCREEN_ID(id, type) id,
@@ -86,6 +88,9 @@ struct Model {
     // The last worksheet printed from Home: where it was written, or why it was not.
     std::string worksheet_path{};
     std::optional<Issue> worksheet_problem{};
+    // The chosen pack's progress report for the Progress screen, made by the window from
+    // the save when the screen opens and when another pack is chosen there.
+    std::optional<PackProgress> progress{};
 };
 
 struct Intent {

@@ -190,9 +190,11 @@ enum class Lang { Zh, En };
     X(ResultsNotSaved, "无法保存成绩：{e}", "Could not save the results: {e}") \
     /* The progress report (ui/progress_screen.cpp, chronicle progress) */                           \
     X(ProgressTitle, "学习进度", "Progress")                                                              \
-    X(ProgressButton, "学习进度（F7）", "Progress (F7)")                                                  \
     X(SwitchPack, "换一个题包", "Another pack")                                                           \
     X(Mastery, "已掌握", "Known")                                                                         \
+    X(ReviewsDue, "待复习", "Reviews due")                                                                  \
+    X(Recently, "最近的答题", "Lately")                                                                     \
+    X(StudyDays, "学习天数", "Study days")                                                                  \
     X(MasteryOf, "{k}/{n}个知识点", "{k} of {n} facts")                                                   \
     X(NewFacts, "未学：{n}", "New: {n}")                                                                  \
     X(DueToday, "今天到期：{n}", "Due today: {n}")                                                        \
