@@ -53,7 +53,12 @@ struct Card {
 
 // The card after a review with `rating` at `now` (Unix seconds).
 Card review(const Card& card, Rating rating, int64_t now, const Parameters& params);
-// The chance the fact is recalled at `now`: 0 for a card never reviewed.
+// The weights as FSRS uses them: each held to its range (ts-fsrs clipParameters), w17
+// and w18 lower with more than one relearning step; NaN counts as 0.
+Weights effective_weights(const Parameters& params);
+// The chance the fact is recalled at `now`: 0 for a card never reviewed. Counts whole
+// 24-hour days since the last review, as ts-fsrs's get_retrievability does (a review
+// counts UTC calendar days).
 double retrievability(const Card& card, int64_t now, const Parameters& params);
 // The interval in days for `stability` at the desired retention (before the cap and rounding).
 double next_interval_days(double stability, const Parameters& params);
