@@ -12,7 +12,7 @@
 namespace chronicle::test {
 
 // `weeks` weeks up to `now` (Unix seconds) in a place `utc_offset` seconds ahead of UTC:
-// on most days a game of five questions in the evening and three Learn answers in the
+// on most days a game of five questions in the evening and up to ten Learn answers in the
 // morning (every ninth day none, so that streaks break), right and wrong by a fixed
 // pattern, each answer reviewing one of the pack's facts with FSRS at `params`; nothing
 // after `now`. False, with the reason in `error`, when a write failed.

@@ -204,7 +204,8 @@ void draw_calendar(ImDrawList* dl, const PackProgress& p, ImVec2 min, ImVec2 max
         const int level = level_of(p.calendar[i]);
         const ImVec2 c_min(cx + pad / 2, cy + pad / 2), c_max(cx + cell - pad / 2, cy + cell - pad / 2);
         dl->AddRectFilled(c_min, c_max, fill(level), pad);
-        if (ctx.palette.high_contrast && level > 0) dl->AddRect(c_min, c_max, ctx.palette.text, pad, 0, 1.0f * ctx.scale);
+        // High contrast has no card colour to tell an empty day from the page: every day is outlined.
+        if (ctx.palette.high_contrast) dl->AddRect(c_min, c_max, level > 0 ? ctx.palette.text : ctx.palette.muted, pad, 0, 1.0f * ctx.scale);
         if (day == p.today) dl->AddRect(c_min, c_max, ctx.palette.text, pad, 0, 1.5f * ctx.scale);
         // A month's name above the week its first day falls in (and above the first week).
         int64_t year = 0;
@@ -232,8 +233,9 @@ void draw_calendar(ImDrawList* dl, const PackProgress& p, ImVec2 min, ImVec2 max
     lx += measure(small, less).x + line * 0.5f;
     for (int level = 0; level <= 4; ++level, lx += cell) {
         dl->AddRectFilled(ImVec2(lx + pad / 2, ly + pad / 2), ImVec2(lx + cell - pad / 2, ly + cell - pad / 2), fill(level), pad);
-        if (ctx.palette.high_contrast && level > 0)
-            dl->AddRect(ImVec2(lx + pad / 2, ly + pad / 2), ImVec2(lx + cell - pad / 2, ly + cell - pad / 2), ctx.palette.text, pad);
+        if (ctx.palette.high_contrast)
+            dl->AddRect(ImVec2(lx + pad / 2, ly + pad / 2), ImVec2(lx + cell - pad / 2, ly + cell - pad / 2),
+                        level > 0 ? ctx.palette.text : ctx.palette.muted, pad);
     }
     dl->AddText(small, line, ImVec2(lx + line * 0.5f, ly), ctx.palette.muted, more.c_str());
     frame_log().text(less);
@@ -266,7 +268,7 @@ Intent ProgressScreen::draw_content(Model& model, const UiContext& ctx) {
     const float switch_w = ImGui::CalcTextSize(switch_label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
     text(ctx.t(T::ProgressTitle), ctx.fonts.title);
     if (other) {
-        ImGui::SameLine(ImGui::GetContentRegionAvail().x - switch_w);
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - switch_w);
         if (button(switch_label)) {
             model.play.settings().pack = other->summary->id;
             intent = Intent::to(Intent::Do::SaveSettings);
