@@ -139,7 +139,7 @@ TEST_CASE("Progress with nothing studied, and another pack", "[ui][progress]") {
         CHECK(drawn.find(ui::text(ui::T::NoGamesYet, l)) != std::string::npos);
         CHECK(drawn.find(ui::text(ui::T::NoAnswersYet, l)) != std::string::npos);
         CHECK(h.missing_glyph() == "");
-        h.screenshot(std::string("progress-empty-") + lang);
+        h.screenshot(std::string("progress-switch-") + lang);
         const std::string first = h.game().settings().pack;
         REQUIRE(h.click(ui::text(ui::T::SwitchPack, l)));
         h.game().finish_loading();
