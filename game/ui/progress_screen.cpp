@@ -318,12 +318,7 @@ Intent ProgressScreen::draw_content(Model& model, const UiContext& ctx) {
         ImGui::Dummy(ImVec2(width, height));
     }
 
-    ImGui::PushFont(ctx.fonts.large);
-    if (button(ctx.t(T::Home))) intent = Intent::to(Intent::Do::Home);
-    ImGui::PopFont();
-    ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
-    text(ctx.t(T::EscBack), ctx.fonts.body, ctx.palette.muted);
+    if (back_button(ctx.t(T::Home), ctx)) intent = Intent::to(Intent::Do::Home);
     return intent;
 }
 
