@@ -62,6 +62,10 @@ std::unique_ptr<Storage> open_cleanly(const std::string& path);
 void run_sql(const std::string& path, const char* sql);
 // The save file's PRAGMA user_version (its schema version), or -1.
 int64_t user_version(const std::string& path);
+// SQL that drops version 5's tables (studying over days), the first step in making a
+// save of an older version from a new one.
+constexpr const char* kDropVersion5Tables =
+    "DROP TABLE fact_reviews; DROP TABLE fact_states; DROP TABLE study_answers; DROP TABLE timeline_runs;";
 
 // The error diagnostics only.
 std::vector<Diagnostic> errors(const LoadResult& r);

@@ -262,13 +262,14 @@ SCENARIO("A save of version 3 takes the class tables and keeps everything", "[cl
             REQUIRE(team_id > 0);
         }
         // A version 3 save is this one without the class tables.
+        run_sql(path, chronicle::test::kDropVersion5Tables);
         run_sql(path, "DROP TABLE class_game_answers; DROP TABLE class_game_players; DROP TABLE class_game_questions;"
                       "DROP TABLE class_games; PRAGMA user_version = 3;");
         REQUIRE(user_version(path) == 3);
         WHEN("this version opens it") {
             auto storage = open_cleanly(path);
-            THEN("it is at version 4 with its setting and games, and takes a class game") {
-                CHECK(user_version(path) == 4);
+            THEN("it is at version 5 with its setting and games, and takes a class game") {
+                CHECK(user_version(path) == 5);
                 CHECK(storage->setting("ui_lang") == std::optional<std::string>("zh"));
                 REQUIRE(storage->game(1));
                 CHECK(storage->game(1)->answers.size() == 1);
@@ -299,6 +300,7 @@ TEST_CASE("A save of version 3 that cannot be written is read as it is, without 
         team_id = storage->record_team_game(t);
         REQUIRE(team_id > 0);
     }
+    run_sql(path, chronicle::test::kDropVersion5Tables);
     run_sql(path, "DROP TABLE class_game_answers; DROP TABLE class_game_players; DROP TABLE class_game_questions;"
                   "DROP TABLE class_games; PRAGMA user_version = 3;");
     const std::string before = read_bytes(path);
@@ -330,7 +332,7 @@ TEST_CASE("A save from a newer version shows its class games and takes none", "[
         id = storage->record_class_game(played_class_game().record(kNow));
         REQUIRE(id > 0);
     }
-    run_sql(path, "PRAGMA user_version = 5; CREATE TABLE class_game_photos (name TEXT)");
+    run_sql(path, "PRAGMA user_version = 6; CREATE TABLE class_game_photos (name TEXT)");
     OpenResult opened = Storage::open(path, kNow);
     REQUIRE(opened.storage);
     REQUIRE(opened.notice);
@@ -343,7 +345,7 @@ TEST_CASE("A save from a newer version shows its class games and takes none", "[
     REQUIRE(storage.last_error());
     CHECK(storage.last_error()->problem == Problem::GameNotSaved);
     CHECK(storage.last_error()->details == Details{Term::SaveFromNewerVersion});
-    CHECK(user_version(path) == 5);
+    CHECK(user_version(path) == 6);
 }
 
 SCENARIO("A class game kept in memory while the save was locked goes into it later", "[class][storage]") {

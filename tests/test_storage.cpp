@@ -493,7 +493,7 @@ TEST_CASE("A save from a newer Chronicle is read, never changed, moved or called
     }
     const std::string moved = path + ".damaged-" + std::to_string(kNow);
     SECTION("one whose tables this version can read") {
-        run_sql(path, "PRAGMA user_version = 5; CREATE TABLE achievements (name TEXT)");
+        run_sql(path, "PRAGMA user_version = 6; CREATE TABLE achievements (name TEXT)");
         const std::string newer = read_bytes(path);
         {
             OpenResult opened = Storage::open(path, kNow);
@@ -523,7 +523,7 @@ TEST_CASE("A save from a newer Chronicle is read, never changed, moved or called
         CHECK(read_bytes(path) == newer);
     }
     SECTION("one whose tables this version cannot read") {
-        run_sql(path, "PRAGMA user_version = 5; ALTER TABLE games RENAME TO played");
+        run_sql(path, "PRAGMA user_version = 6; ALTER TABLE games RENAME TO played");
         const std::string newer = read_bytes(path);
         {
             OpenResult opened = Storage::open(path, kNow);

@@ -132,13 +132,14 @@ SCENARIO("A save of version 2 takes the team tables and keeps everything", "[sto
             REQUIRE(storage->record_game(g) == 1);
         }
         // A version 2 save is this one without the team and class tables.
+        run_sql(path, chronicle::test::kDropVersion5Tables);
         run_sql(path, "DROP TABLE team_game_answers; DROP TABLE team_game_teams; DROP TABLE team_games;"
                       "DROP TABLE class_game_answers; DROP TABLE class_game_players; DROP TABLE class_game_questions;"
                       "DROP TABLE class_games; PRAGMA user_version = 2;");
         WHEN("this version opens it") {
             auto storage = open_cleanly(path);
-            THEN("it is at version 4 with its setting, game and best score, and takes a team game") {
-                CHECK(user_version(path) == 4);
+            THEN("it is at version 5 with its setting, game and best score, and takes a team game") {
+                CHECK(user_version(path) == 5);
                 CHECK(storage->setting("ui_lang") == std::optional<std::string>("zh"));
                 REQUIRE(storage->game(1));
                 CHECK(storage->game(1)->answers.size() == 1);

@@ -204,6 +204,12 @@ enum class Problem {
     GameNotRead,        // the reason (Term, or SQLite's words)
     AnswersNotRead,     // the reason (Term, or SQLite's words)
     GamesNotCounted,    // the reason (Term, or SQLite's words)
+    StudyAnswerNotSaved, // the reason (Term, or SQLite's words)
+    TimelineRunNotSaved, // the reason (Term, or SQLite's words)
+    ProgressNotRead,     // the reason (Term, or SQLite's words)
+    ExportTargetExists,  // the path (a progress file is never written over anything)
+    ProgressNotExported, // the path, the reason (Term, or SQLite's or the OS's words)
+    ProgressNotImported, // the path, why (Term: not a save, damaged, newer…; or SQLite's or the OS's words)
     Count
 };
 

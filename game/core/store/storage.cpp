@@ -11,9 +11,11 @@
 
 #include <cerrno>
 #include <filesystem>
+#include <map>
 #include <system_error>
 #include <utility>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -35,8 +37,10 @@ using Database = std::unique_ptr<sqlite3, detail::CloseDatabase>;
 
 // PRAGMA user_version of the schema below; 0 is a file no one has set up yet.
 // Version 1 gave a wrong answer no points; since 2 an order partly right earns some;
-// 3 adds the projector games with their teams; 4 the class games with their players.
-constexpr int64_t kSchemaVersion = 4;
+// 3 adds the projector games with their teams; 4 the class games with their players;
+// 5 studying over days: Learn answers, reviews of facts and where each fact stands,
+// and Timeline games.
+constexpr int64_t kSchemaVersion = 5;
 
 // The answers table after its name, shared by the schema and the move from version 1.
 constexpr const char* kAnswersColumns = R"( (
@@ -173,6 +177,71 @@ BEGIN
 END;
 )";
 
+// Studying over days. A review comes from a game's answer or a Learn answer, and holds
+// the card after it: FSRS never leaves a reviewed card new, keeps its difficulty in
+// 1..10 and its stability above 0, stamps it with the review's time and schedules it
+// then or later. Ratings (1 again .. 4 easy) and states (1 learning, 2 review,
+// 3 relearning) are FSRS's numbers. A fact's state is the card of its latest review.
+constexpr const char* kCreateLearnTables = R"(
+CREATE TABLE timeline_runs (
+    id          INTEGER PRIMARY KEY,
+    pack_id     TEXT NOT NULL,
+    lang        TEXT NOT NULL,
+    seed        INTEGER NOT NULL,
+    finished_at INTEGER NOT NULL, -- unix seconds
+    placed      INTEGER NOT NULL CHECK (placed >= 0),
+    wrong       INTEGER NOT NULL CHECK (wrong BETWEEN 0 AND 3) -- three lives
+);
+CREATE INDEX timeline_runs_by_pack ON timeline_runs (pack_id, placed);
+CREATE TABLE study_answers (
+    id         INTEGER PRIMARY KEY,
+    pack_id    TEXT NOT NULL,
+    lang       TEXT NOT NULL,
+    at         INTEGER NOT NULL, -- unix seconds
+    kind       TEXT NOT NULL,
+    prompt     TEXT NOT NULL,
+    correct    INTEGER NOT NULL CHECK (correct IN (0, 1)),
+    elapsed_ms INTEGER NOT NULL CHECK (elapsed_ms >= 0)
+);
+CREATE INDEX study_answers_by_time ON study_answers (at);
+CREATE TABLE fact_reviews (
+    id              INTEGER PRIMARY KEY,
+    pack_id         TEXT NOT NULL,
+    fact            TEXT NOT NULL CHECK (fact <> ''),
+    rating          INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+    kind            TEXT NOT NULL,
+    at              INTEGER NOT NULL, -- unix seconds
+    state           INTEGER NOT NULL CHECK (state BETWEEN 1 AND 3),
+    step            INTEGER NOT NULL CHECK (step >= 0),
+    stability       REAL NOT NULL CHECK (stability > 0),
+    difficulty      REAL NOT NULL CHECK (difficulty BETWEEN 1 AND 10),
+    due             INTEGER NOT NULL CHECK (due >= at),
+    last_review     INTEGER NOT NULL CHECK (last_review = at),
+    scheduled_days  INTEGER NOT NULL CHECK (scheduled_days >= 0),
+    reps            INTEGER NOT NULL CHECK (reps >= 1),
+    lapses          INTEGER NOT NULL CHECK (lapses BETWEEN 0 AND reps),
+    game_id         INTEGER REFERENCES games (id),
+    study_answer_id INTEGER REFERENCES study_answers (id),
+    CHECK ((game_id IS NULL) <> (study_answer_id IS NULL)) -- from a game or from a Learn answer
+);
+CREATE INDEX fact_reviews_by_time ON fact_reviews (at);
+CREATE TABLE fact_states (
+    pack_id        TEXT NOT NULL,
+    fact           TEXT NOT NULL CHECK (fact <> ''),
+    state          INTEGER NOT NULL CHECK (state BETWEEN 1 AND 3),
+    step           INTEGER NOT NULL CHECK (step >= 0),
+    stability      REAL NOT NULL CHECK (stability > 0),
+    difficulty     REAL NOT NULL CHECK (difficulty BETWEEN 1 AND 10),
+    due            INTEGER NOT NULL CHECK (due >= last_review),
+    last_review    INTEGER NOT NULL,
+    scheduled_days INTEGER NOT NULL CHECK (scheduled_days >= 0),
+    reps           INTEGER NOT NULL CHECK (reps >= 1),
+    lapses         INTEGER NOT NULL CHECK (lapses BETWEEN 0 AND reps),
+    last_rating    INTEGER NOT NULL CHECK (last_rating BETWEEN 1 AND 4),
+    PRIMARY KEY (pack_id, fact)
+);
+)";
+
 // Version 1's answers refused points for an answer not entirely right: a new table
 // (made first) without that CHECK takes them over. Its other tables are as they were.
 constexpr const char* kAnswersFromVersion1 =
@@ -252,6 +321,40 @@ constexpr const char* kGetClassAnswers =
     "SELECT question, player, chosen, correct, points, elapsed_ms FROM class_game_answers"
     " WHERE game_id = ?1 ORDER BY question, player";
 
+constexpr const char* kInsertTimelineRun =
+    "INSERT INTO timeline_runs (pack_id, lang, seed, finished_at, placed, wrong) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+// Most cards placed; on a tie the earliest game.
+constexpr const char* kBestTimelineRun =
+    "SELECT id, pack_id, lang, seed, finished_at, placed, wrong FROM timeline_runs WHERE pack_id = ?1"
+    " ORDER BY placed DESC, finished_at, id LIMIT 1";
+constexpr const char* kInsertStudyAnswer =
+    "INSERT INTO study_answers (pack_id, lang, at, kind, prompt, correct, elapsed_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+constexpr const char* kInsertReview =
+    "INSERT INTO fact_reviews (pack_id, fact, rating, kind, at, state, step, stability, difficulty, due, last_review,"
+    " scheduled_days, reps, lapses, game_id, study_answer_id)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+// The latest review sets the state; one older than the state (written later, as an
+// import or a game finished after a Learn session may be) leaves it. On a tie the
+// one written last is the latest.
+constexpr const char* kSetFactState =
+    "INSERT INTO fact_states (pack_id, fact, state, step, stability, difficulty, due, last_review, scheduled_days, reps,"
+    " lapses, last_rating) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+    " ON CONFLICT (pack_id, fact) DO UPDATE SET state = excluded.state, step = excluded.step,"
+    " stability = excluded.stability, difficulty = excluded.difficulty, due = excluded.due,"
+    " last_review = excluded.last_review, scheduled_days = excluded.scheduled_days, reps = excluded.reps,"
+    " lapses = excluded.lapses, last_rating = excluded.last_rating"
+    " WHERE excluded.last_review >= fact_states.last_review";
+// "" for every pack. These three list their columns in the order *_from_row() reads them.
+constexpr const char* kFactStates =
+    "SELECT pack_id, fact, state, step, stability, difficulty, due, last_review, scheduled_days, reps, lapses, last_rating"
+    " FROM fact_states WHERE ?1 = '' OR pack_id = ?1 ORDER BY pack_id, fact";
+constexpr const char* kFactReviews =
+    "SELECT pack_id, fact, rating, kind, at, state, step, stability, difficulty, due, last_review, scheduled_days, reps,"
+    " lapses FROM fact_reviews WHERE (?1 = '' OR pack_id = ?1) AND at >= ?2 ORDER BY at, id";
+constexpr const char* kStudyAnswers =
+    "SELECT id, pack_id, lang, kind, prompt, correct, elapsed_ms, at FROM study_answers"
+    " WHERE (?1 = '' OR pack_id = ?1) AND at >= ?2 ORDER BY at, id";
+
 // Each is test-prepared when a save opens, so that a save whose tables do not fit
 // them is found then, not in the middle of a game. Calls prepare their own. An old
 // save that cannot be written stays at its version, so it is held only to the
@@ -267,7 +370,9 @@ constexpr KnownStatement kAllStatements[] = {
     {kInsertTeamAnswer, 3},    {kRecentTeamGames, 3},     {kGetTeamGame, 3},        {kGetTeams, 3},
     {kGetTeamAnswers, 3},      {kInsertClassGame, 4},     {kInsertClassQuestion, 4}, {kInsertClassPlayer, 4},
     {kInsertClassAnswer, 4},   {kRecentClassGames, 4},    {kGetClassGame, 4},       {kGetClassQuestions, 4},
-    {kGetClassPlayers, 4},     {kGetClassAnswers, 4}};
+    {kGetClassPlayers, 4},     {kGetClassAnswers, 4},     {kInsertTimelineRun, 5},  {kBestTimelineRun, 5},
+    {kInsertStudyAnswer, 5},   {kInsertReview, 5},        {kSetFactState, 5},       {kFactStates, 5},
+    {kFactReviews, 5},         {kStudyAnswers, 5}};
 
 // ---------------------------------------------------------------------------
 // 2. Small parts
@@ -299,6 +404,8 @@ public:
 
     int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
     int number(int column) const { return sqlite3_column_int(stmt_, column); }
+    double real(int column) const { return sqlite3_column_double(stmt_, column); }
+    bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
     std::string text(int column) const {
         const auto* chars = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
         return chars ? std::string(chars, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
@@ -307,6 +414,20 @@ public:
 private:
     void bind_one(int index, int64_t value) {
         if (rc_ == SQLITE_OK) rc_ = sqlite3_bind_int64(stmt_, index, value);
+    }
+    // An int (or a bool, promoted) would stand between int64_t and double: this takes it.
+    // (No bool overload: a const char* would take it rather than std::string.)
+    void bind_one(int index, int value) { bind_one(index, static_cast<int64_t>(value)); }
+    void bind_one(int index, double value) {
+        if (rc_ == SQLITE_OK) rc_ = sqlite3_bind_double(stmt_, index, value);
+    }
+    // An id that may be none: NULL.
+    void bind_one(int index, std::optional<int64_t> value) {
+        if (!value) {
+            if (rc_ == SQLITE_OK) rc_ = sqlite3_bind_null(stmt_, index);
+        } else {
+            bind_one(index, *value);
+        }
     }
     void bind_one(int index, const std::string& value) {
         if (rc_ == SQLITE_OK) rc_ = sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
@@ -574,6 +695,7 @@ Attempt open_database(const std::string& path) {
         if (rc == SQLITE_OK) rc = exec(db.get(), create_answers_table("answers").c_str());
         if (rc == SQLITE_OK) rc = exec(db.get(), kCreateTeamTables);
         if (rc == SQLITE_OK) rc = exec(db.get(), kCreateClassTables);
+        if (rc == SQLITE_OK) rc = exec(db.get(), kCreateLearnTables);
         if (rc == SQLITE_OK) rc = exec(db.get(), set_version.c_str());
         if (rc == SQLITE_OK) rc = tx.commit();
         if (rc != SQLITE_OK) return failed(db.get(), rc); // before tx's rollback replaces the message
@@ -584,7 +706,8 @@ Attempt open_database(const std::string& path) {
         if (rc == SQLITE_OK && version < 2) rc = exec(db.get(), create_answers_table("answers_v2").c_str());
         if (rc == SQLITE_OK && version < 2) rc = exec(db.get(), kAnswersFromVersion1);
         if (rc == SQLITE_OK && version < 3) rc = exec(db.get(), kCreateTeamTables);
-        if (rc == SQLITE_OK) rc = exec(db.get(), kCreateClassTables);
+        if (rc == SQLITE_OK && version < 4) rc = exec(db.get(), kCreateClassTables);
+        if (rc == SQLITE_OK) rc = exec(db.get(), kCreateLearnTables);
         if (rc == SQLITE_OK) rc = exec(db.get(), set_version.c_str());
         if (rc == SQLITE_OK) rc = tx.commit();
         // An old save without its tables; one that cannot be written stays as it
@@ -1054,8 +1177,307 @@ std::optional<Problem> get_game(sqlite3* db, const char* sql, int64_t id, FromRo
     return std::nullopt;
 }
 
+// ---------------------------------------------------------------------------
+// Studying over days: the parts shared by the writes, the readers, the move from
+// memory and the import
+// ---------------------------------------------------------------------------
+
+// The numbers the save keeps are FSRS's; one a hand-edited save holds that FSRS has
+// not reads as the default.
+int rating_number(fsrs::Rating r) { return static_cast<int>(r); }
+fsrs::Rating rating_from_number(int n) { return n >= 1 && n <= 4 ? static_cast<fsrs::Rating>(n) : fsrs::Rating::Good; }
+fsrs::State state_from_number(int n) { return n >= 0 && n <= 3 ? static_cast<fsrs::State>(n) : fsrs::State::New; }
+
+// A card's nine columns, from `first` on, in the order the statements list them:
+// state, step, stability, difficulty, due, last_review, scheduled_days, reps, lapses.
+fsrs::Card card_from_row(const Statement& row, int first) {
+    fsrs::Card c;
+    c.state = state_from_number(row.number(first));
+    c.step = row.number(first + 1);
+    c.stability = row.real(first + 2);
+    c.difficulty = row.real(first + 3);
+    c.due = row.integer(first + 4);
+    c.last_review = row.integer(first + 5);
+    c.scheduled_days = row.number(first + 6);
+    c.reps = row.number(first + 7);
+    c.lapses = row.number(first + 8);
+    return c;
+}
+
+FactState fact_state_from_row(const Statement& row) {
+    return {row.text(0), row.text(1), card_from_row(row, 2), rating_from_number(row.number(11))};
+}
+
+FactReview review_from_row(const Statement& row) {
+    FactReview r;
+    r.pack_id = row.text(0);
+    r.fact = row.text(1);
+    r.rating = rating_from_number(row.number(2));
+    r.kind = kind_from_name(row.text(3)).value_or(Kind::First);
+    r.at = row.integer(4);
+    r.card = card_from_row(row, 5);
+    return r;
+}
+
+StudyAnswer study_answer_from_row(const Statement& row) {
+    StudyAnswer a;
+    a.id = row.integer(0);
+    a.pack_id = row.text(1);
+    a.lang = row.text(2);
+    a.kind = kind_from_name(row.text(3)).value_or(Kind::First);
+    a.prompt = row.text(4);
+    a.correct = row.integer(5) != 0;
+    a.elapsed_ms = row.integer(6);
+    a.at = row.integer(7);
+    return a;
+}
+
+TimelineRun timeline_run_from_row(const Statement& row) {
+    TimelineRun r;
+    r.id = row.integer(0);
+    r.pack_id = row.text(1);
+    r.lang = row.text(2);
+    r.seed = static_cast<uint64_t>(row.integer(3));
+    r.finished_at = row.integer(4);
+    r.placed = row.number(5);
+    r.wrong = row.number(6);
+    return r;
+}
+
+// Offers `card`, rated `rating`, as the fact's state; kSetFactState keeps a later one.
+int offer_fact_state(Statement& set_state, const std::string& pack_id, const std::string& fact, const fsrs::Card& c,
+                     fsrs::Rating rating) {
+    set_state.reset();
+    set_state.bind(pack_id, fact, static_cast<int>(c.state), c.step, c.stability, c.difficulty, c.due, c.last_review,
+                   c.scheduled_days, c.reps, c.lapses, rating_number(rating));
+    return set_state.step();
+}
+
+// Inserts one review, of game `game_id` or Learn answer `answer_id`.
+int insert_review(Statement& insert, const FactReview& r, std::optional<int64_t> game_id, std::optional<int64_t> answer_id) {
+    const fsrs::Card& c = r.card;
+    insert.reset();
+    insert.bind(r.pack_id, r.fact, rating_number(r.rating), kind_name(r.kind), r.at, static_cast<int>(c.state), c.step,
+                c.stability, c.difficulty, c.due, c.last_review, c.scheduled_days, c.reps, c.lapses, game_id, answer_id);
+    return insert.step();
+}
+
+// The reviews of game `game_id` or Learn answer `answer_id`, each moving its fact's
+// state; the caller holds the transaction. SQLITE_OK, or the error with `why`.
+int write_reviews(sqlite3* db, const std::vector<FactReview>& reviews, std::optional<int64_t> game_id,
+                  std::optional<int64_t> answer_id, Detail& why) {
+    Statement insert(db, kInsertReview);
+    Statement set_state(db, kSetFactState);
+    for (const FactReview& r : reviews) {
+        int rc = insert_review(insert, r, game_id, answer_id);
+        if (rc == SQLITE_DONE) rc = offer_fact_state(set_state, r.pack_id, r.fact, r.card, r.rating);
+        if (rc != SQLITE_DONE) {
+            why = reason_of(db, rc);
+            return rc;
+        }
+    }
+    return SQLITE_OK;
+}
+
+// A Learn answer; the caller holds the transaction.
+int write_study_answer(sqlite3* db, const StudyAnswer& a, int64_t& id, Detail& why) {
+    Statement insert(db, kInsertStudyAnswer);
+    insert.bind(a.pack_id, a.lang, a.at, kind_name(a.kind), a.prompt, a.correct, a.elapsed_ms);
+    const int rc = insert.step();
+    if (rc != SQLITE_DONE) {
+        why = reason_of(db, rc);
+        return rc;
+    }
+    id = sqlite3_last_insert_rowid(db);
+    return SQLITE_OK;
+}
+
+int write_timeline_run(sqlite3* db, const TimelineRun& r, int64_t& id, Detail& why) {
+    Statement insert(db, kInsertTimelineRun);
+    insert.bind(r.pack_id, r.lang, static_cast<int64_t>(r.seed), r.finished_at, r.placed, r.wrong);
+    const int rc = insert.step();
+    if (rc != SQLITE_DONE) {
+        why = reason_of(db, rc);
+        return rc;
+    }
+    id = sqlite3_last_insert_rowid(db);
+    return SQLITE_OK;
+}
+
+// Every row `sql` yields, bound to `values`, through `from_row`; SQLITE_DONE or the error.
+template <class Record, class FromRow, class... Values>
+int read_all(sqlite3* db, const char* sql, FromRow from_row, std::vector<Record>& records, const Values&... values) {
+    Statement list(db, sql);
+    list.bind(values...);
+    int rc;
+    while ((rc = list.step()) == SQLITE_ROW) records.push_back(from_row(list));
+    return rc;
+}
+
+// Whether `find`, bound to `values`, yields a row; its first column into `id`.
+// SQLITE_ROW, SQLITE_DONE, or the error.
+template <class... Values>
+int find_row(Statement& find, int64_t& id, const Values&... values) {
+    find.reset();
+    find.bind(values...);
+    const int rc = find.step();
+    if (rc == SQLITE_ROW) id = find.integer(0);
+    return rc;
+}
+
+// One save's records added to another, inside a transaction the caller holds: the
+// move from memory into the save (everything, and memory's fact states are the
+// later), and an import (what the save already has is skipped; a fact state moves
+// only to a later review).
+struct Merge {
+    bool skip_present = false;
+    ProgressImport added;
+    std::map<int64_t, int64_t> games;   // the game's id in `from` → in `to`
+    std::map<int64_t, int64_t> answers; // the Learn answer's id in `from` → in `to`
+};
+
+// The same game: pack, finish, seed, mode and points.
+constexpr const char* kFindGame =
+    "SELECT id FROM games WHERE pack_id = ?1 AND finished_at = ?2 AND seed = ?3 AND mode = ?4 AND points = ?5";
+// A game that ties the best but finished earlier takes it (kOfferBest took one with more).
+constexpr const char* kOfferEarlierBest =
+    "UPDATE best_scores SET game_id = ?1 WHERE pack_id = ?2 AND mode = ?3"
+    " AND (SELECT points FROM games WHERE id = ?1) = (SELECT points FROM games WHERE id = best_scores.game_id)"
+    " AND (SELECT finished_at FROM games WHERE id = ?1) < (SELECT finished_at FROM games WHERE id = best_scores.game_id)";
+constexpr const char* kAllGames = "SELECT id, pack_id, mode, difficulty, seed, lang, finished_at, questions, correct, points,"
+                                  " best_streak FROM games ORDER BY id";
+constexpr const char* kFindStudyAnswer =
+    "SELECT id FROM study_answers WHERE pack_id = ?1 AND at = ?2 AND kind = ?3 AND prompt = ?4 AND correct = ?5";
+constexpr const char* kAllReviews =
+    "SELECT pack_id, fact, rating, kind, at, state, step, stability, difficulty, due, last_review, scheduled_days, reps,"
+    " lapses, game_id, study_answer_id FROM fact_reviews ORDER BY id";
+constexpr const char* kFindReview = "SELECT id FROM fact_reviews WHERE pack_id = ?1 AND fact = ?2 AND at = ?3 AND rating = ?4";
+constexpr const char* kAllTimelineRuns =
+    "SELECT id, pack_id, lang, seed, finished_at, placed, wrong FROM timeline_runs ORDER BY id";
+constexpr const char* kFindTimelineRun =
+    "SELECT id FROM timeline_runs WHERE pack_id = ?1 AND seed = ?2 AND finished_at = ?3 AND placed = ?4 AND wrong = ?5";
+// On an import a state moves only to a strictly later review; kSetFactState lets a tie in.
+constexpr const char* kImportFactState =
+    "INSERT INTO fact_states (pack_id, fact, state, step, stability, difficulty, due, last_review, scheduled_days, reps,"
+    " lapses, last_rating) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12"
+    " WHERE NOT EXISTS (SELECT 1 FROM fact_states WHERE pack_id = ?1 AND fact = ?2 AND last_review >= ?8)"
+    " ON CONFLICT (pack_id, fact) DO UPDATE SET state = excluded.state, step = excluded.step,"
+    " stability = excluded.stability, difficulty = excluded.difficulty, due = excluded.due,"
+    " last_review = excluded.last_review, scheduled_days = excluded.scheduled_days, reps = excluded.reps,"
+    " lapses = excluded.lapses, last_rating = excluded.last_rating";
+
+// Games with their answers, each offered as the best score. SQLITE_OK or the error.
+int merge_games(sqlite3* from, sqlite3* to, Merge& m) {
+    Statement games(from, kAllGames);
+    Statement find(to, kFindGame);
+    Statement earlier_best(to, kOfferEarlierBest);
+    int rc;
+    while ((rc = games.step()) == SQLITE_ROW) {
+        GameRecord g = game_from_row(games);
+        int64_t id = 0;
+        Detail why; // the caller says what failed
+        if (m.skip_present) {
+            rc = find_row(find, id, g.pack_id, g.finished_at, static_cast<int64_t>(g.seed), mode_name(g.mode), g.points);
+            if (rc == SQLITE_ROW) {
+                m.games[g.id] = id;
+                continue;
+            }
+            if (rc != SQLITE_DONE) return rc;
+        }
+        if ((rc = read_answers(from, g.id, g.answers, why)) != SQLITE_OK) return rc;
+        if ((rc = write_game(to, g, id, why)) != SQLITE_OK) return rc;
+        m.games[g.id] = id;
+        ++m.added.games;
+        if (m.skip_present) { // memory's games were all played after the save's
+            earlier_best.reset();
+            earlier_best.bind(id, g.pack_id, mode_name(g.mode));
+            if ((rc = earlier_best.step()) != SQLITE_DONE) return rc;
+        }
+    }
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+// Learn answers, reviews (of games merged before), Timeline games and fact states.
+int merge_learning(sqlite3* from, sqlite3* to, Merge& m) {
+    Detail why;
+    int64_t id = 0;
+    int rc;
+    {
+        Statement answers(from, kStudyAnswers);
+        answers.bind(std::string(), INT64_MIN);
+        Statement find(to, kFindStudyAnswer);
+        while ((rc = answers.step()) == SQLITE_ROW) {
+            const StudyAnswer a = study_answer_from_row(answers);
+            if (m.skip_present) {
+                rc = find_row(find, id, a.pack_id, a.at, kind_name(a.kind), a.prompt, a.correct);
+                if (rc == SQLITE_ROW) {
+                    m.answers[a.id] = id;
+                    continue;
+                }
+                if (rc != SQLITE_DONE) return rc;
+            }
+            if ((rc = write_study_answer(to, a, id, why)) != SQLITE_OK) return rc;
+            m.answers[a.id] = id;
+            ++m.added.study_answers;
+        }
+        if (rc != SQLITE_DONE) return rc;
+    }
+    {
+        Statement reviews(from, kAllReviews);
+        Statement find(to, kFindReview);
+        Statement insert(to, kInsertReview);
+        while ((rc = reviews.step()) == SQLITE_ROW) {
+            const FactReview r = review_from_row(reviews);
+            // From a game or a Learn answer merged above (found here or added).
+            const auto game = m.games.find(reviews.integer(14));
+            const auto answer = m.answers.find(reviews.integer(15));
+            std::optional<int64_t> game_id, answer_id;
+            if (reviews.is_null(14)) {
+                if (answer == m.answers.end()) continue;
+                answer_id = answer->second;
+            } else {
+                if (game == m.games.end()) continue;
+                game_id = game->second;
+            }
+            if (m.skip_present) {
+                rc = find_row(find, id, r.pack_id, r.fact, r.at, rating_number(r.rating));
+                if (rc == SQLITE_ROW) continue;
+                if (rc != SQLITE_DONE) return rc;
+            }
+            if ((rc = insert_review(insert, r, game_id, answer_id)) != SQLITE_DONE) return rc;
+            ++m.added.reviews;
+        }
+        if (rc != SQLITE_DONE) return rc;
+    }
+    {
+        Statement runs(from, kAllTimelineRuns);
+        Statement find(to, kFindTimelineRun);
+        while ((rc = runs.step()) == SQLITE_ROW) {
+            const TimelineRun r = timeline_run_from_row(runs);
+            if (m.skip_present) {
+                rc = find_row(find, id, r.pack_id, static_cast<int64_t>(r.seed), r.finished_at, r.placed, r.wrong);
+                if (rc == SQLITE_ROW) continue;
+                if (rc != SQLITE_DONE) return rc;
+            }
+            if ((rc = write_timeline_run(to, r, id, why)) != SQLITE_OK) return rc;
+            ++m.added.timeline_runs;
+        }
+        if (rc != SQLITE_DONE) return rc;
+    }
+    Statement states(from, kFactStates);
+    states.bind(std::string());
+    Statement set_state(to, m.skip_present ? kImportFactState : kSetFactState);
+    while ((rc = states.step()) == SQLITE_ROW) {
+        const FactState f = fact_state_from_row(states);
+        if ((rc = offer_fact_state(set_state, f.pack_id, f.fact, f.card, f.last_rating)) != SQLITE_DONE) return rc;
+    }
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 // Memory's settings replace the save's (they were set later); its games are added in
-// the order they were played, with new ids, each offered as the best score.
+// the order they were played, with new ids, each offered as the best score, and so are
+// its projector, class and Timeline games, Learn answers and reviews; memory's fact
+// states replace the save's, being later.
 int copy_everything(sqlite3* from, sqlite3* to) {
     Statement settings(from, "SELECT key, value FROM settings");
     Statement set(to, kSetSetting);
@@ -1066,16 +1488,8 @@ int copy_everything(sqlite3* from, sqlite3* to) {
         if ((rc = set.step()) != SQLITE_DONE) return rc;
     }
     if (rc != SQLITE_DONE) return rc;
-    Statement games(from, "SELECT id, pack_id, mode, difficulty, seed, lang, finished_at, questions, correct, points,"
-                          " best_streak FROM games ORDER BY id");
-    while ((rc = games.step()) == SQLITE_ROW) {
-        GameRecord g = game_from_row(games);
-        int64_t id = 0;
-        Detail why; // the caller keeps memory's data and tries again; no one is told
-        if ((rc = read_answers(from, g.id, g.answers, why)) != SQLITE_OK) return rc;
-        if ((rc = write_game(to, g, id, why)) != SQLITE_OK) return rc;
-    }
-    if (rc != SQLITE_DONE) return rc;
+    Merge merge;
+    if ((rc = merge_games(from, to, merge)) != SQLITE_OK) return rc;
     Statement team_games(from, "SELECT id, pack_id, difficulty, seed, lang, finished_at, questions FROM team_games ORDER BY id");
     while ((rc = team_games.step()) == SQLITE_ROW) {
         TeamGameRecord g = team_game_from_row(team_games);
@@ -1093,30 +1507,34 @@ int copy_everything(sqlite3* from, sqlite3* to) {
         if ((rc = read_class_parts(from, g, true)) != SQLITE_OK) return rc;
         if ((rc = write_class_game(to, g, id, why)) != SQLITE_OK) return rc;
     }
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+    if (rc != SQLITE_DONE) return rc;
+    return merge_learning(from, to, merge);
 }
 
 } // namespace
 
-int64_t Storage::record(const std::function<int(sqlite3*, int64_t&, Detail&)>& write) {
+int64_t Storage::record(Problem problem, const std::function<int(sqlite3*, int64_t&, Detail&)>& write) {
     last_error_.reset();
-    if (!ready_to_write(Problem::GameNotSaved)) return -1;
+    if (!ready_to_write(problem)) return -1;
     Transaction tx(db_.get());
     int64_t id = -1;
     Detail why;
     int rc = tx.begin_rc();
     if (rc == SQLITE_OK && (rc = write(db_.get(), id, why)) != SQLITE_OK) {
-        last_error_ = Issue{Problem::GameNotSaved, {why}};
+        last_error_ = Issue{problem, {why}};
         return -1;
     }
     if (rc == SQLITE_OK) rc = tx.commit();
     if (rc == SQLITE_OK) return id;
-    fail(Problem::GameNotSaved); // before the rollback replaces SQLite's message
+    fail(problem); // before the rollback replaces SQLite's message
     return -1;
 }
 
-int64_t Storage::record_game(const GameRecord& g) {
-    return record([&](sqlite3* db, int64_t& id, Detail& why) { return write_game(db, g, id, why); });
+int64_t Storage::record_game(const GameRecord& g, const std::vector<FactReview>& reviews) {
+    return record(Problem::GameNotSaved, [&](sqlite3* db, int64_t& id, Detail& why) {
+        const int rc = write_game(db, g, id, why);
+        return rc == SQLITE_OK ? write_reviews(db, reviews, id, std::nullopt, why) : rc;
+    });
 }
 
 std::optional<BestScore> Storage::best_score(const std::string& pack_id, Mode mode) const {
@@ -1170,7 +1588,7 @@ int64_t Storage::game_count() const {
 // ---------------------------------------------------------------------------
 
 int64_t Storage::record_team_game(const TeamGameRecord& g) {
-    return record([&](sqlite3* db, int64_t& id, Detail& why) { return write_team_game(db, g, id, why); });
+    return record(Problem::GameNotSaved, [&](sqlite3* db, int64_t& id, Detail& why) { return write_team_game(db, g, id, why); });
 }
 
 std::vector<TeamGameRecord> Storage::recent_team_games(int limit) const {
@@ -1194,7 +1612,7 @@ std::optional<TeamGameRecord> Storage::team_game(int64_t id) const {
 // ---------------------------------------------------------------------------
 
 int64_t Storage::record_class_game(const ClassGameRecord& g) {
-    return record([&](sqlite3* db, int64_t& id, Detail& why) { return write_class_game(db, g, id, why); });
+    return record(Problem::GameNotSaved, [&](sqlite3* db, int64_t& id, Detail& why) { return write_class_game(db, g, id, why); });
 }
 
 std::vector<ClassGameRecord> Storage::recent_class_games(int limit) const {
@@ -1211,6 +1629,195 @@ std::optional<ClassGameRecord> Storage::class_game(int64_t id) const {
     if (const std::optional<Problem> failed = get_game(db_.get(), kGetClassGame, id, class_game_from_row, read_class_parts, g))
         fail(*failed);
     return g;
+}
+
+// ---------------------------------------------------------------------------
+// 8. Studying over days: Learn answers, reviews, fact states, Timeline games
+// ---------------------------------------------------------------------------
+
+int64_t Storage::record_study_answer(const StudyAnswer& answer, const std::vector<FactReview>& reviews) {
+    return record(Problem::StudyAnswerNotSaved, [&](sqlite3* db, int64_t& id, Detail& why) {
+        const int rc = write_study_answer(db, answer, id, why);
+        return rc == SQLITE_OK ? write_reviews(db, reviews, std::nullopt, id, why) : rc;
+    });
+}
+
+std::vector<FactState> Storage::fact_states(const std::string& pack_id) const {
+    last_error_.reset();
+    std::vector<FactState> states;
+    if (read_all(db_.get(), kFactStates, fact_state_from_row, states, pack_id) == SQLITE_DONE) return states;
+    fail(Problem::ProgressNotRead);
+    return {};
+}
+
+std::vector<FactReview> Storage::fact_reviews(const std::string& pack_id, int64_t since) const {
+    last_error_.reset();
+    std::vector<FactReview> reviews;
+    if (read_all(db_.get(), kFactReviews, review_from_row, reviews, pack_id, since) == SQLITE_DONE) return reviews;
+    fail(Problem::ProgressNotRead);
+    return {};
+}
+
+std::vector<StudyAnswer> Storage::study_answers(const std::string& pack_id, int64_t since) const {
+    last_error_.reset();
+    std::vector<StudyAnswer> answers;
+    if (read_all(db_.get(), kStudyAnswers, study_answer_from_row, answers, pack_id, since) == SQLITE_DONE) return answers;
+    fail(Problem::ProgressNotRead);
+    return {};
+}
+
+int64_t Storage::record_timeline_run(const TimelineRun& run) {
+    return record(Problem::TimelineRunNotSaved,
+                  [&](sqlite3* db, int64_t& id, Detail& why) { return write_timeline_run(db, run, id, why); });
+}
+
+std::optional<TimelineRun> Storage::best_timeline_run(const std::string& pack_id) const {
+    last_error_.reset();
+    std::vector<TimelineRun> best;
+    if (read_all(db_.get(), kBestTimelineRun, timeline_run_from_row, best, pack_id) != SQLITE_DONE) {
+        fail(Problem::ProgressNotRead);
+        return std::nullopt;
+    }
+    if (best.empty()) return std::nullopt;
+    return best.front();
+}
+
+// ---------------------------------------------------------------------------
+// 9. Progress carried to another machine: export and import
+// ---------------------------------------------------------------------------
+
+namespace {
+
+// The whole save, as one consistent snapshot, into the empty file at `to` (SQLite's
+// VACUUM INTO, which takes a read transaction: a write waits or is waited for).
+int vacuum_into(sqlite3* db, const std::string& to) {
+    Statement vacuum(db, "VACUUM INTO ?1");
+    vacuum.bind(to);
+    const int rc = vacuum.step();
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+// A progress file opened read-only, checked to be a save this version can read, and its
+// version; or why not (a Term, or SQLite's or the OS's words).
+struct ProgressFile {
+    Database db;
+    int64_t version = 0;
+    std::optional<Detail> refused;
+};
+
+ProgressFile open_progress_file(const std::string& path) {
+    ProgressFile file;
+    std::error_code ec;
+    const fs::file_type type = fs::status(fs::u8path(path), ec).type();
+    if (type == fs::file_type::directory) file.refused = Term::SaveIsFolder;
+    else if (type != fs::file_type::regular && type != fs::file_type::not_found) file.refused = Term::SaveNotAFile; // never wait on a FIFO
+    if (file.refused) return file;
+    sqlite3* handle = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr);
+    file.db.reset(handle);
+    std::string check;
+    if (rc == SQLITE_OK) {
+        sqlite3_extended_result_codes(handle, 1);
+        sqlite3_busy_timeout(handle, kBusyTimeoutMs);
+        rc = read_integer(handle, "PRAGMA user_version", file.version);
+    }
+    if (rc == SQLITE_OK) rc = read_text(handle, "PRAGMA quick_check", check);
+    if (rc != SQLITE_OK) {
+        file.refused = failed(handle, rc).reason;
+    } else if (check != "ok") {
+        file.refused = Term::SaveDamaged;
+    } else if (file.version > kSchemaVersion) {
+        file.refused = Term::SaveFromNewerVersion;
+    } else if (file.version < 1) {
+        file.refused = Term::SaveNotChronicle;
+    } else {
+        for (const KnownStatement& s : kAllStatements)
+            if (s.since <= file.version && !Statement(handle, s.sql).prepared()) file.refused = Term::SaveWithoutTables;
+    }
+    if (file.refused) file.db.reset();
+    return file;
+}
+
+} // namespace
+
+bool Storage::export_progress(const std::string& path) const {
+    last_error_.reset();
+    const fs::path target = fs::u8path(path);
+    std::error_code ec;
+    if (fs::symlink_status(target, ec).type() != fs::file_type::not_found) {
+        last_error_ = Issue{Problem::ExportTargetExists, {path}};
+        return false;
+    }
+    const std::string folder = target.has_parent_path() ? target.parent_path().u8string() : std::string(".");
+    // Written beside the target under a fresh name (mkstemp: O_EXCL, never through a
+    // planted link), synced, then linked to its name: link() refuses a name that exists,
+    // so nothing is ever written over, and no half-written file ever has the name.
+    std::string temporary = (fs::u8path(folder) / (target.filename().u8string() + ".XXXXXX")).u8string();
+    const int fd = mkstemp(temporary.data());
+    if (fd < 0) {
+        last_error_ = Issue{Problem::ProgressNotExported, {path, os_reason(errno)}};
+        return false;
+    }
+    int rc = vacuum_into(db_.get(), temporary);
+    std::optional<Detail> why;
+    if (rc != SQLITE_OK) why = reason_of(db_.get(), rc);
+    else if (fsync(fd) != 0) why = os_reason(errno);
+    ::close(fd);
+    if (!why && ::link(temporary.c_str(), path.c_str()) != 0) {
+        if (errno == EEXIST) {
+            ::unlink(temporary.c_str());
+            last_error_ = Issue{Problem::ExportTargetExists, {path}};
+            return false;
+        }
+        why = os_reason(errno);
+    }
+    ::unlink(temporary.c_str());
+    if (why) {
+        last_error_ = Issue{Problem::ProgressNotExported, {path, *why}};
+        return false;
+    }
+    // The new name is in its folder for good once the folder is synced.
+    const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+    if (dir >= 0) {
+        fsync(dir);
+        ::close(dir);
+    }
+    return true;
+}
+
+// Projector and class games are not imported: they were played by a room, on the
+// machine that hosted them, and are not the player's own progress.
+std::optional<ProgressImport> Storage::import_progress(const std::string& path) {
+    last_error_.reset();
+    if (!ready_to_write(Problem::ProgressNotImported)) {
+        last_error_->details.insert(last_error_->details.begin(), path);
+        return std::nullopt;
+    }
+    ProgressFile file = open_progress_file(path);
+    if (!file.db) {
+        last_error_ = Issue{Problem::ProgressNotImported, {path, *file.refused}};
+        return std::nullopt;
+    }
+    Merge merge;
+    merge.skip_present = true;
+    int rc;
+    {
+        Transaction tx(db_.get());
+        rc = tx.begin_rc();
+        if (rc == SQLITE_OK) rc = merge_games(file.db.get(), db_.get(), merge);
+        // A file of an older version has nothing of studying over days.
+        if (rc == SQLITE_OK && file.version >= 5) rc = merge_learning(file.db.get(), db_.get(), merge);
+        if (rc == SQLITE_OK) rc = tx.commit();
+        if (rc != SQLITE_OK) {
+            // The reason is in whichever of the two failed; this save's first.
+            const int own = sqlite3_errcode(db_.get());
+            const Detail why = own != SQLITE_OK ? reason_of(db_.get(), sqlite3_extended_errcode(db_.get()))
+                                                : reason_of(file.db.get(), sqlite3_extended_errcode(file.db.get()));
+            last_error_ = Issue{Problem::ProgressNotImported, {path, why}};
+            return std::nullopt;
+        }
+    }
+    return merge.added;
 }
 
 } // namespace chronicle

@@ -287,9 +287,9 @@ private:
     // Before a write: false (and `problem` in last_error_) when writes are refused;
     // otherwise, while memory holds the data, tries the save again.
     bool ready_to_write(Problem problem);
-    // A game written in one transaction by `write(db, id, why)` (SQLITE_OK, or the
-    // error and `why`): its id, or -1 with last_error() set.
-    int64_t record(const std::function<int(sqlite3*, int64_t&, Detail&)>& write);
+    // A record written in one transaction by `write(db, id, why)` (SQLITE_OK, or the
+    // error and `why`): its id, or -1 with last_error() set to `problem`.
+    int64_t record(Problem problem, const std::function<int(sqlite3*, int64_t&, Detail&)>& write);
     // Opens the save at retry_path_ and moves memory's settings and games into it, all or
     // nothing; on success the save is used from then on.
     void move_into_save();
