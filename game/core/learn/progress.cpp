@@ -17,7 +17,14 @@ void count(Tally& t, bool right) {
     if (right) ++t.right;
 }
 
-nlohmann::ordered_json tally_json(const Tally& t) { return {{"answered", t.answered}, {"right", t.right}}; }
+// {"answered": …, "right": …}, after what it counts ({"date": "2026-03-18", …}) when named.
+nlohmann::ordered_json tally_json(const Tally& t, const char* key = nullptr, const std::string& value = "") {
+    nlohmann::ordered_json j = nlohmann::ordered_json::object();
+    if (key) j[key] = value;
+    j["answered"] = t.answered;
+    j["right"] = t.right;
+    return j;
+}
 
 } // namespace
 
@@ -134,18 +141,10 @@ std::string progress_json(const std::vector<PackProgress>& packs, int64_t now, i
         j["recent_accuracy"] = {{"correct", p.recent.right}, {"questions", p.recent.answered}};
         j["answered"] = tally_json(p.total);
         auto days = nlohmann::ordered_json::array();
-        for (const DayTally& d : p.days) {
-            nlohmann::ordered_json day = {{"date", day_iso(d.day)}};
-            day.update(tally_json(d.tally));
-            days.push_back(std::move(day));
-        }
+        for (const DayTally& d : p.days) days.push_back(tally_json(d.tally, "date", day_iso(d.day)));
         j["days"] = std::move(days);
         auto kinds = nlohmann::ordered_json::array();
-        for (const KindTally& k : p.kinds) {
-            nlohmann::ordered_json kind = {{"kind", kind_name(k.kind)}};
-            kind.update(tally_json(k.tally));
-            kinds.push_back(std::move(kind));
-        }
+        for (const KindTally& k : p.kinds) kinds.push_back(tally_json(k.tally, "kind", kind_name(k.kind)));
         j["kinds"] = std::move(kinds);
         j["study_days"] = p.study_days;
         j["current_streak"] = p.current_streak;
