@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The chronicle command line, end to end: exit codes, what goes to stdout and
-stderr, and the shape of `export --format json`. Usage: cli_test.py CHRONICLE QUESTIONS_DIR"""
+stderr, and the shape of `export --format json`. Usage: cli_test.py CHRONICLE QUESTIONS_DIR [MAKE_HISTORY]
+(chronicle_make_history, tests/make_history.cpp: with it, `progress` is checked against core's report)"""
 import json
 import os
 import re
@@ -10,11 +11,13 @@ import stat
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 
 import jsonschema
 
 CHRONICLE, QUESTIONS = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+MAKE_HISTORY = os.path.abspath(sys.argv[3]) if len(sys.argv) > 3 else None
 SEED_PACK = os.path.join(QUESTIONS, "openai-2023.json")
 failures = []
 checks = 0
@@ -395,6 +398,67 @@ with tempfile.TemporaryDirectory() as DATA_DIR:
     finally:
         host.kill()
         host.wait()
+
+# progress: a fresh folder gives every bundled pack with nothing studied; after weeks of
+# simulated history its figures are the ones core makes from the same records.
+with tempfile.TemporaryDirectory() as DATA_DIR:
+    PROGRESS_KEYS = ["pack", "facts", "known", "new", "due_today", "due_next_days", "recent_games", "recent_accuracy",
+                     "answered", "days", "kinds", "study_days", "current_streak", "longest_streak", "calendar"]
+    r = run("progress", "--format", "json")
+    report = None
+    try:
+        report = json.loads(r.stdout)
+    except ValueError:
+        pass
+    check(r.returncode == 0 and report is not None, "progress --format json on a fresh folder prints valid JSON", r)
+    if report:
+        check(report.get("format") == "chronicle-progress" and report.get("version") == 1
+              and list(report)[:6] == ["format", "version", "now", "utc_offset", "today", "desired_retention"],
+              "the progress report names its format and version first", r)
+        packs = report.get("packs", [])
+        check([p["pack"] for p in packs] == ["openai-2023"], "every bundled pack is in the report", r)
+        empty = packs[0] if packs else {}
+        check(list(empty) == PROGRESS_KEYS, "a pack's fields, in their stable order", r)
+        check(empty.get("facts", 0) > 0 and empty.get("new") == empty.get("facts") and empty.get("known") == 0
+              and empty.get("due_today") == 0 and empty.get("due_next_days") == [0] * 7 and empty.get("recent_games") == []
+              and empty.get("days") == [] and empty.get("kinds") == [] and empty.get("study_days") == 0
+              and empty.get("current_streak") == 0 and empty.get("longest_streak") == 0
+              and empty.get("answered") == {"answered": 0, "right": 0}
+              and set(empty.get("calendar", {}).get("counts", [1])) == {0}, "with no save, every figure is zero", r)
+    check(not os.path.exists(os.path.join(DATA_DIR, "chronicle.db")), "progress on a fresh folder makes no save")
+    r = run("progress")
+    check(r.returncode == 0 and "openai-2023" in r.stdout and "0 of " in r.stdout and "No games finished yet" in r.stdout,
+          "progress in words: the pack, nothing known, no games", r)
+    r = run("progress", "--pack", "no-such-pack")
+    check(r.returncode == 1 and 'no pack with id "no-such-pack"' in r.stderr, "progress --pack with an unknown id", r)
+    r = run("progress", "--format", "xml")
+    check(r.returncode == 2 and "--format is text or json" in r.stderr, "progress --format takes text or json", r)
+
+    if MAKE_HISTORY:
+        # Beijing time, so that the study days do not depend on the machine's zone.
+        zone = {"TZ": "Asia/Shanghai"}
+        now = int(time.time())
+        made = subprocess.run([MAKE_HISTORY, DATA_DIR, SEED_PACK, "5", str(now), str(8 * 3600)], capture_output=True, text=True,
+                              timeout=120)
+        check(made.returncode == 0, "make_history writes five weeks of history", made)
+        r = run("progress", "--format", "json", "--pack", "openai-2023", env_extra=zone)
+        try:
+            expected, got = json.loads(made.stdout), json.loads(r.stdout)
+        except ValueError:
+            expected, got = None, None
+        check(got is not None and expected is not None, "progress and make_history both print JSON", r)
+        if got and expected:
+            # The seconds between the two runs aside, the figures are the same.
+            for key in ("now",):
+                expected.pop(key, None), got.pop(key, None)
+            check(got == expected, "progress --format json equals the report core makes from the same records", r)
+            p = got["packs"][0]
+            check(p["study_days"] > 20 and p["longest_streak"] >= 4 and len(p["recent_games"]) == 10
+                  and p["answered"]["answered"] > 100 and 0 < p["known"] <= p["facts"] and len(p["kinds"]) > 1,
+                  "the simulated weeks show in the report", r)
+        r = run("progress", "--pack", "openai-2023", env_extra={**zone, "LANG": "zh_CN.UTF-8"})
+        check(r.returncode == 0 and "最近10局" in r.stdout and "连续学习" in r.stdout,
+              "progress in words, in Chinese when the interface is", r)
 
 for f in failures:
     print("FAIL:", f)

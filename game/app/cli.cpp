@@ -1,6 +1,6 @@
 // Index
 //   1. Shared: diagnostics, missing glyphs, usage errors
-//   2. Subcommands: validate, packs, export, host, import, results
+//   2. Subcommands: validate, packs, export, host, import, results, progress
 //   3. Dispatch
 #include "app/cli.h"
 
@@ -17,6 +17,8 @@
 #include <vector>
 
 #include "core/pack/discovery.h"
+#include "core/learn/progress_input.h"
+#include "core/store/settings.h"
 #include "core/exchange/class_report.h"
 #include "core/exchange/export.h"
 #include "core/quiz/generator.h"
@@ -32,6 +34,7 @@
 #include "print/worksheet.h"
 #include "ui/font_coverage.h"
 #include "ui/messages.h"
+#include "ui/progress_words.h"
 
 namespace chronicle {
 
@@ -84,6 +87,11 @@ Usage:
                                  players by rank, then how each question went
       -o FILE                    where to write it (default: standard output)
       --force                    replace an existing file
+  chronicle progress [options]   what the player knows of each pack, what is due, how well
+                                 they answer lately, by day and by kind, and their streak
+      --pack ID                  one pack (default: every pack found)
+      --format text|json         words in the interface language (default), or
+                                 chronicle-progress JSON (version 1)
   chronicle --help | --version
 
 Packs are read from the bundled questions/ folder and from the user's folder
@@ -597,6 +605,58 @@ int cmd_results(const std::vector<std::string>& args) {
     return usage_error("results needs list or export");
 }
 
+// The progress report of every pack found (or one), from the save; a folder without a
+// save gives every pack with nothing studied.
+int cmd_progress(const std::vector<std::string>& args) {
+    std::string pack_id, format = "text";
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& flag = args[i];
+        if (flag != "--pack" && flag != "--format") return usage_error("progress does not know " + flag);
+        if (i + 1 >= args.size()) return usage_error(flag + " needs a value");
+        const std::string& value = args[++i];
+        if (flag == "--pack") pack_id = value;
+        else if (value == "text" || value == "json") format = value;
+        else return usage_error("--format is text or json, not \"" + value + "\"");
+    }
+    std::unique_ptr<Storage> storage;
+    if (const int failed = open_save(storage)) return failed;
+    const char* env_lang = std::getenv("LANG");
+    const Settings settings = read_settings(
+        [&storage](const std::string& key) { return storage ? storage->setting(key) : std::nullopt; },
+        env_lang && std::string(env_lang).rfind("zh", 0) == 0 ? "zh" : "en");
+    const ui::Lang lang = ui::lang_from_code(settings.ui_lang);
+
+    const int64_t now = unix_now();
+    const int32_t offset = utc_offset_at(now);
+    const fsrs::Parameters params = memory_parameters(settings);
+    std::vector<PackProgress> reports;
+    std::vector<std::string> titles;
+    std::vector<std::string> seen;
+    for (PackEntry& e : discover_packs(default_pack_folders())) {
+        if (!e.pack || std::find(seen.begin(), seen.end(), e.pack->id) != seen.end()) continue;
+        seen.push_back(e.pack->id);
+        if (!pack_id.empty() && e.pack->id != pack_id) continue;
+        const ProgressInput input = storage ? progress_input(*storage, *e.pack) : progress_input(*e.pack);
+        if (storage && storage->last_error()) {
+            std::cerr << "chronicle: " << printable(ui::message(*storage->last_error(), ui::Lang::En)) << "\n";
+            return 1;
+        }
+        reports.push_back(make_progress(input, now, offset, params));
+        titles.push_back(e.pack->text(e.pack->title, ui::lang_code(lang)) + " (" + e.pack->id + ")");
+    }
+    if (!pack_id.empty() && reports.empty()) {
+        std::cerr << "chronicle: no pack with id \"" << printable(pack_id) << "\"; 'chronicle packs' lists them\n";
+        return 1;
+    }
+    if (format == "json") {
+        std::cout << progress_json(reports, now, offset, params);
+        return 0;
+    }
+    for (size_t i = 0; i < reports.size(); ++i)
+        std::cout << (i ? "\n" : "") << printable(ui::progress_report_text(titles[i], reports[i], lang), true);
+    return 0;
+}
+
 } // namespace
 
 // ---------------------------------------------------------------------------
@@ -625,6 +685,7 @@ int run_cli(int argc, char** argv) {
     if (args[0] == "import") return cmd_import(rest);
     if (args[0] == "host") return cmd_host(rest);
     if (args[0] == "results") return cmd_results(rest);
+    if (args[0] == "progress") return cmd_progress(rest);
     return usage_error("unknown command \"" + args[0] + "\"");
 }
 

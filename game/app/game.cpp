@@ -28,6 +28,7 @@
 #include "app/sound.h"
 #include "core/base/paths.h"
 #include "core/exchange/class_report.h"
+#include "core/learn/progress_input.h"
 #include "core/quiz/phrases.h"
 #include "print/worksheet.h"
 #include "ui/fonts.h"
@@ -494,6 +495,7 @@ void Game::draw_frame(const std::string& capture_png) {
     // A timed question whose time is up is answered late, before anything is drawn.
     if (Round* round = play_->round(); round && round->expire_if_due(now())) show_round();
     tick_clock();
+    if (screen_ == ui::ScreenId::Progress) refresh_progress();
     ui::Screen& screen = *screens_[static_cast<size_t>(screen_)];
     carry_out(screen.draw(*model_, ui_));
     ImGui::Render();
@@ -515,9 +517,19 @@ void Game::draw_frame(const std::string& capture_png) {
 // 3. Carrying out what the screens ask
 // ---------------------------------------------------------------------------
 
+void Game::refresh_progress() {
+    const Pack* pack = play_->chosen_pack();
+    if (!pack || (model_->progress && model_->progress->pack_id == pack->id)) return;
+    const int64_t t = unix_now();
+    const Storage* storage = play_->storage();
+    model_->progress = make_progress(storage ? progress_input(*storage, *pack) : progress_input(*pack), t, utc_offset_at(t),
+                                     memory_parameters(play_->settings()));
+}
+
 void Game::show(ui::ScreenId screen) {
     if (screen == ui::ScreenId::Home && screen_ != ui::ScreenId::Home && play_) rescan_packs();
     if (screen == ui::ScreenId::Home && play_) play_->count_study(now()); // answers since change it
+    if (screen == ui::ScreenId::Progress) model_->progress.reset(); // made again from the save
     screen_ = screen;
     ui::reset_focus();
     screens_[static_cast<size_t>(screen)]->enter(*model_, ui_);

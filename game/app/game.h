@@ -163,6 +163,9 @@ private:
     void export_class_results();
     void print_worksheet();
     void show(ui::ScreenId screen);
+    // The chosen pack's progress report for the Progress screen, once the pack is loaded
+    // and whenever another is chosen.
+    void refresh_progress();
     void show_round();
     void show_learn();
     void start_learn(std::vector<std::string> only);

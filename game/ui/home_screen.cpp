@@ -340,6 +340,11 @@ Intent HomeScreen::draw_content(Model& model, const UiContext& ctx) {
     ImGui::SameLine();
     if (button(ctx.t(T::Timeline))) intent = Intent::to(Intent::Do::TimelineStart);
     ImGui::EndDisabled();
+    // What the player knows of the chosen pack, what is due, and how it has gone.
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!chosen_card);
+    if (button(ctx.t(T::ProgressTitle))) intent = Intent::open(ScreenId::Progress);
+    ImGui::EndDisabled();
     // The projector game and the class game on phones: their own setups, from the same pack and choices.
     ImGui::BeginDisabled(!can_start);
     if (button(ctx.t(T::ProjectorGame)) || (can_start && key_pressed(SDL_SCANCODE_F5))) intent = Intent::open(ScreenId::TeamSetup);

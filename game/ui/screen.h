@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/classroom/class_host.h"
+#include "core/learn/progress.h"
 #include "core/play/play.h"
 #include "ui/widgets.h"
 
@@ -36,7 +37,8 @@ class FontCoverage;
     X(ClassPodium, ClassPodiumScreen) \
     X(ClassProgress, ClassProgressScreen) \
     X(LearnDone, LearnDoneScreen) \
-    X(Timeline, TimelineScreen)
+    X(Timeline, TimelineScreen) \
+    X(Progress, ProgressScreen)
 
 enum class ScreenId {
 #define CHRONICLE_SCREEN_ID(id, type) id,
@@ -88,6 +90,9 @@ struct Model {
     // The last worksheet printed from Home: where it was written, or why it was not.
     std::string worksheet_path{};
     std::optional<Issue> worksheet_problem{};
+    // The chosen pack's progress report for the Progress screen, made by the window from
+    // the save when the screen opens and when another pack is chosen there.
+    std::optional<PackProgress> progress{};
 };
 
 struct Intent {

@@ -18,6 +18,7 @@
 #include "ui/learn_done_screen.h"
 #include "ui/leaderboard_screen.h"
 #include "ui/podium_screen.h"
+#include "ui/progress_screen.h"
 #include "ui/question_screen.h"
 #include "ui/results_screen.h"
 #include "ui/screen.h"

@@ -78,12 +78,7 @@ Intent SettingsScreen::draw_content(Model& model, const UiContext& ctx) {
 
     ImGui::Spacing();
     ImGui::Spacing();
-    ImGui::PushFont(ctx.fonts.large);
-    if (button(ctx.t(T::Back))) intent = Intent::to(Intent::Do::Back);
-    ImGui::PopFont();
-    ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
-    text(ctx.t(T::EscBack), ctx.fonts.body, ctx.palette.muted);
+    if (back_button(ctx.t(T::Back), ctx)) intent = Intent::to(Intent::Do::Back);
     return intent;
 }
 

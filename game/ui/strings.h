@@ -209,7 +209,6 @@ enum class Lang { Zh, En };
     X(ResultsNotSaved, "无法保存成绩：{e}", "Could not save the results: {e}")                              \
     X(StudyToday, "今日学习", "Study today")                                                             \
     X(StudyCounts, "今天：{d}个到期，{n}个新知识点", "Today: {d} due, {n} new")                                  \
-    X(StudyHelp, "按记忆曲线安排复习：先复习到期的知识点，再学新的。", "Spaced review: the facts due first, then new ones.") \
     X(ReviewMistakes, "复习错题（{n}）", "Review mistakes ({n})")                                           \
     X(RetryMissed, "重做答错的题（{n}）", "Retry the ones I missed ({n})")                                     \
     X(LearnStatus, "到期 {d} · 新 {n}", "Due {d} · New {n}")                                                \
@@ -227,7 +226,39 @@ enum class Lang { Zh, En };
     X(LearnAllSaved, "每一题都已保存。", "Every answer is saved.")                                              \
     X(DesiredRetention, "目标记忆保持率", "Desired retention")                                              \
     X(DesiredRetentionHelp, "复习时希望还记得的把握：越高，复习越频繁。", "How sure you want to be of remembering at each review: higher means more reviews.") \
-    X(NewPerDay, "每天新知识点", "New facts a day")
+    X(NewPerDay, "每天新知识点", "New facts a day") \
+    /* The progress report (ui/progress_screen.cpp, chronicle progress) */                           \
+    X(ProgressTitle, "学习进度", "Progress")                                                              \
+    X(SwitchPack, "换一个题包", "Another pack")                                                           \
+    X(Mastery, "已掌握", "Known")                                                                         \
+    X(ReviewsDue, "待复习", "Reviews due")                                                                  \
+    X(Recently, "最近的答题", "Lately")                                                                     \
+    X(StudyDays, "学习天数", "Study days")                                                                  \
+    X(MasteryOf, "{k}/{n}个知识点", "{k} of {n} facts")                                                   \
+    X(NewFacts, "未学：{n}", "New: {n}")                                                                  \
+    X(DueToday, "今天到期：{n}", "Due today: {n}")                                                        \
+    X(DueNextDays, "未来7天：{l}", "Next 7 days: {l}")                                                    \
+    X(RecentAccuracy, "最近{g}局：答对{c}/{n}题（{p}%）", "Last {g} games: {c} of {n} right ({p}%)")          \
+    X(RecentAccuracyOne, "最近{g}局：答对{c}/{n}题（{p}%）", "Last game: {c} of {n} right ({p}%)")             \
+    X(NoGamesYet, "还没有完成的答题", "No games finished yet")                                               \
+    X(AllAnswered, "共答{n}题，答对{c}题（{p}%）", "{n} answered, {c} right ({p}%)")                         \
+    X(StudyDaysN, "学习{n}天", "Studied on {n} days")                                                       \
+    X(StudyDayN, "学习{n}天", "Studied on {n} day")                                                         \
+    X(CurrentStreak, "连续学习：{n}天", "Streak: {n} days")                                                 \
+    X(CurrentStreakOne, "连续学习：{n}天", "Streak: {n} day")                                               \
+    X(LongestStreak, "最长连续：{n}天", "Longest streak: {n} days")                                         \
+    X(LongestStreakOne, "最长连续：{n}天", "Longest streak: {n} day")                                       \
+    X(AccuracyOverTime, "每天的正确率", "Accuracy by day")                                                  \
+    X(KindAccuracy, "各题型正确率", "Accuracy by kind")                                                     \
+    X(StudyCalendar, "学习日历（近26周）", "Study days (26 weeks)")                                           \
+    X(NoAnswersYet, "还没有答题记录", "No answers yet")                                                     \
+    X(CalendarLess, "少", "Less")                                                                         \
+    X(CalendarMore, "多", "More")                                                                         \
+    X(PercentN, "{n}%", "{n}%")                                                                           \
+    X(MonthDay, "{m}月{d}日", "{d} {mn}")                                                                 \
+    X(Month1, "1月", "Jan") X(Month2, "2月", "Feb") X(Month3, "3月", "Mar") X(Month4, "4月", "Apr")       \
+    X(Month5, "5月", "May") X(Month6, "6月", "Jun") X(Month7, "7月", "Jul") X(Month8, "8月", "Aug")       \
+    X(Month9, "9月", "Sep") X(Month10, "10月", "Oct") X(Month11, "11月", "Nov") X(Month12, "12月", "Dec")
 
 enum class T {
 #define CHRONICLE_UI_ID(id, zh, en) id,

@@ -246,6 +246,16 @@ bool button(const std::string& label, ImVec2 size) {
     return focus_item() || clicked;
 }
 
+bool back_button(const std::string& label, const UiContext& ctx) {
+    ImGui::PushFont(ctx.fonts.large);
+    const bool clicked = button(label);
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    text(ctx.t(T::EscBack), ctx.fonts.body, ctx.palette.muted);
+    return clicked;
+}
+
 bool primary_button(const std::string& label, const UiContext& ctx, ImVec2 size) {
     ImGui::PushStyleColor(ImGuiCol_Button, ctx.palette.accent);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ctx.palette.accent);

@@ -81,6 +81,8 @@ void label(const std::string& s, ImFont* font, unsigned colour = 0);
 
 // A button whose label is logged; `label` may carry an "##id" suffix like ImGui's.
 bool button(const std::string& label, ImVec2 size = ImVec2(0, 0));
+// A page's way back at its foot: a large button with "Esc: back" beside it; true when clicked.
+bool back_button(const std::string& label, const UiContext& ctx);
 // The accent-coloured main action of a screen.
 bool primary_button(const std::string& label, const UiContext& ctx, ImVec2 size = ImVec2(0, 0));
 // Two buttons side by side, half the width each: the main action (accent-coloured, and

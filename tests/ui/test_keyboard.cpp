@@ -51,8 +51,9 @@ SCENARIO("Tab reaches every control of Home in reading order, and Enter activate
         const std::vector<std::string> controls = h.labels();
         REQUIRE(controls.size() > 8);
         CHECK(controls.front() == "Settings");
-        CHECK(controls[controls.size() - 4] == "Study today"); // below Start
-        CHECK(controls[controls.size() - 3] == "Timeline");    // beside it (no mistakes to review yet)
+        CHECK(controls[controls.size() - 5] == "Study today"); // below Start
+        CHECK(controls[controls.size() - 4] == "Timeline");    // beside it (no mistakes to review yet)
+        CHECK(controls[controls.size() - 3] == "Progress");    // and the report
         CHECK(controls[controls.size() - 2] == "Projector game (teams) (F5)"); // below those
         CHECK(controls.back() == "Host a class game (F6)");                     // beside it
         WHEN("Tab is pressed once per control, then once more") {

@@ -56,8 +56,8 @@ std::vector<std::string> make_due(Harness& h) {
         r.fact = fact_key(*pack, facts[i]);
         r.kind = Kind::When;
         r.at = now - 9 * 86400; // the second of two reviews
-        r.card = fsrs::review({}, fsrs::Rating::Good, r.at - 86400, play.memory());
-        r.card = fsrs::review(r.card, fsrs::Rating::Good, r.at, play.memory());
+        r.card = fsrs::review({}, fsrs::Rating::Good, r.at - 86400, memory_parameters(play.settings()));
+        r.card = fsrs::review(r.card, fsrs::Rating::Good, r.at, memory_parameters(play.settings()));
         r.card.due = now - 86400 * static_cast<int64_t>(due.size() + 1);
         StudyAnswer a;
         a.pack_id = pack->id;

@@ -58,6 +58,13 @@ TEST_CASE("Every screen draws every character, in both languages and two sizes",
             h.press(SDL_SCANCODE_ESCAPE);
             REQUIRE(h.screen() == ScreenId::Home);
 
+            REQUIRE(h.click(ui::text(ui::T::ProgressTitle, l)));
+            REQUIRE(h.screen() == ScreenId::Progress);
+            expect_glyphs(h, "progress " + tag);
+            shot(h, "progress-empty-" + tag);
+            h.press(SDL_SCANCODE_ESCAPE);
+            REQUIRE(h.screen() == ScreenId::Home);
+
             REQUIRE(h.click(ui::text(ui::T::Start, l)));
             REQUIRE(h.screen() == ScreenId::Question);
             expect_glyphs(h, "question " + tag);

@@ -207,6 +207,9 @@ enum class Problem {
     StudyAnswerNotSaved, // the reason (Term, or SQLite's words)
     TimelineRunNotSaved, // the reason (Term, or SQLite's words)
     ProgressNotRead,     // the reason (Term, or SQLite's words)
+    ExportTargetExists,  // the path (a progress file is never written over anything)
+    ProgressNotExported, // the path, the reason (Term, or SQLite's or the OS's words)
+    ProgressNotImported, // the path, why (Term: not a save, damaged, newer…; or SQLite's or the OS's words)
     Count
 };
 

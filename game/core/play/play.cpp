@@ -15,7 +15,7 @@ Play::Play(const std::string& data_folder, std::vector<PackFolder> pack_folders,
     std::filesystem::create_directories(std::filesystem::u8path(data_folder), not_made);
     opened_ = Storage::open(data_folder + "/" + kSaveFileName, now_unix_seconds);
     // Without its folder the save cannot open, and the reason to give is the folder's.
-    if (not_made && opened_.storage && opened_.storage->in_memory())
+    if (not_made && opened_.storage && opened_.storage->in_memory_parameters(settings_))
         opened_.notice = Issue{Problem::SaveFolderNotMade, {data_folder, os_reason(not_made.value())}};
     Storage* storage = opened_.storage.get();
     settings_ = read_settings([&](const std::string& key) { return storage ? storage->setting(key) : std::nullopt; },
@@ -56,7 +56,7 @@ bool Play::resume_round(uint64_t now_ms) {
 
 void Play::renew_save_notice() {
     if (!opened_.notice || opened_.notice->problem != Problem::SaveHeldInMemory || !storage()) return;
-    if (!storage()->in_memory()) opened_.notice.reset();
+    if (!storage()->in_memory_parameters(settings_)) opened_.notice.reset();
     else if (storage()->retry_ended()) opened_.notice = storage()->retry_ended();
 }
 
@@ -128,7 +128,7 @@ StartProblem Play::start_round(uint64_t seed, Moment now) {
     learn_.reset();
     timeline_.reset();
     round_.emplace(std::move(quiz), settings_.mode, rules_for(settings_.mode, settings_.partial_order_credit), storage(), now,
-                   memory());
+                   memory_parameters(settings_));
     return StartProblem::None;
 }
 
@@ -193,11 +193,6 @@ std::vector<AddedPack> Play::add_files(const std::vector<std::string>& files) {
 // Studying over days
 // ---------------------------------------------------------------------------
 
-fsrs::Parameters Play::memory() const {
-    fsrs::Parameters p;
-    p.desired_retention = settings_.desired_retention / 100.0;
-    return p;
-}
 
 namespace {
 
@@ -279,7 +274,7 @@ StartProblem Play::start_learn(uint64_t seed, Moment now, std::vector<std::strin
     LearnOptions options;
     options.quiz = quiz_options(*pack);
     options.quiz.seed = seed;
-    options.memory = memory();
+    options.memory = memory_parameters(settings_);
     const size_t allowed = static_cast<size_t>(settings_.new_per_day);
     const auto met = first_met_since(storage(), start_of_today(now));
     const auto it = met.find(pack->id);

@@ -103,10 +103,8 @@ public:
     // Back to the round set aside, its clock running again; false when there is none.
     bool resume_round(uint64_t now_ms);
 
-    // Studying over days (learn/). The FSRS parameters the settings choose.
-    fsrs::Parameters memory() const;
-    // Reads from the save what there is to study today in every pack (Home's "Study
-    // today"): due facts, and new ones the day's limit still allows.
+    // Studying over days (learn/). Reads from the save what there is to study today in
+    // every pack (Home's "Study today"): due facts, and new ones the day's limit still allows.
     void count_study(Moment now);
     // What count_study found for a pack; null before it ran or for a pack never counted.
     const StudyCounts* study(const std::string& pack_id) const;

@@ -46,6 +46,12 @@ Settings read_settings(const std::function<std::optional<std::string>(const std:
     return s;
 }
 
+fsrs::Parameters memory_parameters(const Settings& s) {
+    fsrs::Parameters p;
+    p.desired_retention = s.desired_retention / 100.0;
+    return p;
+}
+
 std::vector<std::pair<std::string, std::string>> settings_entries(const Settings& s) {
     std::vector<std::string> kinds;
     for (Kind k : s.kinds) kinds.emplace_back(kind_name(k));

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/learn/fsrs.h"
 #include "core/quiz/question.h"
 #include "core/quiz/scoring.h"
 
@@ -40,6 +41,8 @@ struct Settings {
 // the defaults, with `default_lang` for the interface language.
 Settings read_settings(const std::function<std::optional<std::string>(const std::string&)>& get,
                        const std::string& default_lang);
+// The FSRS parameters the settings choose (the desired retention).
+fsrs::Parameters memory_parameters(const Settings& s);
 // Every setting as (key, text), for storing.
 std::vector<std::pair<std::string, std::string>> settings_entries(const Settings& s);
 

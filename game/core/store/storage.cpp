@@ -15,6 +15,7 @@
 #include <system_error>
 #include <utility>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -1679,6 +1680,144 @@ std::optional<TimelineRun> Storage::best_timeline_run(const std::string& pack_id
     }
     if (best.empty()) return std::nullopt;
     return best.front();
+}
+
+// ---------------------------------------------------------------------------
+// 9. Progress carried to another machine: export and import
+// ---------------------------------------------------------------------------
+
+namespace {
+
+// The whole save, as one consistent snapshot, into the empty file at `to` (SQLite's
+// VACUUM INTO, which takes a read transaction: a write waits or is waited for).
+int vacuum_into(sqlite3* db, const std::string& to) {
+    Statement vacuum(db, "VACUUM INTO ?1");
+    vacuum.bind(to);
+    const int rc = vacuum.step();
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+// A progress file opened read-only, checked to be a save this version can read, and its
+// version; or why not (a Term, or SQLite's or the OS's words).
+struct ProgressFile {
+    Database db;
+    int64_t version = 0;
+    std::optional<Detail> refused;
+};
+
+ProgressFile open_progress_file(const std::string& path) {
+    ProgressFile file;
+    std::error_code ec;
+    const fs::file_type type = fs::status(fs::u8path(path), ec).type();
+    if (type == fs::file_type::directory) file.refused = Term::SaveIsFolder;
+    else if (type != fs::file_type::regular && type != fs::file_type::not_found) file.refused = Term::SaveNotAFile; // never wait on a FIFO
+    if (file.refused) return file;
+    sqlite3* handle = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr);
+    file.db.reset(handle);
+    std::string check;
+    if (rc == SQLITE_OK) {
+        sqlite3_extended_result_codes(handle, 1);
+        sqlite3_busy_timeout(handle, kBusyTimeoutMs);
+        rc = read_integer(handle, "PRAGMA user_version", file.version);
+    }
+    if (rc == SQLITE_OK) rc = read_text(handle, "PRAGMA quick_check", check);
+    if (rc != SQLITE_OK) {
+        file.refused = failed(handle, rc).reason;
+    } else if (check != "ok") {
+        file.refused = Term::SaveDamaged;
+    } else if (file.version > kSchemaVersion) {
+        file.refused = Term::SaveFromNewerVersion;
+    } else if (file.version < 1) {
+        file.refused = Term::SaveNotChronicle;
+    } else {
+        for (const KnownStatement& s : kAllStatements)
+            if (s.since <= file.version && !Statement(handle, s.sql).prepared()) file.refused = Term::SaveWithoutTables;
+    }
+    if (file.refused) file.db.reset();
+    return file;
+}
+
+} // namespace
+
+bool Storage::export_progress(const std::string& path) const {
+    last_error_.reset();
+    const fs::path target = fs::u8path(path);
+    std::error_code ec;
+    if (fs::symlink_status(target, ec).type() != fs::file_type::not_found) {
+        last_error_ = Issue{Problem::ExportTargetExists, {path}};
+        return false;
+    }
+    const std::string folder = target.has_parent_path() ? target.parent_path().u8string() : std::string(".");
+    // Written beside the target under a fresh name (mkstemp: O_EXCL, never through a
+    // planted link), synced, then linked to its name: link() refuses a name that exists,
+    // so nothing is ever written over, and no half-written file ever has the name.
+    std::string temporary = (fs::u8path(folder) / (target.filename().u8string() + ".XXXXXX")).u8string();
+    const int fd = mkstemp(temporary.data());
+    if (fd < 0) {
+        last_error_ = Issue{Problem::ProgressNotExported, {path, os_reason(errno)}};
+        return false;
+    }
+    int rc = vacuum_into(db_.get(), temporary);
+    std::optional<Detail> why;
+    if (rc != SQLITE_OK) why = reason_of(db_.get(), rc);
+    else if (fsync(fd) != 0) why = os_reason(errno);
+    ::close(fd);
+    if (!why && ::link(temporary.c_str(), path.c_str()) != 0) {
+        if (errno == EEXIST) {
+            ::unlink(temporary.c_str());
+            last_error_ = Issue{Problem::ExportTargetExists, {path}};
+            return false;
+        }
+        why = os_reason(errno);
+    }
+    ::unlink(temporary.c_str());
+    if (why) {
+        last_error_ = Issue{Problem::ProgressNotExported, {path, *why}};
+        return false;
+    }
+    // The new name is in its folder for good once the folder is synced.
+    const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+    if (dir >= 0) {
+        fsync(dir);
+        ::close(dir);
+    }
+    return true;
+}
+
+// Projector and class games are not imported: they were played by a room, on the
+// machine that hosted them, and are not the player's own progress.
+std::optional<ProgressImport> Storage::import_progress(const std::string& path) {
+    last_error_.reset();
+    if (!ready_to_write(Problem::ProgressNotImported)) {
+        last_error_->details.insert(last_error_->details.begin(), path);
+        return std::nullopt;
+    }
+    ProgressFile file = open_progress_file(path);
+    if (!file.db) {
+        last_error_ = Issue{Problem::ProgressNotImported, {path, *file.refused}};
+        return std::nullopt;
+    }
+    Merge merge;
+    merge.skip_present = true;
+    int rc;
+    {
+        Transaction tx(db_.get());
+        rc = tx.begin_rc();
+        if (rc == SQLITE_OK) rc = merge_games(file.db.get(), db_.get(), merge);
+        // A file of an older version has nothing of studying over days.
+        if (rc == SQLITE_OK && file.version >= 5) rc = merge_learning(file.db.get(), db_.get(), merge);
+        if (rc == SQLITE_OK) rc = tx.commit();
+        if (rc != SQLITE_OK) {
+            // The reason is in whichever of the two failed; this save's first.
+            const int own = sqlite3_errcode(db_.get());
+            const Detail why = own != SQLITE_OK ? reason_of(db_.get(), sqlite3_extended_errcode(db_.get()))
+                                                : reason_of(file.db.get(), sqlite3_extended_errcode(file.db.get()));
+            last_error_ = Issue{Problem::ProgressNotImported, {path, why}};
+            return std::nullopt;
+        }
+    }
+    return merge.added;
 }
 
 } // namespace chronicle
