@@ -15,7 +15,7 @@ Play::Play(const std::string& data_folder, std::vector<PackFolder> pack_folders,
     std::filesystem::create_directories(std::filesystem::u8path(data_folder), not_made);
     opened_ = Storage::open(data_folder + "/" + kSaveFileName, now_unix_seconds);
     // Without its folder the save cannot open, and the reason to give is the folder's.
-    if (not_made && opened_.storage && opened_.storage->in_memory_parameters(settings_))
+    if (not_made && opened_.storage && opened_.storage->in_memory())
         opened_.notice = Issue{Problem::SaveFolderNotMade, {data_folder, os_reason(not_made.value())}};
     Storage* storage = opened_.storage.get();
     settings_ = read_settings([&](const std::string& key) { return storage ? storage->setting(key) : std::nullopt; },
@@ -56,7 +56,7 @@ bool Play::resume_round(uint64_t now_ms) {
 
 void Play::renew_save_notice() {
     if (!opened_.notice || opened_.notice->problem != Problem::SaveHeldInMemory || !storage()) return;
-    if (!storage()->in_memory_parameters(settings_)) opened_.notice.reset();
+    if (!storage()->in_memory()) opened_.notice.reset();
     else if (storage()->retry_ended()) opened_.notice = storage()->retry_ended();
 }
 
