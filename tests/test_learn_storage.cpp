@@ -385,6 +385,10 @@ TEST_CASE("A save from a newer version shows its studying and takes none", "[lea
     CHECK(storage.last_error()->details == Details{Term::SaveFromNewerVersion});
     CHECK(storage.record_timeline_run(timeline_run("p", 4, 3, kNow)) == -1);
     CHECK(storage.last_error()->problem == Problem::TimelineRunNotSaved);
+    const std::string carried = dir.file("progress.chronicle");
+    CHECK(storage.export_progress(carried)); // carried as it is, to a newer Chronicle elsewhere
+    CHECK(user_version(carried) == 6);
+    CHECK(storage.record_timeline_run(timeline_run("p", 4, 3, kNow)) == -1); // still read-only
     opened.storage.reset();
     CHECK(read_bytes(path) == before);
     CHECK(user_version(path) == 6);
@@ -521,6 +525,14 @@ SCENARIO("Progress exported from one save and imported into another", "[learn][s
                 CHECK(storage->last_error()->problem == Problem::ExportTargetExists);
                 CHECK(storage->last_error()->details == Details{carried});
                 CHECK(read_bytes(carried) == bytes);
+            }
+            THEN("a folder that is not there is said, and nothing is left behind") {
+                const std::string nowhere = dir.file("no such folder/progress.chronicle");
+                CHECK_FALSE(storage->export_progress(nowhere));
+                REQUIRE(storage->last_error());
+                CHECK(storage->last_error()->problem == Problem::ProgressNotExported);
+                CHECK(storage->last_error()->details.size() == 2);
+                CHECK(storage->last_error()->details.front() == Detail(nowhere));
             }
         }
     }

@@ -334,8 +334,9 @@ constexpr const char* kInsertReview =
     " scheduled_days, reps, lapses, game_id, study_answer_id)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 // The latest review sets the state; one older than the state (written later, as an
-// import or a game finished after a Learn session may be) leaves it. On a tie the
-// one written last is the latest.
+// import or a game finished after a Learn session may be) leaves it. On a tie (?13)
+// the one written last is the latest, as a record or memory's state is; an imported
+// one is not.
 constexpr const char* kSetFactState =
     "INSERT INTO fact_states (pack_id, fact, state, step, stability, difficulty, due, last_review, scheduled_days, reps,"
     " lapses, last_rating) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
@@ -343,7 +344,7 @@ constexpr const char* kSetFactState =
     " stability = excluded.stability, difficulty = excluded.difficulty, due = excluded.due,"
     " last_review = excluded.last_review, scheduled_days = excluded.scheduled_days, reps = excluded.reps,"
     " lapses = excluded.lapses, last_rating = excluded.last_rating"
-    " WHERE excluded.last_review >= fact_states.last_review";
+    " WHERE excluded.last_review > fact_states.last_review OR (?13 AND excluded.last_review = fact_states.last_review)";
 // "" for every pack. These three list their columns in the order *_from_row() reads them.
 constexpr const char* kFactStates =
     "SELECT pack_id, fact, state, step, stability, difficulty, due, last_review, scheduled_days, reps, lapses, last_rating"
@@ -1244,12 +1245,13 @@ TimelineRun timeline_run_from_row(const Statement& row) {
     return r;
 }
 
-// Offers `card`, rated `rating`, as the fact's state; kSetFactState keeps a later one.
+// Offers `card`, rated `rating`, as the fact's state; kSetFactState keeps a later one,
+// and with `tie_moves` not an equal one.
 int offer_fact_state(Statement& set_state, const std::string& pack_id, const std::string& fact, const fsrs::Card& c,
-                     fsrs::Rating rating) {
+                     fsrs::Rating rating, bool tie_moves = true) {
     set_state.reset();
     set_state.bind(pack_id, fact, static_cast<int>(c.state), c.step, c.stability, c.difficulty, c.due, c.last_review,
-                   c.scheduled_days, c.reps, c.lapses, rating_number(rating));
+                   c.scheduled_days, c.reps, c.lapses, rating_number(rating), tie_moves);
     return set_state.step();
 }
 
@@ -1356,15 +1358,6 @@ constexpr const char* kAllTimelineRuns =
     "SELECT id, pack_id, lang, seed, finished_at, placed, wrong FROM timeline_runs ORDER BY id";
 constexpr const char* kFindTimelineRun =
     "SELECT id FROM timeline_runs WHERE pack_id = ?1 AND seed = ?2 AND finished_at = ?3 AND placed = ?4 AND wrong = ?5";
-// On an import a state moves only to a strictly later review; kSetFactState lets a tie in.
-constexpr const char* kImportFactState =
-    "INSERT INTO fact_states (pack_id, fact, state, step, stability, difficulty, due, last_review, scheduled_days, reps,"
-    " lapses, last_rating) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12"
-    " WHERE NOT EXISTS (SELECT 1 FROM fact_states WHERE pack_id = ?1 AND fact = ?2 AND last_review >= ?8)"
-    " ON CONFLICT (pack_id, fact) DO UPDATE SET state = excluded.state, step = excluded.step,"
-    " stability = excluded.stability, difficulty = excluded.difficulty, due = excluded.due,"
-    " last_review = excluded.last_review, scheduled_days = excluded.scheduled_days, reps = excluded.reps,"
-    " lapses = excluded.lapses, last_rating = excluded.last_rating";
 
 // Games with their answers, each offered as the best score. SQLITE_OK or the error.
 int merge_games(sqlite3* from, sqlite3* to, Merge& m) {
@@ -1466,10 +1459,10 @@ int merge_learning(sqlite3* from, sqlite3* to, Merge& m) {
     }
     Statement states(from, kFactStates);
     states.bind(std::string());
-    Statement set_state(to, m.skip_present ? kImportFactState : kSetFactState);
+    Statement set_state(to, kSetFactState);
     while ((rc = states.step()) == SQLITE_ROW) {
         const FactState f = fact_state_from_row(states);
-        if ((rc = offer_fact_state(set_state, f.pack_id, f.fact, f.card, f.last_rating)) != SQLITE_DONE) return rc;
+        if ((rc = offer_fact_state(set_state, f.pack_id, f.fact, f.card, f.last_rating, !m.skip_present)) != SQLITE_DONE) return rc;
     }
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
@@ -1689,12 +1682,23 @@ std::optional<TimelineRun> Storage::best_timeline_run(const std::string& pack_id
 namespace {
 
 // The whole save, as one consistent snapshot, into the empty file at `to` (SQLite's
-// VACUUM INTO, which takes a read transaction: a write waits or is waited for).
-int vacuum_into(sqlite3* db, const std::string& to) {
-    Statement vacuum(db, "VACUUM INTO ?1");
-    vacuum.bind(to);
-    const int rc = vacuum.step();
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+// VACUUM INTO, which takes a read transaction: a write waits or is waited for);
+// nullopt, or why not. A save read but not written (query_only) is still copied:
+// VACUUM INTO writes only the new file, though query_only refuses it as a write.
+std::optional<Detail> vacuum_into(sqlite3* db, const std::string& to) {
+    int64_t query_only = 0;
+    int rc = read_integer(db, "PRAGMA query_only", query_only);
+    if (rc == SQLITE_OK && query_only) rc = exec(db, "PRAGMA query_only = OFF");
+    if (rc != SQLITE_OK) return reason_of(db, rc);
+    std::optional<Detail> why;
+    {
+        Statement vacuum(db, "VACUUM INTO ?1");
+        vacuum.bind(to);
+        rc = vacuum.step();
+        if (rc != SQLITE_DONE) why = reason_of(db, rc);
+    }
+    if (query_only) exec(db, "PRAGMA query_only = ON");
+    return why;
 }
 
 // A progress file opened read-only, checked to be a save this version can read, and its
@@ -1740,6 +1744,7 @@ ProgressFile open_progress_file(const std::string& path) {
 
 } // namespace
 
+// While the run lives in memory (the save would not open), the copy holds what memory holds.
 bool Storage::export_progress(const std::string& path) const {
     last_error_.reset();
     const fs::path target = fs::u8path(path);
@@ -1758,10 +1763,8 @@ bool Storage::export_progress(const std::string& path) const {
         last_error_ = Issue{Problem::ProgressNotExported, {path, os_reason(errno)}};
         return false;
     }
-    int rc = vacuum_into(db_.get(), temporary);
-    std::optional<Detail> why;
-    if (rc != SQLITE_OK) why = reason_of(db_.get(), rc);
-    else if (fsync(fd) != 0) why = os_reason(errno);
+    std::optional<Detail> why = vacuum_into(db_.get(), temporary);
+    if (!why && fsync(fd) != 0) why = os_reason(errno);
     ::close(fd);
     if (!why && ::link(temporary.c_str(), path.c_str()) != 0) {
         if (errno == EEXIST) {
