@@ -1316,17 +1316,6 @@ int read_all(sqlite3* db, const char* sql, FromRow from_row, std::vector<Record>
     return rc;
 }
 
-// Whether `find`, bound to `values`, yields a row; its first column into `id`.
-// SQLITE_ROW, SQLITE_DONE, or the error.
-template <class... Values>
-int find_row(Statement& find, int64_t& id, const Values&... values) {
-    find.reset();
-    find.bind(values...);
-    const int rc = find.step();
-    if (rc == SQLITE_ROW) id = find.integer(0);
-    return rc;
-}
-
 // One save's records added to another, inside a transaction the caller holds: the
 // move from memory into the save (everything, and memory's fact states are the
 // later), and an import (what the save already has is skipped; a fact state moves
@@ -1348,6 +1337,8 @@ constexpr const char* kOfferEarlierBest =
     " AND (SELECT finished_at FROM games WHERE id = ?1) < (SELECT finished_at FROM games WHERE id = best_scores.game_id)";
 constexpr const char* kAllGames = "SELECT id, pack_id, mode, difficulty, seed, lang, finished_at, questions, correct, points,"
                                   " best_streak FROM games ORDER BY id";
+constexpr const char* kAllStudyAnswers =
+    "SELECT id, pack_id, lang, kind, prompt, correct, elapsed_ms, at FROM study_answers ORDER BY id";
 constexpr const char* kFindStudyAnswer =
     "SELECT id FROM study_answers WHERE pack_id = ?1 AND at = ?2 AND kind = ?3 AND prompt = ?4 AND correct = ?5";
 constexpr const char* kAllReviews =
@@ -1359,104 +1350,106 @@ constexpr const char* kAllTimelineRuns =
 constexpr const char* kFindTimelineRun =
     "SELECT id FROM timeline_runs WHERE pack_id = ?1 AND seed = ?2 AND finished_at = ?3 AND placed = ?4 AND wrong = ?5";
 
-// Games with their answers, each offered as the best score. SQLITE_OK or the error.
-int merge_games(sqlite3* from, sqlite3* to, Merge& m) {
-    Statement games(from, kAllGames);
-    Statement find(to, kFindGame);
-    Statement earlier_best(to, kOfferEarlierBest);
+// Each row of `all` in `from`, read by `from_row`, is written into `to` by
+// `write(row, record, present)`: `present` is the id of the same record in `to`, found
+// by `find` bound by `key(find, record)`, when what is present is skipped.
+template <class FromRow, class Key, class Write>
+int merge_rows(sqlite3* from, sqlite3* to, bool skip_present, const char* all, const char* find, FromRow from_row, Key key,
+               Write write) {
+    Statement rows(from, all);
+    Statement same(to, find);
     int rc;
-    while ((rc = games.step()) == SQLITE_ROW) {
-        GameRecord g = game_from_row(games);
-        int64_t id = 0;
-        Detail why; // the caller says what failed
-        if (m.skip_present) {
-            rc = find_row(find, id, g.pack_id, g.finished_at, static_cast<int64_t>(g.seed), mode_name(g.mode), g.points);
-            if (rc == SQLITE_ROW) {
-                m.games[g.id] = id;
-                continue;
-            }
-            if (rc != SQLITE_DONE) return rc;
+    while ((rc = rows.step()) == SQLITE_ROW) {
+        auto record = from_row(rows);
+        std::optional<int64_t> present;
+        if (skip_present) {
+            same.reset();
+            key(same, record);
+            rc = same.step();
+            if (rc == SQLITE_ROW) present = same.integer(0);
+            else if (rc != SQLITE_DONE) return rc;
         }
-        if ((rc = read_answers(from, g.id, g.answers, why)) != SQLITE_OK) return rc;
-        if ((rc = write_game(to, g, id, why)) != SQLITE_OK) return rc;
-        m.games[g.id] = id;
-        ++m.added.games;
-        if (m.skip_present) { // memory's games were all played after the save's
-            earlier_best.reset();
-            earlier_best.bind(id, g.pack_id, mode_name(g.mode));
-            if ((rc = earlier_best.step()) != SQLITE_DONE) return rc;
-        }
+        if ((rc = write(rows, record, present)) != SQLITE_OK) return rc;
     }
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+// Games with their answers, each offered as the best score. SQLITE_OK or the error.
+int merge_games(sqlite3* from, sqlite3* to, Merge& m) {
+    Statement earlier_best(to, kOfferEarlierBest);
+    return merge_rows(
+        from, to, m.skip_present, kAllGames, kFindGame, game_from_row,
+        [](Statement& find, const GameRecord& g) {
+            find.bind(g.pack_id, g.finished_at, static_cast<int64_t>(g.seed), mode_name(g.mode), g.points);
+        },
+        [&](const Statement&, GameRecord& g, std::optional<int64_t> present) {
+            int64_t id = present.value_or(0);
+            Detail why; // the caller says what failed
+            int rc = SQLITE_OK;
+            if (!present) {
+                if ((rc = read_answers(from, g.id, g.answers, why)) != SQLITE_OK) return rc;
+                if ((rc = write_game(to, g, id, why)) != SQLITE_OK) return rc;
+                ++m.added.games;
+                if (m.skip_present) { // memory's games were all played after the save's
+                    earlier_best.reset();
+                    earlier_best.bind(id, g.pack_id, mode_name(g.mode));
+                    if ((rc = earlier_best.step()) == SQLITE_DONE) rc = SQLITE_OK;
+                }
+            }
+            m.games[g.id] = id;
+            return rc;
+        });
 }
 
 // Learn answers, reviews (of games merged before), Timeline games and fact states.
 int merge_learning(sqlite3* from, sqlite3* to, Merge& m) {
     Detail why;
-    int64_t id = 0;
-    int rc;
-    {
-        Statement answers(from, kStudyAnswers);
-        answers.bind(std::string(), INT64_MIN);
-        Statement find(to, kFindStudyAnswer);
-        while ((rc = answers.step()) == SQLITE_ROW) {
-            const StudyAnswer a = study_answer_from_row(answers);
-            if (m.skip_present) {
-                rc = find_row(find, id, a.pack_id, a.at, kind_name(a.kind), a.prompt, a.correct);
-                if (rc == SQLITE_ROW) {
-                    m.answers[a.id] = id;
-                    continue;
-                }
-                if (rc != SQLITE_DONE) return rc;
+    int rc = merge_rows(
+        from, to, m.skip_present, kAllStudyAnswers, kFindStudyAnswer, study_answer_from_row,
+        [](Statement& find, const StudyAnswer& a) { find.bind(a.pack_id, a.at, kind_name(a.kind), a.prompt, a.correct); },
+        [&](const Statement&, const StudyAnswer& a, std::optional<int64_t> present) {
+            int64_t id = present.value_or(0);
+            if (!present) {
+                const int written = write_study_answer(to, a, id, why);
+                if (written != SQLITE_OK) return written;
+                ++m.added.study_answers;
             }
-            if ((rc = write_study_answer(to, a, id, why)) != SQLITE_OK) return rc;
             m.answers[a.id] = id;
-            ++m.added.study_answers;
-        }
-        if (rc != SQLITE_DONE) return rc;
-    }
-    {
-        Statement reviews(from, kAllReviews);
-        Statement find(to, kFindReview);
-        Statement insert(to, kInsertReview);
-        while ((rc = reviews.step()) == SQLITE_ROW) {
-            const FactReview r = review_from_row(reviews);
-            // From a game or a Learn answer merged above (found here or added).
-            const auto game = m.games.find(reviews.integer(14));
-            const auto answer = m.answers.find(reviews.integer(15));
-            std::optional<int64_t> game_id, answer_id;
-            if (reviews.is_null(14)) {
-                if (answer == m.answers.end()) continue;
-                answer_id = answer->second;
-            } else {
-                if (game == m.games.end()) continue;
-                game_id = game->second;
-            }
-            if (m.skip_present) {
-                rc = find_row(find, id, r.pack_id, r.fact, r.at, rating_number(r.rating));
-                if (rc == SQLITE_ROW) continue;
-                if (rc != SQLITE_DONE) return rc;
-            }
-            if ((rc = insert_review(insert, r, game_id, answer_id)) != SQLITE_DONE) return rc;
+            return SQLITE_OK;
+        });
+    if (rc != SQLITE_OK) return rc;
+    Statement insert(to, kInsertReview);
+    rc = merge_rows(
+        from, to, m.skip_present, kAllReviews, kFindReview, review_from_row,
+        [](Statement& find, const FactReview& r) { find.bind(r.pack_id, r.fact, r.at, rating_number(r.rating)); },
+        [&](const Statement& row, const FactReview& r, std::optional<int64_t> present) {
+            if (present) return SQLITE_OK;
+            // From a game or a Learn answer merged above (found there or added); a review
+            // of neither, which the save's CHECK refuses, is left out.
+            const bool of_game = !row.is_null(14);
+            const std::map<int64_t, int64_t>& ids = of_game ? m.games : m.answers;
+            const auto to_id = ids.find(row.integer(of_game ? 14 : 15));
+            if (to_id == ids.end()) return SQLITE_OK;
+            const std::optional<int64_t> none;
+            const int inserted = insert_review(insert, r, of_game ? to_id->second : none, of_game ? none : to_id->second);
+            if (inserted != SQLITE_DONE) return inserted;
             ++m.added.reviews;
-        }
-        if (rc != SQLITE_DONE) return rc;
-    }
-    {
-        Statement runs(from, kAllTimelineRuns);
-        Statement find(to, kFindTimelineRun);
-        while ((rc = runs.step()) == SQLITE_ROW) {
-            const TimelineRun r = timeline_run_from_row(runs);
-            if (m.skip_present) {
-                rc = find_row(find, id, r.pack_id, static_cast<int64_t>(r.seed), r.finished_at, r.placed, r.wrong);
-                if (rc == SQLITE_ROW) continue;
-                if (rc != SQLITE_DONE) return rc;
-            }
-            if ((rc = write_timeline_run(to, r, id, why)) != SQLITE_OK) return rc;
-            ++m.added.timeline_runs;
-        }
-        if (rc != SQLITE_DONE) return rc;
-    }
+            return SQLITE_OK;
+        });
+    if (rc != SQLITE_OK) return rc;
+    rc = merge_rows(
+        from, to, m.skip_present, kAllTimelineRuns, kFindTimelineRun, timeline_run_from_row,
+        [](Statement& find, const TimelineRun& r) {
+            find.bind(r.pack_id, static_cast<int64_t>(r.seed), r.finished_at, r.placed, r.wrong);
+        },
+        [&](const Statement&, const TimelineRun& r, std::optional<int64_t> present) {
+            int64_t id = 0;
+            if (present) return SQLITE_OK;
+            const int written = write_timeline_run(to, r, id, why);
+            if (written == SQLITE_OK) ++m.added.timeline_runs;
+            return written;
+        });
+    if (rc != SQLITE_OK) return rc;
     Statement states(from, kFactStates);
     states.bind(std::string());
     Statement set_state(to, kSetFactState);
