@@ -1628,28 +1628,31 @@ int64_t Storage::record_study_answer(const StudyAnswer& answer, const std::vecto
     });
 }
 
-std::vector<FactState> Storage::fact_states(const std::string& pack_id) const {
-    last_error_.reset();
-    std::vector<FactState> states;
-    if (read_all(db_.get(), kFactStates, fact_state_from_row, states, pack_id) == SQLITE_DONE) return states;
-    fail(Problem::ProgressNotRead);
+namespace {
+
+// The records `sql` yields, bound to `values`, or none with `error` set to why.
+template <class Record, class FromRow, class... Values>
+std::vector<Record> progress_rows(sqlite3* db, std::optional<Issue>& error, const char* sql, FromRow from_row,
+                                  const Values&... values) {
+    error.reset();
+    std::vector<Record> records;
+    if (read_all(db, sql, from_row, records, values...) == SQLITE_DONE) return records;
+    error = Issue{Problem::ProgressNotRead, {reason_of(db, sqlite3_extended_errcode(db))}};
     return {};
+}
+
+} // namespace
+
+std::vector<FactState> Storage::fact_states(const std::string& pack_id) const {
+    return progress_rows<FactState>(db_.get(), last_error_, kFactStates, fact_state_from_row, pack_id);
 }
 
 std::vector<FactReview> Storage::fact_reviews(const std::string& pack_id, int64_t since) const {
-    last_error_.reset();
-    std::vector<FactReview> reviews;
-    if (read_all(db_.get(), kFactReviews, review_from_row, reviews, pack_id, since) == SQLITE_DONE) return reviews;
-    fail(Problem::ProgressNotRead);
-    return {};
+    return progress_rows<FactReview>(db_.get(), last_error_, kFactReviews, review_from_row, pack_id, since);
 }
 
 std::vector<StudyAnswer> Storage::study_answers(const std::string& pack_id, int64_t since) const {
-    last_error_.reset();
-    std::vector<StudyAnswer> answers;
-    if (read_all(db_.get(), kStudyAnswers, study_answer_from_row, answers, pack_id, since) == SQLITE_DONE) return answers;
-    fail(Problem::ProgressNotRead);
-    return {};
+    return progress_rows<StudyAnswer>(db_.get(), last_error_, kStudyAnswers, study_answer_from_row, pack_id, since);
 }
 
 int64_t Storage::record_timeline_run(const TimelineRun& run) {
@@ -1658,12 +1661,8 @@ int64_t Storage::record_timeline_run(const TimelineRun& run) {
 }
 
 std::optional<TimelineRun> Storage::best_timeline_run(const std::string& pack_id) const {
-    last_error_.reset();
-    std::vector<TimelineRun> best;
-    if (read_all(db_.get(), kBestTimelineRun, timeline_run_from_row, best, pack_id) != SQLITE_DONE) {
-        fail(Problem::ProgressNotRead);
-        return std::nullopt;
-    }
+    const std::vector<TimelineRun> best =
+        progress_rows<TimelineRun>(db_.get(), last_error_, kBestTimelineRun, timeline_run_from_row, pack_id);
     if (best.empty()) return std::nullopt;
     return best.front();
 }
