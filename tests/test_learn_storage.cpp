@@ -507,6 +507,35 @@ SCENARIO("Progress exported from one save and imported into another", "[learn][s
                 CHECK(storage->best_timeline_run("p")->placed == 7);
             }
         }
+        WHEN("the file is a save of version 4, from before studying over days") {
+            run_sql(carried, chronicle::test::kDropVersion5Tables);
+            run_sql(carried, "PRAGMA user_version = 4;");
+            auto storage = open_cleanly(school);
+            const std::optional<ProgressImport> added = storage->import_progress(carried);
+            THEN("its games are imported, with their best scores") {
+                REQUIRE(added);
+                CHECK(added->games == 2);
+                CHECK(added->study_answers == 0);
+                CHECK(added->reviews == 0);
+                CHECK(added->timeline_runs == 0);
+                CHECK(storage->best_score("p", Mode::Timed)->points == 900);
+                CHECK(storage->fact_states("").empty());
+                CHECK(user_version(carried) == 4); // read, never changed
+            }
+        }
+        WHEN("an imported fact state was reviewed at the same moment as this save's") {
+            auto storage = open_cleanly(school);
+            REQUIRE(storage->record_study_answer(study_answer("p", kNow + 30, "here"),
+                                                 {review_of("p", "date:e01", kNow + 30, 9, fsrs::Rating::Hard)}) > 0);
+            REQUIRE(storage->import_progress(carried));
+            THEN("this save's stays") {
+                const std::vector<FactState> states = storage->fact_states("p");
+                REQUIRE(states.size() == 3);
+                CHECK(states[0].fact == "date:e01");
+                CHECK(states[0].card.reps == 9);
+                CHECK(states[0].last_rating == fsrs::Rating::Hard);
+            }
+        }
         WHEN("an imported game ties this save's best but was played earlier") {
             auto storage = open_cleanly(school);
             REQUIRE(storage->record_game(game_at("p", kNow + 1000, 900)) > 0);
