@@ -94,6 +94,29 @@ void run_sql(const std::string& path, const char* sql) {
     REQUIRE(ran == SQLITE_OK);
 }
 
+int64_t fill_older_save(Storage& storage, int64_t finished_at, bool team_game) {
+    REQUIRE(storage.set_setting("ui_lang", "zh"));
+    GameRecord g;
+    g.pack_id = "openai-2023";
+    g.mode = Mode::Timed;
+    g.finished_at = finished_at;
+    g.questions = 1;
+    g.correct = 1;
+    g.points = 900;
+    g.answers.push_back({Kind::When, "When?", {"May"}, {"May"}, true, 900, 2000});
+    REQUIRE(storage.record_game(g) == 1);
+    if (!team_game) return 0;
+    TeamGameRecord t;
+    t.pack_id = "openai-2023";
+    t.finished_at = finished_at;
+    t.questions = 1;
+    t.teams = {{"第1队", 0, 1000}};
+    t.answers = {{0, 0, "When?", "May", true, 1000, 1500}};
+    const int64_t id = storage.record_team_game(t);
+    REQUIRE(id > 0);
+    return id;
+}
+
 int64_t user_version(const std::string& path) {
     sqlite3* db = nullptr;
     sqlite3_int64 version = -1;

@@ -62,6 +62,10 @@ std::unique_ptr<Storage> open_cleanly(const std::string& path);
 void run_sql(const std::string& path, const char* sql);
 // The save file's PRAGMA user_version (its schema version), or -1.
 int64_t user_version(const std::string& path);
+// What every older save could hold, written into a new one: the setting ui_lang = zh,
+// game 1 (openai-2023, timed, 900 points, one answer, finished at `finished_at`) and,
+// with `team_game`, a projector game of one team. The projector game's id, or 0.
+int64_t fill_older_save(Storage& storage, int64_t finished_at, bool team_game);
 // SQL that drops version 5's tables (studying over days), the first step in making a
 // save of an older version from a new one.
 constexpr const char* kDropVersion5Tables =

@@ -239,28 +239,7 @@ SCENARIO("A save of version 3 takes the class tables and keeps everything", "[cl
     TempDir dir;
     const std::string path = dir.file("save.db");
     GIVEN("a save of version 3 with a setting, a game and a projector game") {
-        int64_t team_id = -1;
-        {
-            auto storage = open_cleanly(path);
-            REQUIRE(storage->set_setting("ui_lang", "zh"));
-            GameRecord g;
-            g.pack_id = "openai-2023";
-            g.mode = Mode::Timed;
-            g.finished_at = kNow;
-            g.questions = 1;
-            g.correct = 1;
-            g.points = 900;
-            g.answers.push_back({Kind::When, "When?", {"May"}, {"May"}, true, 900, 2000});
-            REQUIRE(storage->record_game(g) == 1);
-            TeamGameRecord t;
-            t.pack_id = "openai-2023";
-            t.finished_at = kNow;
-            t.questions = 1;
-            t.teams = {{"第1队", 0, 1000}};
-            t.answers = {{0, 0, "When?", "May", true, 1000, 1500}};
-            team_id = storage->record_team_game(t);
-            REQUIRE(team_id > 0);
-        }
+        const int64_t team_id = chronicle::test::fill_older_save(*open_cleanly(path), kNow, true);
         // A version 3 save is this one without the class tables.
         run_sql(path, chronicle::test::kDropVersion5Tables);
         run_sql(path, "DROP TABLE class_game_answers; DROP TABLE class_game_players; DROP TABLE class_game_questions;"

@@ -317,21 +317,8 @@ SCENARIO("Learn answers and games keep the reviews of their facts, and each fact
 SCENARIO("A save of version 4 takes the tables of studying over days and keeps everything", "[learn][storage]") {
     TempDir dir;
     const std::string path = dir.file("save.db");
-    GIVEN("a save of version 4 with a setting, a game, a projector game and a class game's tables") {
-        int64_t team_id = -1;
-        {
-            auto storage = open_cleanly(path);
-            REQUIRE(storage->set_setting("ui_lang", "zh"));
-            REQUIRE(storage->record_game(game_at("p", kNow, 900)) == 1);
-            TeamGameRecord t;
-            t.pack_id = "p";
-            t.finished_at = kNow;
-            t.questions = 1;
-            t.teams = {{"第1队", 0, 1000}};
-            t.answers = {{0, 0, "When?", "May", true, 1000, 1500}};
-            team_id = storage->record_team_game(t);
-            REQUIRE(team_id > 0);
-        }
+    GIVEN("a save of version 4 with a setting, a game and a projector game") {
+        const int64_t team_id = chronicle::test::fill_older_save(*open_cleanly(path), kNow, true);
         // A version 4 save is this one without version 5's tables.
         run_sql(path, chronicle::test::kDropVersion5Tables);
         run_sql(path, "PRAGMA user_version = 4;");
@@ -343,7 +330,7 @@ SCENARIO("A save of version 4 takes the tables of studying over days and keeps e
                 CHECK(storage->setting("ui_lang") == std::optional<std::string>("zh"));
                 REQUIRE(storage->game(1));
                 CHECK(storage->game(1)->answers.size() == 1);
-                CHECK(storage->best_score("p", Mode::Timed)->points == 900);
+                CHECK(storage->best_score("openai-2023", Mode::Timed)->points == 900);
                 REQUIRE(storage->team_game(team_id));
                 CHECK(storage->team_game(team_id)->answers.size() == 1);
                 CHECK(storage->recent_class_games(-1).empty());
