@@ -117,6 +117,17 @@ int64_t fill_older_save(Storage& storage, int64_t finished_at, bool team_game) {
     return id;
 }
 
+void check_older_save(const Storage& storage, int64_t team_id) {
+    CHECK(storage.setting("ui_lang") == std::optional<std::string>("zh"));
+    REQUIRE(storage.game(1));
+    CHECK(storage.game(1)->answers.size() == 1);
+    REQUIRE(storage.best_score("openai-2023", Mode::Timed));
+    CHECK(storage.best_score("openai-2023", Mode::Timed)->points == 900);
+    if (team_id == 0) return;
+    REQUIRE(storage.team_game(team_id));
+    CHECK(storage.team_game(team_id)->answers.size() == 1);
+}
+
 int64_t user_version(const std::string& path) {
     sqlite3* db = nullptr;
     sqlite3_int64 version = -1;
