@@ -1,7 +1,9 @@
 #include "support.h"
 
 #include <cstdlib>
+#include <fstream>
 #include <random>
+#include <sstream>
 #include <sqlite3.h>
 #include <stdexcept>
 
@@ -92,6 +94,13 @@ void run_sql(const std::string& path, const char* sql) {
     const int ran = opened == SQLITE_OK ? sqlite3_exec(db, sql, nullptr, nullptr, nullptr) : opened;
     sqlite3_close(db);
     REQUIRE(ran == SQLITE_OK);
+}
+
+std::string read_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
 }
 
 int64_t fill_older_save(Storage& storage, int64_t finished_at, bool team_game) {

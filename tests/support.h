@@ -58,6 +58,8 @@ private:
 // The save at `path`, opened with no notice and not in memory (the time it is opened at,
 // which names moved-aside files, is 1700000000).
 std::unique_ptr<Storage> open_cleanly(const std::string& path);
+// The bytes of the file at `path` (none when it cannot be read).
+std::string read_bytes(const std::string& path);
 // Runs SQL on a save file directly, as another program would.
 void run_sql(const std::string& path, const char* sql);
 // The save file's PRAGMA user_version (its schema version), or -1.

@@ -18,6 +18,7 @@
 using namespace chronicle;
 using chronicle::test::Details;
 using chronicle::test::TempDir;
+using chronicle::test::read_bytes;
 using chronicle::test::open_cleanly;
 using chronicle::test::run_sql;
 using chronicle::test::user_version;
@@ -25,13 +26,6 @@ using chronicle::test::user_version;
 namespace {
 
 constexpr int64_t kNow = 1700000000;
-
-std::string read_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
 
 size_t seat_of(std::variant<size_t, JoinRefusal, NameRefusal> joined) {
     REQUIRE(std::holds_alternative<size_t>(joined));

@@ -17,6 +17,7 @@
 using namespace chronicle;
 using chronicle::test::Details;
 using chronicle::test::TempDir;
+using chronicle::test::read_bytes;
 using chronicle::test::open_cleanly;
 using chronicle::test::run_sql;
 using chronicle::test::user_version;
@@ -172,13 +173,6 @@ int64_t scalar(const std::string& path, const char* sql) {
     }
     sqlite3_close(db);
     return value;
-}
-
-std::string read_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
 }
 
 // Everything the player would see of a save, without ids: games with their answers,
