@@ -1,7 +1,9 @@
 #include "support.h"
 
 #include <cstdlib>
+#include <fstream>
 #include <random>
+#include <sstream>
 #include <sqlite3.h>
 #include <stdexcept>
 
@@ -92,6 +94,47 @@ void run_sql(const std::string& path, const char* sql) {
     const int ran = opened == SQLITE_OK ? sqlite3_exec(db, sql, nullptr, nullptr, nullptr) : opened;
     sqlite3_close(db);
     REQUIRE(ran == SQLITE_OK);
+}
+
+std::string read_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+int64_t fill_older_save(Storage& storage, int64_t finished_at, bool team_game) {
+    REQUIRE(storage.set_setting("ui_lang", "zh"));
+    GameRecord g;
+    g.pack_id = "openai-2023";
+    g.mode = Mode::Timed;
+    g.finished_at = finished_at;
+    g.questions = 1;
+    g.correct = 1;
+    g.points = 900;
+    g.answers.push_back({Kind::When, "When?", {"May"}, {"May"}, true, 900, 2000});
+    REQUIRE(storage.record_game(g) == 1);
+    if (!team_game) return 0;
+    TeamGameRecord t;
+    t.pack_id = "openai-2023";
+    t.finished_at = finished_at;
+    t.questions = 1;
+    t.teams = {{"第1队", 0, 1000}};
+    t.answers = {{0, 0, "When?", "May", true, 1000, 1500}};
+    const int64_t id = storage.record_team_game(t);
+    REQUIRE(id > 0);
+    return id;
+}
+
+void check_older_save(const Storage& storage, int64_t team_id) {
+    CHECK(storage.setting("ui_lang") == std::optional<std::string>("zh"));
+    REQUIRE(storage.game(1));
+    CHECK(storage.game(1)->answers.size() == 1);
+    REQUIRE(storage.best_score("openai-2023", Mode::Timed));
+    CHECK(storage.best_score("openai-2023", Mode::Timed)->points == 900);
+    if (team_id == 0) return;
+    REQUIRE(storage.team_game(team_id));
+    CHECK(storage.team_game(team_id)->answers.size() == 1);
 }
 
 int64_t user_version(const std::string& path) {

@@ -58,10 +58,19 @@ private:
 // The save at `path`, opened with no notice and not in memory (the time it is opened at,
 // which names moved-aside files, is 1700000000).
 std::unique_ptr<Storage> open_cleanly(const std::string& path);
+// The bytes of the file at `path` (none when it cannot be read).
+std::string read_bytes(const std::string& path);
 // Runs SQL on a save file directly, as another program would.
 void run_sql(const std::string& path, const char* sql);
 // The save file's PRAGMA user_version (its schema version), or -1.
 int64_t user_version(const std::string& path);
+// What every older save could hold, written into a new one: the setting ui_lang = zh,
+// game 1 (openai-2023, timed, 900 points, one answer, finished at `finished_at`) and,
+// with `team_game`, a projector game of one team. The projector game's id, or 0.
+int64_t fill_older_save(Storage& storage, int64_t finished_at, bool team_game);
+// Checks that `storage` still holds what fill_older_save wrote: the setting, game 1 with
+// its answer and best score, and the projector game `team_id` (none when it is 0).
+void check_older_save(const Storage& storage, int64_t team_id);
 // SQL that drops version 5's tables (studying over days), the first step in making a
 // save of an older version from a new one.
 constexpr const char* kDropVersion5Tables =

@@ -18,6 +18,7 @@
 using namespace chronicle;
 using chronicle::test::Details;
 using chronicle::test::TempDir;
+using chronicle::test::read_bytes;
 using chronicle::test::open_cleanly;
 using chronicle::test::run_sql;
 using chronicle::test::user_version;
@@ -25,13 +26,6 @@ using chronicle::test::user_version;
 namespace {
 
 constexpr int64_t kNow = 1700000000;
-
-std::string read_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
 
 size_t seat_of(std::variant<size_t, JoinRefusal, NameRefusal> joined) {
     REQUIRE(std::holds_alternative<size_t>(joined));
@@ -239,28 +233,7 @@ SCENARIO("A save of version 3 takes the class tables and keeps everything", "[cl
     TempDir dir;
     const std::string path = dir.file("save.db");
     GIVEN("a save of version 3 with a setting, a game and a projector game") {
-        int64_t team_id = -1;
-        {
-            auto storage = open_cleanly(path);
-            REQUIRE(storage->set_setting("ui_lang", "zh"));
-            GameRecord g;
-            g.pack_id = "openai-2023";
-            g.mode = Mode::Timed;
-            g.finished_at = kNow;
-            g.questions = 1;
-            g.correct = 1;
-            g.points = 900;
-            g.answers.push_back({Kind::When, "When?", {"May"}, {"May"}, true, 900, 2000});
-            REQUIRE(storage->record_game(g) == 1);
-            TeamGameRecord t;
-            t.pack_id = "openai-2023";
-            t.finished_at = kNow;
-            t.questions = 1;
-            t.teams = {{"第1队", 0, 1000}};
-            t.answers = {{0, 0, "When?", "May", true, 1000, 1500}};
-            team_id = storage->record_team_game(t);
-            REQUIRE(team_id > 0);
-        }
+        const int64_t team_id = chronicle::test::fill_older_save(*open_cleanly(path), kNow, true);
         // A version 3 save is this one without the class tables.
         run_sql(path, chronicle::test::kDropVersion5Tables);
         run_sql(path, "DROP TABLE class_game_answers; DROP TABLE class_game_players; DROP TABLE class_game_questions;"
@@ -270,12 +243,7 @@ SCENARIO("A save of version 3 takes the class tables and keeps everything", "[cl
             auto storage = open_cleanly(path);
             THEN("it is at version 5 with its setting and games, and takes a class game") {
                 CHECK(user_version(path) == 5);
-                CHECK(storage->setting("ui_lang") == std::optional<std::string>("zh"));
-                REQUIRE(storage->game(1));
-                CHECK(storage->game(1)->answers.size() == 1);
-                CHECK(storage->best_score("openai-2023", Mode::Timed)->points == 900);
-                REQUIRE(storage->team_game(team_id));
-                CHECK(storage->team_game(team_id)->answers.size() == 1);
+                chronicle::test::check_older_save(*storage, team_id);
                 CHECK(storage->recent_class_games(-1).empty());
                 CHECK_FALSE(storage->last_error());
                 const int64_t id = storage->record_class_game(played_class_game().record(kNow));

@@ -17,6 +17,7 @@
 using namespace chronicle;
 using chronicle::test::Details;
 using chronicle::test::TempDir;
+using chronicle::test::read_bytes;
 using chronicle::test::open_cleanly;
 using chronicle::test::run_sql;
 using chronicle::test::user_version;
@@ -174,13 +175,6 @@ int64_t scalar(const std::string& path, const char* sql) {
     return value;
 }
 
-std::string read_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
-
 // Everything the player would see of a save, without ids: games with their answers,
 // best scores, Learn answers, reviews, fact states, Timeline bests.
 std::string figures(const Storage& s) {
@@ -317,21 +311,8 @@ SCENARIO("Learn answers and games keep the reviews of their facts, and each fact
 SCENARIO("A save of version 4 takes the tables of studying over days and keeps everything", "[learn][storage]") {
     TempDir dir;
     const std::string path = dir.file("save.db");
-    GIVEN("a save of version 4 with a setting, a game, a projector game and a class game's tables") {
-        int64_t team_id = -1;
-        {
-            auto storage = open_cleanly(path);
-            REQUIRE(storage->set_setting("ui_lang", "zh"));
-            REQUIRE(storage->record_game(game_at("p", kNow, 900)) == 1);
-            TeamGameRecord t;
-            t.pack_id = "p";
-            t.finished_at = kNow;
-            t.questions = 1;
-            t.teams = {{"第1队", 0, 1000}};
-            t.answers = {{0, 0, "When?", "May", true, 1000, 1500}};
-            team_id = storage->record_team_game(t);
-            REQUIRE(team_id > 0);
-        }
+    GIVEN("a save of version 4 with a setting, a game and a projector game") {
+        const int64_t team_id = chronicle::test::fill_older_save(*open_cleanly(path), kNow, true);
         // A version 4 save is this one without version 5's tables.
         run_sql(path, chronicle::test::kDropVersion5Tables);
         run_sql(path, "PRAGMA user_version = 4;");
@@ -340,12 +321,7 @@ SCENARIO("A save of version 4 takes the tables of studying over days and keeps e
             auto storage = open_cleanly(path);
             THEN("it is at version 5 with all it held, and takes Learn answers and Timeline games") {
                 CHECK(user_version(path) == 5);
-                CHECK(storage->setting("ui_lang") == std::optional<std::string>("zh"));
-                REQUIRE(storage->game(1));
-                CHECK(storage->game(1)->answers.size() == 1);
-                CHECK(storage->best_score("p", Mode::Timed)->points == 900);
-                REQUIRE(storage->team_game(team_id));
-                CHECK(storage->team_game(team_id)->answers.size() == 1);
+                chronicle::test::check_older_save(*storage, team_id);
                 CHECK(storage->recent_class_games(-1).empty());
                 CHECK(storage->fact_states("").empty());
                 CHECK_FALSE(storage->last_error());
@@ -385,6 +361,10 @@ TEST_CASE("A save from a newer version shows its studying and takes none", "[lea
     CHECK(storage.last_error()->details == Details{Term::SaveFromNewerVersion});
     CHECK(storage.record_timeline_run(timeline_run("p", 4, 3, kNow)) == -1);
     CHECK(storage.last_error()->problem == Problem::TimelineRunNotSaved);
+    const std::string carried = dir.file("progress.chronicle");
+    CHECK(storage.export_progress(carried)); // carried as it is, to a newer Chronicle elsewhere
+    CHECK(user_version(carried) == 6);
+    CHECK(storage.record_timeline_run(timeline_run("p", 4, 3, kNow)) == -1); // still read-only
     opened.storage.reset();
     CHECK(read_bytes(path) == before);
     CHECK(user_version(path) == 6);
@@ -503,6 +483,35 @@ SCENARIO("Progress exported from one save and imported into another", "[learn][s
                 CHECK(storage->best_timeline_run("p")->placed == 7);
             }
         }
+        WHEN("the file is a save of version 4, from before studying over days") {
+            run_sql(carried, chronicle::test::kDropVersion5Tables);
+            run_sql(carried, "PRAGMA user_version = 4;");
+            auto storage = open_cleanly(school);
+            const std::optional<ProgressImport> added = storage->import_progress(carried);
+            THEN("its games are imported, with their best scores") {
+                REQUIRE(added);
+                CHECK(added->games == 2);
+                CHECK(added->study_answers == 0);
+                CHECK(added->reviews == 0);
+                CHECK(added->timeline_runs == 0);
+                CHECK(storage->best_score("p", Mode::Timed)->points == 900);
+                CHECK(storage->fact_states("").empty());
+                CHECK(user_version(carried) == 4); // read, never changed
+            }
+        }
+        WHEN("an imported fact state was reviewed at the same moment as this save's") {
+            auto storage = open_cleanly(school);
+            REQUIRE(storage->record_study_answer(study_answer("p", kNow + 30, "here"),
+                                                 {review_of("p", "date:e01", kNow + 30, 9, fsrs::Rating::Hard)}) > 0);
+            REQUIRE(storage->import_progress(carried));
+            THEN("this save's stays") {
+                const std::vector<FactState> states = storage->fact_states("p");
+                REQUIRE(states.size() == 3);
+                CHECK(states[0].fact == "date:e01");
+                CHECK(states[0].card.reps == 9);
+                CHECK(states[0].last_rating == fsrs::Rating::Hard);
+            }
+        }
         WHEN("an imported game ties this save's best but was played earlier") {
             auto storage = open_cleanly(school);
             REQUIRE(storage->record_game(game_at("p", kNow + 1000, 900)) > 0);
@@ -521,6 +530,14 @@ SCENARIO("Progress exported from one save and imported into another", "[learn][s
                 CHECK(storage->last_error()->problem == Problem::ExportTargetExists);
                 CHECK(storage->last_error()->details == Details{carried});
                 CHECK(read_bytes(carried) == bytes);
+            }
+            THEN("a folder that is not there is said, and nothing is left behind") {
+                const std::string nowhere = dir.file("no such folder/progress.chronicle");
+                CHECK_FALSE(storage->export_progress(nowhere));
+                REQUIRE(storage->last_error());
+                CHECK(storage->last_error()->problem == Problem::ProgressNotExported);
+                CHECK(storage->last_error()->details.size() == 2);
+                CHECK(storage->last_error()->details.front() == Detail(nowhere));
             }
         }
     }

@@ -17,6 +17,7 @@
 
 using namespace chronicle;
 using chronicle::test::TempDir;
+using chronicle::test::read_bytes;
 using chronicle::test::open_cleanly;
 using chronicle::test::run_sql;
 using chronicle::test::Details;
@@ -25,13 +26,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int64_t kNow = 1700000000; // what the tests pass as "now"; names moved-aside files
-
-std::string read_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
 
 void write_bytes(const std::string& path, const std::string& bytes) {
     std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;

@@ -118,19 +118,7 @@ SCENARIO("A save of version 2 takes the team tables and keeps everything", "[sto
     TempDir dir;
     const std::string path = dir.file("save.db");
     GIVEN("a save of version 2 with a setting and a game") {
-        {
-            auto storage = open_cleanly(path);
-            REQUIRE(storage->set_setting("ui_lang", "zh"));
-            GameRecord g;
-            g.pack_id = "openai-2023";
-            g.mode = Mode::Timed;
-            g.finished_at = kNow;
-            g.questions = 1;
-            g.correct = 1;
-            g.points = 900;
-            g.answers.push_back({Kind::When, "When?", {"May"}, {"May"}, true, 900, 2000});
-            REQUIRE(storage->record_game(g) == 1);
-        }
+        chronicle::test::fill_older_save(*open_cleanly(path), kNow, false);
         // A version 2 save is this one without the team and class tables.
         run_sql(path, chronicle::test::kDropVersion5Tables);
         run_sql(path, "DROP TABLE team_game_answers; DROP TABLE team_game_teams; DROP TABLE team_games;"
@@ -140,11 +128,7 @@ SCENARIO("A save of version 2 takes the team tables and keeps everything", "[sto
             auto storage = open_cleanly(path);
             THEN("it is at version 5 with its setting, game and best score, and takes a team game") {
                 CHECK(user_version(path) == 5);
-                CHECK(storage->setting("ui_lang") == std::optional<std::string>("zh"));
-                REQUIRE(storage->game(1));
-                CHECK(storage->game(1)->answers.size() == 1);
-                REQUIRE(storage->best_score("openai-2023", Mode::Timed));
-                CHECK(storage->best_score("openai-2023", Mode::Timed)->points == 900);
+                chronicle::test::check_older_save(*storage, 0);
                 CHECK(storage->recent_team_games(-1).empty());
                 CHECK(storage->record_team_game(played_team_game().record(kNow)) > 0);
                 CHECK(storage->recent_team_games(-1).size() == 1);

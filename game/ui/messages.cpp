@@ -385,7 +385,7 @@ constexpr Words<Problem> kSentences[] = {
     {Problem::StudyAnswerNotSaved, "无法保存这次学习的回答：{1}", "Could not save this Learn answer: {1}"},
     {Problem::TimelineRunNotSaved, "无法保存这局时间线游戏：{1}", "Could not save this Timeline game: {1}"},
     {Problem::ProgressNotRead, "无法读取学习进度：{1}", "Could not read the learning progress: {1}"},
-    {Problem::ExportTargetExists, "{1} 已经存在，Chronicle 不会覆盖它；请换一个文件名",
+    {Problem::ExportTargetExists, "{1} 已经存在，Chronicle 绝不替换它；请换一个文件名",
      "{1} already exists and Chronicle never writes over it; choose another name"},
     {Problem::ProgressNotExported, "无法把进度导出到 {1}：{2}", "Could not export the progress to {1}: {2}"},
     {Problem::ProgressNotImported, "无法从 {1} 导入进度：{2}；存档没有改变",

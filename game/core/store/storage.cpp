@@ -334,8 +334,9 @@ constexpr const char* kInsertReview =
     " scheduled_days, reps, lapses, game_id, study_answer_id)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 // The latest review sets the state; one older than the state (written later, as an
-// import or a game finished after a Learn session may be) leaves it. On a tie the
-// one written last is the latest.
+// import or a game finished after a Learn session may be) leaves it. On a tie (?13)
+// the one written last is the latest, as a record or memory's state is; an imported
+// one is not.
 constexpr const char* kSetFactState =
     "INSERT INTO fact_states (pack_id, fact, state, step, stability, difficulty, due, last_review, scheduled_days, reps,"
     " lapses, last_rating) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
@@ -343,7 +344,7 @@ constexpr const char* kSetFactState =
     " stability = excluded.stability, difficulty = excluded.difficulty, due = excluded.due,"
     " last_review = excluded.last_review, scheduled_days = excluded.scheduled_days, reps = excluded.reps,"
     " lapses = excluded.lapses, last_rating = excluded.last_rating"
-    " WHERE excluded.last_review >= fact_states.last_review";
+    " WHERE excluded.last_review > fact_states.last_review OR (?13 AND excluded.last_review = fact_states.last_review)";
 // "" for every pack. These three list their columns in the order *_from_row() reads them.
 constexpr const char* kFactStates =
     "SELECT pack_id, fact, state, step, stability, difficulty, due, last_review, scheduled_days, reps, lapses, last_rating"
@@ -1244,12 +1245,13 @@ TimelineRun timeline_run_from_row(const Statement& row) {
     return r;
 }
 
-// Offers `card`, rated `rating`, as the fact's state; kSetFactState keeps a later one.
+// Offers `card`, rated `rating`, as the fact's state; kSetFactState keeps a later one,
+// and with `tie_moves` not an equal one.
 int offer_fact_state(Statement& set_state, const std::string& pack_id, const std::string& fact, const fsrs::Card& c,
-                     fsrs::Rating rating) {
+                     fsrs::Rating rating, bool tie_moves = true) {
     set_state.reset();
     set_state.bind(pack_id, fact, static_cast<int>(c.state), c.step, c.stability, c.difficulty, c.due, c.last_review,
-                   c.scheduled_days, c.reps, c.lapses, rating_number(rating));
+                   c.scheduled_days, c.reps, c.lapses, rating_number(rating), tie_moves);
     return set_state.step();
 }
 
@@ -1314,17 +1316,6 @@ int read_all(sqlite3* db, const char* sql, FromRow from_row, std::vector<Record>
     return rc;
 }
 
-// Whether `find`, bound to `values`, yields a row; its first column into `id`.
-// SQLITE_ROW, SQLITE_DONE, or the error.
-template <class... Values>
-int find_row(Statement& find, int64_t& id, const Values&... values) {
-    find.reset();
-    find.bind(values...);
-    const int rc = find.step();
-    if (rc == SQLITE_ROW) id = find.integer(0);
-    return rc;
-}
-
 // One save's records added to another, inside a transaction the caller holds: the
 // move from memory into the save (everything, and memory's fact states are the
 // later), and an import (what the save already has is skipped; a fact state moves
@@ -1346,6 +1337,8 @@ constexpr const char* kOfferEarlierBest =
     " AND (SELECT finished_at FROM games WHERE id = ?1) < (SELECT finished_at FROM games WHERE id = best_scores.game_id)";
 constexpr const char* kAllGames = "SELECT id, pack_id, mode, difficulty, seed, lang, finished_at, questions, correct, points,"
                                   " best_streak FROM games ORDER BY id";
+constexpr const char* kAllStudyAnswers =
+    "SELECT id, pack_id, lang, kind, prompt, correct, elapsed_ms, at FROM study_answers ORDER BY id";
 constexpr const char* kFindStudyAnswer =
     "SELECT id FROM study_answers WHERE pack_id = ?1 AND at = ?2 AND kind = ?3 AND prompt = ?4 AND correct = ?5";
 constexpr const char* kAllReviews =
@@ -1356,120 +1349,113 @@ constexpr const char* kAllTimelineRuns =
     "SELECT id, pack_id, lang, seed, finished_at, placed, wrong FROM timeline_runs ORDER BY id";
 constexpr const char* kFindTimelineRun =
     "SELECT id FROM timeline_runs WHERE pack_id = ?1 AND seed = ?2 AND finished_at = ?3 AND placed = ?4 AND wrong = ?5";
-// On an import a state moves only to a strictly later review; kSetFactState lets a tie in.
-constexpr const char* kImportFactState =
-    "INSERT INTO fact_states (pack_id, fact, state, step, stability, difficulty, due, last_review, scheduled_days, reps,"
-    " lapses, last_rating) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12"
-    " WHERE NOT EXISTS (SELECT 1 FROM fact_states WHERE pack_id = ?1 AND fact = ?2 AND last_review >= ?8)"
-    " ON CONFLICT (pack_id, fact) DO UPDATE SET state = excluded.state, step = excluded.step,"
-    " stability = excluded.stability, difficulty = excluded.difficulty, due = excluded.due,"
-    " last_review = excluded.last_review, scheduled_days = excluded.scheduled_days, reps = excluded.reps,"
-    " lapses = excluded.lapses, last_rating = excluded.last_rating";
+
+// Each row of `all` in `from`, read by `from_row`, is written into `to` by
+// `write(row, record, present)`: `present` is the id of the same record in `to`, found
+// by `find` bound by `key(find, record)`, when what is present is skipped.
+template <class FromRow, class Key, class Write>
+int merge_rows(sqlite3* from, sqlite3* to, bool skip_present, const char* all, const char* find, FromRow from_row, Key key,
+               Write write) {
+    Statement rows(from, all);
+    Statement same(to, find);
+    int rc;
+    while ((rc = rows.step()) == SQLITE_ROW) {
+        auto record = from_row(rows);
+        std::optional<int64_t> present;
+        if (skip_present) {
+            same.reset();
+            key(same, record);
+            rc = same.step();
+            if (rc == SQLITE_ROW) present = same.integer(0);
+            else if (rc != SQLITE_DONE) return rc;
+        }
+        if ((rc = write(rows, record, present)) != SQLITE_OK) return rc;
+    }
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
 
 // Games with their answers, each offered as the best score. SQLITE_OK or the error.
 int merge_games(sqlite3* from, sqlite3* to, Merge& m) {
-    Statement games(from, kAllGames);
-    Statement find(to, kFindGame);
     Statement earlier_best(to, kOfferEarlierBest);
-    int rc;
-    while ((rc = games.step()) == SQLITE_ROW) {
-        GameRecord g = game_from_row(games);
-        int64_t id = 0;
-        Detail why; // the caller says what failed
-        if (m.skip_present) {
-            rc = find_row(find, id, g.pack_id, g.finished_at, static_cast<int64_t>(g.seed), mode_name(g.mode), g.points);
-            if (rc == SQLITE_ROW) {
-                m.games[g.id] = id;
-                continue;
+    return merge_rows(
+        from, to, m.skip_present, kAllGames, kFindGame, game_from_row,
+        [](Statement& find, const GameRecord& g) {
+            find.bind(g.pack_id, g.finished_at, static_cast<int64_t>(g.seed), mode_name(g.mode), g.points);
+        },
+        [&](const Statement&, GameRecord& g, std::optional<int64_t> present) {
+            int64_t id = present.value_or(0);
+            Detail why; // the caller says what failed
+            int rc = SQLITE_OK;
+            if (!present) {
+                if ((rc = read_answers(from, g.id, g.answers, why)) != SQLITE_OK) return rc;
+                if ((rc = write_game(to, g, id, why)) != SQLITE_OK) return rc;
+                ++m.added.games;
+                if (m.skip_present) { // memory's games were all played after the save's
+                    earlier_best.reset();
+                    earlier_best.bind(id, g.pack_id, mode_name(g.mode));
+                    if ((rc = earlier_best.step()) == SQLITE_DONE) rc = SQLITE_OK;
+                }
             }
-            if (rc != SQLITE_DONE) return rc;
-        }
-        if ((rc = read_answers(from, g.id, g.answers, why)) != SQLITE_OK) return rc;
-        if ((rc = write_game(to, g, id, why)) != SQLITE_OK) return rc;
-        m.games[g.id] = id;
-        ++m.added.games;
-        if (m.skip_present) { // memory's games were all played after the save's
-            earlier_best.reset();
-            earlier_best.bind(id, g.pack_id, mode_name(g.mode));
-            if ((rc = earlier_best.step()) != SQLITE_DONE) return rc;
-        }
-    }
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+            m.games[g.id] = id;
+            return rc;
+        });
 }
 
 // Learn answers, reviews (of games merged before), Timeline games and fact states.
 int merge_learning(sqlite3* from, sqlite3* to, Merge& m) {
     Detail why;
-    int64_t id = 0;
-    int rc;
-    {
-        Statement answers(from, kStudyAnswers);
-        answers.bind(std::string(), INT64_MIN);
-        Statement find(to, kFindStudyAnswer);
-        while ((rc = answers.step()) == SQLITE_ROW) {
-            const StudyAnswer a = study_answer_from_row(answers);
-            if (m.skip_present) {
-                rc = find_row(find, id, a.pack_id, a.at, kind_name(a.kind), a.prompt, a.correct);
-                if (rc == SQLITE_ROW) {
-                    m.answers[a.id] = id;
-                    continue;
-                }
-                if (rc != SQLITE_DONE) return rc;
+    int rc = merge_rows(
+        from, to, m.skip_present, kAllStudyAnswers, kFindStudyAnswer, study_answer_from_row,
+        [](Statement& find, const StudyAnswer& a) { find.bind(a.pack_id, a.at, kind_name(a.kind), a.prompt, a.correct); },
+        [&](const Statement&, const StudyAnswer& a, std::optional<int64_t> present) {
+            int64_t id = present.value_or(0);
+            if (!present) {
+                const int written = write_study_answer(to, a, id, why);
+                if (written != SQLITE_OK) return written;
+                ++m.added.study_answers;
             }
-            if ((rc = write_study_answer(to, a, id, why)) != SQLITE_OK) return rc;
             m.answers[a.id] = id;
-            ++m.added.study_answers;
-        }
-        if (rc != SQLITE_DONE) return rc;
-    }
-    {
-        Statement reviews(from, kAllReviews);
-        Statement find(to, kFindReview);
-        Statement insert(to, kInsertReview);
-        while ((rc = reviews.step()) == SQLITE_ROW) {
-            const FactReview r = review_from_row(reviews);
-            // From a game or a Learn answer merged above (found here or added).
-            const auto game = m.games.find(reviews.integer(14));
-            const auto answer = m.answers.find(reviews.integer(15));
-            std::optional<int64_t> game_id, answer_id;
-            if (reviews.is_null(14)) {
-                if (answer == m.answers.end()) continue;
-                answer_id = answer->second;
-            } else {
-                if (game == m.games.end()) continue;
-                game_id = game->second;
-            }
-            if (m.skip_present) {
-                rc = find_row(find, id, r.pack_id, r.fact, r.at, rating_number(r.rating));
-                if (rc == SQLITE_ROW) continue;
-                if (rc != SQLITE_DONE) return rc;
-            }
-            if ((rc = insert_review(insert, r, game_id, answer_id)) != SQLITE_DONE) return rc;
+            return SQLITE_OK;
+        });
+    if (rc != SQLITE_OK) return rc;
+    Statement insert(to, kInsertReview);
+    rc = merge_rows(
+        from, to, m.skip_present, kAllReviews, kFindReview, review_from_row,
+        [](Statement& find, const FactReview& r) { find.bind(r.pack_id, r.fact, r.at, rating_number(r.rating)); },
+        [&](const Statement& row, const FactReview& r, std::optional<int64_t> present) {
+            if (present) return SQLITE_OK;
+            // From a game or a Learn answer merged above (found there or added); a review
+            // of neither, which the save's CHECK refuses, is left out.
+            const bool of_game = !row.is_null(14);
+            const std::map<int64_t, int64_t>& ids = of_game ? m.games : m.answers;
+            const auto to_id = ids.find(row.integer(of_game ? 14 : 15));
+            if (to_id == ids.end()) return SQLITE_OK;
+            const std::optional<int64_t> none;
+            const int inserted = insert_review(insert, r, of_game ? to_id->second : none, of_game ? none : to_id->second);
+            if (inserted != SQLITE_DONE) return inserted;
             ++m.added.reviews;
-        }
-        if (rc != SQLITE_DONE) return rc;
-    }
-    {
-        Statement runs(from, kAllTimelineRuns);
-        Statement find(to, kFindTimelineRun);
-        while ((rc = runs.step()) == SQLITE_ROW) {
-            const TimelineRun r = timeline_run_from_row(runs);
-            if (m.skip_present) {
-                rc = find_row(find, id, r.pack_id, static_cast<int64_t>(r.seed), r.finished_at, r.placed, r.wrong);
-                if (rc == SQLITE_ROW) continue;
-                if (rc != SQLITE_DONE) return rc;
-            }
-            if ((rc = write_timeline_run(to, r, id, why)) != SQLITE_OK) return rc;
-            ++m.added.timeline_runs;
-        }
-        if (rc != SQLITE_DONE) return rc;
-    }
+            return SQLITE_OK;
+        });
+    if (rc != SQLITE_OK) return rc;
+    rc = merge_rows(
+        from, to, m.skip_present, kAllTimelineRuns, kFindTimelineRun, timeline_run_from_row,
+        [](Statement& find, const TimelineRun& r) {
+            find.bind(r.pack_id, static_cast<int64_t>(r.seed), r.finished_at, r.placed, r.wrong);
+        },
+        [&](const Statement&, const TimelineRun& r, std::optional<int64_t> present) {
+            int64_t id = 0;
+            if (present) return SQLITE_OK;
+            const int written = write_timeline_run(to, r, id, why);
+            if (written == SQLITE_OK) ++m.added.timeline_runs;
+            return written;
+        });
+    if (rc != SQLITE_OK) return rc;
     Statement states(from, kFactStates);
     states.bind(std::string());
-    Statement set_state(to, m.skip_present ? kImportFactState : kSetFactState);
+    Statement set_state(to, kSetFactState);
     while ((rc = states.step()) == SQLITE_ROW) {
         const FactState f = fact_state_from_row(states);
-        if ((rc = offer_fact_state(set_state, f.pack_id, f.fact, f.card, f.last_rating)) != SQLITE_DONE) return rc;
+        if ((rc = offer_fact_state(set_state, f.pack_id, f.fact, f.card, f.last_rating, !m.skip_present)) != SQLITE_DONE) return rc;
     }
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
@@ -1642,28 +1628,31 @@ int64_t Storage::record_study_answer(const StudyAnswer& answer, const std::vecto
     });
 }
 
-std::vector<FactState> Storage::fact_states(const std::string& pack_id) const {
-    last_error_.reset();
-    std::vector<FactState> states;
-    if (read_all(db_.get(), kFactStates, fact_state_from_row, states, pack_id) == SQLITE_DONE) return states;
-    fail(Problem::ProgressNotRead);
+namespace {
+
+// The records `sql` yields, bound to `values`, or none with `error` set to why.
+template <class Record, class FromRow, class... Values>
+std::vector<Record> progress_rows(sqlite3* db, std::optional<Issue>& error, const char* sql, FromRow from_row,
+                                  const Values&... values) {
+    error.reset();
+    std::vector<Record> records;
+    if (read_all(db, sql, from_row, records, values...) == SQLITE_DONE) return records;
+    error = Issue{Problem::ProgressNotRead, {reason_of(db, sqlite3_extended_errcode(db))}};
     return {};
+}
+
+} // namespace
+
+std::vector<FactState> Storage::fact_states(const std::string& pack_id) const {
+    return progress_rows<FactState>(db_.get(), last_error_, kFactStates, fact_state_from_row, pack_id);
 }
 
 std::vector<FactReview> Storage::fact_reviews(const std::string& pack_id, int64_t since) const {
-    last_error_.reset();
-    std::vector<FactReview> reviews;
-    if (read_all(db_.get(), kFactReviews, review_from_row, reviews, pack_id, since) == SQLITE_DONE) return reviews;
-    fail(Problem::ProgressNotRead);
-    return {};
+    return progress_rows<FactReview>(db_.get(), last_error_, kFactReviews, review_from_row, pack_id, since);
 }
 
 std::vector<StudyAnswer> Storage::study_answers(const std::string& pack_id, int64_t since) const {
-    last_error_.reset();
-    std::vector<StudyAnswer> answers;
-    if (read_all(db_.get(), kStudyAnswers, study_answer_from_row, answers, pack_id, since) == SQLITE_DONE) return answers;
-    fail(Problem::ProgressNotRead);
-    return {};
+    return progress_rows<StudyAnswer>(db_.get(), last_error_, kStudyAnswers, study_answer_from_row, pack_id, since);
 }
 
 int64_t Storage::record_timeline_run(const TimelineRun& run) {
@@ -1672,12 +1661,8 @@ int64_t Storage::record_timeline_run(const TimelineRun& run) {
 }
 
 std::optional<TimelineRun> Storage::best_timeline_run(const std::string& pack_id) const {
-    last_error_.reset();
-    std::vector<TimelineRun> best;
-    if (read_all(db_.get(), kBestTimelineRun, timeline_run_from_row, best, pack_id) != SQLITE_DONE) {
-        fail(Problem::ProgressNotRead);
-        return std::nullopt;
-    }
+    const std::vector<TimelineRun> best =
+        progress_rows<TimelineRun>(db_.get(), last_error_, kBestTimelineRun, timeline_run_from_row, pack_id);
     if (best.empty()) return std::nullopt;
     return best.front();
 }
@@ -1689,12 +1674,23 @@ std::optional<TimelineRun> Storage::best_timeline_run(const std::string& pack_id
 namespace {
 
 // The whole save, as one consistent snapshot, into the empty file at `to` (SQLite's
-// VACUUM INTO, which takes a read transaction: a write waits or is waited for).
-int vacuum_into(sqlite3* db, const std::string& to) {
-    Statement vacuum(db, "VACUUM INTO ?1");
-    vacuum.bind(to);
-    const int rc = vacuum.step();
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+// VACUUM INTO, which takes a read transaction: a write waits or is waited for);
+// nullopt, or why not. A save read but not written (query_only) is still copied:
+// VACUUM INTO writes only the new file, though query_only refuses it as a write.
+std::optional<Detail> vacuum_into(sqlite3* db, const std::string& to) {
+    int64_t query_only = 0;
+    int rc = read_integer(db, "PRAGMA query_only", query_only);
+    if (rc == SQLITE_OK && query_only) rc = exec(db, "PRAGMA query_only = OFF");
+    if (rc != SQLITE_OK) return reason_of(db, rc);
+    std::optional<Detail> why;
+    {
+        Statement vacuum(db, "VACUUM INTO ?1");
+        vacuum.bind(to);
+        rc = vacuum.step();
+        if (rc != SQLITE_DONE) why = reason_of(db, rc);
+    }
+    if (query_only) exec(db, "PRAGMA query_only = ON");
+    return why;
 }
 
 // A progress file opened read-only, checked to be a save this version can read, and its
@@ -1740,6 +1736,7 @@ ProgressFile open_progress_file(const std::string& path) {
 
 } // namespace
 
+// While the run lives in memory (the save would not open), the copy holds what memory holds.
 bool Storage::export_progress(const std::string& path) const {
     last_error_.reset();
     const fs::path target = fs::u8path(path);
@@ -1758,10 +1755,8 @@ bool Storage::export_progress(const std::string& path) const {
         last_error_ = Issue{Problem::ProgressNotExported, {path, os_reason(errno)}};
         return false;
     }
-    int rc = vacuum_into(db_.get(), temporary);
-    std::optional<Detail> why;
-    if (rc != SQLITE_OK) why = reason_of(db_.get(), rc);
-    else if (fsync(fd) != 0) why = os_reason(errno);
+    std::optional<Detail> why = vacuum_into(db_.get(), temporary);
+    if (!why && fsync(fd) != 0) why = os_reason(errno);
     ::close(fd);
     if (!why && ::link(temporary.c_str(), path.c_str()) != 0) {
         if (errno == EEXIST) {
