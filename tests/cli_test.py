@@ -460,6 +460,34 @@ with tempfile.TemporaryDirectory() as DATA_DIR:
         check(r.returncode == 0 and "最近10局" in r.stdout and "连续学习" in r.stdout,
               "progress in words, in Chinese when the interface is", r)
 
+        # The same history carried to another machine by a progress file gives the same report.
+        with tempfile.TemporaryDirectory(prefix="chronicle-moved-") as other:
+            moved = os.path.join(other, "progress.db")
+            elsewhere = {**zone, "CHRONICLE_DATA_DIR": os.path.join(other, "data")}
+            os.mkdir(elsewhere["CHRONICLE_DATA_DIR"])
+            r = run("progress", "export", moved)
+            check(r.returncode == 0 and os.path.isfile(moved), "progress export writes the progress file", r)
+            r = run("progress", "export", moved)
+            check(r.returncode == 1 and r.stderr.strip(), "progress export never writes over a file", r)
+            r = run("progress", "import", moved, env_extra=elsewhere)
+            check(r.returncode == 0 and re.search(r": [1-9][0-9]* games, [1-9][0-9]* Learn answers", r.stdout),
+                  "progress import adds the games and Learn answers", r)
+            here = run("progress", "--format", "json", "--pack", "openai-2023", env_extra=zone)
+            there = run("progress", "--format", "json", "--pack", "openai-2023", env_extra=elsewhere)
+            try:
+                mine, theirs = json.loads(here.stdout), json.loads(there.stdout)
+                mine.pop("now", None), theirs.pop("now", None)
+            except ValueError:
+                mine, theirs = None, 0
+            check(mine == theirs, "the imported progress gives the same report", there)
+            r = run("progress", "import", moved, env_extra=elsewhere)
+            check(r.returncode == 0 and ": 0 games, 0 Learn answers, 0 reviews, 0 Timeline games" in r.stdout,
+                  "importing the same file again adds nothing", r)
+            r = run("progress", "import", SEED_PACK, env_extra=elsewhere)
+            check(r.returncode == 1 and r.stderr.strip(), "a file that is no save is refused with a reason", r)
+            r = run("progress", "import", env_extra=elsewhere)
+            check(r.returncode == 2, "progress import needs a file", r)
+
 for f in failures:
     print("FAIL:", f)
 print(f"{checks - len(failures)} passed, {len(failures)} failed")

@@ -92,6 +92,9 @@ Usage:
       --pack ID                  one pack (default: every pack found)
       --format text|json         words in the interface language (default), or
                                  chronicle-progress JSON (version 1)
+  chronicle progress export FILE save one's progress (every game and review) to a new file
+  chronicle progress import FILE add a progress file's games and reviews to this machine's
+                                 save (what both hold is kept once)
   chronicle --help | --version
 
 Packs are read from the bundled questions/ folder and from the user's folder
@@ -605,9 +608,53 @@ int cmd_results(const std::vector<std::string>& args) {
     return usage_error("results needs list or export");
 }
 
+// A copy of the whole save, to carry one's progress to another machine.
+int cmd_progress_export(const std::string& file) {
+    std::unique_ptr<Storage> storage;
+    if (const int failed = open_save(storage)) return failed;
+    if (!storage) {
+        std::cerr << "chronicle: nothing to export: no game or study has been saved yet\n";
+        return 1;
+    }
+    if (!storage->export_progress(file)) {
+        std::cerr << "chronicle: " << printable(ui::message(*storage->last_error(), ui::Lang::En)) << "\n";
+        return 1;
+    }
+    std::cout << "Progress exported to " << printable(file) << "\n";
+    return 0;
+}
+
+// Adds what a progress file holds to this machine's save (made if missing).
+int cmd_progress_import(const std::string& file) {
+    const std::optional<std::string> folder = user_data_folder();
+    if (!folder) {
+        std::cerr << "chronicle: " << ui::message(Issue{Problem::NoDataFolder}, ui::Lang::En) << "\n";
+        return 1;
+    }
+    OpenResult opened = Storage::open(*folder + "/" + kSaveFileName, unix_now());
+    if (opened.notice) std::cerr << "chronicle: note: " << printable(ui::message(*opened.notice, ui::Lang::En)) << "\n";
+    if (!opened.storage || opened.storage->in_memory() || opened.storage->read_only()) {
+        std::cerr << "chronicle: the save cannot be written: nothing imported\n";
+        return 1;
+    }
+    const std::optional<ProgressImport> added = opened.storage->import_progress(file);
+    if (!added) {
+        std::cerr << "chronicle: " << printable(ui::message(*opened.storage->last_error(), ui::Lang::En)) << "\n";
+        return 1;
+    }
+    std::cout << "Imported from " << printable(file) << ": " << added->games << " games, " << added->study_answers
+              << " Learn answers, " << added->reviews << " reviews, " << added->timeline_runs
+              << " Timeline games (what the save held already was left alone)\n";
+    return 0;
+}
+
 // The progress report of every pack found (or one), from the save; a folder without a
-// save gives every pack with nothing studied.
+// save gives every pack with nothing studied. `export FILE` and `import FILE` carry it.
 int cmd_progress(const std::vector<std::string>& args) {
+    if (!args.empty() && (args[0] == "export" || args[0] == "import")) {
+        if (args.size() != 2) return usage_error("progress " + args[0] + " takes one file");
+        return args[0] == "export" ? cmd_progress_export(args[1]) : cmd_progress_import(args[1]);
+    }
     std::string pack_id, format = "text";
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& flag = args[i];

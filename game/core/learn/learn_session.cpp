@@ -116,7 +116,7 @@ bool LearnSession::try_ask(const std::string& fact, Moment now) {
     asked_at_unix_ = now.unix_seconds;
     chosen_.clear();
     reviews_.clear();
-    saved_ = false;
+    saved_.reset();
     save_error_.reset();
     return true;
 }
@@ -169,7 +169,7 @@ bool LearnSession::answer(const std::vector<size_t>& chosen, Moment now) {
         a.correct = grade_.correct;
         a.elapsed_ms = elapsed;
         a.at = now.unix_seconds;
-        saved_ = storage_->record_study_answer(a, reviews_) >= 0;
+        if (const int64_t id = storage_->record_study_answer(a, reviews_); id >= 0) saved_ = id;
         if (saved_) ++summary_.saved;
         else save_error_ = storage_->last_error();
     }

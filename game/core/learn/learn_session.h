@@ -69,8 +69,9 @@ public:
     const Grade& grade() const { return grade_; }
     // The reviews of the answer revealed: each fact it tested, rated, with its next due.
     const std::vector<FactReview>& reviews() const { return reviews_; }
-    // The answer revealed is in the save (false: saving failed, see save_error, or no save).
-    bool saved() const { return saved_; }
+    // The answer revealed is in the save, with this id (nullopt: saving failed, see
+    // save_error, or no save).
+    const std::optional<int64_t>& saved() const { return saved_; }
     const std::optional<Issue>& save_error() const { return save_error_; }
     // Facts due when the question was asked (it included), and new facts still to come.
     size_t due_left() const;
@@ -108,7 +109,7 @@ private:
     std::vector<size_t> chosen_;
     Grade grade_;
     std::vector<FactReview> reviews_;
-    bool saved_ = false;
+    std::optional<int64_t> saved_;
     std::optional<Issue> save_error_;
     LearnSummary summary_;
 };
