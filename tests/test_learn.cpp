@@ -247,3 +247,42 @@ TEST_CASE("every answer of a Learn session is saved at once, with its reviews", 
     REQUIRE(forgotten != states.end());
     CHECK(forgotten->card.due == kStart + 9 + 60); // the first learning step: a minute
 }
+
+TEST_CASE("every Learn session ends: slow right answers wait for their next step, a fact missed again and again for the next session", "[learn]") {
+    const Pack& pack = seed_pack();
+    for (const bool right : {true, false}) {
+        LearnSession learn(pack, {}, options_in("en", 5), nullptr, at(kStart));
+        int64_t t = kStart;
+        int asked = 0;
+        while (learn.step() == LearnStep::Asking) {
+            REQUIRE(++asked <= 5 * 4);
+            Moment answered = at(t += 15); // slower than half the Timed limit: Hard when right
+            answered.ms += 14000;
+            REQUIRE(learn.answer(answer_for(learn.question(), right), answered));
+            learn.next(at(t += 1));
+        }
+        if (right) CHECK(asked == 5);
+        else CHECK(asked > 5 * 2); // each missed fact back, at most four tries in all (a partner's miss counts too)
+        CHECK(learn.summary().new_facts == 5);
+    }
+}
+
+TEST_CASE("a fact in review due later today is due in today's session", "[learn]") {
+    const Pack& pack = seed_pack();
+    FactState s;
+    s.pack_id = pack.id;
+    s.fact = fact_key(pack, pack_facts(pack)[4]);
+    s.card = fsrs::review({}, fsrs::Rating::Good, kStart - 5 * kDay, {});
+    s.card = fsrs::review(s.card, fsrs::Rating::Good, kStart - 4 * kDay, {});
+    REQUIRE(s.card.state == fsrs::State::Review);
+    s.card.due = kStart + 3 * 3600;
+    LearnOptions options = options_in("en", 0);
+    options.day_end = kStart + 10 * 3600;
+    LearnSession today(pack, {s}, options, nullptr, at(kStart));
+    REQUIRE(today.step() == LearnStep::Asking);
+    CHECK(today.fact() == s.fact);
+    CHECK(today.due_left() == 1);
+    options.day_end = kStart + 3600; // tomorrow's study day begins before it is due
+    LearnSession tonight(pack, {s}, options, nullptr, at(kStart));
+    CHECK(tonight.step() == LearnStep::Finished);
+}

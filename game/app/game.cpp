@@ -621,12 +621,12 @@ void Game::carry_out(const ui::Intent& intent) {
         show(intent.screen);
         break;
     case Do::Back: show(opened_from_); break;
+    case Do::LeaveLearn:
+        play_->leave_learn();
+        show(ui::ScreenId::Home);
+        break;
     case Do::AskLeave:
-        if (learn) { // every answer is saved already: nothing to lose, nothing to ask
-            play_->leave_learn();
-            show(ui::ScreenId::Home);
-            break;
-        }
+        if (learn) return carry_out(ui::Intent::to(Do::LeaveLearn)); // every answer is saved: nothing to ask
         if (round) round->pause(now().ms);
         if (TeamGame* game = play_->team_game()) team_paused_to_ask_ = game->pause(now().ms);
         if (class_session_) class_paused_to_ask_ = class_session_->act(HostAction::Pause, now().ms);

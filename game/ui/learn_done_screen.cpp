@@ -27,7 +27,7 @@ Intent LearnDoneScreen::draw_content(Model& model, const UiContext& ctx) {
     ImGui::Spacing();
     if (primary_button(ctx.t(T::HomeEnter), ctx, ImVec2(ImGui::GetContentRegionAvail().x, 0)) ||
         key_pressed(SDL_SCANCODE_RETURN) || key_pressed(SDL_SCANCODE_KP_ENTER))
-        return Intent::to(Intent::Do::Home);
+        return Intent::to(Intent::Do::LeaveLearn);
     return {};
 }
 

@@ -9,6 +9,7 @@ class LearnDoneScreen : public Screen {
 private:
     const char* window_id() const override { return "learn-done"; }
     Intent draw_content(Model& model, const UiContext& ctx) override;
+    Intent on_escape() const override { return Intent::to(Intent::Do::LeaveLearn); }
 };
 
 } // namespace chronicle::ui

@@ -318,7 +318,7 @@ Intent ProgressScreen::draw_content(Model& model, const UiContext& ctx) {
         ImGui::Dummy(ImVec2(width, height));
     }
 
-    if (back_button(ctx.t(T::Home), ctx)) intent = Intent::to(Intent::Do::Home);
+    if (back_button(ctx.t(T::Home), ctx)) intent = Intent::to(Intent::Do::Back); // a quiz set aside stays
     return intent;
 }
 

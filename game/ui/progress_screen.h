@@ -10,6 +10,7 @@ class ProgressScreen : public Screen {
 private:
     const char* window_id() const override { return "progress"; }
     Intent draw_content(Model& model, const UiContext& ctx) override;
+    Intent on_escape() const override { return Intent::to(Intent::Do::Back); } // a quiz set aside stays
 };
 
 } // namespace chronicle::ui

@@ -134,6 +134,7 @@ struct Intent {
         Study,          // a Learn session of the chosen pack: due facts, then new ones
         ReviewMistakes, // a Learn session of the chosen pack's facts last answered wrong
         RetryMissed,    // from Results: a Learn session of the facts the round's answers missed
+        LeaveLearn,     // Home from a Learn session (every answer is saved); a quiz set aside stays
         TimelineStart,  // a Timeline game of the chosen pack (also "play again")
         TimelinePlace,  // the card in hand goes into gap `chosen[0]`
     };

@@ -10,6 +10,8 @@ namespace {
 // A fact in its learning steps comes back within minutes: rather than wait, the session
 // asks it early when nothing else is left, as Anki's learn-ahead limit does.
 constexpr int64_t kLearnAheadSeconds = 20 * 60;
+// A fact missed again and again waits for the next session after this many tries.
+constexpr int kMostAsksPerSession = 4;
 
 } // namespace
 
@@ -61,9 +63,12 @@ LearnSession::LearnSession(Pack pack, const std::vector<FactState>& states, Lear
 
 size_t LearnSession::due_left() const {
     size_t due = 0;
-    for (const auto& [key, s] : states_)
-        if (s.card.state != fsrs::State::New && !skipped_.count(key) && (key == fact_ || s.card.due <= asked_at_unix_))
-            ++due;
+    for (const auto& [key, s] : states_) {
+        if (s.card.state == fsrs::State::New || skipped_.count(key)) continue;
+        const bool waits = asked_.count(key) && !again_.count(key); // answered right in this session
+        const int64_t deadline = s.card.state == fsrs::State::Review ? std::max(options_.day_end, asked_at_unix_) : asked_at_unix_;
+        if (key == fact_ || (!waits && s.card.due <= deadline)) ++due;
+    }
     return due;
 }
 
@@ -71,11 +76,21 @@ void LearnSession::ask_next(Moment now) {
     question_.reset();
     fact_.clear();
     step_ = LearnStep::Finished;
-    // Due facts, the most overdue first.
+    // Due facts, the most overdue first. A fact in review is due all day; one in its
+    // (re)learning steps on the minute. A fact asked in this session comes back only when
+    // it was missed: one answered right waits for its next step in a later session.
+    const int64_t today_end = std::max(options_.day_end, now.unix_seconds);
     auto due_by = [&](int64_t until) {
         std::vector<const FactState*> due;
-        for (const auto& [key, s] : states_)
-            if (s.card.state != fsrs::State::New && s.card.due <= until && !skipped_.count(key)) due.push_back(&s);
+        for (const auto& [key, s] : states_) {
+            if (s.card.state == fsrs::State::New || skipped_.count(key)) continue;
+            if (asked_.count(key)) {
+                const auto missed = again_.find(key);
+                if (missed == again_.end() || missed->second >= kMostAsksPerSession) continue;
+            }
+            const int64_t deadline = s.card.state == fsrs::State::Review ? std::max(until, today_end) : until;
+            if (s.card.due <= deadline) due.push_back(&s);
+        }
         std::sort(due.begin(), due.end(), [](const FactState* a, const FactState* b) {
             return a->card.due != b->card.due ? a->card.due < b->card.due : a->fact < b->fact;
         });
@@ -151,6 +166,8 @@ bool LearnSession::answer(const std::vector<size_t>& chosen, Moment now) {
         }
         s.card = fsrs::review(s.card, r.rating, now.unix_seconds, options_.memory);
         s.last_rating = r.rating;
+        if (r.rating == fsrs::Rating::Again) ++again_[r.fact];
+        else again_.erase(r.fact);
         again = again || r.rating == fsrs::Rating::Again;
         asked_.insert(r.fact);
         reviews_.push_back({pack_.id, r.fact, r.rating, q.kind, now.unix_seconds, s.card});

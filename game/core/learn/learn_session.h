@@ -21,6 +21,9 @@ struct LearnOptions {
     QuizOptions quiz;           // language, difficulty and the first seed of the questions
     fsrs::Parameters memory;    // desired retention and the weights
     size_t new_facts = 20;      // new facts this session may bring in (the day's limit, less those met today)
+    // When the study day ends (Unix seconds): a fact in review due before then is due
+    // today (Home counts it so); 0: due means due now.
+    int64_t day_end = 0;
     std::vector<std::string> only; // when not empty: these facts only, due or not (reviewing mistakes)
 };
 
@@ -98,6 +101,9 @@ private:
     std::unordered_map<std::string, FactState> states_; // by fact key
     std::deque<std::string> new_queue_;
     std::unordered_set<std::string> asked_;  // facts asked in this session
+    // Facts last answered wrong in this session, and how often each was asked: only these
+    // come back within it, a few times at most, so that every session ends.
+    std::unordered_map<std::string, int> again_;
     std::unordered_set<std::string> skipped_; // facts the pack cannot ask now, or given away
     std::unordered_set<std::string> shown_;  // what the session's questions showed (Question::reveals)
 

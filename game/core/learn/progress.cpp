@@ -57,7 +57,10 @@ PackProgress make_progress(const ProgressInput& input, int64_t now, int32_t utc_
     for (const FactState& s : input.states) {
         if (s.card.state == fsrs::State::New && s.card.reps == 0) continue;
         ++reviewed;
-        if (fsrs::retrievability(s.card, now, params) >= params.desired_retention) ++p.known;
+        // Known: past its learning steps (a fact just missed is relearning, whatever its
+        // recall within the day) and recalled now at the desired retention.
+        if (s.card.state == fsrs::State::Review && fsrs::retrievability(s.card, now, params) >= params.desired_retention)
+            ++p.known;
         if (s.card.due < tomorrow_starts) {
             ++p.due_today;
         } else {

@@ -217,6 +217,8 @@ void Play::count_study(Moment now) {
     std::unordered_map<std::string, StudyCounts> seen; // from the save: due, and facts reviewed (in `facts`)
     if (save)
         for (const FactState& s : save->fact_states("")) {
+            // A fact an edited pack no longer has is no study (known only of a loaded pack).
+            if (const Pack* pack = library_.find(s.pack_id); pack && !find_fact(*pack, s.fact)) continue;
             StudyCounts& c = seen[s.pack_id];
             if (s.card.state == fsrs::State::New) continue;
             ++c.facts;
@@ -271,10 +273,12 @@ StartProblem Play::start_learn(uint64_t seed, Moment now, std::vector<std::strin
     if (!chosen()) return StartProblem::NoPack;
     const Pack* pack = chosen_pack();
     if (!pack) return StartProblem::Loading;
+    if (storage()) storage()->try_save_again();
     LearnOptions options;
     options.quiz = quiz_options(*pack);
     options.quiz.seed = seed;
     options.memory = memory_parameters(settings_);
+    options.day_end = end_of_today(now);
     const size_t allowed = static_cast<size_t>(settings_.new_per_day);
     const auto met = first_met_since(storage(), start_of_today(now));
     const auto it = met.find(pack->id);

@@ -76,6 +76,7 @@ void Round::advance(Moment now) {
 void Round::finish(Moment now) {
     step_ = RoundStep::Finished;
     if (!storage_ || session_.answers().empty()) return;
+    storage_->try_save_again();
     const std::vector<FactReview> reviews =
         quiz_reviews(session_, storage_->fact_states(session_.quiz().pack_id), now.unix_seconds, memory_);
     const int64_t id = storage_->record_game(game_record(session_, mode_, now.unix_seconds), reviews);

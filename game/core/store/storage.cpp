@@ -1323,8 +1323,11 @@ int read_all(sqlite3* db, const char* sql, FromRow from_row, std::vector<Record>
 struct Merge {
     bool skip_present = false;
     ProgressImport added;
-    std::map<int64_t, int64_t> games;   // the game's id in `from` → in `to`
-    std::map<int64_t, int64_t> answers; // the Learn answer's id in `from` → in `to`
+    // Games and Learn answers written into `to`: their id in `from` → in `to`. Their
+    // reviews go with them; those of a record `to` had already are there already (two
+    // reviews of one fact in one game are both kept).
+    std::map<int64_t, int64_t> games;
+    std::map<int64_t, int64_t> answers;
 };
 
 // The same game: pack, finish, seed, mode and points.
@@ -1344,7 +1347,6 @@ constexpr const char* kFindStudyAnswer =
 constexpr const char* kAllReviews =
     "SELECT pack_id, fact, rating, kind, at, state, step, stability, difficulty, due, last_review, scheduled_days, reps,"
     " lapses, game_id, study_answer_id FROM fact_reviews ORDER BY id";
-constexpr const char* kFindReview = "SELECT id FROM fact_reviews WHERE pack_id = ?1 AND fact = ?2 AND at = ?3 AND rating = ?4";
 constexpr const char* kAllTimelineRuns =
     "SELECT id, pack_id, lang, seed, finished_at, placed, wrong FROM timeline_runs ORDER BY id";
 constexpr const char* kFindTimelineRun =
@@ -1396,7 +1398,7 @@ int merge_games(sqlite3* from, sqlite3* to, Merge& m) {
                     if ((rc = earlier_best.step()) == SQLITE_DONE) rc = SQLITE_OK;
                 }
             }
-            m.games[g.id] = id;
+            if (!present) m.games[g.id] = id;
             return rc;
         });
 }
@@ -1414,29 +1416,26 @@ int merge_learning(sqlite3* from, sqlite3* to, Merge& m) {
                 if (written != SQLITE_OK) return written;
                 ++m.added.study_answers;
             }
-            m.answers[a.id] = id;
+            if (!present) m.answers[a.id] = id;
             return SQLITE_OK;
         });
     if (rc != SQLITE_OK) return rc;
     Statement insert(to, kInsertReview);
-    rc = merge_rows(
-        from, to, m.skip_present, kAllReviews, kFindReview, review_from_row,
-        [](Statement& find, const FactReview& r) { find.bind(r.pack_id, r.fact, r.at, rating_number(r.rating)); },
-        [&](const Statement& row, const FactReview& r, std::optional<int64_t> present) {
-            if (present) return SQLITE_OK;
-            // From a game or a Learn answer merged above (found there or added); a review
-            // of neither, which the save's CHECK refuses, is left out.
-            const bool of_game = !row.is_null(14);
-            const std::map<int64_t, int64_t>& ids = of_game ? m.games : m.answers;
-            const auto to_id = ids.find(row.integer(of_game ? 14 : 15));
-            if (to_id == ids.end()) return SQLITE_OK;
-            const std::optional<int64_t> none;
-            const int inserted = insert_review(insert, r, of_game ? to_id->second : none, of_game ? none : to_id->second);
-            if (inserted != SQLITE_DONE) return inserted;
-            ++m.added.reviews;
-            return SQLITE_OK;
-        });
-    if (rc != SQLITE_OK) return rc;
+    Statement reviews(from, kAllReviews);
+    while ((rc = reviews.step()) == SQLITE_ROW) {
+        // With a game or a Learn answer written above; a review of neither (its record was
+        // here already, or the save's CHECK would refuse it) is left out.
+        const bool of_game = !reviews.is_null(14);
+        const std::map<int64_t, int64_t>& ids = of_game ? m.games : m.answers;
+        const auto to_id = ids.find(reviews.integer(of_game ? 14 : 15));
+        if (to_id == ids.end()) continue;
+        const std::optional<int64_t> none;
+        const int inserted = insert_review(insert, review_from_row(reviews), of_game ? to_id->second : none,
+                                           of_game ? none : to_id->second);
+        if (inserted != SQLITE_DONE) return inserted;
+        ++m.added.reviews;
+    }
+    if (rc != SQLITE_DONE) return rc;
     rc = merge_rows(
         from, to, m.skip_present, kAllTimelineRuns, kFindTimelineRun, timeline_run_from_row,
         [](Statement& find, const TimelineRun& r) {

@@ -258,6 +258,12 @@ public:
     // A Learn answer and the reviews of the facts it tested (each fact's state set to
     // the review's card), all or nothing; the answer's id, or -1.
     int64_t record_study_answer(const StudyAnswer& answer, const std::vector<FactReview>& reviews);
+    // While memory holds the run and the save may yet open, tries it again (as a write
+    // does): called before reading the fact states a write will build on, so that a
+    // review never starts from memory's blank card while the save holds the fact's history.
+    void try_save_again() {
+        if (!retry_path_.empty() && !read_only_) move_into_save();
+    }
     // Every fact of the pack that was ever reviewed ("" for every pack).
     std::vector<FactState> fact_states(const std::string& pack_id) const;
     // Reviews at or after `since` (Unix seconds), oldest first ("" for every pack).
