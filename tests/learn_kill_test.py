@@ -29,12 +29,13 @@ def check_save(path, confirmed):
         check = db.execute("PRAGMA integrity_check").fetchone()[0]
         if check != "ok":
             return f"integrity_check: {check}"
+        answers = {row[0] for row in db.execute("SELECT id FROM study_answers")}
+        reviewed = set(db.execute("SELECT study_answer_id, fact FROM fact_reviews"))
         for answer_id, fact in confirmed.items():
-            if db.execute("SELECT 1 FROM study_answers WHERE id = ?", (answer_id,)).fetchone() is None:
+            if answer_id not in answers:
                 return f"confirmed answer {answer_id} is missing"
-            reviews = [r[0] for r in db.execute("SELECT fact FROM fact_reviews WHERE study_answer_id = ?", (answer_id,))]
-            if fact not in reviews:
-                return f"answer {answer_id}: reviews {reviews}, expected one of {fact}"
+            if (answer_id, fact) not in reviewed:
+                return f"answer {answer_id}: no review of {fact}"
         lone = db.execute("SELECT a.id FROM study_answers a WHERE NOT EXISTS"
                           " (SELECT 1 FROM fact_reviews r WHERE r.study_answer_id = a.id)").fetchall()
         if lone:
