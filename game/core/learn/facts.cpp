@@ -160,6 +160,12 @@ std::vector<Fact> pack_facts(const Pack& pack) {
     return facts;
 }
 
+std::unordered_set<std::string> fact_keys(const Pack& pack) {
+    std::unordered_set<std::string> keys;
+    for (const Fact& f : pack_facts(pack)) keys.insert(fact_key(pack, f));
+    return keys;
+}
+
 std::vector<FactRating> rate_answer(const Question& q, const std::vector<size_t>& chosen, const Grade& grade,
                                     int64_t elapsed_ms) {
     const fsrs::Rating right_rating =

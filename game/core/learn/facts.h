@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/learn/fsrs.h"
@@ -34,6 +35,9 @@ std::optional<Fact> find_fact(const Pack& pack, std::string_view key);
 // the events with a "who", the quotes, the numbers, the authored questions, of the
 // kinds the pack supports.
 std::vector<Fact> pack_facts(const Pack& pack);
+// The keys of pack_facts(pack): to tell at once which of many saved facts the pack
+// still has (find_fact looks one up by a scan).
+std::unordered_set<std::string> fact_keys(const Pack& pack);
 
 // How an answer rates each fact its question tested. Wrong (or out of time): Again; right
 // but slower than half the kind's Timed limit: Hard; else Good. An order rates each event

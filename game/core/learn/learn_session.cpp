@@ -39,8 +39,9 @@ LearnSession::LearnSession(Pack pack, const std::vector<FactState>& states, Lear
         return options_.only.empty() ||
                std::find(options_.only.begin(), options_.only.end(), fact) != options_.only.end();
     };
+    const std::unordered_set<std::string> keys = fact_keys(pack_);
     for (const FactState& s : states)
-        if (s.pack_id == pack_.id && wanted(s.fact) && find_fact(pack_, s.fact)) states_.emplace(s.fact, s);
+        if (s.pack_id == pack_.id && wanted(s.fact) && keys.count(s.fact)) states_.emplace(s.fact, s);
     if (options_.only.empty()) {
         for (const Fact& f : pack_facts(pack_)) {
             if (new_queue_.size() == options_.new_facts) break;
@@ -51,7 +52,7 @@ LearnSession::LearnSession(Pack pack, const std::vector<FactState>& states, Lear
     } else {
         // Reviewing mistakes: each fact asked now, whatever its due date.
         for (const std::string& key : options_.only) {
-            if (!find_fact(pack_, key)) continue;
+            if (!keys.count(key)) continue;
             FactState& s = states_[key];
             s.pack_id = pack_.id;
             s.fact = key;
@@ -61,40 +62,39 @@ LearnSession::LearnSession(Pack pack, const std::vector<FactState>& states, Lear
     ask_next(now);
 }
 
-size_t LearnSession::due_left() const {
-    size_t due = 0;
-    for (const auto& [key, s] : states_) {
-        if (s.card.state == fsrs::State::New || skipped_.count(key)) continue;
-        const bool waits = asked_.count(key) && !again_.count(key); // answered right in this session
-        const int64_t deadline = s.card.state == fsrs::State::Review ? std::max(options_.day_end, asked_at_unix_) : asked_at_unix_;
-        if (key == fact_ || (!waits && s.card.due <= deadline)) ++due;
+// A fact in review is due all day; one in its (re)learning steps on the minute. A fact
+// asked in this session comes back only when it was missed (a few times at most): one
+// answered right waits for its next step in a later session.
+bool LearnSession::due(const std::string& key, const FactState& s, int64_t until, int64_t now) const {
+    if (s.card.state == fsrs::State::New || skipped_.count(key)) return false;
+    if (asked_.count(key)) {
+        const auto missed = again_.find(key);
+        if (missed == again_.end() || missed->second >= kMostAsksPerSession) return false;
     }
-    return due;
+    const int64_t deadline = s.card.state == fsrs::State::Review ? std::max({until, now, options_.day_end}) : until;
+    return s.card.due <= deadline;
+}
+
+size_t LearnSession::due_left() const {
+    size_t left = 0;
+    for (const auto& [key, s] : states_)
+        if (key == fact_ || due(key, s, asked_at_unix_, asked_at_unix_)) ++left;
+    return left;
 }
 
 void LearnSession::ask_next(Moment now) {
     question_.reset();
     fact_.clear();
     step_ = LearnStep::Finished;
-    // Due facts, the most overdue first. A fact in review is due all day; one in its
-    // (re)learning steps on the minute. A fact asked in this session comes back only when
-    // it was missed: one answered right waits for its next step in a later session.
-    const int64_t today_end = std::max(options_.day_end, now.unix_seconds);
+    // Due facts, the most overdue first.
     auto due_by = [&](int64_t until) {
-        std::vector<const FactState*> due;
-        for (const auto& [key, s] : states_) {
-            if (s.card.state == fsrs::State::New || skipped_.count(key)) continue;
-            if (asked_.count(key)) {
-                const auto missed = again_.find(key);
-                if (missed == again_.end() || missed->second >= kMostAsksPerSession) continue;
-            }
-            const int64_t deadline = s.card.state == fsrs::State::Review ? std::max(until, today_end) : until;
-            if (s.card.due <= deadline) due.push_back(&s);
-        }
-        std::sort(due.begin(), due.end(), [](const FactState* a, const FactState* b) {
+        std::vector<const FactState*> found;
+        for (const auto& [key, s] : states_)
+            if (due(key, s, until, now.unix_seconds)) found.push_back(&s);
+        std::sort(found.begin(), found.end(), [](const FactState* a, const FactState* b) {
             return a->card.due != b->card.due ? a->card.due < b->card.due : a->fact < b->fact;
         });
-        return due;
+        return found;
     };
     for (const FactState* s : due_by(now.unix_seconds))
         if (try_ask(s->fact, now)) return;

@@ -93,6 +93,8 @@ private:
     void ask_next(Moment now);
     bool try_ask(const std::string& fact, Moment now);
     bool given_away(const Question& q) const;
+    // Whether the fact is to be asked by `until` (Unix seconds), at `now`.
+    bool due(const std::string& key, const FactState& s, int64_t until, int64_t now) const;
 
     Pack pack_;
     std::string lang_;

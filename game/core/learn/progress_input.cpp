@@ -1,7 +1,5 @@
 #include "core/learn/progress_input.h"
 
-#include <set>
-
 #include "core/learn/facts.h"
 
 namespace chronicle {
@@ -15,8 +13,7 @@ ProgressInput progress_input(const Pack& pack) {
 
 ProgressInput progress_input(const Storage& storage, const Pack& pack) {
     ProgressInput in = progress_input(pack);
-    std::set<std::string> keys;
-    for (const Fact& f : pack_facts(pack)) keys.insert(fact_key(pack, f));
+    const std::unordered_set<std::string> keys = fact_keys(pack);
     for (FactState& s : storage.fact_states(pack.id))
         if (keys.count(s.fact)) in.states.push_back(std::move(s));
     for (const GameRecord& listed : storage.recent_games(-1)) {

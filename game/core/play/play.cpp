@@ -215,10 +215,12 @@ void Play::count_study(Moment now) {
     const Storage* save = storage();
     const std::unordered_map<std::string, size_t> met = first_met_since(save, start_of_today(now));
     std::unordered_map<std::string, StudyCounts> seen; // from the save: due, and facts reviewed (in `facts`)
+    // A fact an edited pack no longer has is no study (known only of the pack loaded).
+    const Pack* loaded = chosen_pack();
+    const std::unordered_set<std::string> loaded_facts = loaded ? fact_keys(*loaded) : std::unordered_set<std::string>{};
     if (save)
         for (const FactState& s : save->fact_states("")) {
-            // A fact an edited pack no longer has is no study (known only of a loaded pack).
-            if (const Pack* pack = library_.find(s.pack_id); pack && !find_fact(*pack, s.fact)) continue;
+            if (loaded && s.pack_id == loaded->id && !loaded_facts.count(s.fact)) continue;
             StudyCounts& c = seen[s.pack_id];
             if (s.card.state == fsrs::State::New) continue;
             ++c.facts;
@@ -251,8 +253,9 @@ std::vector<std::string> Play::mistakes() const {
     const Pack* pack = chosen_pack();
     std::vector<std::string> facts;
     if (!pack || !storage()) return facts;
+    const std::unordered_set<std::string> keys = fact_keys(*pack);
     for (const FactState& s : storage()->fact_states(pack->id))
-        if (s.last_rating == fsrs::Rating::Again && find_fact(*pack, s.fact)) facts.push_back(s.fact);
+        if (s.last_rating == fsrs::Rating::Again && keys.count(s.fact)) facts.push_back(s.fact);
     return facts;
 }
 
