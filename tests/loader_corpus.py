@@ -26,7 +26,7 @@ import jsonschema
 CHRONICLE, QUESTIONS = sys.argv[1], sys.argv[2]
 BATCH = 200
 TIMEOUT = 120  # seconds per batch: generous, the whole corpus takes a few seconds
-MAX_BYTES = 32 << 20
+MAX_BYTES = 256 << 20
 
 with open(os.path.join(QUESTIONS, "schema", "pack.schema.json"), encoding="utf-8") as f:
     SCHEMA = jsonschema.Draft7Validator(json.load(f))
@@ -208,7 +208,7 @@ def families():
     yield "sizes", "unclosed nesting", b"[" * 100000
     for extra in [-1, 0, 1]:
         body = dump(BASE)
-        yield "sizes", f"32 MiB {extra:+d} byte", body + b" " * (MAX_BYTES + extra - len(body))
+        yield "sizes", f"256 MiB {extra:+d} byte", body + b" " * (MAX_BYTES + extra - len(body))
     yield "sizes", "100,000 tags", dump(changed(["events", 0, "tags"], ["t"] * 100000))
     yield "sizes", "100,000 aliases", dump(changed(["people", 0, "aliases"], ["a"] * 100000))
     yield "sizes", "1 MB headline", dump(changed(["events", 0, "headline"], "h" * (1 << 20)))

@@ -69,19 +69,17 @@ public:
     bool end_object() { return --depth_, json_sax_dom_parser::end_object(); }
     bool end_array() { return --depth_, json_sax_dom_parser::end_array(); }
     template <class Exception> bool parse_error(std::size_t position, const std::string&, const Exception& ex) {
-        error_at = position;
-        error = ex.what();
+        outcome.error_at = position;
+        outcome.error = ex.what();
         return false;
     }
 
-    bool too_deep = false;
-    size_t error_at = 0;
-    std::string error;
+    SaxOutcome outcome;
 
 private:
     bool deeper() {
-        too_deep = too_deep || ++depth_ > kMaxJsonDepth;
-        return !too_deep;
+        outcome.too_deep = outcome.too_deep || ++depth_ > kMaxJsonDepth;
+        return !outcome.too_deep;
     }
     int depth_ = 0;
 };
@@ -137,11 +135,12 @@ std::optional<std::string> read_input_file(const std::string& path, std::vector<
     }
 }
 
-std::optional<json> parse_json_text(const std::string& text, const std::string& file, std::vector<Diagnostic>& out) {
-    auto raw_error = [&](size_t offset, Issue issue) -> std::optional<json> {
+bool parse_json_with(const std::string& text, const std::string& file, std::vector<Diagnostic>& out,
+                     const std::function<SaxOutcome(std::string_view body)>& parse) {
+    auto raw_error = [&](size_t offset, Issue issue) {
         const TextPosition p = position_of(text, offset);
         out.push_back({Severity::Error, file, p.line, p.column, "", std::move(issue)});
-        return std::nullopt;
+        return false;
     };
     if (text.size() > kMaxInputBytes) return raw_error(0, too_big(text.size()));
     std::string_view body = text;
@@ -152,21 +151,30 @@ std::optional<json> parse_json_text(const std::string& text, const std::string& 
     if (body.substr(0, 3) == "\xEF\xBB\xBF")
         return raw_error(skipped, {Problem::JsonSyntax, {"unexpected byte order mark U+FEFF"}});
 
-    json root;
-    BoundedDomParser parser(root);
-    json::sax_parse(body.begin(), body.end(), &parser);
-    if (parser.too_deep) {
+    const SaxOutcome outcome = parse(body);
+    if (outcome.too_deep) {
         const size_t deep = find_excess_depth(body, kMaxJsonDepth);
         return raw_error(skipped + deep, {Problem::TooDeep, {std::to_string(kMaxJsonDepth)}});
     }
-    if (!parser.error.empty()) {
+    if (!outcome.error.empty()) {
         // nlohmann rejects bad UTF-8 as a syntax error; say what it really is.
         if (size_t bad = find_invalid_utf8(body); bad != std::string_view::npos)
             return raw_error(skipped + bad, {Problem::InvalidUtf8, {std::to_string(skipped + bad)}});
         // The position is 1-based and points just past the offending character.
-        const size_t at = parser.error_at > 0 ? parser.error_at - 1 : 0;
-        return raw_error(skipped + std::min(at, body.size()), syntax_error(parser.error));
+        const size_t at = outcome.error_at > 0 ? outcome.error_at - 1 : 0;
+        return raw_error(skipped + std::min(at, body.size()), syntax_error(outcome.error));
     }
+    return true;
+}
+
+std::optional<json> parse_json_text(const std::string& text, const std::string& file, std::vector<Diagnostic>& out) {
+    json root;
+    const bool parsed = parse_json_with(text, file, out, [&](std::string_view body) {
+        BoundedDomParser parser(root);
+        json::sax_parse(body.begin(), body.end(), &parser);
+        return parser.outcome;
+    });
+    if (!parsed) return std::nullopt;
     return root;
 }
 

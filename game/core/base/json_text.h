@@ -2,6 +2,7 @@
 // limit, a BOM, nesting depth, UTF-8, and syntax errors with line and column.
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,7 +15,7 @@
 namespace chronicle {
 
 // Limits that keep a hostile file from hurting the process.
-constexpr size_t kMaxInputBytes = 32u << 20;
+constexpr size_t kMaxInputBytes = 256u << 20; // a 100,000-event pack with long texts is ~72 MB
 constexpr int kMaxJsonDepth = 64; // a pack needs 6, a timeline 5; nlohmann's parser recurses
 
 // Bytes in MiB, rounded up: what size messages show.
@@ -32,6 +33,19 @@ std::optional<std::string> read_input_file(const std::string& path, std::vector<
 // line and column when it is too big, too deep, not UTF-8 or not JSON.
 std::optional<nlohmann::json> parse_json_text(const std::string& text, const std::string& file,
                                               std::vector<Diagnostic>& out);
+
+// How a SAX parse of a body ended: past the depth limit, or nlohmann's error and its
+// 1-based offset; neither when it succeeded.
+struct SaxOutcome {
+    bool too_deep = false;
+    size_t error_at = 0;
+    std::string error;
+};
+
+// What parse_json_text checks and says, around any SAX parse: `parse` is given the text
+// after its BOM. False, with one diagnostic, when the text is refused.
+bool parse_json_with(const std::string& text, const std::string& file, std::vector<Diagnostic>& out,
+                     const std::function<SaxOutcome(std::string_view body)>& parse);
 
 // Sets the line and column of diagnostics from their JSON paths, in one pass over
 // the (syntactically valid) text.

@@ -16,14 +16,12 @@
 #include <tuple>
 #include <unordered_map>
 
-#include <nlohmann/json.hpp>
-
 #include "core/base/json_locate.h"
+#include "core/base/json_records.h"
 #include "core/base/json_text.h"
+#include "core/pack/pack_checks.h"
 
 namespace chronicle {
-
-using nlohmann::json;
 
 namespace {
 
@@ -40,23 +38,45 @@ std::string lower(std::string s) {
 // 2. Field readers
 // ---------------------------------------------------------------------------
 
+// The lists of a pack, in the order they are read: each may refer to those before it.
+enum class List { People, Events, Quotes, Numbers, Questions };
+constexpr size_t kLists = 5;
+constexpr const char* kListKeys[kLists] = {"people", "events", "quotes", "numbers", "questions"};
+
+// The order diagnostics are given in, whatever the order of the file's members: the
+// metadata, then each list, as a reader of the pack meets them.
+enum Phase : uint8_t { RootFields, Head, Languages, Tail, PeopleRecords, EventRecords, EventsMissing,
+                       QuoteRecords, NumberRecords, QuestionRecords, kPhases };
+constexpr Phase kListPhases[kLists] = {PeopleRecords, EventRecords, QuoteRecords, NumberRecords, QuestionRecords};
+
+// Reads the records as the JSON reader hands them over (stream(), record()), then the
+// rest (finish()). A list is read as it streams in when the languages and every list
+// before it are known by then, as in a pack written in the usual order; otherwise its
+// records wait in the tree until the end.
 class Loader {
 public:
-    Loader(std::string file, std::vector<Diagnostic>& out) : file_(std::move(file)), out_(out) {}
+    Loader(std::string file, std::vector<Diagnostic>& out, Pack& pack, bool buffered)
+        : file_(std::move(file)), out_(out), pack_(&pack), buffered_(buffered), first_(out.size()) {}
 
-    void load(json& root, Pack& pack);
+    bool stream(JsonNode& root, const std::string& key);
+    void record(const std::string& key, size_t index, JsonNode& element);
+    void finish(JsonNode& root);
+    bool streamed_any() const { return std::any_of(streamed_.begin(), streamed_.end(), [](bool b) { return b; }); }
 
 private:
     std::string file_;
     std::vector<Diagnostic>& out_;
     Pack* pack_ = nullptr;
-    static constexpr size_t kUndatedWarnings = 5;
+    const bool buffered_;       // nothing streams: every record is read at the end
+    const size_t first_;        // out_'s diagnostics from here on are this loader's
+    std::vector<Phase> phases_; // per diagnostic from first_
+    Phase phase_ = RootFields;
+    bool languages_read_ = false;
+    std::array<bool, kLists> streamed_{};
+    std::array<size_t, kPhases> punctuation_in_phase_{};
     // ASCII punctuation in Chinese: one warning per text for the first few, then a count.
     static constexpr size_t kPunctuationWarnings = 10;
     size_t punctuation_found_ = 0;
-    // Bytes of text searched for names when making display names: a pack of many people
-    // and much text gets display names for the first ones only, in bounded time.
-    static constexpr size_t kDisplayNameSearch = size_t{1} << 26;
     // Each text is looked up by language, and headlines and options are compared in each:
     // a bound on languages keeps a hostile pack's cost linear in its size.
     static constexpr size_t kMaxLanguages = 100;
@@ -68,6 +88,7 @@ private:
 
     // Positions are found for all diagnostics at once, after loading (see locate()).
     void report(Severity sev, const std::string& path, Issue issue) {
+        phases_.push_back(phase_);
         Diagnostic d;
         d.severity = sev;
         d.file = file_;
@@ -83,14 +104,14 @@ private:
     }
 
     // Reports fields not in `allowed`, with a suggestion for near misses.
-    bool check_object(const json& j, const std::string& path, Term what, std::initializer_list<const char*> allowed) {
+    bool check_object(JsonNode& j, const std::string& path, Term what, std::initializer_list<const char*> allowed) {
         if (!j.is_object()) {
             error(path, Problem::NotAnObject, {what, json_kind(j)});
             return false;
         }
-        for (const auto& item : j.items()) {
-            const std::string& key = item.key();
-            if (std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) continue;
+        j.for_each_member([&](JsonNode& member) {
+            const std::string& key = member.key();
+            if (std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) return;
             const char* best = nullptr;
             size_t best_distance = 3;
             for (const char* a : allowed) {
@@ -99,15 +120,15 @@ private:
             }
             if (best) error(pointer_append(path, key), Problem::MisspeltField, {key, what, best});
             else error(pointer_append(path, key), Problem::UnknownField, {key, what});
-        }
+        });
         return true;
     }
 
     // A field's value; nullptr when absent or null: null means exactly what leaving the
     // field out means, for every field (required: missing; optional: not given).
-    json* field(json& obj, const char* key) {
-        auto it = obj.find(key);
-        return it == obj.end() || it->is_null() ? nullptr : &*it;
+    JsonNode* field(JsonNode& obj, const char* key) {
+        JsonNode* v = obj.find(key);
+        return v && !v->is_null() ? v : nullptr;
     }
 
     void missing(const std::string& path, const char* key, Term what) {
@@ -123,13 +144,13 @@ private:
         return false;
     }
 
-    bool has_string(json& obj, const char* key) {
-        const json* v = field(obj, key);
+    bool has_string(JsonNode& obj, const char* key) {
+        const JsonNode* v = field(obj, key);
         return v && v->is_string();
     }
 
-    std::string string_field(json& obj, const std::string& path, const char* key, bool required, Term what) {
-        json* v = field(obj, key);
+    std::string string_field(JsonNode& obj, const std::string& path, const char* key, bool required, Term what) {
+        JsonNode* v = field(obj, key);
         if (!v) {
             if (required) missing(path, key, what);
             return {};
@@ -138,11 +159,11 @@ private:
             error(pointer_append(path, key), Problem::NotAString, {what, json_kind(*v)});
             return {};
         }
-        check_characters(v->get_ref<const std::string&>(), [&] { return pointer_append(path, key); }, false);
-        return std::move(v->get_ref<std::string&>());
+        check_characters(v->string(), [&] { return pointer_append(path, key); }, false);
+        return std::move(v->string());
     }
 
-    std::string id_field(json& obj, const std::string& path, Term what) {
+    std::string id_field(JsonNode& obj, const std::string& path, Term what) {
         const bool given = has_string(obj, "id");
         std::string id = string_field(obj, path, "id", true, what);
         if (!given || valid_item_id(id) || find_control_character(id, false) != std::string::npos) return id;
@@ -163,34 +184,36 @@ private:
         if (!is_chinese(lang)) return;
         const std::optional<MisplacedPunctuation> found = find_ascii_punctuation(text);
         if (!found) return;
-        if (punctuation_found_++ < kPunctuationWarnings)
+        // Only the first few of the whole file are told, once sorted by phase (finish()).
+        ++punctuation_found_;
+        if (punctuation_in_phase_[phase_]++ < kPunctuationWarnings)
             warning(path(), Problem::AsciiPunctuation, {std::string(1, found->ascii), std::string(found->full_width)});
     }
 
     // `path` makes the JSON path on demand: building it for every value that turns out
     // fine would cost as much as a tenth of the load.
-    template <class PathFn> LocalText text_value(json& v, PathFn path, Term what) {
+    template <class PathFn> LocalText text_value(JsonNode& v, PathFn path, Term what) {
         LocalText t;
         if (v.is_string()) {
-            if (v.get_ref<std::string&>().empty()) error(path(), Problem::EmptyText, {what});
-            check_characters(v.get_ref<const std::string&>(), path, running_text(what));
-            check_punctuation(v.get_ref<const std::string&>(), pack_->default_language, path);
-            t.by_lang.emplace_back(pack_->default_language, std::move(v.get_ref<std::string&>()));
+            if (v.string().empty()) error(path(), Problem::EmptyText, {what});
+            check_characters(v.string(), path, running_text(what));
+            check_punctuation(v.string(), pack_->default_language, path);
+            t.by_lang.emplace_back(pack_->default_language, std::move(v.string()));
         } else if (v.is_object()) {
-            for (auto& item : v.items()) {
+            v.for_each_member([&](JsonNode& item) {
                 auto p = [&] { return pointer_append(path(), item.key()); };
                 if (!pack_->has_language(item.key())) {
                     error(p(), Problem::UndeclaredLanguage, {item.key()});
-                } else if (!item.value().is_string()) {
-                    error(p(), Problem::TranslationNotAString, {json_kind(item.value())});
-                } else if (item.value().get_ref<const std::string&>().empty()) {
+                } else if (!item.is_string()) {
+                    error(p(), Problem::TranslationNotAString, {json_kind(item)});
+                } else if (item.string().empty()) {
                     error(p(), Problem::EmptyTranslation, {what});
                 } else {
-                    check_characters(item.value().get_ref<const std::string&>(), p, running_text(what));
-                    check_punctuation(item.value().get_ref<const std::string&>(), item.key(), p);
-                    t.by_lang.emplace_back(item.key(), std::move(item.value().get_ref<std::string&>()));
+                    check_characters(item.string(), p, running_text(what));
+                    check_punctuation(item.string(), item.key(), p);
+                    t.by_lang.emplace_back(item.key(), std::move(item.string()));
                 }
-            }
+            });
             if (v.empty()) error(path(), Problem::NoTranslations, {what, pack_->default_language});
         } else {
             error(path(), Problem::NotText, {what, pack_->default_language, json_kind(v)});
@@ -198,8 +221,8 @@ private:
         return t;
     }
 
-    LocalText text_field(json& obj, const std::string& path, const char* key, bool required, Term what) {
-        json* v = field(obj, key);
+    LocalText text_field(JsonNode& obj, const std::string& path, const char* key, bool required, Term what) {
+        JsonNode* v = field(obj, key);
         if (!v) {
             if (required) missing(path, key, what);
             return {};
@@ -208,8 +231,8 @@ private:
     }
 
     // An array field; returns nullptr (after reporting) when present but not an array.
-    json* array_field(json& obj, const std::string& path, const char* key, Term what) {
-        json* v = field(obj, key);
+    JsonNode* array_field(JsonNode& obj, const std::string& path, const char* key, Term what) {
+        JsonNode* v = field(obj, key);
         if (!v) return nullptr;
         if (!v->is_array()) {
             error(pointer_append(path, key), Problem::NotAnArray, {what, json_kind(*v)});
@@ -219,13 +242,13 @@ private:
     }
 
     // Resolves a reference to an id declared elsewhere; nullopt (after reporting) if unknown.
-    template <class PathFn> std::optional<size_t> reference(json& v, PathFn path, const std::unordered_map<std::string, size_t>& ids,
+    template <class PathFn> std::optional<size_t> reference(JsonNode& v, PathFn path, const std::unordered_map<std::string, size_t>& ids,
                   Term what, const char* where_declared) {
         if (!v.is_string()) {
             error(path(), Problem::ReferenceNotAString, {what, json_kind(v)});
             return std::nullopt;
         }
-        const std::string& id = v.get_ref<std::string&>();
+        const std::string& id = v.string();
         auto it = ids.find(id);
         if (it != ids.end()) return it->second;
         std::string best;
@@ -243,26 +266,26 @@ private:
         return std::nullopt;
     }
 
-    std::optional<size_t> optional_reference(json& obj, const std::string& path, const char* key,
+    std::optional<size_t> optional_reference(JsonNode& obj, const std::string& path, const char* key,
                                              const std::unordered_map<std::string, size_t>& ids, Term what,
                                              const char* declared) {
-        json* v = field(obj, key);
+        JsonNode* v = field(obj, key);
         if (!v) return std::nullopt;
         return reference(*v, [&] { return pointer_append(path, key); }, ids, what, declared);
     }
 
-    template <class PathFn> std::optional<PartialDate> date_end(json& v, PathFn path) {
+    template <class PathFn> std::optional<PartialDate> date_end(JsonNode& v, PathFn path) {
         Issue why;
         std::optional<PartialDate> d;
         if (v.is_string()) {
-            d = parse_partial_date(v.get_ref<const std::string&>(), why);
-        } else if (v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(kMaxAbsYear)) {
-            why = {Problem::YearOutOfRange, {std::to_string(v.get<uint64_t>())}};
+            d = parse_partial_date(v.string(), why);
+        } else if (v.is_number_unsigned() && v.as_unsigned() > static_cast<uint64_t>(kMaxAbsYear)) {
+            why = {Problem::YearOutOfRange, {std::to_string(v.as_unsigned())}};
         } else if (v.is_number_integer()) {
-            d = year_date(v.get<int64_t>(), why);
-        } else if (v.is_number_float() && std::trunc(v.get<double>()) == v.get<double>() &&
-                   std::fabs(v.get<double>()) <= static_cast<double>(kMaxAbsYear)) {
-            d = year_date(static_cast<int64_t>(v.get<double>()), why); // 2023.0 is a whole year too
+            d = year_date(v.as_int(), why);
+        } else if (v.is_number_float() && std::trunc(v.as_double()) == v.as_double() &&
+                   std::fabs(v.as_double()) <= static_cast<double>(kMaxAbsYear)) {
+            d = year_date(static_cast<int64_t>(v.as_double()), why); // 2023.0 is a whole year too
         } else {
             why = {Problem::NotADateValue, {json_kind(v)}};
         }
@@ -270,11 +293,11 @@ private:
         return d;
     }
 
-    template <class PathFn> std::optional<DateSpec> date_value(json& v, PathFn path) {
+    template <class PathFn> std::optional<DateSpec> date_value(JsonNode& v, PathFn path) {
         if (v.is_object()) {
             if (!check_object(v, path(), Term::DateRange, {"from", "to"})) return std::nullopt;
-            json* from = field(v, "from");
-            json* to = field(v, "to");
+            JsonNode* from = field(v, "from");
+            JsonNode* to = field(v, "to");
             if (!from || !to) {
                 error(path(), Problem::RangeWithoutEnds);
                 return std::nullopt;
@@ -295,36 +318,92 @@ private:
         return DateSpec{*d, *d};
     }
 
+    // One element of a list: read, checked for a repeated id, kept.
     template <class Record, class ReadOne>
-    void read_list(json& root, const char* key, Term what, std::vector<Record>& out,
-                   std::unordered_map<std::string, size_t>* ids, ReadOne read_one) {
-        json* list = array_field(root, "", key, what);
-        if (!list) return;
-        out.reserve(list->size());
-        if (ids) ids->reserve(list->size());
-        const std::string list_path = pointer_append("", key);
-        for (size_t i = 0; i < list->size(); ++i) {
-            const std::string path = pointer_append(list_path, std::to_string(i));
-            Record r;
-            if (!read_one((*list)[i], path, r)) continue;
-            if (ids && valid_item_id(r.id)) {
-                auto [it, fresh] = ids->emplace(r.id, out.size());
-                if (!fresh) {
-                    error(pointer_append(path, "id"), Problem::DuplicateId,
-                          {r.id, list_path + "/" + std::to_string(it->second)});
-                    continue;
-                }
+    void read_record(JsonNode& element, size_t index, List list, std::vector<Record>& out,
+                     std::unordered_map<std::string, size_t>& ids, ReadOne read_one) {
+        const std::string list_path = pointer_append("", kListKeys[static_cast<size_t>(list)]);
+        const std::string path = pointer_append(list_path, std::to_string(index));
+        Record r;
+        if (!read_one(element, path, r)) return;
+        if (valid_item_id(r.id)) {
+            auto [it, fresh] = ids.emplace(r.id, out.size());
+            if (!fresh) {
+                error(pointer_append(path, "id"), Problem::DuplicateId, {r.id, list_path + "/" + std::to_string(it->second)});
+                return;
             }
-            out.push_back(std::move(r));
         }
+        out.push_back(std::move(r));
+    }
+
+    void read_element(List list, JsonNode& j, size_t index) {
+        Pack& p = *pack_;
+        phase_ = kListPhases[static_cast<size_t>(list)];
+        switch (list) {
+        case List::People:
+            return read_record(j, index, list, p.people, people_ids_, [&](JsonNode& r, const std::string& path, Person& out) { return read_person(r, path, out); });
+        case List::Events:
+            return read_record(j, index, list, p.events, event_ids_, [&](JsonNode& r, const std::string& path, Event& out) { return read_event(r, path, out); });
+        case List::Quotes:
+            return read_record(j, index, list, p.quotes, quote_ids_, [&](JsonNode& r, const std::string& path, Quote& out) { return read_quote(r, path, out); });
+        case List::Numbers:
+            return read_record(j, index, list, p.numbers, number_ids_, [&](JsonNode& r, const std::string& path, NumberFact& out) { return read_number(r, path, out); });
+        case List::Questions:
+            return read_record(j, index, list, p.questions, question_ids_, [&](JsonNode& r, const std::string& path, AuthoredQuestion& out) { return read_question(r, path, out); });
+        }
+    }
+
+    // A list that did not stream, from the tree.
+    void read_list(JsonNode& root, List list) {
+        static constexpr Term kWhat[kLists] = {Term::People, Term::Events, Term::Quotes, Term::Numbers, Term::Questions};
+        phase_ = kListPhases[static_cast<size_t>(list)];
+        JsonNode* elements = array_field(root, "", kListKeys[static_cast<size_t>(list)], kWhat[static_cast<size_t>(list)]);
+        if (!elements) return;
+        reserve(list, elements->size());
+        elements->for_each_element([&](size_t i, JsonNode& element) { read_element(list, element, i); });
+    }
+
+    void reserve(List list, size_t n) {
+        Pack& p = *pack_;
+        switch (list) {
+        case List::People: p.people.reserve(n), people_ids_.reserve(n); break;
+        case List::Events: p.events.reserve(n), event_ids_.reserve(n); break;
+        case List::Quotes: p.quotes.reserve(n), quote_ids_.reserve(n); break;
+        case List::Numbers: p.numbers.reserve(n), number_ids_.reserve(n); break;
+        case List::Questions: p.questions.reserve(n), question_ids_.reserve(n); break;
+        }
+    }
+
+    // Diagnostics in phase order, and only the first few punctuation warnings of all.
+    void sort_by_phase() {
+        std::vector<size_t> order(phases_.size());
+        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return phases_[a] < phases_[b]; });
+        std::vector<Diagnostic> sorted;
+        sorted.reserve(order.size());
+        size_t punctuation = 0;
+        for (size_t i : order) {
+            Diagnostic& d = out_[first_ + i];
+            if (d.issue.problem == Problem::AsciiPunctuation && punctuation++ >= kPunctuationWarnings) continue;
+            sorted.push_back(std::move(d));
+        }
+        out_.resize(first_);
+        std::move(sorted.begin(), sorted.end(), std::back_inserter(out_));
+    }
+
+    bool errors_before(Phase phase) const {
+        for (size_t i = 0; i < phases_.size(); ++i)
+            if (phases_[i] < phase && out_[first_ + i].severity == Severity::Error) return true;
+        return false;
     }
 
     // -----------------------------------------------------------------------
     // 3. Records
     // -----------------------------------------------------------------------
 
-    void read_metadata(json& root) {
+    void read_head(JsonNode& root) {
         Pack& p = *pack_;
+        phase_ = Head;
         string_field(root, "", "$schema", false, Term::SchemaPath); // for editors; only its type is checked
         const bool format_given = has_string(root, "format");
         const std::string format = string_field(root, "", "format", true, Term::PackFormat);
@@ -334,24 +413,29 @@ private:
             error("/id", Problem::UpperCasePackId, {lower(p.id)});
         p.version = string_field(root, "", "version", false, Term::PackVersion);
         p.licence = string_field(root, "", "licence", false, Term::PackLicence);
+    }
 
-        json* langs = array_field(root, "", "languages", Term::LanguageCodes);
+    // Every text needs the languages: with none, nothing more can be checked.
+    void read_languages(JsonNode& root) {
+        Pack& p = *pack_;
+        phase_ = Languages;
+        languages_read_ = true;
+        JsonNode* langs = array_field(root, "", "languages", Term::LanguageCodes);
         if (langs && langs->size() > kMaxLanguages) {
             error("/languages", Problem::TooManyLanguages, {std::to_string(langs->size()), std::to_string(kMaxLanguages)});
             langs = nullptr; // and so no language: nothing more is checked
         }
         if (langs) {
-            for (size_t i = 0; i < langs->size(); ++i) {
-                json& l = (*langs)[i];
+            langs->for_each_element([&](size_t i, JsonNode& l) {
                 const std::string path = "/languages/" + std::to_string(i);
-                if (!l.is_string() || !valid_language_code(l.get_ref<const std::string&>())) {
+                if (!l.is_string() || !valid_language_code(l.string())) {
                     error(path, Problem::NotALanguageCode);
-                } else if (p.has_language(l.get_ref<const std::string&>())) {
-                    error(path, Problem::LanguageTwice, {l.get<std::string>()});
+                } else if (p.has_language(l.string())) {
+                    error(path, Problem::LanguageTwice, {l.string()});
                 } else {
-                    p.languages.push_back(l.get<std::string>());
+                    p.languages.push_back(l.string());
                 }
-            }
+            });
         }
         if (!field(root, "languages")) missing("", "languages", Term::PackLanguages);
         else if (p.languages.empty() && langs) error("/languages", Problem::NoLanguages);
@@ -361,23 +445,26 @@ private:
         if (default_given && !p.languages.empty() && !p.has_language(p.default_language)) {
             error("/default_language", Problem::DefaultLanguageNotListed, {p.default_language});
         }
-        if (p.languages.empty()) return; // every text needs its languages: nothing more can be checked
-        if (p.default_language.empty()) p.default_language = p.languages.front();
+        if (!p.languages.empty() && p.default_language.empty()) p.default_language = p.languages.front();
+    }
 
+    void read_tail(JsonNode& root) {
+        Pack& p = *pack_;
+        phase_ = Tail;
         p.title = text_field(root, "", "title", true, Term::PackTitle);
         p.description = text_field(root, "", "description", false, Term::PackDescription);
         p.author = text_field(root, "", "author", false, Term::PackAuthor);
-        if (json* src = field(root, "source")) {
+        if (JsonNode* src = field(root, "source")) {
             if (check_object(*src, "/source", Term::SourceRecord, {"title", "url", "note", "date"})) {
                 p.source.title = text_field(*src, "/source", "title", false, Term::SourceTitle);
                 p.source.url = string_field(*src, "/source", "url", false, Term::SourceUrl);
                 p.source.note = text_field(*src, "/source", "note", false, Term::SourceNote);
-                if (json* d = field(*src, "date")) p.source.date = date_value(*d, [] { return std::string("/source/date"); });
+                if (JsonNode* d = field(*src, "date")) p.source.date = date_value(*d, [] { return std::string("/source/date"); });
             }
         }
     }
 
-    bool read_person(json& j, const std::string& path, Person& person) {
+    bool read_person(JsonNode& j, const std::string& path, Person& person) {
         if (!check_object(j, path, Term::PersonRecord, {"id", "kind", "name", "display", "aliases", "description"}))
             return false;
         person.id = id_field(j, path, Term::PersonId);
@@ -389,28 +476,27 @@ private:
             error(pointer_append(path, "kind"), Problem::UnknownPersonKind, {kind});
         person.name = text_field(j, path, "name", true, Term::PersonName);
         person.display = text_field(j, path, "display", false, Term::DisplayName);
-        if (json* aliases = array_field(j, path, "aliases", Term::Aliases)) {
-            for (size_t i = 0; i < aliases->size(); ++i) {
+        if (JsonNode* aliases = array_field(j, path, "aliases", Term::Aliases)) {
+            aliases->for_each_element([&](size_t i, JsonNode& alias) {
                 const auto alias_path = [&] { return pointer_append(pointer_append(path, "aliases"), std::to_string(i)); };
-                if (!(*aliases)[i].is_string()) error(alias_path(), Problem::AliasNotAString);
-                else if (check_characters((*aliases)[i].get_ref<const std::string&>(), alias_path, false))
-                    person.aliases.push_back((*aliases)[i].get<std::string>());
-            }
+                if (!alias.is_string()) error(alias_path(), Problem::AliasNotAString);
+                else if (check_characters(alias.string(), alias_path, false)) person.aliases.push_back(std::move(alias.string()));
+            });
         }
         person.description = text_field(j, path, "description", false, Term::PersonDescription);
         return true;
     }
 
-    bool read_event(json& j, const std::string& path, Event& e) {
+    bool read_event(JsonNode& j, const std::string& path, Event& e) {
         if (!check_object(j, path, Term::EventRecord,
                           {"id", "date", "end", "date_source", "date_note", "headline", "text", "actors", "who", "tags"}))
             return false;
         e.id = id_field(j, path, Term::EventId);
-        if (json* d = field(j, "date")) {
+        if (JsonNode* d = field(j, "date")) {
             e.date = date_value(*d, [&] { return pointer_append(path, "date"); });
             if (e.date) e.interval = e.date->interval();
         }
-        if (json* d = field(j, "end")) {
+        if (JsonNode* d = field(j, "end")) {
             const auto end_path = [&] { return pointer_append(path, "end"); };
             e.end = date_value(*d, end_path);
             if (e.end && !e.date) {
@@ -425,34 +511,33 @@ private:
         e.date_note = text_field(j, path, "date_note", false, Term::DateNote);
         e.headline = text_field(j, path, "headline", true, Term::Headline);
         e.text = text_field(j, path, "text", true, Term::EventText);
-        if (json* actors = array_field(j, path, "actors", Term::ActorIds)) {
+        if (JsonNode* actors = array_field(j, path, "actors", Term::ActorIds)) {
             const std::string p = pointer_append(path, "actors");
-            for (size_t i = 0; i < actors->size(); ++i) {
-                const auto who = reference((*actors)[i], [&] { return pointer_append(p, std::to_string(i)); }, people_ids_, Term::Person, "people");
+            actors->for_each_element([&](size_t i, JsonNode& actor) {
+                const auto who = reference(actor, [&] { return pointer_append(p, std::to_string(i)); }, people_ids_, Term::Person, "people");
                 if (who) e.actors.push_back(*who);
-            }
+            });
         }
         e.who = text_field(j, path, "who", false, Term::WhoPhrase);
-        const json* actors_field = field(j, "actors");
+        const JsonNode* actors_field = field(j, "actors");
         if (!e.who.empty() && (!actors_field || (actors_field->is_array() && actors_field->empty())))
             error(pointer_append(path, "who"), Problem::WhoWithoutActors);
-        if (json* tags = array_field(j, path, "tags", Term::Tags)) {
-            for (size_t i = 0; i < tags->size(); ++i) {
+        if (JsonNode* tags = array_field(j, path, "tags", Term::Tags)) {
+            tags->for_each_element([&](size_t i, JsonNode& tag) {
                 const auto tag_path = [&] { return pointer_append(pointer_append(path, "tags"), std::to_string(i)); };
-                if (!(*tags)[i].is_string()) error(tag_path(), Problem::TagNotAString);
-                else if (check_characters((*tags)[i].get_ref<const std::string&>(), tag_path, false))
-                    e.tags.push_back((*tags)[i].get<std::string>());
-            }
+                if (!tag.is_string()) error(tag_path(), Problem::TagNotAString);
+                else if (check_characters(tag.string(), tag_path, false)) e.tags.push_back(std::move(tag.string()));
+            });
         }
         return true;
     }
 
-    void read_date_source(json& j, const std::string& path, Event& e) {
+    void read_date_source(JsonNode& j, const std::string& path, Event& e) {
         if (!has_string(j, "date_source")) {
             string_field(j, path, "date_source", false, Term::DateSource); // reports a value that is no string
             return;
         }
-        const std::string& given = field(j, "date_source")->get_ref<const std::string&>();
+        const std::string& given = field(j, "date_source")->string();
         const auto source_path = [&] { return pointer_append(path, "date_source"); };
         if (given == "source") e.date_source = DateSource::Source;
         else if (given == "public_record") e.date_source = DateSource::PublicRecord;
@@ -464,38 +549,38 @@ private:
         }
     }
 
-    bool read_quote(json& j, const std::string& path, Quote& q) {
+    bool read_quote(JsonNode& j, const std::string& path, Quote& q) {
         if (!check_object(j, path, Term::QuoteRecord, {"id", "text", "speaker", "event", "catchphrase"})) return false;
         q.id = id_field(j, path, Term::QuoteId);
         q.text = text_field(j, path, "text", true, Term::QuoteText);
-        if (json* s = field(j, "speaker"))
+        if (JsonNode* s = field(j, "speaker"))
             q.speaker = reference(*s, [&] { return pointer_append(path, "speaker"); }, people_ids_, Term::Person, "people").value_or(0);
         else
             missing(path, "speaker", Term::Speaker);
         q.event = optional_reference(j, path, "event", event_ids_, Term::Event, "events");
-        if (json* c = field(j, "catchphrase")) {
-            if (c->is_boolean()) q.catchphrase = c->get<bool>();
+        if (JsonNode* c = field(j, "catchphrase")) {
+            if (c->is_boolean()) q.catchphrase = c->as_bool();
             else error(pointer_append(path, "catchphrase"), Problem::FlagNotABoolean, {json_kind(*c)});
         }
         return true;
     }
 
-    bool read_number(json& j, const std::string& path, NumberFact& n) {
+    bool read_number(JsonNode& j, const std::string& path, NumberFact& n) {
         if (!check_object(j, path, Term::NumberRecord, {"id", "value", "unit", "question", "event"})) return false;
         n.id = id_field(j, path, Term::NumberId);
-        json* v = field(j, "value");
+        JsonNode* v = field(j, "value");
         if (!v) missing(path, "value", Term::NumberValue);
-        else if (!v->is_number() || !std::isfinite(v->get<double>()))
+        else if (!v->is_number() || !std::isfinite(v->as_double()))
             error(pointer_append(path, "value"), Problem::NotANumberValue, {json_kind(*v)});
         else
-            n.value = v->get<double>();
+            n.value = v->as_double();
         n.unit = text_field(j, path, "unit", false, Term::Unit);
         n.question = text_field(j, path, "question", true, Term::NumberQuestion);
         n.event = optional_reference(j, path, "event", event_ids_, Term::Event, "events");
         return true;
     }
 
-    bool read_question(json& j, const std::string& path, AuthoredQuestion& q) {
+    bool read_question(JsonNode& j, const std::string& path, AuthoredQuestion& q) {
         if (!check_object(j, path, Term::QuestionRecord,
                           {"id", "type", "prompt", "options", "answer", "explanation", "events"}))
             return false;
@@ -504,38 +589,37 @@ private:
         const std::string type = string_field(j, path, "type", true, Term::QuestionType);
         q.prompt = text_field(j, path, "prompt", true, Term::Prompt);
         q.explanation = text_field(j, path, "explanation", false, Term::Explanation);
-        if (json* evs = array_field(j, path, "events", Term::QuestionEvents)) {
-            for (size_t i = 0; i < evs->size(); ++i) {
-                const auto e = reference((*evs)[i], [&] { return pointer_append(pointer_append(path, "events"), std::to_string(i)); },
+        if (JsonNode* evs = array_field(j, path, "events", Term::QuestionEvents)) {
+            evs->for_each_element([&](size_t i, JsonNode& ev) {
+                const auto e = reference(ev, [&] { return pointer_append(pointer_append(path, "events"), std::to_string(i)); },
                                          event_ids_, Term::Event, "events");
                 if (e) q.events.push_back(*e);
-            }
+            });
         }
         if (type == "true_false") {
             q.type = AuthoredQuestion::Type::TrueFalse;
-            json* a = field(j, "answer");
+            JsonNode* a = field(j, "answer");
             if (!a) missing(path, "answer", Term::TrueOrFalse);
             else if (!a->is_boolean()) error(pointer_append(path, "answer"), Problem::AnswerNotABoolean, {json_kind(*a)});
-            else q.answer = a->get<bool>();
+            else q.answer = a->as_bool();
             if (field(j, "options")) error(pointer_append(path, "options"), Problem::OptionsInTrueFalse);
         } else if (type == "multiple_choice") {
             q.type = AuthoredQuestion::Type::MultipleChoice;
-            json* opts = array_field(j, path, "options", Term::OptionList);
+            JsonNode* opts = array_field(j, path, "options", Term::OptionList);
             const std::string opath = pointer_append(path, "options");
             if (!field(j, "options")) missing(path, "options", Term::Options);
             if (opts) {
-                for (size_t i = 0; i < opts->size(); ++i) {
-                    json& o = (*opts)[i];
+                opts->for_each_element([&](size_t i, JsonNode& o) {
                     const std::string p = pointer_append(opath, std::to_string(i));
-                    if (!check_object(o, p, Term::OptionRecord, {"text", "correct"})) continue;
+                    if (!check_object(o, p, Term::OptionRecord, {"text", "correct"})) return;
                     AuthoredQuestion::Choice c;
                     c.text = text_field(o, p, "text", true, Term::OptionText);
-                    if (json* cor = field(o, "correct")) {
-                        if (cor->is_boolean()) c.correct = cor->get<bool>();
+                    if (JsonNode* cor = field(o, "correct")) {
+                        if (cor->is_boolean()) c.correct = cor->as_bool();
                         else error(pointer_append(p, "correct"), Problem::CorrectNotABoolean);
                     }
                     q.choices.push_back(std::move(c));
-                }
+                });
                 const auto right = std::count_if(q.choices.begin(), q.choices.end(), [](auto& c) { return c.correct; });
                 if (opts->size() < 2 || opts->size() > 6)
                     error(opath, Problem::OptionCount, {std::to_string(opts->size())});
@@ -551,50 +635,12 @@ private:
         return true;
     }
 
-    // Calls report(k, i, language, text) for pairs of texts, k before i, that read the
-    // same in a language as the game shows them: their own text in it, else their
-    // default-language one. Only texts actually written go in the maps (not one copy per
-    // language in use), so memory stays linear in the pack whatever the number of
-    // languages: a text that falls back is met through the default language, or through
-    // `written` when another text was written the same in that language.
-    template <class Report> void find_same_texts(const std::vector<const LocalText*>& texts, Report report) const {
-        const std::string& fallback = pack_->default_language;
-        std::unordered_map<std::string_view, size_t> by_default;                 // default text → first item
-        std::map<std::pair<std::string_view, std::string_view>, size_t> by_lang; // (language, text) → first item
-        std::unordered_multimap<std::string_view, std::pair<std::string_view, size_t>> written; // text → (language, first item)
-        std::set<std::pair<size_t, size_t>> reported;
-        auto collide = [&](size_t k, size_t i, std::string_view lang, std::string_view text) {
-            if (reported.emplace(k, i).second) report(k, i, std::string(lang), std::string(text));
-        };
-        for (size_t i = 0; i < texts.size(); ++i) {
-            const LocalText& t = *texts[i];
-            if (t.empty()) continue; // missing: reported already
-            const std::string& own_default = t.get(fallback, fallback);
-            if (const auto [it, fresh] = by_default.emplace(own_default, i); !fresh) collide(it->second, i, fallback, own_default);
-            // An earlier text written in a language this one falls back in.
-            const auto [from, to] = written.equal_range(own_default);
-            for (auto w = from; w != to; ++w)
-                if (!t.find(w->second.first)) collide(w->second.second, i, w->second.first, own_default);
-            for (const auto& [lang, text] : t.by_lang) {
-                if (lang == fallback) continue;
-                const auto [it, fresh] = by_lang.emplace(std::make_pair(std::string_view(lang), std::string_view(text)), i);
-                if (!fresh) {
-                    collide(it->second, i, lang, text);
-                    continue;
-                }
-                written.emplace(text, std::make_pair(std::string_view(lang), i));
-                // An earlier text that falls back in this language and shows the same.
-                if (const auto k = by_default.find(text); k != by_default.end() && k->second != i && !texts[k->second]->find(lang))
-                    collide(k->second, i, lang, text);
-            }
-        }
-    }
 
     // Two options that read the same leave no single right answer.
     void check_distinct_options(const std::vector<AuthoredQuestion::Choice>& choices, const std::string& opath) {
         std::vector<const LocalText*> texts;
         for (const auto& c : choices) texts.push_back(&c.text);
-        find_same_texts(texts, [&](size_t k, size_t i, const std::string& lang, const std::string& text) {
+        find_same_texts(texts, pack_->default_language, [&](size_t k, size_t i, const std::string& lang, const std::string& text) {
             const std::string path = pointer_append(pointer_append(opath, std::to_string(i)), "text");
             const std::string other = pointer_append(opath, std::to_string(k));
             if (pack_->languages.size() > 1) error(path, Problem::SameOptionTextInLanguage, {text, other, lang});
@@ -602,244 +648,88 @@ private:
         });
     }
 
-    // -----------------------------------------------------------------------
-    // 4. Cross-checks, warnings, the index
-    // -----------------------------------------------------------------------
-
-    // Questions name events by headline: two the same cannot be told apart.
-    void check_headlines() {
-        const Pack& p = *pack_;
-        std::vector<const LocalText*> headlines;
-        for (const Event& e : p.events) headlines.push_back(&e.headline);
-        find_same_texts(headlines, [&](size_t k, size_t i, const std::string& lang, const std::string&) {
-            const std::string path = "/events/" + std::to_string(i) + "/headline";
-            if (p.languages.size() > 1)
-                error(path, Problem::SameHeadlineInLanguage, {p.events[k].id, p.events[i].id, lang});
-            else
-                error(path, Problem::SameHeadline, {p.events[k].id, p.events[i].id});
-        });
-    }
-
-    // Nothing the source tells of can begin after it was written.
-    void check_source_date() {
-        const Pack& p = *pack_;
-        if (!p.source.date) return;
-        const int64_t written = p.source.date->interval().latest;
-        for (size_t i = 0; i < p.events.size(); ++i)
-            if (p.events[i].date && p.events[i].interval.earliest > written)
-                error("/events/" + std::to_string(i) + "/date", Problem::EventAfterSource, {*p.events[i].date, *p.source.date});
-    }
-
-    void warn_weak_spots() {
-        Pack& p = *pack_;
-        std::vector<bool> used(p.people.size(), false);
-        std::array<bool, kPersonKinds> answer_kind{}; // kinds that some "who" question answers with
-        for (const Event& e : p.events) {
-            for (PersonIndex a : e.actors) used[a] = true;
-            if (!e.who.empty())
-                for (PersonIndex a : e.actors) answer_kind[index_of(p.people[a].kind)] = true;
-        }
-        for (const Quote& q : p.quotes) {
-            used[q.speaker] = true;
-            answer_kind[index_of(p.people[q.speaker].kind)] = true;
-        }
-        for (size_t i = 0; i < p.people.size(); ++i) {
-            if (!used[i] && !answer_kind[index_of(p.people[i].kind)])
-                warning("/people/" + std::to_string(i), Problem::PersonUnused, {p.people[i].id});
-        }
-        // One warning per undated event is useful for a few; for many it buries the rest.
-        std::vector<size_t> undated;
-        for (size_t i = 0; i < p.events.size(); ++i)
-            if (!p.events[i].date) undated.push_back(i);
-        if (undated.size() <= kUndatedWarnings) {
-            for (size_t i : undated) warning("/events/" + std::to_string(i), Problem::EventUndated, {p.events[i].id});
-        } else {
-            std::vector<std::string> ids;
-            for (size_t k = 0; k < kUndatedWarnings; ++k) ids.push_back(p.events[undated[k]].id);
-            warning("/events/" + std::to_string(undated.front()), Problem::EventsUndated,
-                    {std::to_string(undated.size()), join(ids, ", ")});
-        }
-    }
-
-    // Warnings that need the index: facts no question can compare with anything.
-    void warn_thin_facts() {
-        const Pack& p = *pack_;
-        // Someone of the same kind who is not among `excluded`, to offer as a wrong answer.
-        const auto has_rival = [&](PersonIndex who, const std::vector<PersonIndex>& excluded) {
-            const std::vector<PersonIndex>& same_kind = p.people_by_kind[index_of(p.people[who].kind)];
-            return std::any_of(same_kind.begin(), same_kind.end(), [&](PersonIndex other) {
-                return std::find(excluded.begin(), excluded.end(), other) == excluded.end();
-            });
-        };
-        for (EventIndex i : p.who_events) {
-            const Event& e = p.events[i];
-            if (std::none_of(e.actors.begin(), e.actors.end(), [&](PersonIndex a) { return has_rival(a, e.actors); }))
-                warning("/events/" + std::to_string(i) + "/who", Problem::WhoUnusable,
-                        {e.id, kind_name(p.people[e.actors.front()].kind)});
-        }
-        if (p.by_time.size() >= 2 && std::all_of(p.by_time.begin(), p.by_time.end(), [&](EventIndex i) {
-                return *p.events[i].date == *p.events[p.by_time.front()].date;
-            }))
-            warning("/events", Problem::AllEventsOneDate, {*p.events[p.by_time.front()].date});
-        else if (p.events.size() >= 2 && !p.by_time.empty() && p.longest_chain.size() < 2) // undated ones are told already
-            warning("/events", Problem::NoOrderedEvents);
-        for (size_t i = 0; i < p.quotes.size(); ++i) {
-            const Quote& q = p.quotes[i];
-            if (!has_rival(q.speaker, {q.speaker}))
-                warning("/quotes/" + std::to_string(i), Problem::QuoteAlone,
-                        {q.id, p.people[q.speaker].id, kind_name(p.people[q.speaker].kind)});
-        }
-        for (size_t i = 0; i < p.numbers.size(); ++i)
-            if (p.number_groups[p.number_group[i]].size() == 1)
-                warning("/numbers/" + std::to_string(i), Problem::NumberAlone,
-                        {p.numbers[i].id, p.text(p.numbers[i].unit, p.default_language)});
-    }
-
-    static const char* kind_name(PersonKind kind) {
-        switch (kind) {
-        case PersonKind::Person: return "person";
-        case PersonKind::Organization: return "organization";
-        case PersonKind::Group: return "group";
-        }
-        return "";
-    }
-
-    // A student must recognise in the options the person the pack's text talks about.
-    // Where a person's name appears nowhere in a language's text (nor any alias that is
-    // part of it) but another alias does, options show both: "伊尔亚·苏茨克维（Sutskever）",
-    // with the alias the text uses most. A `display` the pack gives is kept.
-    void derive_display_names() {
-        Pack& p = *pack_;
-        size_t budget = kDisplayNameSearch;
-        for (const std::string& lang : p.languages) {
-            std::string corpus;
-            const auto add = [&](const LocalText& t) { corpus += p.text(t, lang) + "\n"; };
-            for (const Event& e : p.events) add(e.headline), add(e.text), add(e.who);
-            for (const Quote& q : p.quotes) add(q.text);
-            for (const NumberFact& n : p.numbers) add(n.question);
-            for (const AuthoredQuestion& q : p.questions) {
-                add(q.prompt), add(q.explanation);
-                for (const auto& c : q.choices) add(c.text);
-            }
-            const auto occurrences = [&](const std::string& word) {
-                size_t count = 0;
-                if (word.empty() || budget < corpus.size()) return count;
-                budget -= corpus.size();
-                for (size_t at = corpus.find(word); at != std::string::npos; at = corpus.find(word, at + word.size())) ++count;
-                return count;
-            };
-            for (Person& person : p.people) {
-                if (person.aliases.empty() || person.display.find(lang)) continue;
-                const std::string& name = p.text(person.name, lang);
-                if (occurrences(name) > 0) continue;
-                const std::string* used = nullptr;
-                size_t most = 0;
-                bool part_of_name_used = false;
-                for (const std::string& alias : person.aliases) {
-                    const size_t n = occurrences(alias);
-                    if (n > 0 && name.find(alias) != std::string::npos) part_of_name_used = true;
-                    if (n > most) most = n, used = &alias;
-                }
-                if (!used || part_of_name_used) continue;
-                person.display.by_lang.emplace_back(lang, is_chinese(lang) ? name + "（" + *used + "）"
-                                                                          : name + " (" + *used + ")");
-            }
-        }
-    }
-
-    void build_index() {
-        Pack& p = *pack_;
-        // Sorting (earliest, latest, index) triples keeps the sorts in contiguous memory.
-        struct Span {
-            int64_t earliest, latest;
-            EventIndex event;
-        };
-        std::vector<Span> spans;
-        spans.reserve(p.events.size());
-        for (size_t i = 0; i < p.events.size(); ++i)
-            if (p.events[i].date) spans.push_back({p.events[i].interval.earliest, p.events[i].interval.latest, i});
-        std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
-            return std::tie(a.earliest, a.latest, a.event) < std::tie(b.earliest, b.latest, b.event);
-        });
-        p.by_time.reserve(spans.size());
-        for (const Span& sp : spans) p.by_time.push_back(sp.event);
-        // next_after[k]: the first position whose event starts after event k ends.
-        p.next_after.resize(spans.size());
-        for (size_t k = 0; k < spans.size(); ++k) {
-            auto it = std::upper_bound(spans.begin() + static_cast<std::ptrdiff_t>(k), spans.end(), spans[k].latest,
-                                       [](int64_t day, const Span& sp) { return day < sp.earliest; });
-            p.next_after[k] = static_cast<size_t>(it - spans.begin());
-        }
-        // Interval scheduling: taking the event that ends first gives the longest chain.
-        std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
-            return std::tie(a.latest, a.event) < std::tie(b.latest, b.event);
-        });
-        int64_t chain_end = 0;
-        for (const Span& sp : spans) {
-            if (!p.longest_chain.empty() && sp.earliest <= chain_end) continue;
-            p.longest_chain.push_back(sp.event);
-            chain_end = sp.latest;
-        }
-
-        for (size_t i = 0; i < p.people.size(); ++i)
-            p.people_by_kind[index_of(p.people[i].kind)].push_back(i);
-        for (size_t i = 0; i < p.events.size(); ++i)
-            if (!p.events[i].who.empty() && !p.events[i].actors.empty()) p.who_events.push_back(i);
-        std::unordered_map<std::string, size_t> group_of_unit;
-        for (size_t i = 0; i < p.numbers.size(); ++i) {
-            const auto [it, fresh] = group_of_unit.emplace(p.text(p.numbers[i].unit, p.default_language), p.number_groups.size());
-            if (fresh) p.number_groups.emplace_back();
-            p.number_groups[it->second].push_back(i);
-            p.number_group.push_back(it->second);
-        }
-    }
 };
 
-void Loader::load(json& root, Pack& pack) {
-    pack_ = &pack;
+bool Loader::stream(JsonNode& root, const std::string& key) {
+    const auto* at = std::find_if(std::begin(kListKeys), std::end(kListKeys), [&](const char* k) { return key == k; });
+    if (buffered_ || at == std::end(kListKeys)) return false;
+    const size_t list = static_cast<size_t>(at - std::begin(kListKeys));
+    if (!languages_read_) {
+        if (!root.find("languages") || !root.find("default_language")) return false;
+        read_languages(root);
+    }
+    for (size_t before = 0; before < list; ++before)
+        if (!streamed_[before]) return false;
+    streamed_[list] = true;
+    return true;
+}
+
+void Loader::record(const std::string& key, size_t index, JsonNode& element) {
+    if (pack_->languages.empty()) return; // nothing is read without languages
+    const auto* at = std::find_if(std::begin(kListKeys), std::end(kListKeys), [&](const char* k) { return key == k; });
+    read_element(static_cast<List>(at - std::begin(kListKeys)), element, index);
+}
+
+void Loader::finish(JsonNode& root) {
+    Pack& pack = *pack_;
+    phase_ = RootFields;
     if (!check_object(root, "", Term::PackRecord,
                       {"$schema", "format", "id", "version", "author", "licence", "title", "description",
                        "languages", "default_language", "source", "people", "events", "quotes", "numbers",
                        "questions"}))
         return;
-    read_metadata(root);
-    if (pack.languages.empty()) return;
-
-    read_list(root, "people", Term::People, pack.people, &people_ids_,
-              [&](json& j, const std::string& path, Person& r) { return read_person(j, path, r); });
-    read_list(root, "events", Term::Events, pack.events, &event_ids_,
-              [&](json& j, const std::string& path, Event& r) { return read_event(j, path, r); });
-    if (!field(root, "events")) missing("", "events", Term::PackEvents);
-    else if (pack.events.empty() && !has_errors(out_)) error("/events", Problem::NoEvents);
-    read_list(root, "quotes", Term::Quotes, pack.quotes, &quote_ids_,
-              [&](json& j, const std::string& path, Quote& r) { return read_quote(j, path, r); });
-    read_list(root, "numbers", Term::Numbers, pack.numbers, &number_ids_,
-              [&](json& j, const std::string& path, NumberFact& r) { return read_number(j, path, r); });
-    read_list(root, "questions", Term::Questions, pack.questions, &question_ids_,
-              [&](json& j, const std::string& path, AuthoredQuestion& r) { return read_question(j, path, r); });
-    check_headlines();
-    check_source_date();
+    read_head(root);
+    if (!languages_read_) read_languages(root);
+    if (pack.languages.empty()) return sort_by_phase();
+    read_tail(root);
+    for (size_t list = 0; list < kLists; ++list) {
+        if (!streamed_[list]) read_list(root, static_cast<List>(list));
+        if (static_cast<List>(list) != List::Events) continue;
+        phase_ = EventsMissing;
+        if (!field(root, "events")) missing("", "events", Term::PackEvents);
+        else if (pack.events.empty() && !errors_before(EventsMissing)) error("/events", Problem::NoEvents);
+    }
+    sort_by_phase();
+    check_across_records(pack, file_, out_);
     if (punctuation_found_ > kPunctuationWarnings)
-        warning("", Problem::MoreAsciiPunctuation, {std::to_string(punctuation_found_ - kPunctuationWarnings)});
+        out_.push_back({Severity::Warning, file_, 0, 0, "", {Problem::MoreAsciiPunctuation, {std::to_string(punctuation_found_ - kPunctuationWarnings)}}});
     if (has_errors(out_)) return;
-    warn_weak_spots();
-    build_index();
-    warn_thin_facts();
-    derive_display_names();
+    index_pack(pack, file_, out_);
+}
+
+// Whether some member of the root comes twice: nlohmann keeps the last, so what streamed
+// from the first may not be what the pack says.
+bool repeats_a_key(JsonNode& root) {
+    if (!root.is_object()) return false;
+    std::vector<const std::string*> keys;
+    root.for_each_member([&](JsonNode& m) { keys.push_back(&m.key()); });
+    return keys.size() != root.size();
 }
 
 } // namespace
 
 LoadResult load_pack_text(const std::string& text, const std::string& file) {
-    LoadResult result;
-    std::optional<json> root = parse_json_text(text, file, result.diagnostics);
-    if (!root) return result;
-    Pack pack;
-    pack.path = file;
-    Loader(file, result.diagnostics).load(*root, pack);
-    locate_diagnostics(text, result.diagnostics);
-    if (!has_errors(result.diagnostics)) result.pack = std::move(pack);
-    return result;
+    // A pack whose root repeats a member is read again with nothing streamed.
+    for (const bool buffered : {false, true}) {
+        LoadResult result;
+        Pack pack;
+        pack.path = file;
+        Loader loader(file, result.diagnostics, pack, buffered);
+        JsonRecordHandler handler{[&](JsonNode& root, const std::string& key) { return loader.stream(root, key); },
+                                  [&](const std::string& key, size_t index, JsonNode& element) { loader.record(key, index, element); }};
+        std::vector<JsonNode> nodes;
+        std::vector<Diagnostic> refused;
+        if (!read_json_records(text, file, handler, nodes, refused)) {
+            result.diagnostics = std::move(refused); // what streamed before the error does not count
+            return result;
+        }
+        if (!buffered && loader.streamed_any() && repeats_a_key(nodes.front())) continue;
+        loader.finish(nodes.front());
+        locate_diagnostics(text, result.diagnostics);
+        if (!has_errors(result.diagnostics)) result.pack = std::move(pack);
+        return result;
+    }
+    return {};
 }
 
 LoadResult load_pack_file(const std::string& path) {
