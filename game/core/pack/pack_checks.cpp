@@ -4,6 +4,7 @@
 #include "core/pack/pack_checks.h"
 
 #include <algorithm>
+#include <cstring>
 #include <array>
 #include <set>
 #include <string_view>
@@ -221,7 +222,11 @@ void derive_display_names(Pack& p) {
             size_t count = 0;
             if (word.empty() || budget < corpus.size()) return count;
             budget -= corpus.size();
-            for (size_t at = corpus.find(word); at != std::string::npos; at = corpus.find(word, at + word.size())) ++count;
+            // memmem skips ahead where find() stops at every lead byte of Chinese text.
+            for (const char *at = corpus.data(), *end = at + corpus.size();
+                 (at = static_cast<const char*>(memmem(at, static_cast<size_t>(end - at), word.data(), word.size())));
+                 at += word.size())
+                ++count;
             return count;
         };
         for (Person& person : p.people) {
