@@ -21,35 +21,47 @@ const std::string& LocalText::get(std::string_view lang, std::string_view fallba
     return by_lang.empty() ? kEmpty : by_lang.front().second;
 }
 
+namespace {
+
+// The length (2 to 4) of the valid UTF-8 sequence that starts with the byte p[i]
+// (0x80 or more), or 0 when those bytes are not one.
+size_t sequence_length(const unsigned char* p, size_t i, size_t n) {
+    const unsigned char c = p[i];
+    size_t len;
+    unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        if (c == 0xE0) lo = 0xA0;      // no overlongs
+        else if (c == 0xED) hi = 0x9F; // no surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        if (c == 0xF0) lo = 0x90;
+        else if (c == 0xF4) hi = 0x8F; // nothing past U+10FFFF
+    } else {
+        return 0;
+    }
+    if (i + len > n) return 0;
+    if (p[i + 1] < lo || p[i + 1] > hi) return 0;
+    for (size_t k = 2; k < len; ++k)
+        if ((p[i + k] & 0xC0) != 0x80) return 0;
+    return len;
+}
+
+} // namespace
+
 size_t find_invalid_utf8(std::string_view s) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const size_t n = s.size();
     size_t i = 0;
     while (i < n) {
-        const unsigned char c = p[i];
-        if (c < 0x80) {
+        if (p[i] < 0x80) {
             ++i;
             continue;
         }
-        size_t len;
-        unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte
-        if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            if (c == 0xE0) lo = 0xA0;      // no overlongs
-            else if (c == 0xED) hi = 0x9F; // no surrogates
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            if (c == 0xF0) lo = 0x90;
-            else if (c == 0xF4) hi = 0x8F; // nothing past U+10FFFF
-        } else {
-            return i;
-        }
-        if (i + len > n) return i;
-        if (p[i + 1] < lo || p[i + 1] > hi) return i;
-        for (size_t k = 2; k < len; ++k)
-            if ((p[i + k] & 0xC0) != 0x80) return i;
+        const size_t len = sequence_length(p, i, n);
+        if (len == 0) return i;
         i += len;
     }
     return std::string_view::npos;
@@ -94,14 +106,40 @@ std::vector<char32_t> code_points(std::string_view s) {
 }
 
 std::u32string distinct_code_points(std::string_view s) {
-    std::vector<bool> seen(0x110000);
-    for (size_t i = 0, len = 0; i < s.size(); i += len) {
-        const char32_t cp = decode_at(s, i, len);
-        if (cp < seen.size()) seen[cp] = true;
+    CodePointSet set;
+    set.add_utf8(s);
+    return set.code_points();
+}
+
+void CodePointSet::add_beyond_bmp(char32_t c) {
+    const auto at = std::lower_bound(beyond_bmp_.begin(), beyond_bmp_.end(), c);
+    if (at == beyond_bmp_.end() || *at != c) beyond_bmp_.insert(at, c);
+}
+
+void CodePointSet::add_utf8(std::string_view text) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const size_t n = text.size();
+    for (size_t i = 0; i < n;) {
+        if (p[i] < 0x80) {
+            add(p[i++]);
+            continue;
+        }
+        size_t len = sequence_length(p, i, n);
+        if (len == 0) {
+            ++i;
+            continue;
+        }
+        add(decode_at(text, i, len));
+        i += len;
     }
+}
+
+std::u32string CodePointSet::code_points() const {
     std::u32string out;
-    for (char32_t cp = 0; cp < seen.size(); ++cp)
-        if (seen[cp]) out += cp;
+    for (size_t word = 0; word < bmp_.size(); ++word)
+        for (uint64_t bits = bmp_[word]; bits != 0; bits &= bits - 1) // lowest bit set, then cleared
+            out += static_cast<char32_t>(word * 64 + static_cast<size_t>(__builtin_ctzll(bits)));
+    out += std::u32string_view(beyond_bmp_.data(), beyond_bmp_.size());
     return out;
 }
 
