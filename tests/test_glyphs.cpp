@@ -5,6 +5,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <random>
+#include <set>
 #include <sstream>
 
 #include "core/base/text.h"
@@ -14,6 +16,15 @@
 using namespace chronicle;
 
 namespace {
+
+std::string testing_hex(const std::string& bytes) {
+    std::string out;
+    for (char c : bytes) {
+        const auto b = static_cast<unsigned char>(c);
+        out += "0123456789ABCDEF"[b / 16], out += "0123456789ABCDEF"[b % 16], out += ' ';
+    }
+    return out;
+}
 
 std::u32string set_of(std::initializer_list<std::string_view> texts) {
     CodePointSet set;
@@ -56,6 +67,29 @@ TEST_CASE("A code point set holds each character once, ascending, from every pla
         CHECK(set_of({"h\xE4\xB8"}) == U"h");                 // 中 cut short at the end
         CHECK(set_of({"\xE4\xB8" "i中"}) == U"i中");          // cut short before more text
         CHECK(set_of({"\xF0\x9F\x8E" "j"}) == U"j");          // 🎉 cut short
+    }
+}
+
+TEST_CASE("A code point set skips exactly the bytes find_invalid_utf8 rejects", "[glyphs]") {
+    // Bytes near every boundary of UTF-8's rules, and ASCII, in random strings.
+    const unsigned char edges[] = {0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0,
+                                   0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF8, 0xFF};
+    std::mt19937 rng(14);
+    for (int round = 0; round < 20000; ++round) {
+        std::string text;
+        for (auto len = rng() % 12; len > 0; --len)
+            text += static_cast<char>(rng() % 4 == 0 ? 'a' + rng() % 26 : edges[rng() % sizeof edges]);
+        // What a reader keeps who drops the first byte find_invalid_utf8 rejects, again and again.
+        std::string valid;
+        for (std::string_view rest = text; !rest.empty();) {
+            const size_t bad = find_invalid_utf8(rest);
+            valid += rest.substr(0, bad);
+            rest.remove_prefix(bad == std::string_view::npos ? rest.size() : bad + 1);
+        }
+        const std::vector<char32_t> decoded = code_points(valid);
+        const std::set<char32_t> expected(decoded.begin(), decoded.end());
+        INFO(testing_hex(text));
+        CHECK(set_of({text}) == std::u32string(expected.begin(), expected.end()));
     }
 }
 

@@ -21,47 +21,35 @@ const std::string& LocalText::get(std::string_view lang, std::string_view fallba
     return by_lang.empty() ? kEmpty : by_lang.front().second;
 }
 
-namespace {
-
-// The length (2 to 4) of the valid UTF-8 sequence that starts with the byte p[i]
-// (0x80 or more), or 0 when those bytes are not one.
-size_t sequence_length(const unsigned char* p, size_t i, size_t n) {
-    const unsigned char c = p[i];
-    size_t len;
-    unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        if (c == 0xE0) lo = 0xA0;      // no overlongs
-        else if (c == 0xED) hi = 0x9F; // no surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        if (c == 0xF0) lo = 0x90;
-        else if (c == 0xF4) hi = 0x8F; // nothing past U+10FFFF
-    } else {
-        return 0;
-    }
-    if (i + len > n) return 0;
-    if (p[i + 1] < lo || p[i + 1] > hi) return 0;
-    for (size_t k = 2; k < len; ++k)
-        if ((p[i + k] & 0xC0) != 0x80) return 0;
-    return len;
-}
-
-} // namespace
-
 size_t find_invalid_utf8(std::string_view s) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const size_t n = s.size();
     size_t i = 0;
     while (i < n) {
-        if (p[i] < 0x80) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
             ++i;
             continue;
         }
-        const size_t len = sequence_length(p, i, n);
-        if (len == 0) return i;
+        size_t len;
+        unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            if (c == 0xE0) lo = 0xA0;      // no overlongs
+            else if (c == 0xED) hi = 0x9F; // no surrogates
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            if (c == 0xF0) lo = 0x90;
+            else if (c == 0xF4) hi = 0x8F; // nothing past U+10FFFF
+        } else {
+            return i;
+        }
+        if (i + len > n) return i;
+        if (p[i + 1] < lo || p[i + 1] > hi) return i;
+        for (size_t k = 2; k < len; ++k)
+            if ((p[i + k] & 0xC0) != 0x80) return i;
         i += len;
     }
     return std::string_view::npos;
@@ -97,6 +85,29 @@ char32_t decode_at(std::string_view s, size_t i, size_t& len) {
     return cp;
 }
 
+// Decodes the UTF-8 sequence that starts with the byte p[i] (0x80 or more) into `cp`;
+// its length (2 to 4), or 0 when those bytes are not one, by find_invalid_utf8's
+// rules: a stray continuation byte, a sequence cut short, an overlong form, a
+// surrogate or a code point past U+10FFFF.
+size_t decode_sequence(const unsigned char* p, size_t i, size_t n, char32_t& cp) {
+    const unsigned char c = p[i];
+    auto continues = [&](size_t k) { return i + k < n && (p[i + k] & 0xC0) == 0x80; };
+    if (c < 0xE0) {
+        if (c < 0xC2 || !continues(1)) return 0; // C0 and C1 only start overlongs
+        cp = static_cast<char32_t>(c & 0x1F) << 6 | (p[i + 1] & 0x3Fu);
+        return 2;
+    }
+    if (c < 0xF0) {
+        if (!continues(1) || !continues(2)) return 0;
+        cp = static_cast<char32_t>(c & 0x0F) << 12 | static_cast<char32_t>(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3Fu);
+        return cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF) ? 3 : 0;
+    }
+    if (c > 0xF4 || !continues(1) || !continues(2) || !continues(3)) return 0;
+    cp = static_cast<char32_t>(c & 0x07) << 18 | static_cast<char32_t>(p[i + 1] & 0x3F) << 12 |
+         static_cast<char32_t>(p[i + 2] & 0x3F) << 6 | (p[i + 3] & 0x3Fu);
+    return cp >= 0x10000 && cp <= 0x10FFFF ? 4 : 0;
+}
+
 } // namespace
 
 std::vector<char32_t> code_points(std::string_view s) {
@@ -119,19 +130,29 @@ void CodePointSet::add_beyond_bmp(char32_t c) {
 void CodePointSet::add_utf8(std::string_view text) {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const size_t n = text.size();
+    // ASCII, most bytes of most packs, goes to two registers without a branch: in
+    // memory each byte would wait for the write of the one before.
+    uint64_t low = 0, high = 0;
     for (size_t i = 0; i < n;) {
-        if (p[i] < 0x80) {
-            add(p[i++]);
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            const uint64_t bit = uint64_t{1} << (c % 64);
+            low |= c < 64 ? bit : 0;
+            high |= c < 64 ? 0 : bit;
+            ++i;
             continue;
         }
-        size_t len = sequence_length(p, i, n);
+        char32_t cp = 0;
+        const size_t len = decode_sequence(p, i, n, cp);
         if (len == 0) {
             ++i;
             continue;
         }
-        add(decode_at(text, i, len));
+        add(cp);
         i += len;
     }
+    bmp_[0] |= low;
+    bmp_[1] |= high;
 }
 
 std::u32string CodePointSet::code_points() const {
