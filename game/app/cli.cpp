@@ -114,7 +114,7 @@ void print_diagnostics(const std::vector<Diagnostic>& ds) {
 
 // Characters no bundled or system font has would show as '?' in the game.
 void warn_missing_glyphs(ui::FontCoverage& fonts, const std::string& file, const Pack& pack) {
-    const std::string missing = fonts.missing(all_text(pack));
+    const std::string missing = fonts.missing(pack_characters(pack));
     if (!missing.empty())
         std::cerr << printable(file) << ": warning: no font can show these characters, the game would draw '?' instead: "
                   << printable(missing) << " (install a font that has them, or change the text)\n";

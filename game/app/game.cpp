@@ -27,6 +27,7 @@
 #include "app/pack_worker.h"
 #include "app/sound.h"
 #include "core/base/paths.h"
+#include "core/base/text.h"
 #include "core/exchange/class_report.h"
 #include "core/learn/progress_input.h"
 #include "core/quiz/phrases.h"
@@ -230,9 +231,10 @@ void Game::finish_loading() {
 // file names and problems Home quotes. It is rebuilt only when that changes.
 void Game::plan_glyphs() {
     std::string shown = ui::all_ui_text() + generated_characters();
+    CodePointSet characters; // the packs' as indexed, then the rest's
     for (const LibraryEntry& e : play_->library().entries()) {
         shown += e.path;
-        if (e.summary) shown += e.summary->characters_text();
+        if (e.summary) characters.add(e.summary->characters);
         if (const Diagnostic* d = e.first_error()) shown += ui::describe(*d, ui::Lang::Zh) + ui::describe(*d, ui::Lang::En);
     }
     for (const AddedPack& a : model_->added) {
@@ -252,7 +254,8 @@ void Game::plan_glyphs() {
         for (const ClassPlayer& p : class_session_->game().players()) shown += p.name;
     if (const TeamGame* game = play_->team_game())
         for (const Team& team : game->teams()) shown += team.name; // as they were when it started
-    ui::GlyphPlan plan = coverage_->plan(shown);
+    characters.add_utf8(shown);
+    ui::GlyphPlan plan = coverage_->plan(characters.code_points());
     if (plan.glyphs == glyphs_.glyphs && plan.missing == glyphs_.missing && !glyphs_.faces.empty()) return;
     glyphs_ = std::move(plan);
     fonts_stale_ = true;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <utility>
 
 #include "core/base/paths.h"
 #include "core/base/text.h"
@@ -73,8 +74,9 @@ struct FontCoverage::Impl {
         FcCharSetDestroy(chars);
     }
 
-    int face_for(char32_t c) const {
-        for (size_t i = 0; i < faces.size(); ++i)
+    // The first face from `first` on that has `c`, or -1.
+    int face_for(char32_t c, size_t first = 0) const {
+        for (size_t i = first; i < faces.size(); ++i)
             if (TTF_GlyphIsProvided32(faces[i].font, c)) return static_cast<int>(i);
         return -1;
     }
@@ -91,20 +93,25 @@ FontCoverage::~FontCoverage() {
     if (impl_->ttf_started) TTF_Quit();
 }
 
-GlyphPlan FontCoverage::plan(std::string_view text) {
-    std::set<char32_t> unique;
-    for (char32_t c : code_points(text))
-        if (drawable(c)) unique.insert(c);
+GlyphPlan FontCoverage::plan(std::u32string_view characters) {
     GlyphPlan plan;
+    std::vector<std::pair<char32_t, int>> shown; // each character to draw and its face, -1 for none yet
     std::vector<char32_t> uncovered;
-    for (char32_t c : unique)
-        if (c > 0xFFFF) plan.missing.push_back(c); // ImGui 1.86 draws 16-bit characters only
-        else if (impl_->face_for(c) < 0) uncovered.push_back(c);
+    for (char32_t c : characters) {
+        if (!drawable(c)) continue;
+        if (c > 0xFFFF) { // ImGui 1.86 draws 16-bit characters only
+            plan.missing.push_back(c);
+            continue;
+        }
+        const int face = impl_->face_for(c);
+        if (face < 0) uncovered.push_back(c);
+        shown.emplace_back(c, face);
+    }
+    const size_t known = impl_->faces.size();
     impl_->add_system_faces(uncovered);
     plan.glyphs.resize(impl_->faces.size());
-    for (char32_t c : unique) {
-        if (c > 0xFFFF) continue;
-        const int face = impl_->face_for(c);
+    for (auto& [c, face] : shown) {
+        if (face < 0) face = impl_->face_for(c, known); // only the faces just added can have it
         if (face < 0) plan.missing.push_back(c);
         else plan.glyphs[static_cast<size_t>(face)].push_back(c);
     }
@@ -113,9 +120,11 @@ GlyphPlan FontCoverage::plan(std::string_view text) {
     return plan;
 }
 
-std::string FontCoverage::missing(std::string_view text) {
+GlyphPlan FontCoverage::plan(std::string_view text) { return plan(distinct_code_points(text)); }
+
+std::string FontCoverage::missing(std::u32string_view characters) {
     std::string out;
-    for (char32_t c : plan(text).missing) append_utf8(out, c);
+    for (char32_t c : plan(characters).missing) append_utf8(out, c);
     return out;
 }
 

@@ -31,12 +31,15 @@ public:
     FontCoverage(const FontCoverage&) = delete;
     FontCoverage& operator=(const FontCoverage&) = delete;
 
-    // Assigns every character of `text` (control characters aside) to the first face
-    // that has it, asking fontconfig about the rest.
+    // Assigns each of `characters` (distinct, ascending, as PackSummary::characters and
+    // CodePointSet give them; control characters aside) to the first face that has it,
+    // asking fontconfig about the rest: a font's cmap is asked once a character.
+    GlyphPlan plan(std::u32string_view characters);
+    // The same for the characters of `text`.
     GlyphPlan plan(std::string_view text);
 
-    // The characters of `text` that no bundled or system font can show, as UTF-8.
-    std::string missing(std::string_view text);
+    // Those of `characters` (as for plan) that no bundled or system font can show, as UTF-8.
+    std::string missing(std::u32string_view characters);
 
 private:
     struct Impl;

@@ -216,7 +216,7 @@ void HomeScreen::make_cards(Model& model, const UiContext& ctx) {
             card.details = fill_in(ctx.t(for_count(static_cast<long long>(p.events), T::PackEvent, T::PackEvents)),
                                    {{"n", number_text(static_cast<long long>(p.events), ctx.lang)}}) + " · " + join(p.languages, ", ");
             card.kinds = p.kinds;
-            card.missing_glyphs = model.coverage.missing(p.characters_text());
+            card.missing_glyphs = model.coverage.missing(p.characters);
         } else {
             card.title = std::filesystem::path(e.path).filename().string();
             card.details = e.path;

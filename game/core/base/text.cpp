@@ -85,6 +85,29 @@ char32_t decode_at(std::string_view s, size_t i, size_t& len) {
     return cp;
 }
 
+// Decodes the UTF-8 sequence that starts with the byte p[i] (0x80 or more) into `cp`;
+// its length (2 to 4), or 0 when those bytes are not one, by find_invalid_utf8's
+// rules: a stray continuation byte, a sequence cut short, an overlong form, a
+// surrogate or a code point past U+10FFFF.
+size_t decode_sequence(const unsigned char* p, size_t i, size_t n, char32_t& cp) {
+    const unsigned char c = p[i];
+    auto continues = [&](size_t k) { return i + k < n && (p[i + k] & 0xC0) == 0x80; };
+    if (c < 0xE0) {
+        if (c < 0xC2 || !continues(1)) return 0; // C0 and C1 only start overlongs
+        cp = static_cast<char32_t>(c & 0x1F) << 6 | (p[i + 1] & 0x3Fu);
+        return 2;
+    }
+    if (c < 0xF0) {
+        if (!continues(1) || !continues(2)) return 0;
+        cp = static_cast<char32_t>(c & 0x0F) << 12 | static_cast<char32_t>(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3Fu);
+        return cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF) ? 3 : 0;
+    }
+    if (c > 0xF4 || !continues(1) || !continues(2) || !continues(3)) return 0;
+    cp = static_cast<char32_t>(c & 0x07) << 18 | static_cast<char32_t>(p[i + 1] & 0x3F) << 12 |
+         static_cast<char32_t>(p[i + 2] & 0x3F) << 6 | (p[i + 3] & 0x3Fu);
+    return cp >= 0x10000 && cp <= 0x10FFFF ? 4 : 0;
+}
+
 } // namespace
 
 std::vector<char32_t> code_points(std::string_view s) {
@@ -94,14 +117,50 @@ std::vector<char32_t> code_points(std::string_view s) {
 }
 
 std::u32string distinct_code_points(std::string_view s) {
-    std::vector<bool> seen(0x110000);
-    for (size_t i = 0, len = 0; i < s.size(); i += len) {
-        const char32_t cp = decode_at(s, i, len);
-        if (cp < seen.size()) seen[cp] = true;
+    CodePointSet set;
+    set.add_utf8(s);
+    return set.code_points();
+}
+
+void CodePointSet::add_beyond_bmp(char32_t c) {
+    const auto at = std::lower_bound(beyond_bmp_.begin(), beyond_bmp_.end(), c);
+    if (at == beyond_bmp_.end() || *at != c) beyond_bmp_.insert(at, c);
+}
+
+void CodePointSet::add_utf8(std::string_view text) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const size_t n = text.size();
+    // ASCII, most bytes of most packs, goes to two registers without a branch: in
+    // memory each byte would wait for the write of the one before.
+    uint64_t low = 0, high = 0;
+    for (size_t i = 0; i < n;) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            const uint64_t bit = uint64_t{1} << (c % 64);
+            low |= c < 64 ? bit : 0;
+            high |= c < 64 ? 0 : bit;
+            ++i;
+            continue;
+        }
+        char32_t cp = 0;
+        const size_t len = decode_sequence(p, i, n, cp);
+        if (len == 0) {
+            ++i;
+            continue;
+        }
+        add(cp);
+        i += len;
     }
+    bmp_[0] |= low;
+    bmp_[1] |= high;
+}
+
+std::u32string CodePointSet::code_points() const {
     std::u32string out;
-    for (char32_t cp = 0; cp < seen.size(); ++cp)
-        if (seen[cp]) out += cp;
+    for (size_t word = 0; word < bmp_.size(); ++word)
+        for (uint64_t bits = bmp_[word]; bits != 0; bits &= bits - 1) // lowest bit set, then cleared
+            out += static_cast<char32_t>(word * 64 + static_cast<size_t>(__builtin_ctzll(bits)));
+    out += std::u32string_view(beyond_bmp_.data(), beyond_bmp_.size());
     return out;
 }
 

@@ -3,7 +3,9 @@
 // Text in several languages, and the small text utilities the core needs
 // (UTF-8 checks, number formatting) without pulling in a locale library.
 #pragma once
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,8 +33,36 @@ void append_utf8(std::string& out, char32_t code_point);
 
 // Decodes the code points of valid UTF-8 text.
 std::vector<char32_t> code_points(std::string_view text);
-// Each code point of valid UTF-8 text once, ascending (without holding them all).
+// Each code point of UTF-8 text once, ascending (a CodePointSet's); bytes that are not
+// UTF-8 are skipped.
 std::u32string distinct_code_points(std::string_view text);
+
+// The distinct code points of some texts, gathered from the texts where they lie (no
+// concatenated copy). A bitset over the Basic Multilingual Plane, 8 KiB whatever the
+// text, where nearly every character of a pack is (Latin, CJK, punctuation: all that
+// Dear ImGui 1.86 can draw), so adding one is setting a bit; the rare rest (emoji,
+// CJK Extension B and beyond) in a small sorted vector rather than 128 KiB more of bits.
+class CodePointSet {
+public:
+    void add(char32_t c) {
+        if (c < kPlane) bmp_[c / 64] |= uint64_t{1} << (c % 64);
+        else add_beyond_bmp(c);
+    }
+    void add(std::u32string_view code_points) {
+        for (char32_t c : code_points) add(c);
+    }
+    // Decodes `text` in place; a byte that does not start a valid UTF-8 sequence (as
+    // find_invalid_utf8 rules) is skipped, and decoding goes on at the next one.
+    void add_utf8(std::string_view text);
+    // Each code point once, ascending.
+    std::u32string code_points() const;
+
+private:
+    static constexpr char32_t kPlane = 0x10000;
+    void add_beyond_bmp(char32_t c);
+    std::array<uint64_t, kPlane / 64> bmp_{};
+    std::vector<char32_t> beyond_bmp_; // ascending
+};
 
 bool is_chinese(std::string_view lang);
 

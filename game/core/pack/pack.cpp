@@ -35,13 +35,16 @@ bool valid_language_code(std::string_view s) {
     return true;
 }
 
-std::string all_text(const Pack& pack) {
-    std::string out;
+namespace {
+
+// Calls `use` with every human-readable text of the pack: the one list all_text and
+// pack_characters share.
+template <class Use> void for_each_text(const Pack& pack, Use&& use) {
     auto add = [&](const LocalText& t) {
-        for (const auto& [lang, s] : t.by_lang) out += s + "\n";
+        for (const auto& [lang, s] : t.by_lang) use(s);
     };
     for (const LocalText* t : {&pack.title, &pack.description, &pack.author, &pack.source.title, &pack.source.note}) add(*t);
-    out += pack.source.url + "\n";
+    use(pack.source.url);
     for (const Person& p : pack.people) add(p.name), add(p.display), add(p.description);
     for (const Event& e : pack.events) add(e.headline), add(e.text), add(e.date_note), add(e.who);
     for (const Quote& q : pack.quotes) add(q.text);
@@ -50,7 +53,23 @@ std::string all_text(const Pack& pack) {
         add(q.prompt), add(q.explanation);
         for (const auto& c : q.choices) add(c.text);
     }
+}
+
+} // namespace
+
+std::string all_text(const Pack& pack) {
+    std::string out;
+    for_each_text(pack, [&](const std::string& s) {
+        out += s;
+        out += '\n';
+    });
     return out;
+}
+
+std::u32string pack_characters(const Pack& pack) {
+    CodePointSet set;
+    for_each_text(pack, [&](const std::string& s) { set.add_utf8(s); });
+    return set.code_points();
 }
 
 } // namespace chronicle

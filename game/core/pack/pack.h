@@ -141,5 +141,7 @@ bool valid_language_code(std::string_view code);
 // Every human-readable text of the pack in every language, concatenated: what a
 // screen may ever show of it (for font coverage).
 std::string all_text(const Pack& pack);
+// Each code point of that text once, ascending, decoded where the text lies: no copy.
+std::u32string pack_characters(const Pack& pack);
 
 } // namespace chronicle

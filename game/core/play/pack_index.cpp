@@ -29,12 +29,6 @@ bool PackSummary::has_language(const std::string& lang) const {
     return std::find(languages.begin(), languages.end(), lang) != languages.end();
 }
 
-std::string PackSummary::characters_text() const {
-    std::string out;
-    for (char32_t c : characters) append_utf8(out, c);
-    return out;
-}
-
 LoadDone run_load_job(const LoadJob& job) {
     LoadDone done;
     PackSummary& s = done.summary;
@@ -69,7 +63,7 @@ LoadDone run_load_job(const LoadJob& job) {
         s.questions = p.questions.size();
         s.facts = pack_facts(p).size();
         s.kinds = supported_kinds(p);
-        s.characters = distinct_code_points(all_text(p));
+        s.characters = pack_characters(p);
         if (job.keep_pack) done.pack = std::move(r.pack);
     }
     return done;
@@ -168,6 +162,12 @@ Diagnostic diagnostic_from(const json& j) {
     return d;
 }
 
+std::string utf8(std::u32string_view code_points) {
+    std::string out;
+    for (char32_t c : code_points) append_utf8(out, c);
+    return out;
+}
+
 json summary_json(const PackSummary& s) {
     json kinds = json::array();
     for (Kind k : s.kinds) kinds.push_back(kind_name(k));
@@ -186,7 +186,7 @@ json summary_json(const PackSummary& s) {
             {"kinds", kinds},
             {"diagnostics", diagnostics},
             {"warnings", s.warnings},
-            {"characters", s.characters_text()}};
+            {"characters", utf8(s.characters)}};
 }
 
 PackSummary summary_from(const json& j) {
@@ -213,7 +213,7 @@ PackSummary summary_from(const json& j) {
     }
     for (const json& d : j.at("diagnostics")) s.diagnostics.push_back(diagnostic_from(d));
     s.warnings = j.at("warnings").get<size_t>();
-    const std::string characters = j.at("characters").get<std::string>();
+    const std::string& characters = j.at("characters").get_ref<const std::string&>();
     if (find_invalid_utf8(characters) != std::string::npos) throw std::out_of_range("characters not UTF-8");
     s.characters = distinct_code_points(characters);
     return s;

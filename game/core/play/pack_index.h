@@ -45,12 +45,12 @@ struct PackSummary {
     // warnings there are in all.
     std::vector<Diagnostic> diagnostics;
     size_t warnings = 0;
-    std::u32string characters; // every code point of all_text(), each once, ascending
+    // pack_characters(): for the atlas and font coverage, which check each once. Kept in
+    // the cache file as UTF-8, so a start-up reads no pack to plan its fonts.
+    std::u32string characters;
 
     const std::string& text(const LocalText& t, const std::string& lang) const { return t.get(lang, default_language); }
     bool has_language(const std::string& lang) const;
-    // The characters as UTF-8 text (for the atlas and font coverage).
-    std::string characters_text() const;
 };
 
 // Loading one pack file, for the index and, when `keep_pack`, to be played.
