@@ -51,7 +51,8 @@ Usage:
   chronicle export --pack ID|FILE [options]
                                  print a generated quiz
       --seed N                   the same seed gives the same quiz (default: from the clock)
-      --count N                  number of questions, 1-1000 (default 10)
+      --count N                  number of questions (default 10); a pack that has fewer
+                                 gives what it has and says so on stderr
       --lang L                   language of the quiz (default: the pack's)
       --kinds k1,k2              first,last,order,before_after,when,interval,who_said,who_did,
                                  number,true_false,authored
@@ -67,7 +68,7 @@ Usage:
                                  and PIN printed; the game is run from standard input
                                  (start, next, reveal, pause, resume, skip, end,
                                  remove SEAT, rename SEAT NAME, players, quit)
-      --seed, --count, --lang, --kinds, --difficulty   as for export
+      --seed, --count, --lang, --kinds, --difficulty   as for export (--count at most 1000)
       --self-paced               each student at their own pace (homework)
       --time S                   seconds for a question of the usual kind (default 20)
       --tiles-only               phones show coloured tiles, not the texts
@@ -222,16 +223,21 @@ bool parse_uint(const std::string& s, uint64_t& out) {
     return errno == 0 && *end == '\0';
 }
 
+constexpr size_t kMostHostedQuestions = 1000; // a class game holds its whole quiz
+
 // The flags that choose a quiz, shared by export and host: true when `flag` was one
-// of them; `error` holds the usage message when its value is wrong.
-bool quiz_flag(const std::string& flag, const std::string& value, QuizOptions& options, std::string& error) {
+// of them; `error` holds the usage message when its value is wrong. `max_count` bounds
+// --count where the whole quiz is held (a class game); an export has no bound but the pack.
+bool quiz_flag(const std::string& flag, const std::string& value, QuizOptions& options, std::string& error,
+               std::optional<size_t> max_count) {
     uint64_t number = 0;
     if (flag == "--seed") {
         if (!parse_uint(value, number)) error = "--seed takes a whole number, not \"" + value + "\"";
         options.seed = number;
     } else if (flag == "--count") {
-        if (!parse_uint(value, number) || number < 1 || number > 1000)
-            error = "--count takes a number from 1 to 1000, not \"" + value + "\"";
+        if (!parse_uint(value, number) || number < 1 || (max_count && number > *max_count))
+            error = max_count ? "--count takes a number from 1 to " + std::to_string(*max_count) + ", not \"" + value + "\""
+                              : "--count takes a whole number from 1 up, not \"" + value + "\"";
         options.count = static_cast<size_t>(number);
     } else if (flag == "--lang") {
         options.lang = value;
@@ -281,7 +287,7 @@ int cmd_export(const std::vector<std::string>& args) {
         if (i + 1 >= args.size()) return usage_error(flag + " needs a value");
         const std::string& value = args[++i];
         std::string error;
-        if (quiz_flag(flag, value, options, error)) {
+        if (quiz_flag(flag, value, options, error, std::nullopt)) {
             if (!error.empty()) return usage_error(error);
         } else if (flag == "--pack") {
             pack_name = value;
@@ -551,7 +557,7 @@ int cmd_host(const std::vector<std::string>& args) {
         const std::string& value = args[++i];
         std::string error;
         uint64_t number = 0;
-        if (quiz_flag(flag, value, options, error)) {
+        if (quiz_flag(flag, value, options, error, kMostHostedQuestions)) {
             if (!error.empty()) return usage_error(error);
             difficulty_given |= flag == "--difficulty";
         } else if (flag == "--pack") {
