@@ -4,9 +4,9 @@
 // Internal to the generator.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/pack/pack.h"
@@ -23,19 +23,35 @@ public:
     bool within_share(const Question& q) const;
     // Puts q at the latest place where nothing before it gave its answer away and it
     // gives away no later answer. False, leaving q, when there is no such place.
+    // O(q's facts and the questions that wait on them), whatever the quiz's length.
     bool place(Question& q);
 
-    size_t size() const { return questions_.size(); }
-    std::vector<Question> take() { return std::move(questions_); }
+    size_t size() const { return entries_.size(); }
+    // The questions in the order they are asked.
+    std::vector<Question> take();
 
 private:
-    using Shown = std::unordered_set<std::string>;
-    static bool given_away(const Question& q, const Shown& shown);
-    static void show(const Question& q, Shown& shown);
-    bool take(Question& q, size_t at); // puts q at `at`; true
+    static constexpr uint32_t kNone = UINT32_MAX;
+    // A question and its place: entries stay where they were added, and a list threaded
+    // through them, with labels that increase along it, gives the order.
+    struct Entry {
+        Question question;
+        uint64_t label;
+        uint32_t prev, next;
+    };
+    bool before(uint32_t a, uint32_t b) const { return entries_[a].label < entries_[b].label; }
+    // Whether the questions before `at` (kNone: all of them), with `also` shown too, show
+    // every fact of `group`.
+    bool shown_before(const std::vector<std::string>& group, uint32_t at, const std::vector<std::string>& also) const;
+    // The earliest question after which q's answer is given away, kNone when none is.
+    uint32_t giving_away(const Question& q) const;
+    void insert(Question& q, uint32_t before_entry); // kNone: at the end
+    void relabel();
 
-    std::vector<Question> questions_;
-    Shown shown_; // by every question so far
+    std::vector<Entry> entries_;
+    uint32_t head_ = kNone, tail_ = kNone;
+    std::unordered_map<std::string, uint32_t> first_shown_; // fact → earliest question showing it
+    std::unordered_map<std::string, std::vector<uint32_t>> waiting_on_; // fact → questions it helps give away
     std::unordered_map<std::string, size_t> uses_; // event id → questions naming it
     size_t total_uses_ = 0;
     size_t askable_events_ = 0;
