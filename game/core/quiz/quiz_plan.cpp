@@ -64,7 +64,7 @@ uint32_t QuizPlan::giving_away(const Question& q) const {
 // where q's answer is still unshown is the one to try: just before the question that
 // gives it away. If q gives away a later answer there, it would at any earlier place
 // too; only a question waiting on a fact q shows can be given away by it.
-bool QuizPlan::place(Question& q) {
+bool QuizPlan::place(const Question& q, size_t number) {
     const uint32_t at = giving_away(q);
     if (at != kNone)
         for (const std::string& fact : q.reveals) {
@@ -72,16 +72,16 @@ bool QuizPlan::place(Question& q) {
             if (waiting == waiting_on_.end()) continue;
             for (uint32_t later : waiting->second) {
                 if (before(later, at)) continue;
-                for (const std::vector<std::string>& group : entries_[later].question.answered_by)
+                for (const std::vector<std::string>& group : entries_[later].answered_by)
                     if (std::find(group.begin(), group.end(), fact) != group.end() && shown_before(group, later, q.reveals))
                         return false;
             }
         }
-    insert(q, at);
+    insert(q, number, at);
     return true;
 }
 
-void QuizPlan::insert(Question& q, uint32_t next) {
+void QuizPlan::insert(const Question& q, size_t number, uint32_t next) {
     if (next != kNone) {
         const uint32_t prev = entries_[next].prev;
         if (entries_[next].label - (prev == kNone ? 0 : entries_[prev].label) < 2) relabel();
@@ -95,13 +95,12 @@ void QuizPlan::insert(Question& q, uint32_t next) {
 
     for (const std::string& e : q.events) ++uses_[e];
     total_uses_ += q.events.size();
-    entries_.push_back({std::move(q), label, prev, next});
-    const Question& placed = entries_.back().question;
-    for (const std::string& fact : placed.reveals) {
+    entries_.push_back({number, q.answered_by, label, prev, next});
+    for (const std::string& fact : q.reveals) {
         const auto [it, fresh] = first_shown_.emplace(fact, id);
         if (!fresh && before(id, it->second)) it->second = id;
     }
-    for (const std::vector<std::string>& group : placed.answered_by)
+    for (const std::vector<std::string>& group : q.answered_by)
         for (const std::string& fact : group) {
             std::vector<uint32_t>& waiting = waiting_on_[fact];
             if (waiting.empty() || waiting.back() != id) waiting.push_back(id);
@@ -113,11 +112,11 @@ void QuizPlan::relabel() {
     for (uint32_t i = head_; i != kNone; i = entries_[i].next) entries_[i].label = label += kGap;
 }
 
-std::vector<Question> QuizPlan::take() {
-    std::vector<Question> questions;
-    questions.reserve(entries_.size());
-    for (uint32_t i = head_; i != kNone; i = entries_[i].next) questions.push_back(std::move(entries_[i].question));
-    return questions;
+std::vector<size_t> QuizPlan::order() const {
+    std::vector<size_t> numbers;
+    numbers.reserve(entries_.size());
+    for (uint32_t i = head_; i != kNone; i = entries_[i].next) numbers.push_back(entries_[i].number);
+    return numbers;
 }
 
 } // namespace chronicle

@@ -21,21 +21,24 @@ public:
     // No event of q would be in more than one question over its even share: the quiz's
     // event uses so far, q's included, spread over every event a question can name.
     bool within_share(const Question& q) const;
-    // Puts q at the latest place where nothing before it gave its answer away and it
-    // gives away no later answer. False, leaving q, when there is no such place.
-    // O(q's facts and the questions that wait on them), whatever the quiz's length.
-    bool place(Question& q);
+    // Puts q, as question `number`, at the latest place where nothing before it gave its
+    // answer away and it gives away no later answer; false when there is no such place.
+    // O(q's facts and the questions that wait on them), whatever the quiz's length. The
+    // plan keeps what placing needs (the facts), not q's text.
+    bool place(const Question& q, size_t number);
 
     size_t size() const { return entries_.size(); }
-    // The questions in the order they are asked.
-    std::vector<Question> take();
+    // The numbers of the questions placed, in the order they are asked.
+    std::vector<size_t> order() const;
 
 private:
     static constexpr uint32_t kNone = UINT32_MAX;
-    // A question and its place: entries stay where they were added, and a list threaded
-    // through them, with labels that increase along it, gives the order.
+    // A question's number, what gives its answer away and its place: entries stay where
+    // they were added, and a list threaded through them, with labels that increase along
+    // it, gives the order.
     struct Entry {
-        Question question;
+        size_t number;
+        std::vector<std::vector<std::string>> answered_by;
         uint64_t label;
         uint32_t prev, next;
     };
@@ -45,7 +48,7 @@ private:
     bool shown_before(const std::vector<std::string>& group, uint32_t at, const std::vector<std::string>& also) const;
     // The earliest question after which q's answer is given away, kNone when none is.
     uint32_t giving_away(const Question& q) const;
-    void insert(Question& q, uint32_t before_entry); // kNone: at the end
+    void insert(const Question& q, size_t number, uint32_t before_entry); // kNone: at the end
     void relabel();
 
     std::vector<Entry> entries_;
