@@ -9,10 +9,12 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unistd.h>
 #include <vector>
 
@@ -200,19 +202,31 @@ std::optional<Pack> find_pack(const std::string& name) {
     return std::nullopt;
 }
 
-// Writes `text` to the file `output` (atomically; an existing one only with `replace`);
-// false after saying why not.
-bool write_output(const std::string& output, const std::string& text, bool replace) {
+// Writes what `write` gives to the file `output` (atomically; an existing one only with
+// `replace`); false after saying why not, or when `write` gave up (it says why).
+bool write_output(const std::string& output, const std::function<bool(const PutText&)>& write, bool replace) {
     Issue error;
-    switch (write_file_atomically(output, text, replace, error)) {
+    bool gave_up = false;
+    const auto outcome = write_file_atomically(output, [&](const PutText& put) {
+        gave_up = !write(put);
+        return !gave_up;
+    }, replace, error);
+    switch (outcome) {
     case WriteOutcome::Written: return true;
     case WriteOutcome::Exists:
         std::cerr << "chronicle: " << printable(output) << " already exists; use --force to replace it, or -o to choose another\n";
         return false;
     case WriteOutcome::Failed: break;
     }
-    std::cerr << "chronicle: " << printable(ui::message(error, ui::Lang::En)) << "\n";
+    if (!gave_up) std::cerr << "chronicle: " << printable(ui::message(error, ui::Lang::En)) << "\n";
     return false;
+}
+
+bool write_output(const std::string& output, const std::string& text, bool replace) {
+    return write_output(output, [&](const PutText& put) {
+        put(text);
+        return true;
+    }, replace);
 }
 
 bool parse_uint(const std::string& s, uint64_t& out) {
@@ -257,24 +271,53 @@ bool quiz_flag(const std::string& flag, const std::string& value, QuizOptions& o
     return true;
 }
 
+// Whether the quiz's language is one of the pack's; false after saying so on stderr.
+bool has_quiz_language(const Pack& pack, const QuizOptions& options) {
+    if (options.lang.empty() || pack.has_language(options.lang)) return true;
+    std::cerr << "chronicle: pack \"" << pack.id << "\" has no language \"" << printable(options.lang) << "\"; it has "
+              << join(pack.languages, ", ") << "\n";
+    return false;
+}
+
+// Says on stderr when a quiz of `questions` is none (false) or fewer than asked.
+bool say_how_many(const Pack& pack, const QuizOptions& options, size_t questions) {
+    if (questions == 0) {
+        std::cerr << "chronicle: pack \"" << pack.id << "\" gives no question of the kinds asked\n";
+        return false;
+    }
+    if (questions < options.count)
+        std::cerr << "chronicle: warning: "
+                  << ui::message(Issue{Problem::QuizShorter, {std::to_string(questions), std::to_string(options.count)}}, ui::Lang::En)
+                  << "\n";
+    return true;
+}
+
 // The quiz the flags asked for, or nullopt after saying why on stderr.
 std::optional<Quiz> quiz_for(const Pack& pack, const QuizOptions& options) {
-    if (!options.lang.empty() && !pack.has_language(options.lang)) {
-        std::cerr << "chronicle: pack \"" << pack.id << "\" has no language \"" << printable(options.lang) << "\"; it has "
-                  << join(pack.languages, ", ") << "\n";
-        return std::nullopt;
-    }
+    if (!has_quiz_language(pack, options)) return std::nullopt;
     Quiz quiz = generate_quiz(pack, options);
-    if (quiz.questions.empty()) {
-        std::cerr << "chronicle: pack \"" << pack.id << "\" gives no question of the kinds asked\n";
-        return std::nullopt;
-    }
-    if (quiz.questions.size() < options.count)
-        std::cerr << "chronicle: warning: "
-                  << ui::message(Issue{Problem::QuizShorter, {std::to_string(quiz.questions.size()), std::to_string(options.count)}},
-                                 ui::Lang::En)
-                  << "\n";
+    if (!say_how_many(pack, options, quiz.questions.size())) return std::nullopt;
     return quiz;
+}
+
+// A quiz as JSON or Markdown, written question by question as it is read back, so that
+// a quiz of any length costs no more memory than the facts the generator keeps.
+int export_text(const Pack& pack, const QuizOptions& options, QuizFormat format, const std::string& output) {
+    if (!has_quiz_language(pack, options)) return 1;
+    QuizExport done;
+    auto write = [&](const PutText& put) {
+        // Markdown goes through printable(); JSON escapes control characters itself.
+        done = format == QuizFormat::Json
+                   ? export_quiz(pack, options, format, put)
+                   : export_quiz(pack, options, format, [&](std::string_view piece) { put(printable(piece, true)); });
+        return done.questions > 0 && !done.error;
+    };
+    // A quiz can be made again from its seed: -o replaces a file, but only a regular one.
+    const bool written = output.empty() ? write([](std::string_view piece) { std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size())); })
+                                        : write_output(output, write, true);
+    if (done.error) std::cerr << "chronicle: " << printable(ui::message(*done.error, ui::Lang::En)) << "\n";
+    if (!say_how_many(pack, options, done.questions) || done.error) return 1;
+    return written ? 0 : 1;
 }
 
 int cmd_export(const std::vector<std::string>& args) {
@@ -311,26 +354,20 @@ int cmd_export(const std::vector<std::string>& args) {
         return usage_error("a PDF is not for the terminal: give -o FILE.pdf, or redirect standard output");
     const std::optional<Pack> pack = find_pack(pack_name);
     if (!pack) return 1;
+    if (format != "pdf") return export_text(*pack, options, format == "md" ? QuizFormat::Markdown : QuizFormat::Json, output);
     const std::optional<Quiz> found = quiz_for(*pack, options);
     if (!found) return 1;
-    const Quiz& quiz = *found;
-    std::string out;
-    if (format == "pdf") {
-        const print::Worksheet sheet = print::render_worksheet(quiz, *pack, paper.value_or(print::Paper::A4));
-        if (sheet.error) {
-            std::cerr << "chronicle: " << printable(ui::message(*sheet.error, ui::Lang::En)) << "\n";
-            return 1;
-        }
-        out = sheet.pdf;
-    } else {
-        out = format == "md" ? printable(quiz_to_markdown(quiz, *pack), true) : quiz_to_json(quiz); // JSON escapes them itself
+    const print::Worksheet sheet = print::render_worksheet(*found, *pack, paper.value_or(print::Paper::A4));
+    if (sheet.error) {
+        std::cerr << "chronicle: " << printable(ui::message(*sheet.error, ui::Lang::En)) << "\n";
+        return 1;
     }
     if (output.empty()) {
-        std::cout << out;
+        std::cout << sheet.pdf;
         return 0;
     }
     // A quiz can be made again from its seed: -o replaces a file, but only a regular one.
-    return write_output(output, out, true) ? 0 : 1;
+    return write_output(output, sheet.pdf, true) ? 0 : 1;
 }
 
 int cmd_import(const std::vector<std::string>& args) {
