@@ -142,7 +142,8 @@ TEST_CASE("The Markdown header is in the export's language, with the count's rig
 }
 
 TEST_CASE("A streamed export gives the whole quiz's bytes, as one tree of it dumped gave them", "[export][stream]") {
-    const std::vector<std::vector<Kind>> kind_sets = {{}, {Kind::When}, {Kind::Order, Kind::First, Kind::Last}, {Kind::WhoSaid, Kind::Number, Kind::TrueFalse}};
+    const std::vector<std::vector<Kind>> kind_sets = {
+        {}, {Kind::When}, {Kind::Order, Kind::First, Kind::Last}, {Kind::WhoSaid, Kind::Number, Kind::TrueFalse}};
     for (const Pack* pack : {&seed_pack(), &synthetic()})
         for (uint64_t seed : {1u, 8u, 42u})
             for (const char* lang : {"en", "zh"})

@@ -313,8 +313,8 @@ int export_text(const Pack& pack, const QuizOptions& options, QuizFormat format,
         return done.questions > 0 && !done.error;
     };
     // A quiz can be made again from its seed: -o replaces a file, but only a regular one.
-    const bool written = output.empty() ? write([](std::string_view piece) { std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size())); })
-                                        : write_output(output, write, true);
+    auto to_stdout = [](std::string_view piece) { std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size())); };
+    const bool written = output.empty() ? write(to_stdout) : write_output(output, write, true);
     if (done.error) std::cerr << "chronicle: " << printable(ui::message(*done.error, ui::Lang::En)) << "\n";
     if (!say_how_many(pack, options, done.questions) || done.error) return 1;
     return written ? 0 : 1;
