@@ -7,8 +7,9 @@
 #   tests/bench/export_bench.sh [build dir (default build)] [pack (default: a 100,000-event
 #       pack made by chronicle_bench)] [runs (default 1)] [counts (default "1 1000 10000 100000")]
 # Prints one line a run, counts alternating within each round:
-#   export count=N questions=Q seconds=S peak_kib=K bytes=B
-# (Q: the questions written, fewer than N when the pack has fewer; B: the JSON's size.)
+#   export count=N questions=Q seconds=S cpu_seconds=C peak_kib=K bytes=B
+# (Q: the questions written, fewer than N when the pack has fewer; S: wall time; C: user
+# plus system CPU, steadier on a busy machine; B: the JSON's size.)
 set -euo pipefail
 build=${1:-build}
 pack=${2:-}
@@ -22,10 +23,10 @@ if [ -z "$pack" ]; then
 fi
 for _ in $(seq 1 "$runs"); do
     for count in $counts; do
-        /usr/bin/time -f "%e %M" -o "$work/time" "$build/chronicle" export --pack "$pack" --seed 1 --count "$count" \
+        /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$build/chronicle" export --pack "$pack" --seed 1 --count "$count" \
             >"$work/quiz.json" 2>"$work/err"
-        read -r seconds kib <"$work/time"
+        read -r seconds user system kib <"$work/time"
         questions=$(grep -c '^    {$' "$work/quiz.json" || true)
-        echo "export count=$count questions=$questions seconds=$seconds peak_kib=$kib bytes=$(stat -c %s "$work/quiz.json")"
+        echo "export count=$count questions=$questions seconds=$seconds cpu_seconds=$(awk "BEGIN { print $user + $system }") peak_kib=$kib bytes=$(stat -c %s "$work/quiz.json")"
     done
 done
