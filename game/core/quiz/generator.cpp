@@ -509,12 +509,14 @@ std::vector<size_t> generate_questions(const Pack& pack, const QuizOptions& opti
 
     QuestionMaker maker(pack, options, quiz_header(pack, options).lang);
     QuizPlan plan(pack);
-    auto place = [&](Question& q) {
-        if (!plan.place(q, plan.size())) return false;
-        keep(std::move(q));
-        return true;
+    size_t numbered = 0; // questions handed to `keep`
+    // Over their events' share: handed to `keep` at once, since they may be many and
+    // never asked (a long quiz fills up first); the plan needs only their facts.
+    struct Waiting {
+        Question facts;
+        size_t number;
     };
-    std::vector<Question> waiting; // over their events' share
+    std::vector<Waiting> waiting;
     while (plan.size() < options.count && !active.empty()) {
         uint32_t total = 0;
         for (Kind k : active) total += weight[index_of(k)];
@@ -527,15 +529,24 @@ std::vector<size_t> generate_questions(const Pack& pack, const QuizOptions& opti
             // A question not asked leaves the balance of answer slots as it was.
             const SlotBalancer slots = maker.slots();
             std::optional<Question> q = maker.make(k);
-            if (q && !plan.within_share(*q)) waiting.push_back(std::move(*q));
-            else if (q) kept = place(*q);
+            if (q && !plan.within_share(*q)) {
+                Question facts;
+                facts.events = q->events;
+                facts.reveals = q->reveals;
+                facts.answered_by = q->answered_by;
+                waiting.push_back({std::move(facts), numbered++});
+                keep(std::move(*q));
+            } else if (q && (kept = plan.place(*q, numbered))) {
+                keep(std::move(*q));
+                ++numbered;
+            }
             if (!kept) maker.slots() = slots;
         }
         misses[index_of(k)] = kept ? 0 : misses[index_of(k)] + 1;
         if (maker.exhausted(k) || misses[index_of(k)] >= kMisses) active.erase(active.begin() + static_cast<std::ptrdiff_t>(i));
     }
-    for (Question& q : waiting)
-        if (plan.size() < options.count) place(q);
+    for (const Waiting& w : waiting)
+        if (plan.size() < options.count) plan.place(w.facts, w.number);
     return plan.order();
 }
 
