@@ -150,6 +150,32 @@ with tempfile.TemporaryDirectory() as DATA_DIR:
     r = run("export", "--pack", "no-such-pack")
     check(r.returncode == 1 and "chronicle packs" in r.stderr, "an unknown pack id is an error", r)
 
+    # --count has no bound but the pack's: a long quiz is written question by question
+    r = export("--lang", "en", "--count", "1000000")
+    given = re.search(r"warning: this pack gives only (\d+) different questions .* fewer than the 1000000 asked", r.stderr)
+    check(r.returncode == 0 and given and len(json.loads(r.stdout)["questions"]) == int(given.group(1)),
+          "a count beyond the pack's capacity writes what it has and says how many on stderr", r)
+    r = export("--count", "18446744073709551616")
+    check(r.returncode == 2 and "--count" in r.stderr and r.stdout == "", "a --count past 64 bits is refused", r)
+    r = bounded("host --count 1001", "host", "--pack", "openai-2023", "--no-window", "--count", "1001")
+    check(r.returncode == 2 and "--count takes a number from 1 to 1000" in r.stderr, "a class game still holds at most 1000", r)
+    long_pack = os.path.join(DATA_DIR, "long.json")
+    with open(long_pack, "w", encoding="utf-8") as f:
+        events = [{"id": f"e{i}", "date": f"{1800 + i // 12:04d}-{i % 12 + 1:02d}",
+                   "headline": f"Milestone {i} of the long pack", "text": f"What happened in step {i}."} for i in range(3000)]
+        json.dump({"format": "chronicle-pack/1", "id": "long", "title": "Long", "languages": ["en"], "default_language": "en",
+                   "events": events}, f)
+    r = run("export", "--pack", long_pack, "--seed", "9", "--count", "5000")
+    check(r.returncode == 0 and "warning: this pack gives only" not in r.stderr and len(json.loads(r.stdout)["questions"]) == 5000,
+          "5,000 questions of a 3,000-event pack", r)
+    written = os.path.join(DATA_DIR, "long-quiz.json")
+    w = run("export", "--pack", long_pack, "--seed", "9", "--count", "5000", "-o", written)
+    check(w.returncode == 0 and w.stdout == "" and open(written, encoding="utf-8").read() == r.stdout,
+          "-o writes the bytes of standard output", w)
+    r = run("export", "--pack", long_pack, "--seed", "9", "--count", "5000", "--format", "md")
+    check(r.returncode == 0 and "Seed 9 · normal · 5,000 questions\n" in r.stdout and "\n5000. **" in r.stdout,
+          "a long Markdown quiz counts its questions and keys each one", r)
+
     # export --format pdf: a worksheet to print, in the bundled fonts, embedded and subset
     def tool(*args):
         return subprocess.run(args, capture_output=True, text=True, timeout=60)

@@ -9,10 +9,12 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unistd.h>
 #include <vector>
 
@@ -51,7 +53,8 @@ Usage:
   chronicle export --pack ID|FILE [options]
                                  print a generated quiz
       --seed N                   the same seed gives the same quiz (default: from the clock)
-      --count N                  number of questions, 1-1000 (default 10)
+      --count N                  number of questions (default 10); a pack that has fewer
+                                 gives what it has and says so on stderr
       --lang L                   language of the quiz (default: the pack's)
       --kinds k1,k2              first,last,order,before_after,when,interval,who_said,who_did,
                                  number,true_false,authored
@@ -67,7 +70,7 @@ Usage:
                                  and PIN printed; the game is run from standard input
                                  (start, next, reveal, pause, resume, skip, end,
                                  remove SEAT, rename SEAT NAME, players, quit)
-      --seed, --count, --lang, --kinds, --difficulty   as for export
+      --seed, --count, --lang, --kinds, --difficulty   as for export (--count at most 1000)
       --self-paced               each student at their own pace (homework)
       --time S                   seconds for a question of the usual kind (default 20)
       --tiles-only               phones show coloured tiles, not the texts
@@ -199,19 +202,31 @@ std::optional<Pack> find_pack(const std::string& name) {
     return std::nullopt;
 }
 
-// Writes `text` to the file `output` (atomically; an existing one only with `replace`);
-// false after saying why not.
-bool write_output(const std::string& output, const std::string& text, bool replace) {
+// Writes what `write` gives to the file `output` (atomically; an existing one only with
+// `replace`); false after saying why not, or when `write` gave up (it says why).
+bool write_output(const std::string& output, const std::function<bool(const PutText&)>& write, bool replace) {
     Issue error;
-    switch (write_file_atomically(output, text, replace, error)) {
+    bool gave_up = false;
+    const auto outcome = write_file_atomically(output, [&](const PutText& put) {
+        gave_up = !write(put);
+        return !gave_up;
+    }, replace, error);
+    switch (outcome) {
     case WriteOutcome::Written: return true;
     case WriteOutcome::Exists:
         std::cerr << "chronicle: " << printable(output) << " already exists; use --force to replace it, or -o to choose another\n";
         return false;
     case WriteOutcome::Failed: break;
     }
-    std::cerr << "chronicle: " << printable(ui::message(error, ui::Lang::En)) << "\n";
+    if (!gave_up) std::cerr << "chronicle: " << printable(ui::message(error, ui::Lang::En)) << "\n";
     return false;
+}
+
+bool write_output(const std::string& output, const std::string& text, bool replace) {
+    return write_output(output, [&](const PutText& put) {
+        put(text);
+        return true;
+    }, replace);
 }
 
 bool parse_uint(const std::string& s, uint64_t& out) {
@@ -222,16 +237,21 @@ bool parse_uint(const std::string& s, uint64_t& out) {
     return errno == 0 && *end == '\0';
 }
 
+constexpr size_t kMostHostedQuestions = 1000; // a class game holds its whole quiz
+
 // The flags that choose a quiz, shared by export and host: true when `flag` was one
-// of them; `error` holds the usage message when its value is wrong.
-bool quiz_flag(const std::string& flag, const std::string& value, QuizOptions& options, std::string& error) {
+// of them; `error` holds the usage message when its value is wrong. `max_count` bounds
+// --count where the whole quiz is held (a class game); an export has no bound but the pack.
+bool quiz_flag(const std::string& flag, const std::string& value, QuizOptions& options, std::string& error,
+               std::optional<size_t> max_count) {
     uint64_t number = 0;
     if (flag == "--seed") {
         if (!parse_uint(value, number)) error = "--seed takes a whole number, not \"" + value + "\"";
         options.seed = number;
     } else if (flag == "--count") {
-        if (!parse_uint(value, number) || number < 1 || number > 1000)
-            error = "--count takes a number from 1 to 1000, not \"" + value + "\"";
+        if (!parse_uint(value, number) || number < 1 || (max_count && number > *max_count))
+            error = max_count ? "--count takes a number from 1 to " + std::to_string(*max_count) + ", not \"" + value + "\""
+                              : "--count takes a whole number from 1 up, not \"" + value + "\"";
         options.count = static_cast<size_t>(number);
     } else if (flag == "--lang") {
         options.lang = value;
@@ -251,24 +271,53 @@ bool quiz_flag(const std::string& flag, const std::string& value, QuizOptions& o
     return true;
 }
 
+// Whether the quiz's language is one of the pack's; false after saying so on stderr.
+bool has_quiz_language(const Pack& pack, const QuizOptions& options) {
+    if (options.lang.empty() || pack.has_language(options.lang)) return true;
+    std::cerr << "chronicle: pack \"" << pack.id << "\" has no language \"" << printable(options.lang) << "\"; it has "
+              << join(pack.languages, ", ") << "\n";
+    return false;
+}
+
+// Says on stderr when a quiz of `questions` is none (false) or fewer than asked.
+bool say_how_many(const Pack& pack, const QuizOptions& options, size_t questions) {
+    if (questions == 0) {
+        std::cerr << "chronicle: pack \"" << pack.id << "\" gives no question of the kinds asked\n";
+        return false;
+    }
+    if (questions < options.count)
+        std::cerr << "chronicle: warning: "
+                  << ui::message(Issue{Problem::QuizShorter, {std::to_string(questions), std::to_string(options.count)}}, ui::Lang::En)
+                  << "\n";
+    return true;
+}
+
 // The quiz the flags asked for, or nullopt after saying why on stderr.
 std::optional<Quiz> quiz_for(const Pack& pack, const QuizOptions& options) {
-    if (!options.lang.empty() && !pack.has_language(options.lang)) {
-        std::cerr << "chronicle: pack \"" << pack.id << "\" has no language \"" << printable(options.lang) << "\"; it has "
-                  << join(pack.languages, ", ") << "\n";
-        return std::nullopt;
-    }
+    if (!has_quiz_language(pack, options)) return std::nullopt;
     Quiz quiz = generate_quiz(pack, options);
-    if (quiz.questions.empty()) {
-        std::cerr << "chronicle: pack \"" << pack.id << "\" gives no question of the kinds asked\n";
-        return std::nullopt;
-    }
-    if (quiz.questions.size() < options.count)
-        std::cerr << "chronicle: warning: "
-                  << ui::message(Issue{Problem::QuizShorter, {std::to_string(quiz.questions.size()), std::to_string(options.count)}},
-                                 ui::Lang::En)
-                  << "\n";
+    if (!say_how_many(pack, options, quiz.questions.size())) return std::nullopt;
     return quiz;
+}
+
+// A quiz as JSON or Markdown, written question by question as it is read back, so that
+// a quiz of any length costs no more memory than the facts the generator keeps.
+int export_text(const Pack& pack, const QuizOptions& options, QuizFormat format, const std::string& output) {
+    if (!has_quiz_language(pack, options)) return 1;
+    QuizExport done;
+    auto write = [&](const PutText& put) {
+        // Markdown goes through printable(); JSON escapes control characters itself.
+        done = format == QuizFormat::Json
+                   ? export_quiz(pack, options, format, put)
+                   : export_quiz(pack, options, format, [&](std::string_view piece) { put(printable(piece, true)); });
+        return done.questions > 0 && !done.error;
+    };
+    // A quiz can be made again from its seed: -o replaces a file, but only a regular one.
+    auto to_stdout = [](std::string_view piece) { std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size())); };
+    const bool written = output.empty() ? write(to_stdout) : write_output(output, write, true);
+    if (done.error) std::cerr << "chronicle: " << printable(ui::message(*done.error, ui::Lang::En)) << "\n";
+    if (!say_how_many(pack, options, done.questions) || done.error) return 1;
+    return written ? 0 : 1;
 }
 
 int cmd_export(const std::vector<std::string>& args) {
@@ -281,7 +330,7 @@ int cmd_export(const std::vector<std::string>& args) {
         if (i + 1 >= args.size()) return usage_error(flag + " needs a value");
         const std::string& value = args[++i];
         std::string error;
-        if (quiz_flag(flag, value, options, error)) {
+        if (quiz_flag(flag, value, options, error, std::nullopt)) {
             if (!error.empty()) return usage_error(error);
         } else if (flag == "--pack") {
             pack_name = value;
@@ -305,26 +354,20 @@ int cmd_export(const std::vector<std::string>& args) {
         return usage_error("a PDF is not for the terminal: give -o FILE.pdf, or redirect standard output");
     const std::optional<Pack> pack = find_pack(pack_name);
     if (!pack) return 1;
+    if (format != "pdf") return export_text(*pack, options, format == "md" ? QuizFormat::Markdown : QuizFormat::Json, output);
     const std::optional<Quiz> found = quiz_for(*pack, options);
     if (!found) return 1;
-    const Quiz& quiz = *found;
-    std::string out;
-    if (format == "pdf") {
-        const print::Worksheet sheet = print::render_worksheet(quiz, *pack, paper.value_or(print::Paper::A4));
-        if (sheet.error) {
-            std::cerr << "chronicle: " << printable(ui::message(*sheet.error, ui::Lang::En)) << "\n";
-            return 1;
-        }
-        out = sheet.pdf;
-    } else {
-        out = format == "md" ? printable(quiz_to_markdown(quiz, *pack), true) : quiz_to_json(quiz); // JSON escapes them itself
+    const print::Worksheet sheet = print::render_worksheet(*found, *pack, paper.value_or(print::Paper::A4));
+    if (sheet.error) {
+        std::cerr << "chronicle: " << printable(ui::message(*sheet.error, ui::Lang::En)) << "\n";
+        return 1;
     }
     if (output.empty()) {
-        std::cout << out;
+        std::cout << sheet.pdf;
         return 0;
     }
     // A quiz can be made again from its seed: -o replaces a file, but only a regular one.
-    return write_output(output, out, true) ? 0 : 1;
+    return write_output(output, sheet.pdf, true) ? 0 : 1;
 }
 
 int cmd_import(const std::vector<std::string>& args) {
@@ -551,7 +594,7 @@ int cmd_host(const std::vector<std::string>& args) {
         const std::string& value = args[++i];
         std::string error;
         uint64_t number = 0;
-        if (quiz_flag(flag, value, options, error)) {
+        if (quiz_flag(flag, value, options, error, kMostHostedQuestions)) {
             if (!error.empty()) return usage_error(error);
             difficulty_given |= flag == "--difficulty";
         } else if (flag == "--pack") {

@@ -56,6 +56,14 @@ std::optional<Issue> make_folder(const std::string& path) {
 }
 
 WriteOutcome write_file_atomically(const std::string& path, const std::string& text, bool replace, Issue& error) {
+    return write_file_atomically(path, [&](const PutText& put) {
+        put(text);
+        return true;
+    }, replace, error);
+}
+
+WriteOutcome write_file_atomically(const std::string& path, const std::function<bool(const PutText& put)>& write_text, bool replace,
+                                   Issue& error) {
     std::error_code ec;
     // Never followed, never replaced: a link (it could lead out of the folder chosen),
     // a folder, or a device, pipe or socket (rename() would put a file in its place).
@@ -84,18 +92,36 @@ WriteOutcome write_file_atomically(const std::string& path, const std::string& t
     const mode_t mask = umask(0);
     umask(mask);
     fchmod(fd, 0666 & ~mask); // mkstemp makes it private; a pack is an ordinary file
-    size_t written = 0;
-    while (written < text.size()) {
-        const ssize_t n = write(fd, text.data() + written, text.size() - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        written += static_cast<size_t>(n);
-    }
-    const bool flushed = written == text.size() && fsync(fd) == 0;
-    const int write_errno = errno;
+    // Pieces gather in a buffer; the first failed write() ends the writing.
+    std::string buffer;
+    bool written = true;
+    int write_errno = 0;
+    auto out = [&](std::string_view rest) {
+        while (written && !rest.empty()) {
+            const ssize_t n = write(fd, rest.data(), rest.size());
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) {
+                written = false;
+                write_errno = n < 0 ? errno : EIO;
+            } else rest.remove_prefix(static_cast<size_t>(n));
+        }
+    };
+    constexpr size_t kBuffer = size_t{1} << 20;
+    const bool finished = write_text([&](std::string_view piece) {
+        if (buffer.size() + piece.size() > kBuffer) {
+            out(buffer);
+            buffer.clear();
+        }
+        if (piece.size() >= kBuffer) out(piece);
+        else buffer += piece;
+    });
+    if (finished) out(buffer);
+    const bool flushed = finished && written && fsync(fd) == 0;
+    if (finished && written && !flushed) write_errno = errno;
     close(fd);
     if (!flushed) {
         unlink(temporary.c_str());
+        if (!finished) return WriteOutcome::Failed;
         return fail(write_errno ? write_errno : EIO);
     }
     // link() refuses an existing target, atomically; rename() replaces it.

@@ -2,8 +2,10 @@
 // in share/chronicle, or the source tree when run from a build) and the user's data
 // folder (the one SDL_GetPrefPath("", "chronicle") names on Linux).
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/base/problem.h"
 
@@ -30,5 +32,11 @@ enum class WriteOutcome { Written, Exists, Failed };
 // replaced: a symbolic link, a device, a pipe or a folder at `path` is Failed, even
 // with `replace`. Failed says why in `error`.
 WriteOutcome write_file_atomically(const std::string& path, const std::string& text, bool replace, Issue& error);
+
+// The same, with text too big to hold: `write` gives it piece by piece to `put`, and
+// returns false to give up, leaving `path` as it was (Failed, `error` untouched).
+using PutText = std::function<void(std::string_view)>;
+WriteOutcome write_file_atomically(const std::string& path, const std::function<bool(const PutText& put)>& write, bool replace,
+                                   Issue& error);
 
 } // namespace chronicle

@@ -476,17 +476,29 @@ size_t quiz_capacity(const Pack& pack, const QuizOptions& options) {
     return total;
 }
 
-// Kinds are drawn at random by weight, one question at a time. A question is kept when
-// it is new to the quiz, its events are within their share and some place in the quiz
-// leaves every answer unshown until its question; one whose events are over their share
-// waits, and fills the quiz when nothing else is left.
-Quiz generate_quiz(const Pack& pack, const QuizOptions& options) {
+Quiz quiz_header(const Pack& pack, const QuizOptions& options) {
     Quiz quiz;
     quiz.pack_id = pack.id;
     quiz.seed = options.seed;
     quiz.lang = options.lang.empty() ? pack.default_language : options.lang;
     quiz.difficulty = options.difficulty;
+    return quiz;
+}
 
+Quiz generate_quiz(const Pack& pack, const QuizOptions& options) {
+    Quiz quiz = quiz_header(pack, options);
+    std::vector<Question> kept;
+    const std::vector<size_t> order = generate_questions(pack, options, [&](Question&& q) { kept.push_back(std::move(q)); });
+    quiz.questions.reserve(order.size());
+    for (size_t number : order) quiz.questions.push_back(std::move(kept[number]));
+    return quiz;
+}
+
+// Kinds are drawn at random by weight, one question at a time. A question is kept when
+// it is new to the quiz, its events are within their share and some place in the quiz
+// leaves every answer unshown until its question; one whose events are over their share
+// waits, and fills the quiz when nothing else is left.
+std::vector<size_t> generate_questions(const Pack& pack, const QuizOptions& options, const std::function<void(Question&&)>& keep) {
     std::vector<Kind> active = active_kinds(pack, options);
     const std::array<uint32_t, kKindCount> weight = kind_weights(pack, active);
     // The kind drawn tries this many questions, so that questions left out do not tilt
@@ -495,9 +507,16 @@ Quiz generate_quiz(const Pack& pack, const QuizOptions& options) {
     constexpr int kTries = 8, kMisses = 3;
     std::array<int, kKindCount> misses{};
 
-    QuestionMaker maker(pack, options, quiz.lang);
+    QuestionMaker maker(pack, options, quiz_header(pack, options).lang);
     QuizPlan plan(pack);
-    std::vector<Question> waiting; // over their events' share
+    size_t numbered = 0; // questions handed to `keep`
+    // Over their events' share: handed to `keep` at once, since they may be many and
+    // never asked (a long quiz fills up first); the plan needs only their facts.
+    struct Waiting {
+        Question facts;
+        size_t number;
+    };
+    std::vector<Waiting> waiting;
     while (plan.size() < options.count && !active.empty()) {
         uint32_t total = 0;
         for (Kind k : active) total += weight[index_of(k)];
@@ -510,17 +529,25 @@ Quiz generate_quiz(const Pack& pack, const QuizOptions& options) {
             // A question not asked leaves the balance of answer slots as it was.
             const SlotBalancer slots = maker.slots();
             std::optional<Question> q = maker.make(k);
-            if (q && !plan.within_share(*q)) waiting.push_back(std::move(*q));
-            else if (q) kept = plan.place(*q);
+            if (q && !plan.within_share(*q)) {
+                Question facts;
+                facts.events = q->events;
+                facts.reveals = q->reveals;
+                facts.answered_by = q->answered_by;
+                waiting.push_back({std::move(facts), numbered++});
+                keep(std::move(*q));
+            } else if (q && (kept = plan.place(*q, numbered))) {
+                keep(std::move(*q));
+                ++numbered;
+            }
             if (!kept) maker.slots() = slots;
         }
         misses[index_of(k)] = kept ? 0 : misses[index_of(k)] + 1;
         if (maker.exhausted(k) || misses[index_of(k)] >= kMisses) active.erase(active.begin() + static_cast<std::ptrdiff_t>(i));
     }
-    for (Question& q : waiting)
-        if (plan.size() < options.count) plan.place(q);
-    quiz.questions = plan.take();
-    return quiz;
+    for (const Waiting& w : waiting)
+        if (plan.size() < options.count) plan.place(w.facts, w.number);
+    return plan.order();
 }
 
 } // namespace chronicle
