@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cmath>
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 
@@ -355,9 +356,24 @@ std::vector<bool> misplaced_marks(const std::vector<char32_t>& cps) {
 
 } // namespace
 
+namespace {
+
+// Whether the text holds one of , . : ; ? ! ( ): a table lookup per byte, where
+// find_first_of would search the set for each.
+bool has_ascii_mark(std::string_view text) {
+    static constexpr std::array<bool, 256> kMark = [] {
+        std::array<bool, 256> mark{};
+        for (const char c : std::string_view(",.:;?!()")) mark[static_cast<unsigned char>(c)] = true;
+        return mark;
+    }();
+    return std::any_of(text.begin(), text.end(), [](char c) { return kMark[static_cast<unsigned char>(c)]; });
+}
+
+} // namespace
+
 std::optional<MisplacedPunctuation> find_ascii_punctuation(std::string_view text) {
     // Most text has no ASCII mark at all: decode nothing then.
-    if (text.find_first_of(",.:;?!()") == std::string_view::npos) return std::nullopt;
+    if (!has_ascii_mark(text)) return std::nullopt;
     const std::vector<char32_t> cps = code_points(text);
     const std::vector<bool> misplaced = misplaced_marks(cps);
     size_t offset = 0;
@@ -371,7 +387,7 @@ std::optional<MisplacedPunctuation> find_ascii_punctuation(std::string_view text
 }
 
 std::string with_full_width_punctuation(std::string_view text) {
-    if (text.find_first_of(",.:;?!()") == std::string_view::npos) return std::string(text);
+    if (!has_ascii_mark(text)) return std::string(text);
     const std::vector<char32_t> cps = code_points(text);
     const std::vector<bool> misplaced = misplaced_marks(cps);
     std::string out;

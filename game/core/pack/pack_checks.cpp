@@ -202,31 +202,31 @@ constexpr size_t kDisplayNameSearch = size_t{1} << 26;
 void derive_display_names(Pack& p) {
     size_t budget = kDisplayNameSearch;
     for (const std::string& lang : p.languages) {
-        // The text is gathered only when the budget allows a search of it.
-        size_t corpus_size = 0;
-        std::string corpus;
-        const auto gather = [&](const auto& add) {
-            for (const Event& e : p.events) add(e.headline), add(e.text), add(e.who);
-            for (const Quote& q : p.quotes) add(q.text);
-            for (const NumberFact& n : p.numbers) add(n.question);
+        // Every text a question may show, searched where it lies. A name holds no line
+        // break, so counting in each text counts what one text of them all would hold.
+        const auto each_text = [&](const auto& visit) {
+            for (const Event& e : p.events) visit(e.headline), visit(e.text), visit(e.who);
+            for (const Quote& q : p.quotes) visit(q.text);
+            for (const NumberFact& n : p.numbers) visit(n.question);
             for (const AuthoredQuestion& q : p.questions) {
-                add(q.prompt), add(q.explanation);
-                for (const auto& c : q.choices) add(c.text);
+                visit(q.prompt), visit(q.explanation);
+                for (const auto& c : q.choices) visit(c.text);
             }
         };
-        gather([&](const LocalText& t) { corpus_size += p.text(t, lang).size() + 1; });
-        if (budget < corpus_size) continue;
-        corpus.reserve(corpus_size);
-        gather([&](const LocalText& t) { corpus.append(p.text(t, lang)).push_back('\n'); });
+        size_t corpus_size = 0; // the bytes one search reads: every text and a line break after each
+        each_text([&](const LocalText& t) { corpus_size += p.text(t, lang).size() + 1; });
         const auto occurrences = [&](const std::string& word) {
             size_t count = 0;
-            if (word.empty() || budget < corpus.size()) return count;
-            budget -= corpus.size();
+            if (word.empty() || budget < corpus_size) return count;
+            budget -= corpus_size;
             // memmem skips ahead where find() stops at every lead byte of Chinese text.
-            for (const char *at = corpus.data(), *end = at + corpus.size();
-                 (at = static_cast<const char*>(memmem(at, static_cast<size_t>(end - at), word.data(), word.size())));
-                 at += word.size())
-                ++count;
+            each_text([&](const LocalText& t) {
+                const std::string& text = p.text(t, lang);
+                for (const char *at = text.data(), *end = at + text.size();
+                     (at = static_cast<const char*>(memmem(at, static_cast<size_t>(end - at), word.data(), word.size())));
+                     at += word.size())
+                    ++count;
+            });
             return count;
         };
         for (Person& person : p.people) {
