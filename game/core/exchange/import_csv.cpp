@@ -469,10 +469,11 @@ void CsvReader::read_row(const CsvRow& row) {
         return;
     }
     if (!e.date_note.empty() && timelinejs_sheet_) pack_.kept_display_date(e.date_note);
-    const std::string event_id = event ? pack_.add_event(e) : std::string();
+    std::optional<EventIndex> added;
+    if (event) added = pack_.add_event(e);
     if (event) pack_.add_media_note(e.headline, text_of(Column::MediaCaption), text_of(Column::MediaCredit));
-    if (!quote.empty()) pack_.add_quote(quote, quote_by, event_id);
-    if (number) pack_.add_number(*number, unit, number_question, event_id);
+    if (!quote.empty()) pack_.add_quote(quote, quote_by, added);
+    if (number) pack_.add_number(*number, unit, number_question, added);
 }
 
 void CsvReader::read(const CsvTable& table) {

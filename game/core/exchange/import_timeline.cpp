@@ -216,7 +216,7 @@ private:
             if (!e) {
                 ++result_.skipped;
                 mark_not_imported(result_.diagnostics, before, era ? Problem::EraNotImported : Problem::EventNotImported);
-            } else if (const std::string id = pack_.add_event(*e); e->id_from_author && id != e->id_hint) {
+            } else if (const std::string& id = pack_.event_id(pack_.add_event(*e)); e->id_from_author && id != e->id_hint) {
                 report(Severity::Warning, pointer_append(path, "unique_id"), {Problem::UniqueIdTaken, {e->id_hint, id}});
             }
         }
