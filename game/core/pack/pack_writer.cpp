@@ -248,8 +248,38 @@ Node PackWriter::question(const AuthoredQuestion& q) const {
     return r;
 }
 
+// Room for the whole text, so that it is never copied as it grows: escapes at most
+// double a text that a pack may hold, and room reserved but never written takes no memory.
+size_t room_for(const Pack& p) {
+    size_t n = 4096;
+    const auto text = [&](const LocalText& t) {
+        for (const auto& [lang, s] : t.by_lang) n += lang.size() + 2 * s.size() + 16;
+    };
+    const auto strings = [&](const std::vector<std::string>& list) {
+        for (const std::string& s : list) n += 2 * s.size() + 4;
+    };
+    constexpr size_t kRecord = 256, kReference = 72; // keys and layout; an id of at most 64 characters, quoted
+    for (const LocalText* t : {&p.author, &p.title, &p.description, &p.source.title, &p.source.note}) text(*t);
+    n += 2 * p.source.url.size();
+    for (const Person& r : p.people) n += kRecord, text(r.name), text(r.display), text(r.description), strings(r.aliases);
+    for (const Event& r : p.events) {
+        n += kRecord + kReference * r.actors.size();
+        text(r.date_note), text(r.headline), text(r.text), text(r.who), strings(r.tags);
+    }
+    for (const Quote& r : p.quotes) n += kRecord + 2 * kReference, text(r.text);
+    for (const NumberFact& r : p.numbers) n += kRecord + kReference, text(r.unit), text(r.question);
+    for (const AuthoredQuestion& r : p.questions) {
+        n += kRecord + kReference * r.events.size();
+        text(r.prompt), text(r.explanation);
+        for (const auto& c : r.choices) n += kRecord, text(c.text);
+    }
+    return n;
+}
+
 std::string PackWriter::write() {
-    std::string out = "{\n";
+    std::string out;
+    out.reserve(room_for(p_));
+    out += "{\n";
     bool first = true;
     // The root is never short: members one a line, lists a record a line.
     const auto member = [&](const char* key, const Node& value) {
