@@ -233,3 +233,14 @@ TEST_CASE("An import's pack and its warnings are what the loader reads from the 
         CHECK(punctuation == std::vector<std::string>{"/title", "/source/title"});
     }
 }
+
+TEST_CASE("A sheet read row by row is still refused as a whole when its text is not CSV", "[writer][import][csv]") {
+    // The rows before the unclosed quote were read and imported before the quote was found.
+    const ImportResult r = import_as("sheet.csv", "Date,Headline\n2001,A\n20x1,B\n2003,\"C\n");
+    CHECK_FALSE(r.pack_text);
+    CHECK_FALSE(r.pack);
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].issue.problem == Problem::UnclosedQuote);
+    CHECK(r.diagnostics[0].line == 4);
+    CHECK((r.events == 0 && r.skipped == 0));
+}
