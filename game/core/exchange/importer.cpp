@@ -124,7 +124,7 @@ LocalText text_of(std::string text) {
     return t;
 }
 
-// The one text of an imported LocalText ("" when there is none).
+// The one text of an imported LocalText that has one.
 std::string& only(LocalText& t) { return t.by_lang.front().second; }
 
 // The records' texts are written in `lang`.
