@@ -66,6 +66,9 @@ void check_import(Import import, const std::string& text, const ImportOptions& o
     CHECK(pack.quotes.size() == static_cast<size_t>(r.quotes));
     CHECK(pack.numbers.size() == static_cast<size_t>(r.numbers));
     CHECK(pack.id == r.id);
+    // The pack the import built, without reading its text, is the one the text gives back.
+    CHECK(r.pack && r.pack->events.size() == pack.events.size() && r.pack->people.size() == pack.people.size());
+    CHECK(r.pack->by_time == pack.by_time && r.pack->longest_chain == pack.longest_chain);
     CHECK(r.lang_guessed == o.lang.empty());
     if (!o.lang.empty()) CHECK(r.lang == o.lang);
     CHECK(pack.has_language(r.lang));

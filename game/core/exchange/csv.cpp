@@ -28,7 +28,16 @@ char guess_separator(std::string_view s) {
 } // namespace
 
 std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file, std::vector<Diagnostic>& out) {
-    auto fail = [&](size_t offset, Issue issue) -> std::optional<CsvTable> {
+    CsvTable table;
+    const std::optional<char> separator =
+        read_csv_rows(text, file, out, [&](const CsvRow& row, char) { table.rows.push_back(row); });
+    if (!separator) return std::nullopt;
+    table.separator = *separator;
+    return table;
+}
+
+std::optional<char> read_csv_rows(std::string_view text, const std::string& file, std::vector<Diagnostic>& out, const CsvRowHandler& handle) {
+    auto fail = [&](size_t offset, Issue issue) -> std::optional<char> {
         const TextPosition p = position_of(text, offset);
         out.push_back({Severity::Error, file, p.line, p.column, "", std::move(issue)});
         return std::nullopt;
@@ -39,13 +48,12 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
     if (const size_t bad = find_invalid_utf8(text); bad != std::string_view::npos)
         return fail(bad, {Problem::InvalidUtf8InCsv, {std::to_string(bad)}});
 
-    CsvTable table;
-    table.separator = guess_separator(text.substr(i));
+    char separator = guess_separator(text.substr(i));
     // Excel writes "sep=;" on a line of its own to name the separator, and hides it.
     const auto line_ends_at = [&](size_t at) { return at >= text.size() || text[at] == '\r' || text[at] == '\n'; };
     if (text.compare(i, 4, "sep=") == 0 && i + 4 < text.size() && text[i + 4] != '"' &&
         (text[i + 4] == '\t' || (text[i + 4] > ' ' && text[i + 4] < 0x7F)) && line_ends_at(i + 5)) {
-        table.separator = text[i + 4];
+        separator = text[i + 4];
         i += 5;
         while (i < text.size() && (text[i] == '\r' || text[i] == '\n')) ++i;
     }
@@ -62,9 +70,10 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
         }
         return false;
     };
-    while (i < text.size()) {
-        CsvRow row;
-        row.number = static_cast<int>(table.rows.size()) + 1;
+    CsvRow row;
+    for (int number = 1; i < text.size(); ++number) {
+        row.number = number;
+        row.cells.clear();
         for (;;) { // one cell per pass
             CsvCell cell;
             cell.line = line;
@@ -83,12 +92,18 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
                         ++i;
                         break;
                     }
-                    if (!take_break()) cell.text += text[i++];
-                    else cell.text += '\n';
+                    if (take_break()) {
+                        cell.text += '\n';
+                        continue;
+                    }
+                    const size_t from = i;
+                    while (i < text.size() && text[i] != '"' && text[i] != '\r' && text[i] != '\n') ++i;
+                    cell.text.append(text.substr(from, i - from));
                 }
             }
-            while (i < text.size() && text[i] != table.separator && text[i] != '\r' && text[i] != '\n')
-                cell.text += text[i++];
+            const size_t from = i;
+            while (i < text.size() && text[i] != separator && text[i] != '\r' && text[i] != '\n') ++i;
+            cell.text.append(text.substr(from, i - from));
             // Limits that keep a hostile file from taking gigabytes: no sheet needs more.
             if (row.cells.size() == kMaxCsvColumns)
                 return fail(i, {Problem::TooManyCellsInRow,
@@ -96,16 +111,16 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file
             if (++cells > kMaxCsvCells)
                 return fail(i, {Problem::TooManyCells, {std::to_string(kMaxCsvCells)}});
             row.cells.push_back(std::move(cell));
-            if (i < text.size() && text[i] == table.separator) {
+            if (i < text.size() && text[i] == separator) {
                 ++i;
                 continue;
             }
             take_break();
             break;
         }
-        table.rows.push_back(std::move(row));
+        handle(row, separator);
     }
-    return table;
+    return separator;
 }
 
 std::string csv_row(const std::vector<std::string>& cells) {

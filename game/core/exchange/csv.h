@@ -4,6 +4,7 @@
 // locales) or a tab (TSV downloads).
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,13 @@ struct CsvTable {
 // closing quote is kept, as spreadsheet programs do. Excel's "sep=;" first line names
 // the separator and is not a row.
 std::optional<CsvTable> parse_csv(std::string_view text, const std::string& file, std::vector<Diagnostic>& out);
+
+// The same, a row at a time: each row is handed to `row` with the separator as soon as
+// it is read, and none is kept. Returns the separator; nullopt, with the one diagnostic,
+// when the text cannot be read (rows handed over before then were part of a text that
+// is refused).
+using CsvRowHandler = std::function<void(const CsvRow& row, char separator)>;
+std::optional<char> read_csv_rows(std::string_view text, const std::string& file, std::vector<Diagnostic>& out, const CsvRowHandler& row);
 
 // One row as RFC 4180 writes it: cells joined by ',', a cell holding a comma, a quote
 // or a line break quoted (with "" for a quote), and CRLF at the end.

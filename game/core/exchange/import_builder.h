@@ -1,13 +1,11 @@
-// What both importers share: a pack assembled record by record in the pack format,
-// checked by the loader before anyone writes it. Internal to the importers.
+// What both importers share: a pack assembled record by record as the loader would
+// read it, written once and checked as the loader checks it. Internal to the importers.
 #pragma once
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/base/date.h"
 #include "core/exchange/importer.h"
@@ -63,21 +61,22 @@ public:
     void set_description(std::string description) { description_ = std::move(description); }
     // A slide's picture credit and caption, kept in the pack's source note.
     void add_media_note(const std::string& headline, const std::string& caption, const std::string& credit);
-    // Returns the event's id.
-    std::string add_event(const EventDraft& e);
+    EventIndex add_event(const EventDraft& e);
+    const std::string& event_id(EventIndex e) const { return pack_.events[e].id; }
     // An id the author gave an event, kept from other events that would take it.
     void reserve_event_id(const std::string& id) { reserved_ids_.insert(id); }
     // Things dropped or kept loosely, told once for the whole import.
     void dropped_time_of_day() { ++times_dropped_; }
     void kept_display_date(const std::string& shown);
-    void add_quote(const std::string& text, const std::string& speaker, const std::string& event_id);
-    void add_number(double value, const std::string& unit, const std::string& question, const std::string& event_id);
-    // Sets the result's pack text when any event was added, and adds the pack's
-    // warnings; `when_empty` says why there is none when no error did.
+    void add_quote(const std::string& text, const std::string& speaker, std::optional<EventIndex> event);
+    void add_number(double value, const std::string& unit, const std::string& question, std::optional<EventIndex> event);
+    // Sets the result's pack and its text when any event was added and the pack passes
+    // the loader's checks, and adds the pack's warnings; `when_empty` says why there is
+    // none when no error did.
     void finish(Problem when_empty);
 
 private:
-    std::string person_id(const std::string& name);
+    PersonIndex person(const std::string& name);
     std::string fresh_id(const std::string& hint, bool authors, const std::string& prefix,
                          std::unordered_set<std::string>& used);
     void tell_apart_same_headlines(const std::string& lang);
@@ -87,11 +86,10 @@ private:
     const ImportOptions& options_;
     ImportResult& result_;
     std::string title_, description_, source_note_;
-    nlohmann::ordered_json people_ = nlohmann::ordered_json::array(), events_ = nlohmann::ordered_json::array(),
-                           quotes_ = nlohmann::ordered_json::array(), numbers_ = nlohmann::ordered_json::array();
-    std::unordered_map<std::string, std::string> person_by_name_; // lower-cased name → id
+    // Its texts are in the language "" until finish() knows the pack's language.
+    Pack pack_;
+    std::unordered_map<std::string, PersonIndex> person_by_name_; // lower-cased name → person
     std::unordered_set<std::string> event_ids_, person_ids_, reserved_ids_;
-    std::vector<std::optional<DateSpec>> event_dates_; // per event, for telling headlines apart
     int times_dropped_ = 0, display_dates_ = 0;
     std::string display_date_example_;
     long han_ = 0, latin_ = 0; // for guessing the language

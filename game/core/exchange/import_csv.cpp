@@ -283,7 +283,8 @@ public:
     CsvReader(const ImportOptions& options, ImportResult& result)
         : options_(options), result_(result), pack_(options, result) {}
 
-    void read(const CsvTable& table);
+    void read(const CsvRow& row, char separator);
+    void finish();
 
 private:
     const ImportOptions& options_;
@@ -294,6 +295,7 @@ private:
     char separator_ = ',';
     bool timelinejs_sheet_ = false; // Knight Lab's template: Year, Month, Day columns and HTML text
     bool has_title_ = false;
+    bool has_header_ = false, header_usable_ = false;
 
     void report(Severity s, const CsvRow& row, const CsvCell* cell, size_t column, Issue issue) {
         // A cell the row does not have (a missing column): point at the row's start.
@@ -469,21 +471,26 @@ void CsvReader::read_row(const CsvRow& row) {
         return;
     }
     if (!e.date_note.empty() && timelinejs_sheet_) pack_.kept_display_date(e.date_note);
-    const std::string event_id = event ? pack_.add_event(e) : std::string();
+    std::optional<EventIndex> added;
+    if (event) added = pack_.add_event(e);
     if (event) pack_.add_media_note(e.headline, text_of(Column::MediaCaption), text_of(Column::MediaCredit));
-    if (!quote.empty()) pack_.add_quote(quote, quote_by, event_id);
-    if (number) pack_.add_number(*number, unit, number_question, event_id);
+    if (!quote.empty()) pack_.add_quote(quote, quote_by, added);
+    if (number) pack_.add_number(*number, unit, number_question, added);
 }
 
-void CsvReader::read(const CsvTable& table) {
-    separator_ = table.separator;
-    if (table.rows.empty()) {
-        result_.diagnostics.push_back({Severity::Error, options_.file, 0, 0, "", {Problem::EmptyFile}});
-        return;
+void CsvReader::read(const CsvRow& row, char separator) {
+    separator_ = separator;
+    if (!has_header_) {
+        has_header_ = true;
+        header_usable_ = read_header(row);
+    } else if (header_usable_) {
+        read_row(row);
     }
-    if (!read_header(table.rows.front())) return;
-    for (size_t r = 1; r < table.rows.size(); ++r) read_row(table.rows[r]);
-    pack_.finish(Problem::NoHeadlineRows);
+}
+
+void CsvReader::finish() {
+    if (!has_header_) result_.diagnostics.push_back({Severity::Error, options_.file, 0, 0, "", {Problem::EmptyFile}});
+    else if (header_usable_) pack_.finish(Problem::NoHeadlineRows);
 }
 
 } // namespace
@@ -496,9 +503,18 @@ ImportResult import_csv(const std::string& text, const ImportOptions& options) {
         result.diagnostics.push_back({Severity::Error, options.file, 0, 0, "", too_big(text.size())});
         return result;
     }
-    if (std::optional<CsvTable> table = parse_csv(text, options.file, result.diagnostics))
-        CsvReader(options, result).read(*table);
-    return result;
+    // Rows are imported as they are read, and the CSV's whole text is held only once.
+    CsvReader reader(options, result);
+    std::vector<Diagnostic> refused;
+    if (read_csv_rows(text, options.file, refused, [&](const CsvRow& row, char separator) { reader.read(row, separator); })) {
+        reader.finish();
+        return result;
+    }
+    // Text that is not CSV is refused as a whole, with only the reason.
+    ImportResult none;
+    none.format = ImportFormat::Csv;
+    none.diagnostics = std::move(refused);
+    return none;
 }
 
 } // namespace chronicle

@@ -24,13 +24,18 @@ public:
     TimelineReader(const ImportOptions& options, ImportResult& result)
         : options_(options), result_(result), pack_(options, result) {}
 
+    // Reads the slides; finish() then makes the pack, once the timeline's tree is gone.
     void read(const json& root, const std::string& text);
+    void finish() {
+        if (events_readable_) pack_.finish(Problem::EmptyTimeline);
+    }
 
 private:
     const ImportOptions& options_;
     ImportResult& result_;
     PackBuilder pack_;
     bool cosmological_ = false;
+    bool events_readable_ = false;
 
     void report(Severity s, const std::string& path, Issue issue) {
         result_.diagnostics.push_back({s, options_.file, 0, 0, path, std::move(issue)});
@@ -216,7 +221,7 @@ private:
             if (!e) {
                 ++result_.skipped;
                 mark_not_imported(result_.diagnostics, before, era ? Problem::EraNotImported : Problem::EventNotImported);
-            } else if (const std::string id = pack_.add_event(*e); e->id_from_author && id != e->id_hint) {
+            } else if (const std::string& id = pack_.event_id(pack_.add_event(*e)); e->id_from_author && id != e->id_hint) {
                 report(Severity::Warning, pointer_append(path, "unique_id"), {Problem::UniqueIdTaken, {e->id_hint, id}});
             }
         }
@@ -236,7 +241,6 @@ private:
 };
 
 void TimelineReader::read(const json& root, const std::string& text) {
-    bool events_readable = false;
     if (!root.is_object()) {
         report(Severity::Error, "", {Problem::TimelineNotAnObject, {json_kind(root)}});
     } else if (root.contains("format") && root.contains("events") && root.contains("languages")) {
@@ -268,10 +272,9 @@ void TimelineReader::read(const json& root, const std::string& text) {
         reserve_ids(root);
         read_slides(root, "events", false);
         read_slides(root, "eras", true);
-        events_readable = root.at("events").is_array();
+        events_readable_ = root.at("events").is_array();
     }
     locate_diagnostics(text, result_.diagnostics);
-    if (events_readable) pack_.finish(Problem::EmptyTimeline);
 }
 
 } // namespace
@@ -280,8 +283,12 @@ ImportResult import_timeline(const std::string& text, const ImportOptions& optio
     ImportResult result;
     result.format = ImportFormat::TimelineJS;
     if (!check_import_options(options, result.diagnostics)) return result;
-    if (std::optional<json> root = parse_json_text(text, options.file, result.diagnostics))
-        TimelineReader(options, result).read(*root, text);
+    std::optional<json> root = parse_json_text(text, options.file, result.diagnostics);
+    if (!root) return result;
+    TimelineReader reader(options, result);
+    reader.read(*root, text);
+    root.reset(); // the tree of a big timeline weighs more than the pack made from it
+    reader.finish();
     return result;
 }
 

@@ -1,6 +1,6 @@
 // Index
 //   1. Names: slugs and file stems
-//   2. PackBuilder: records in the pack format, checked by the loader
+//   2. PackBuilder: records as the loader reads them, checked as it checks them
 //   3. Format detection
 #include "core/exchange/importer.h"
 
@@ -13,12 +13,11 @@
 #include "core/exchange/import_builder.h"
 #include "core/pack/pack.h"
 #include "core/base/json_text.h"
-#include "core/pack/pack_loader.h"
+#include "core/pack/pack_checks.h"
+#include "core/pack/pack_writer.h"
 #include "core/base/text.h"
 
 namespace chronicle {
-
-using nlohmann::ordered_json;
 
 // ---------------------------------------------------------------------------
 // 1. Names
@@ -119,58 +118,43 @@ bool check_import_options(const ImportOptions& options, std::vector<Diagnostic>&
 
 namespace {
 
-// A date as a pack writes it: ISO text, deep-time years as plain numbers.
-ordered_json date_json(const PartialDate& d) {
-    if (d.precision() == Precision::Year && (d.year > 9999 || d.year < -9999)) return d.year;
-    return iso(d);
+LocalText text_of(std::string text) {
+    LocalText t;
+    if (!text.empty()) t.by_lang.emplace_back("", std::move(text));
+    return t;
 }
 
-ordered_json date_json(const DateSpec& d) {
-    if (!d.is_range()) return date_json(d.from);
-    return ordered_json{{"from", date_json(d.from)}, {"to", date_json(d.to)}};
-}
+// The one text of an imported LocalText that has one.
+std::string& only(LocalText& t) { return t.by_lang.front().second; }
 
-// JSON laid out for people: one member per line, but a list of plain values, or a
-// short object of plain values (a person, a date range), on one line.
-void write_readable(std::string& out, const ordered_json& j, int indent) {
-    const bool plain = std::none_of(j.begin(), j.end(), [](const ordered_json& v) { return v.is_structured(); });
-    if (!j.is_structured() || j.empty() || plain) {
-        std::string line;
-        if (j.is_object() && !j.empty()) {
-            for (auto it = j.begin(); it != j.end(); ++it)
-                line += (line.empty() ? "{" : ", ") + ordered_json(it.key()).dump() + ": " + it.value().dump();
-            line += "}";
-        } else if (j.is_array() && !j.empty()) {
-            for (const ordered_json& v : j) line += (line.empty() ? "[" : ", ") + v.dump();
-            line += "]";
-        } else {
-            line = j.dump();
-        }
-        if (!j.is_object() || line.size() <= 72) {
-            out += line;
-            return;
-        }
-    }
-    const std::string inner(static_cast<size_t>(indent) + 2, ' ');
-    out += j.is_object() ? "{\n" : "[\n";
-    size_t k = 0;
-    for (auto it = j.begin(); it != j.end(); ++it) {
-        out += inner;
-        if (j.is_object()) out += ordered_json(it.key()).dump() + ": ";
-        write_readable(out, it.value(), indent + 2);
-        out += ++k < j.size() ? ",\n" : "\n";
-    }
-    out += std::string(static_cast<size_t>(indent), ' ') + (j.is_object() ? "}" : "]");
+// The records' texts are written in `lang`.
+void set_language(Pack& p, const std::string& lang) {
+    const auto set = [&](LocalText& t) {
+        if (!t.empty()) t.by_lang.front().first = lang;
+    };
+    for (Person& person : p.people) set(person.name);
+    for (Event& e : p.events)
+        for (LocalText* t : {&e.date_note, &e.headline, &e.text, &e.who}) set(*t);
+    for (Quote& q : p.quotes) set(q.text);
+    for (NumberFact& n : p.numbers) set(n.unit), set(n.question);
 }
 
 } // namespace
 
 PackBuilder::PackBuilder(const ImportOptions& options, ImportResult& result) : options_(options), result_(result) {}
 
+// Decodes in place: the Han letters counted are all three bytes long in UTF-8.
 void PackBuilder::count_letters(const std::string& text) {
-    for (char32_t c : code_points(text)) {
-        if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) ++han_;
-        else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++latin_;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
+            ++latin_;
+        } else if ((b & 0xF0) == 0xE0 && i + 2 < text.size()) {
+            const char32_t c = (char32_t{b} & 0x0F) << 12 | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6 |
+                               (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
+            if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) ++han_;
+            i += 2;
+        }
     }
 }
 
@@ -198,80 +182,78 @@ void PackBuilder::kept_display_date(const std::string& shown) {
     if (display_dates_++ == 0) display_date_example_ = shown;
 }
 
-std::string PackBuilder::person_id(const std::string& name) {
+PersonIndex PackBuilder::person(const std::string& name) {
     std::string key;
     for (char c : name) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (auto it = person_by_name_.find(key); it != person_by_name_.end()) return it->second;
-    const std::string id = fresh_id(slug(name), false, "p", person_ids_);
-    person_by_name_.emplace(key, id);
-    people_.push_back(ordered_json{{"id", id}, {"name", name}});
+    Person p;
+    p.id = fresh_id(slug(name), false, "p", person_ids_);
+    p.name = text_of(name);
+    person_by_name_.emplace(std::move(key), pack_.people.size());
+    pack_.people.push_back(std::move(p));
     count_letters(name);
-    return id;
+    return pack_.people.size() - 1;
 }
 
-std::string PackBuilder::add_event(const EventDraft& e) {
-    ordered_json j;
-    const std::string id = fresh_id(e.id_hint, e.id_from_author, "e", event_ids_);
-    event_dates_.push_back(e.date);
-    j["id"] = id;
-    j["date"] = e.date ? date_json(*e.date) : ordered_json();
-    if (e.end) j["end"] = date_json(*e.end);
-    if (!e.date_note.empty()) j["date_note"] = e.date_note;
-    j["headline"] = e.headline;
-    j["text"] = e.text.empty() ? e.headline : e.text;
-    if (!e.people.empty()) {
-        ordered_json actors = ordered_json::array();
-        for (const std::string& name : e.people) {
-            const std::string actor = person_id(name);
-            if (std::find(actors.begin(), actors.end(), actor) == actors.end()) actors.push_back(actor);
-        }
-        j["actors"] = std::move(actors);
-    }
-    if (!e.who.empty()) j["who"] = e.who;
-    if (!e.tags.empty()) j["tags"] = e.tags;
-    for (const std::string* t : {&e.headline, &e.text, &e.who, &e.date_note}) count_letters(*t);
-    events_.push_back(std::move(j));
-    return id;
+EventIndex PackBuilder::add_event(const EventDraft& d) {
+    Event e;
+    e.id = fresh_id(d.id_hint, d.id_from_author, "e", event_ids_);
+    e.date = d.date;
+    if (e.date) e.interval = e.date->interval();
+    e.end = d.end;
+    e.date_note = text_of(d.date_note);
+    e.headline = text_of(d.headline);
+    e.text = text_of(d.text.empty() ? d.headline : d.text);
+    for (const std::string& name : d.people)
+        if (const PersonIndex actor = person(name); std::find(e.actors.begin(), e.actors.end(), actor) == e.actors.end())
+            e.actors.push_back(actor);
+    e.who = text_of(d.who);
+    e.tags = d.tags;
+    for (const std::string* t : {&d.headline, &d.text, &d.who, &d.date_note}) count_letters(*t);
+    pack_.events.push_back(std::move(e));
+    return pack_.events.size() - 1;
 }
 
-void PackBuilder::add_quote(const std::string& text, const std::string& speaker, const std::string& event_id) {
-    ordered_json j{{"id", "q" + std::to_string(quotes_.size() + 1)}, {"text", text}, {"speaker", person_id(speaker)}};
-    if (!event_id.empty()) j["event"] = event_id;
+void PackBuilder::add_quote(const std::string& text, const std::string& speaker, std::optional<EventIndex> event) {
+    Quote q;
+    q.id = "q" + std::to_string(pack_.quotes.size() + 1);
+    q.text = text_of(text);
+    q.speaker = person(speaker);
+    q.event = event;
     count_letters(text);
-    quotes_.push_back(std::move(j));
+    pack_.quotes.push_back(std::move(q));
 }
 
 void PackBuilder::add_number(double value, const std::string& unit, const std::string& question,
-                             const std::string& event_id) {
-    ordered_json j{{"id", "n" + std::to_string(numbers_.size() + 1)}};
-    // Whole numbers without ".0": 1000000, not 1000000.0.
-    if (std::fabs(value) < 9e15 && std::floor(value) == value) j["value"] = static_cast<int64_t>(value);
-    else j["value"] = value;
-    if (!unit.empty()) j["unit"] = unit;
-    j["question"] = question;
-    if (!event_id.empty()) j["event"] = event_id;
+                             std::optional<EventIndex> event) {
+    NumberFact n;
+    n.id = "n" + std::to_string(pack_.numbers.size() + 1);
+    // As the pack file gives it back: a whole number is written without a fraction (and -0 as 0).
+    n.value = std::fabs(value) < 9e15 && std::floor(value) == value ? static_cast<double>(static_cast<int64_t>(value)) : value;
+    n.unit = text_of(unit);
+    n.question = text_of(question);
+    n.event = event;
     count_letters(question);
-    numbers_.push_back(std::move(j));
+    pack_.numbers.push_back(std::move(n));
 }
 
 // Questions name events by headline: two the same would read "Did “Launch” happen
 // before or after “Launch”?". Such headlines get their dates, or a number.
 void PackBuilder::tell_apart_same_headlines(const std::string& lang) {
     std::unordered_map<std::string, std::vector<size_t>> by_headline;
-    for (size_t i = 0; i < events_.size(); ++i) by_headline[events_[i]["headline"].get<std::string>()].push_back(i);
+    for (size_t i = 0; i < pack_.events.size(); ++i) by_headline[only(pack_.events[i].headline)].push_back(i);
     for (auto& [headline, events] : by_headline) {
         if (events.size() < 2) continue;
         std::sort(events.begin(), events.end());
         std::string ids;
         std::unordered_set<std::string> dates;
-        for (size_t i : events) dates.insert(event_dates_[i] ? format_date(*event_dates_[i], lang) : "");
+        for (size_t i : events) dates.insert(pack_.events[i].date ? format_date(*pack_.events[i].date, lang) : "");
         const bool dates_differ = dates.size() == events.size() && !dates.count("");
         for (size_t k = 0; k < events.size(); ++k) {
-            ordered_json& e = events_[events[k]];
-            const auto& date = event_dates_[events[k]];
-            const std::string tag = dates_differ ? format_date(*date, lang) : std::to_string(k + 1);
-            e["headline"] = headline + (is_chinese(lang) ? "（" + tag + "）" : " (" + tag + ")");
-            ids += (k ? ", " : "") + e["id"].get<std::string>();
+            Event& e = pack_.events[events[k]];
+            const std::string tag = dates_differ ? format_date(*e.date, lang) : std::to_string(k + 1);
+            only(e.headline) = headline + (is_chinese(lang) ? "（" + tag + "）" : " (" + tag + ")");
+            ids += (k ? ", " : "") + e.id;
         }
         result_.diagnostics.push_back({Severity::Warning, options_.file, 0, 0, "",
                                        {dates_differ ? Problem::SameHeadlinesDated : Problem::SameHeadlinesNumbered,
@@ -290,15 +272,16 @@ void PackBuilder::make_punctuation_full_width() {
         if (changed++ == 0) first = *found;
         text = with_full_width_punctuation(text);
     };
-    const auto fix_member = [&](ordered_json& record, const char* key) {
-        if (const auto it = record.find(key); it != record.end() && it->is_string()) fix(it->get_ref<std::string&>());
+    const auto fix_text = [&](LocalText& t) {
+        if (!t.empty()) fix(only(t));
     };
     for (std::string* text : {&title_, &description_, &source_note_}) fix(*text);
-    for (ordered_json& e : events_)
-        for (const char* key : {"headline", "text", "who", "date_note"}) fix_member(e, key);
-    for (ordered_json& person : people_) fix_member(person, "name");
-    for (ordered_json& q : quotes_) fix_member(q, "text");
-    for (ordered_json& n : numbers_) fix_member(n, "unit"), fix_member(n, "question");
+    // In this order, so that the first one told stays the same.
+    for (Event& e : pack_.events)
+        for (LocalText* t : {&e.headline, &e.text, &e.who, &e.date_note}) fix_text(*t);
+    for (Person& person : pack_.people) fix_text(person.name);
+    for (Quote& q : pack_.quotes) fix_text(q.text);
+    for (NumberFact& n : pack_.numbers) fix_text(n.unit), fix_text(n.question);
     if (changed)
         result_.diagnostics.push_back({Severity::Warning, options_.file, 0, 0, "",
                                        {Problem::PunctuationMadeFullWidth,
@@ -307,11 +290,12 @@ void PackBuilder::make_punctuation_full_width() {
 
 void PackBuilder::finish(Problem when_empty) {
     ImportResult& r = result_;
-    r.events = static_cast<int>(events_.size());
-    r.people = static_cast<int>(people_.size());
-    r.quotes = static_cast<int>(quotes_.size());
-    r.numbers = static_cast<int>(numbers_.size());
-    if (events_.empty()) {
+    Pack& pack = pack_;
+    r.events = static_cast<int>(pack.events.size());
+    r.people = static_cast<int>(pack.people.size());
+    r.quotes = static_cast<int>(pack.quotes.size());
+    r.numbers = static_cast<int>(pack.numbers.size());
+    if (pack.events.empty()) {
         r.diagnostics.push_back({Severity::Error, options_.file, 0, 0, "",
                                  {has_errors(r.diagnostics) ? Problem::NothingReadable : when_empty}});
         return;
@@ -337,25 +321,20 @@ void PackBuilder::finish(Problem when_empty) {
     if (is_chinese(r.lang)) make_punctuation_full_width();
     tell_apart_same_headlines(r.lang);
 
-    ordered_json pack;
-    pack["format"] = kPackFormat;
-    pack["id"] = r.id;
+    pack.id = r.id;
     // A file name may hold control characters; a pack may not.
     const std::string shown_stem = without_control_characters(stem, false);
-    pack["title"] = title_.empty() ? (shown_stem.empty() ? std::string("Imported timeline") : shown_stem) : title_;
-    if (!description_.empty()) pack["description"] = description_;
-    pack["languages"] = {r.lang};
-    pack["default_language"] = r.lang;
-    ordered_json source{{"title", without_control_characters(std::filesystem::path(options_.file).filename().string(), false)}};
-    if (!source_note_.empty()) source["note"] = source_note_;
-    pack["source"] = std::move(source);
-    if (!people_.empty()) pack["people"] = std::move(people_);
-    pack["events"] = std::move(events_);
-    if (!quotes_.empty()) pack["quotes"] = std::move(quotes_);
-    if (!numbers_.empty()) pack["numbers"] = std::move(numbers_);
-    std::string text;
-    write_readable(text, pack, 0);
-    text += "\n";
+    pack.title = text_of(title_.empty() ? (shown_stem.empty() ? std::string("Imported timeline") : shown_stem) : title_);
+    pack.description = text_of(description_);
+    pack.languages = {r.lang};
+    pack.default_language = r.lang;
+    const std::string source_title = without_control_characters(std::filesystem::path(options_.file).filename().string(), false);
+    pack.source.title.by_lang.emplace_back("", source_title); // written even when empty, and refused below
+    pack.source.note = text_of(source_note_);
+    for (LocalText* t : {&pack.title, &pack.description, &pack.source.title, &pack.source.note})
+        if (!t->empty()) t->by_lang.front().first = r.lang;
+    set_language(pack, r.lang);
+    std::string text = write_pack(pack);
     if (text.size() > kMaxInputBytes) {
         r.diagnostics.push_back({Severity::Error, options_.file, 0, 0, "",
                                  {Problem::PackTooBig,
@@ -363,15 +342,26 @@ void PackBuilder::finish(Problem when_empty) {
         return;
     }
 
-    // The loader is the judge: what it refuses is never written.
+    // What the loader would say of the written file, from the records it would read:
+    // the importers make every record as the loader takes it, but for the file's name
+    // (the source's title) and punctuation next to Chinese that they left.
     const std::string name = options_.output.empty() ? r.id + ".json" : options_.output;
-    LoadResult check = load_pack_text(text, name);
-    for (Diagnostic& d : check.diagnostics) r.diagnostics.push_back(std::move(d));
-    if (check.pack) {
-        r.pack_text = std::move(text);
-        r.pack = std::move(check.pack);
-    }
+    pack.path = name;
+    std::vector<Diagnostic> own;
+    if (source_title.empty()) own.push_back({Severity::Error, name, 0, 0, "/source/title", {Problem::EmptyText, {Term::SourceTitle}}});
+    const size_t punctuation = warn_ascii_punctuation(pack, name, own);
+    check_across_records(pack, name, own);
+    if (punctuation > kPunctuationWarnings)
+        own.push_back({Severity::Warning, name, 0, 0, "", {Problem::MoreAsciiPunctuation, {std::to_string(punctuation - kPunctuationWarnings)}}});
+    const bool refused = has_errors(own);
+    if (!refused) index_pack(pack, name, own);
+    locate_diagnostics(text, own);
+    for (Diagnostic& d : own) r.diagnostics.push_back(std::move(d));
+    if (refused) return;
+    r.pack_text = std::move(text);
+    r.pack = std::move(pack);
 }
+
 
 // ---------------------------------------------------------------------------
 // 3. Format detection

@@ -200,6 +200,8 @@ constexpr size_t kDisplayNameSearch = size_t{1} << 26;
 // part of it) but another alias does, options show both: "伊尔亚·苏茨克维（Sutskever）",
 // with the alias the text uses most. A `display` the pack gives is kept.
 void derive_display_names(Pack& p) {
+    // Only a person with aliases can get one: without any, the text is not gathered.
+    if (std::all_of(p.people.begin(), p.people.end(), [](const Person& person) { return person.aliases.empty(); })) return;
     size_t budget = kDisplayNameSearch;
     for (const std::string& lang : p.languages) {
         // Every text a question may show, searched where it lies. A name holds no line
@@ -295,6 +297,45 @@ void build_index(Pack& p) {
 }
 
 } // namespace
+
+size_t warn_ascii_punctuation(const Pack& pack, const std::string& file, std::vector<Diagnostic>& out) {
+    size_t found = 0;
+    const auto check = [&](const LocalText& t, const std::string& path) {
+        const bool bare = t.by_lang.size() == 1 && t.by_lang.front().first == pack.default_language; // a plain string
+        for (const auto& [lang, text] : t.by_lang) {
+            if (!is_chinese(lang)) continue;
+            const std::optional<MisplacedPunctuation> mark = find_ascii_punctuation(text);
+            if (!mark || found++ >= kPunctuationWarnings) continue;
+            out.push_back({Severity::Warning, file, 0, 0, bare ? path : pointer_append(path, lang),
+                           {Problem::AsciiPunctuation, {std::string(1, mark->ascii), std::string(mark->full_width)}}});
+        }
+    };
+    check(pack.title, "/title"), check(pack.description, "/description"), check(pack.author, "/author");
+    check(pack.source.title, "/source/title"), check(pack.source.note, "/source/note");
+    for (size_t i = 0; i < pack.people.size(); ++i) {
+        const std::string at = "/people/" + std::to_string(i);
+        const Person& p = pack.people[i];
+        check(p.name, at + "/name"), check(p.display, at + "/display"), check(p.description, at + "/description");
+    }
+    for (size_t i = 0; i < pack.events.size(); ++i) {
+        const std::string at = "/events/" + std::to_string(i);
+        const Event& e = pack.events[i];
+        check(e.date_note, at + "/date_note"), check(e.headline, at + "/headline"), check(e.text, at + "/text");
+        check(e.who, at + "/who");
+    }
+    for (size_t i = 0; i < pack.quotes.size(); ++i) check(pack.quotes[i].text, "/quotes/" + std::to_string(i) + "/text");
+    for (size_t i = 0; i < pack.numbers.size(); ++i) {
+        const std::string at = "/numbers/" + std::to_string(i);
+        check(pack.numbers[i].unit, at + "/unit"), check(pack.numbers[i].question, at + "/question");
+    }
+    for (size_t i = 0; i < pack.questions.size(); ++i) {
+        const std::string at = "/questions/" + std::to_string(i);
+        const AuthoredQuestion& q = pack.questions[i];
+        check(q.prompt, at + "/prompt"), check(q.explanation, at + "/explanation");
+        for (size_t k = 0; k < q.choices.size(); ++k) check(q.choices[k].text, at + "/options/" + std::to_string(k) + "/text");
+    }
+    return found;
+}
 
 void check_across_records(const Pack& pack, const std::string& file, std::vector<Diagnostic>& out) {
     PackChecker checker(pack, file, out);

@@ -17,6 +17,14 @@ namespace chronicle {
 using SameTextReport = std::function<void(size_t, size_t, const std::string&, const std::string&)>;
 void find_same_texts(const std::vector<const LocalText*>& texts, const std::string& fallback, const SameTextReport& report);
 
+// ASCII punctuation next to Chinese characters in a Chinese text, as the loader tells
+// it: a warning for each of the first kPunctuationWarnings texts, in the order of a
+// pack as written (metadata, people, events, quotes, numbers, questions; a text's path
+// as pack_writer.h writes it). Returns how many texts have it; the loader tells those
+// past the first few as one Problem::MoreAsciiPunctuation after check_across_records.
+constexpr size_t kPunctuationWarnings = 10;
+size_t warn_ascii_punctuation(const Pack& pack, const std::string& file, std::vector<Diagnostic>& out);
+
 // Errors across records: headlines that read the same, events after the source was written.
 void check_across_records(const Pack& pack, const std::string& file, std::vector<Diagnostic>& out);
 
