@@ -3,9 +3,13 @@
 #include "core/base/text.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <map>
 #include <set>
 #include <vector>
+
+#include <unistd.h>
 
 namespace chronicle {
 
@@ -35,18 +39,55 @@ std::string pointer_append(const std::string& pointer, std::string_view token) {
 
 namespace {
 
-// A forgiving cursor over text that nlohmann has already accepted as JSON.
-struct Cursor {
+// Text in memory, for Cursor.
+struct MemoryText {
     std::string_view s;
+    bool has(size_t i) const { return i < s.size(); }
+    char operator[](size_t i) const { return s[i]; }
+};
+
+// A file read a window at a time, for Cursor: it only moves forward, looking at most a
+// few bytes behind where it has read up to.
+class FileText {
+public:
+    explicit FileText(int fd) : fd_(fd) {}
+    bool has(size_t i) {
+        while (i >= base_ + len_)
+            if (!refill()) return false;
+        return true;
+    }
+    char operator[](size_t i) { return has(i) ? buffer_[i - base_] : '\0'; }
+
+private:
+    static constexpr size_t kKept = 16; // of the old window, for a look behind
+    bool refill() {
+        const size_t keep = std::min(len_, kKept);
+        std::memmove(buffer_, buffer_ + len_ - keep, keep);
+        base_ += len_ - keep;
+        for (;;) {
+            const ssize_t n = pread(fd_, buffer_ + keep, sizeof buffer_ - keep, static_cast<off_t>(base_ + keep));
+            if (n < 0 && errno == EINTR) continue;
+            len_ = keep + (n > 0 ? static_cast<size_t>(n) : 0);
+            return n > 0;
+        }
+    }
+    int fd_;
+    char buffer_[1 << 16];
+    size_t base_ = 0, len_ = 0;
+};
+
+// A forgiving cursor over text that nlohmann has already accepted as JSON.
+template <class Text> struct Cursor {
+    Text& s;
     size_t i = 0;
 
-    bool at(char c) const { return i < s.size() && s[i] == c; }
+    bool at(char c) { return s.has(i) && s[i] == c; }
     void skip_space() {
-        while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
+        while (s.has(i) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
     }
     unsigned hex4() {
         unsigned v = 0;
-        for (int k = 0; k < 4 && i < s.size(); ++k, ++i) {
+        for (int k = 0; k < 4 && s.has(i); ++k, ++i) {
             const int c = s[i];
             v = v * 16 + static_cast<unsigned>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
         }
@@ -55,12 +96,12 @@ struct Cursor {
     std::string read_string() {
         std::string out;
         ++i; // opening quote
-        while (i < s.size() && s[i] != '"') {
+        while (s.has(i) && s[i] != '"') {
             if (s[i] != '\\') {
                 out += s[i++];
                 continue;
             }
-            if (++i >= s.size()) break;
+            if (!s.has(++i)) break;
             const char e = s[i++];
             switch (e) {
             case 'b': out += '\b'; break;
@@ -70,7 +111,7 @@ struct Cursor {
             case 't': out += '\t'; break;
             case 'u': {
                 unsigned cp = hex4();
-                if (cp >= 0xD800 && cp < 0xDC00 && i + 1 < s.size() && s[i] == '\\' && s[i + 1] == 'u') {
+                if (cp >= 0xD800 && cp < 0xDC00 && s.has(i + 1) && s[i] == '\\' && s[i + 1] == 'u') {
                     i += 2;
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4() - 0xDC00);
                 }
@@ -85,7 +126,7 @@ struct Cursor {
     }
     // Past a string without decoding it.
     void skip_string() {
-        for (++i; i < s.size() && s[i] != '"'; ++i)
+        for (++i; s.has(i) && s[i] != '"'; ++i)
             if (s[i] == '\\') ++i;
         ++i;
     }
@@ -93,7 +134,7 @@ struct Cursor {
         int depth = 0;
         do {
             skip_space();
-            if (i >= s.size()) return;
+            if (!s.has(i)) return;
             const char c = s[i];
             if (c == '"') {
                 skip_string();
@@ -106,7 +147,7 @@ struct Cursor {
             } else if (c == ',' || c == ':') {
                 ++i;
             } else {
-                while (i < s.size() && s[i] != ',' && s[i] != '}' && s[i] != ']' && s[i] != ' ' && s[i] != '\n' &&
+                while (s.has(i) && s[i] != ',' && s[i] != '}' && s[i] != ']' && s[i] != ' ' && s[i] != '\n' &&
                        s[i] != '\r' && s[i] != '\t')
                     ++i;
             }
@@ -121,7 +162,8 @@ namespace {
 // Walks the value at the cursor, recording the offset of every path in `wanted`
 // (the pointers and all their ancestors) and skipping whatever leads to none.
 // Returns true once every wanted path is found, to stop early.
-bool walk(Cursor& c, const std::string& here, const std::set<std::string>& wanted, std::map<std::string, size_t>& found) {
+template <class Text>
+bool walk(Cursor<Text>& c, const std::string& here, const std::set<std::string>& wanted, std::map<std::string, size_t>& found) {
     c.skip_space();
     found[here] = c.i;
     if (found.size() == wanted.size()) return true;
@@ -159,14 +201,12 @@ bool walk(Cursor& c, const std::string& here, const std::set<std::string>& wante
     return done;
 }
 
-} // namespace
-
-std::vector<size_t> locate_json_pointers(std::string_view text, const std::vector<std::string>& pointers) {
+template <class Text> std::vector<size_t> locate_in(Text& text, const std::vector<std::string>& pointers) {
     std::set<std::string> wanted{""};
     for (const std::string& p : pointers)
         for (size_t cut = p.size(); cut != std::string::npos && cut > 0; cut = p.rfind('/', cut - 1)) wanted.insert(p.substr(0, cut));
-    Cursor c{text};
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") c.i = 3;
+    Cursor<Text> c{text};
+    if (text.has(2) && text[0] == '\xEF' && text[1] == '\xBB' && text[2] == '\xBF') c.i = 3;
     std::map<std::string, size_t> found;
     walk(c, "", wanted, found);
     std::vector<size_t> offsets;
@@ -178,7 +218,7 @@ std::vector<size_t> locate_json_pointers(std::string_view text, const std::vecto
     return offsets;
 }
 
-std::vector<TextPosition> positions_of(std::string_view text, const std::vector<size_t>& offsets) {
+template <class Text> std::vector<TextPosition> positions_in(Text& text, const std::vector<size_t>& offsets) {
     std::vector<size_t> order(offsets.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return offsets[a] < offsets[b]; });
@@ -186,12 +226,31 @@ std::vector<TextPosition> positions_of(std::string_view text, const std::vector<
     TextPosition p;
     size_t at = 0, line_start = 0;
     for (size_t k : order) {
-        const size_t end = std::min(offsets[k], text.size());
-        for (; at < end; ++at)
+        const size_t end = offsets[k];
+        for (; at < end && text.has(at); ++at)
             if (text[at] == '\n') ++p.line, line_start = at + 1;
-        out[k] = {p.line, static_cast<int>(end - line_start) + 1};
+        out[k] = {p.line, static_cast<int>(at - line_start) + 1};
     }
     return out;
+}
+
+} // namespace
+
+std::vector<size_t> locate_json_pointers(std::string_view text, const std::vector<std::string>& pointers) {
+    MemoryText in{text};
+    return locate_in(in, pointers);
+}
+
+std::vector<TextPosition> positions_of(std::string_view text, const std::vector<size_t>& offsets) {
+    MemoryText in{text};
+    return positions_in(in, offsets);
+}
+
+std::vector<TextPosition> positions_in_file(int fd, const std::vector<std::string>& pointers) {
+    FileText located(fd);
+    const std::vector<size_t> offsets = locate_in(located, pointers);
+    FileText counted(fd);
+    return positions_in(counted, offsets);
 }
 
 } // namespace chronicle

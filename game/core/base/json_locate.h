@@ -23,6 +23,10 @@ std::vector<TextPosition> positions_of(std::string_view text, const std::vector<
 // missing field), the offset of its deepest existing ancestor.
 std::vector<size_t> locate_json_pointers(std::string_view text, const std::vector<std::string>& pointers);
 
+// Line and column of the values at `pointers` in the JSON file open on `fd` (read from its
+// start, a window at a time: the text is never held whole).
+std::vector<TextPosition> positions_in_file(int fd, const std::vector<std::string>& pointers);
+
 // Appends a reference token to a JSON pointer, escaping '~' and '/'.
 std::string pointer_append(const std::string& pointer, std::string_view token);
 

@@ -1,6 +1,11 @@
 #include "core/base/json_records.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <iterator>
+#include <memory>
+
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -134,6 +139,71 @@ bool read_json_records(const std::string& text, const std::string& file, const J
         nlohmann::json::sax_parse(body.begin(), body.end(), &builder);
         return builder.outcome;
     });
+}
+
+namespace {
+
+// A file's bytes a buffer at a time, for the parser's iterator.
+class FileBytes {
+public:
+    explicit FileBytes(int fd) : fd_(fd) {}
+    bool at_end() { return pos_ == len_ && !refill(); }
+    char get() const { return buffer_[pos_]; }
+    void next() { ++pos_; }
+    bool read_whole() const { return !failed_; }
+
+private:
+    bool refill() {
+        if (done_) return false;
+        for (;;) {
+            const ssize_t n = read(fd_, buffer_, sizeof buffer_);
+            if (n < 0 && errno == EINTR) continue;
+            read_ += n > 0 ? static_cast<size_t>(n) : 0;
+            if (n <= 0 || read_ > kMaxInputBytes) { // a file that grew past the limit is refused by the text path
+                failed_ = n < 0 || read_ > kMaxInputBytes;
+                done_ = true;
+                return false;
+            }
+            pos_ = 0;
+            len_ = static_cast<size_t>(n);
+            return true;
+        }
+    }
+
+    int fd_;
+    char buffer_[1 << 16];
+    size_t pos_ = 0, len_ = 0, read_ = 0;
+    bool done_ = false, failed_ = false;
+};
+
+// What nlohmann's iterator input adapter needs: *, ++ and comparison with the end.
+struct FileIterator {
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = char;
+
+    FileBytes* bytes; // nullptr: the end, the only iterator it is compared with
+    char operator*() const { return bytes->get(); }
+    FileIterator& operator++() {
+        bytes->next();
+        return *this;
+    }
+    bool operator!=(const FileIterator&) const { return !bytes->at_end(); }
+    bool operator==(const FileIterator& end) const { return !(*this != end); }
+};
+
+} // namespace
+
+bool read_json_file_records(int fd, const JsonRecordHandler& handler, std::vector<JsonNode>& nodes) {
+    nodes.clear();
+    if (lseek(fd, 0, SEEK_SET) != 0) return false;
+    auto bytes = std::make_unique<FileBytes>(fd);
+    JsonRecordBuilder builder(handler, nodes);
+    // nlohmann skips a byte order mark at the start, as read_json_records does.
+    const bool parsed = nlohmann::json::sax_parse(FileIterator{bytes.get()}, FileIterator{nullptr}, &builder);
+    return parsed && bytes->read_whole() && !builder.outcome.too_deep && builder.outcome.error.empty();
 }
 
 } // namespace chronicle

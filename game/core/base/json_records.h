@@ -109,4 +109,10 @@ struct JsonRecordHandler {
 bool read_json_records(const std::string& text, const std::string& file, const JsonRecordHandler& handler,
                        std::vector<JsonNode>& nodes, std::vector<Diagnostic>& out);
 
+// As read_json_records, for a regular file open on `fd`, read in pieces as it is parsed
+// from its start, so that its text is never held whole. False when it is not read as
+// JSON (too big by now, too deep, not UTF-8, not JSON, a read error): read_json_records
+// on its text then says why.
+bool read_json_file_records(int fd, const JsonRecordHandler& handler, std::vector<JsonNode>& nodes);
+
 } // namespace chronicle

@@ -86,19 +86,54 @@ private:
 
 } // namespace
 
-void locate_diagnostics(std::string_view text, std::vector<Diagnostic>& diagnostics) {
-    std::vector<std::string> paths;
-    for (const Diagnostic& d : diagnostics) paths.push_back(d.path);
-    if (paths.empty()) return;
-    const std::vector<TextPosition> at = positions_of(text, locate_json_pointers(text, paths));
+namespace {
+
+void set_positions(std::vector<Diagnostic>& diagnostics, const std::vector<TextPosition>& at) {
     for (size_t i = 0; i < diagnostics.size(); ++i) {
         diagnostics[i].line = at[i].line;
         diagnostics[i].column = at[i].column;
     }
 }
 
+std::vector<std::string> paths_of(const std::vector<Diagnostic>& diagnostics) {
+    std::vector<std::string> paths;
+    for (const Diagnostic& d : diagnostics) paths.push_back(d.path);
+    return paths;
+}
+
+} // namespace
+
+void locate_diagnostics(std::string_view text, std::vector<Diagnostic>& diagnostics) {
+    if (diagnostics.empty()) return;
+    set_positions(diagnostics, positions_of(text, locate_json_pointers(text, paths_of(diagnostics))));
+}
+
+void locate_diagnostics_in_file(int fd, std::vector<Diagnostic>& diagnostics) {
+    if (diagnostics.empty()) return;
+    set_positions(diagnostics, positions_in_file(fd, paths_of(diagnostics)));
+}
+
 Issue too_big(size_t bytes) {
     return {Problem::FileTooBig, {std::to_string(mebibytes(bytes)), std::to_string(mebibytes(kMaxInputBytes))}};
+}
+
+int open_input_file(const std::string& path, std::vector<Diagnostic>& out) {
+    auto fail = [&](Issue issue) {
+        out.push_back({Severity::Error, path, 0, 0, "", std::move(issue)});
+        return -1;
+    };
+    // O_NONBLOCK: opening a FIFO must not wait for a writer. Only a regular file is then read.
+    const int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return fail({Problem::CannotOpenFile});
+    struct stat st {};
+    Issue refused;
+    if (fstat(fd, &st) != 0) refused = {Problem::CannotOpenFile};
+    else if (S_ISDIR(st.st_mode)) refused = {Problem::IsAFolder};
+    else if (!S_ISREG(st.st_mode)) refused = {Problem::NotARegularFile};
+    else if (static_cast<uintmax_t>(st.st_size) > kMaxInputBytes) refused = too_big(static_cast<size_t>(st.st_size));
+    else return fd;
+    close(fd);
+    return fail(std::move(refused));
 }
 
 std::optional<std::string> read_input_file(const std::string& path, std::vector<Diagnostic>& out) {
@@ -107,23 +142,16 @@ std::optional<std::string> read_input_file(const std::string& path, std::vector<
         return std::nullopt;
     };
     const bool standard_input = path == "-";
-    // O_NONBLOCK: opening a FIFO must not wait for a writer. Only a regular file is then read.
-    const int fd = standard_input ? STDIN_FILENO : open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0) return fail({Problem::CannotOpenFile});
+    const int fd = standard_input ? STDIN_FILENO : open_input_file(path, out);
+    if (fd < 0) return std::nullopt;
     struct CloseFile {
         int fd;
         ~CloseFile() {
             if (fd != STDIN_FILENO) close(fd);
         }
     } closer{fd};
-    if (!standard_input) {
-        struct stat st {};
-        if (fstat(fd, &st) != 0) return fail({Problem::CannotOpenFile});
-        if (S_ISDIR(st.st_mode)) return fail({Problem::IsAFolder});
-        if (!S_ISREG(st.st_mode)) return fail({Problem::NotARegularFile});
-        if (static_cast<uintmax_t>(st.st_size) > kMaxInputBytes) return fail(too_big(static_cast<size_t>(st.st_size)));
-    }
     std::string text;
+    if (struct stat st {}; !standard_input && fstat(fd, &st) == 0) text.reserve(static_cast<size_t>(st.st_size));
     char buffer[1 << 16];
     for (;;) {
         const ssize_t n = read(fd, buffer, sizeof buffer);

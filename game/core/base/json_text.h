@@ -24,6 +24,10 @@ inline size_t mebibytes(size_t bytes) { return (bytes + (1u << 20) - 1) >> 20; }
 // Problem::FileTooBig, for a file over kMaxInputBytes.
 Issue too_big(size_t bytes);
 
+// A regular file opened for reading, after the checks read_input_file makes: -1 with one
+// diagnostic when it cannot be opened, is a folder, not a regular file or too big.
+int open_input_file(const std::string& path, std::vector<Diagnostic>& out);
+
 // The whole file, or standard input when `path` is "-"; nullopt with one diagnostic
 // (cannot open it, a folder, not a regular file, too big). A FIFO or a device is
 // refused without waiting on it.
@@ -50,6 +54,8 @@ bool parse_json_with(const std::string& text, const std::string& file, std::vect
 // Sets the line and column of diagnostics from their JSON paths, in one pass over
 // the (syntactically valid) text.
 void locate_diagnostics(std::string_view text, std::vector<Diagnostic>& diagnostics);
+// The same in the file open on `fd`, read a window at a time.
+void locate_diagnostics_in_file(int fd, std::vector<Diagnostic>& diagnostics);
 
 // Term::JsonString, Term::JsonArray, …: for "must be X, not Y" problems.
 Term json_kind(const nlohmann::json& j);

@@ -6,15 +6,14 @@
 #include "core/pack/pack_loader.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
-#include <fstream>
 #include <initializer_list>
-#include <map>
-#include <sstream>
-#include <set>
-#include <tuple>
+#include <iterator>
 #include <unordered_map>
+
+#include <unistd.h>
 
 #include "core/base/json_locate.h"
 #include "core/base/json_records.h"
@@ -708,7 +707,13 @@ bool repeats_a_key(JsonNode& root) {
 
 } // namespace
 
-LoadResult load_pack_text(const std::string& text, const std::string& file) {
+namespace {
+
+// The loader over a parse of the pack: parse(handler, nodes, refused) reads the JSON and
+// says whether it was read; locate(diagnostics) places the diagnostics in its text.
+// nullopt when the parse failed without a diagnostic (the caller then tries the text).
+template <class Parse, class Locate>
+std::optional<LoadResult> run_loader(const std::string& file, Parse parse, Locate locate) {
     // A pack whose root repeats a member is read again with nothing streamed.
     for (const bool buffered : {false, true}) {
         LoadResult result;
@@ -719,21 +724,44 @@ LoadResult load_pack_text(const std::string& text, const std::string& file) {
                                   [&](const std::string& key, size_t index, JsonNode& element) { loader.record(key, index, element); }};
         std::vector<JsonNode> nodes;
         std::vector<Diagnostic> refused;
-        if (!read_json_records(text, file, handler, nodes, refused)) {
+        if (!parse(handler, nodes, refused)) {
+            if (refused.empty()) return std::nullopt;
             result.diagnostics = std::move(refused); // what streamed before the error does not count
             return result;
         }
         if (!buffered && loader.streamed_any() && repeats_a_key(nodes.front())) continue;
         loader.finish(nodes.front());
-        locate_diagnostics(text, result.diagnostics);
+        if (!result.diagnostics.empty()) locate(result.diagnostics);
         if (!has_errors(result.diagnostics)) result.pack = std::move(pack);
         return result;
     }
-    return {};
+    return std::nullopt;
+}
+
+} // namespace
+
+LoadResult load_pack_text(const std::string& text, const std::string& file) {
+    const auto parse = [&](const JsonRecordHandler& handler, std::vector<JsonNode>& nodes, std::vector<Diagnostic>& refused) {
+        return read_json_records(text, file, handler, nodes, refused);
+    };
+    return *run_loader(file, parse, [&](std::vector<Diagnostic>& ds) { locate_diagnostics(text, ds); });
 }
 
 LoadResult load_pack_file(const std::string& path) {
     LoadResult r;
+    if (path != "-") {
+        // Parsed as it is read, and read again to place diagnostics, so that a big pack's
+        // text is never held whole; it is, to say why a file is not JSON.
+        const int fd = open_input_file(path, r.diagnostics);
+        if (fd < 0) return r;
+        const auto parse = [&](const JsonRecordHandler& handler, std::vector<JsonNode>& nodes, std::vector<Diagnostic>&) {
+            return read_json_file_records(fd, handler, nodes);
+        };
+        const auto locate = [&](std::vector<Diagnostic>& ds) { locate_diagnostics_in_file(fd, ds); };
+        std::optional<LoadResult> streamed = run_loader(path, parse, locate);
+        close(fd);
+        if (streamed) return std::move(*streamed);
+    }
     if (std::optional<std::string> text = read_input_file(path, r.diagnostics)) return load_pack_text(*text, path);
     return r;
 }
