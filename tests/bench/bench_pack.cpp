@@ -1,9 +1,10 @@
 // chronicle_bench: how fast a big pack loads and how fast quizzes come out of it.
 //
-//   chronicle_bench [events] [--undated=PERCENT] [--only=load|generate] [--kind=KIND] [--write=FILE]
+//   chronicle_bench [events] [--undated=PERCENT] [--only=load|generate|glyphs] [--kind=KIND] [--write=FILE]
 //     events       default 100000
 //     --undated    share of events without a date, default 2
-//     --only       run just that part, repeatedly (load 5 times; generate for 5 s), for a
+//     --only       run just that part, repeatedly (load 5 times; generate for 5 s; glyphs: the
+//                  pack's characters against its load, 5 times, as key=value lines), for a
 //                  profiler: perf record -g chronicle_bench 20000 --only=generate
 //     --kind       with --only=generate: only this kind of question ("first", "number", …)
 //     --write      write the pack to FILE (its id: the file's name without .json) and
@@ -86,7 +87,7 @@ int main(int argc, char** argv) {
             usage |= !only_kind;
         } else if (a.rfind("--only=", 0) == 0) {
             only = a.substr(7);
-            usage |= only != "load" && only != "generate";
+            usage |= only != "load" && only != "generate" && only != "glyphs";
         } else if (a.rfind("--write=", 0) == 0) {
             write_to = a.substr(8);
             usage |= write_to.size() < 6 || write_to.substr(write_to.size() - 5) != ".json";
@@ -101,7 +102,7 @@ int main(int argc, char** argv) {
     }
     if (usage) {
         std::fprintf(stderr, "usage: %s [events (>= 10, default 100000)] [--undated=PERCENT (default 2)] "
-                             "[--only=load|generate] [--kind=KIND] [--write=FILE.json]\n", argv[0]);
+                             "[--only=load|generate|glyphs] [--kind=KIND] [--write=FILE.json]\n", argv[0]);
         return 2;
     }
     const auto undated = static_cast<uint32_t>(std::lround(undated_percent * 10));
@@ -140,6 +141,26 @@ int main(int argc, char** argv) {
         if (out && std::fclose(out) != 0) written = false;
         std::printf("# %s: %.1f MB, %d events%s\n", write_to.c_str(), mb, events, written ? "" : " (NOT WRITTEN)");
         return written ? 0 : 1;
+    }
+
+    // The characters a screen may draw (pack_characters, what the font check reads; it
+    // then looks up each distinct one once) against the load, medians of kRuns.
+    if (only == "glyphs") {
+        std::vector<double> load, glyphs;
+        for (int i = 0; i < kRuns; ++i) {
+            auto start = Clock::now();
+            const chronicle::LoadResult r = chronicle::load_pack_text(text, "bench.json");
+            load.push_back(ms_since(start));
+            if (!r.pack) return 1;
+            start = Clock::now();
+            g_sink += chronicle::pack_characters(*r.pack).size();
+            glyphs.push_back(ms_since(start));
+        }
+        std::sort(load.begin(), load.end());
+        std::sort(glyphs.begin(), glyphs.end());
+        std::printf("# characters of the pack: %.1f ms; load %.1f ms (medians)\nglyph_ms=%.2f\nload_ms=%.2f\nglyph_share=%.4f\n",
+                    glyphs[kRuns / 2], load[kRuns / 2], glyphs[kRuns / 2], load[kRuns / 2], glyphs[kRuns / 2] / load[kRuns / 2]);
+        return 0;
     }
 
     if (only == "load") {

@@ -69,8 +69,8 @@ def write_csv(pack, path):
         w = csv.writer(f)
         w.writerow(["Date", "Headline", "Text", "People"])
         for e in pack["events"]:
-            if "date" not in e or isinstance(e["date"], dict):
-                continue
+            if not isinstance(e.get("date"), (str, int)):
+                continue  # undated, or a range
             w.writerow([e["date"], e["headline"]["en"], e["text"]["en"], "; ".join(people[a] for a in e.get("actors", []))])
 
 
@@ -78,8 +78,8 @@ def write_timeline(pack, path):
     """The pack's events as a TimelineJS file."""
     events = []
     for e in pack["events"]:
-        if "date" not in e or isinstance(e["date"], dict):
-            continue
+        if not isinstance(e.get("date"), (str, int)):
+            continue  # undated, or a range
         parts = str(e["date"]).split("-")
         start = {"year": parts[0]}
         if len(parts) > 1:
