@@ -129,6 +129,19 @@ TEST_CASE("The order of a pack's members changes no diagnostic and no record", "
             CHECK(backwards.pack->quotes.size() == usual.pack->quotes.size());
         }
     }
+    GIVEN("a pack whose languages come twice, the events read between them") {
+        const std::string text = R"({"format": "chronicle-pack/1", "id": "t", "title": {"en": "T"},
+            "languages": ["en"], "default_language": "en",
+            "events": [{"id": "e1", "date": "2023", "headline": "H", "text": "t"}],
+            "languages": ["fr"], "default_language": "fr"})";
+        THEN("the last languages count, as a JSON reader keeping the last member gives") {
+            const LoadResult r = load_pack_text(text, "pack.json");
+            CHECK_FALSE(r.pack);
+            REQUIRE_FALSE(r.diagnostics.empty());
+            CHECK(r.diagnostics[0].issue.problem == Problem::UndeclaredLanguage);
+            CHECK(r.diagnostics[0].path == "/title/en");
+        }
+    }
     GIVEN("a pack whose events come twice, the second list the one that counts") {
         ordered_json pack = ordered_json::parse(pack_with(R"([{"id": "e1", "date": "2023", "headline": "Old", "text": "t"}])"));
         const std::string text = pack.dump();
@@ -140,6 +153,34 @@ TEST_CASE("The order of a pack's members changes no diagnostic and no record", "
             REQUIRE(r.pack);
             REQUIRE(r.pack->events.size() == 2);
             CHECK(r.pack->events[0].id == "n1");
+        }
+    }
+}
+
+TEST_CASE("A file of many small values is refused before it fills the memory", "[loader][stream][limits]") {
+    TempDir dir;
+    GIVEN("a pack with a list of two million zeros in an unknown member, which the loader would keep whole") {
+        std::string zeros = "[0";
+        for (int i = 1; i < 2'000'000; ++i) zeros += ",0";
+        zeros += "]";
+        const std::string text = pack_with(R"([{"id": "e1", "date": "2023", "headline": "H", "text": "t"}])",
+                                           R"("zeros": )" + zeros + ",");
+        THEN("it is refused, at its start, from text and from a file alike") {
+            const LoadResult r = load_pack_text(text, "pack.json");
+            REQUIRE(r.diagnostics.size() == 1);
+            CHECK(r.diagnostics[0].issue.problem == Problem::TooManyValues);
+            CHECK(r.diagnostics[0].line == 1);
+            CHECK(said(load_file(dir, text)) == said(r));
+        }
+    }
+    GIVEN("one event with 100,000 tags, as many values but in a bigger file") {
+        std::string tags = "[";
+        for (int i = 0; i < 100'000; ++i) tags += std::string(i ? "," : "") + "\"tag" + std::to_string(i) + "\"";
+        tags += "]";
+        THEN("it loads") {
+            const LoadResult r = load_pack_text(pack_with(R"([{"id": "e1", "date": "2023", "headline": "H", "text": "t", "tags": )" + tags + "}]"), "pack.json");
+            REQUIRE(r.pack);
+            CHECK(r.pack->events[0].tags.size() == 100'000);
         }
     }
 }

@@ -32,6 +32,8 @@ constexpr Words<Problem> kSentences[] = {
     // JSON text
     {Problem::TooDeep, "括号嵌套超过 {1} 层；题包和时间线都用不到这么多层",
      "brackets nest deeper than {1} levels; no pack or timeline needs that many"},
+    {Problem::TooManyValues, "对这么大的文件来说，其中的值太多（超过 {1} 个），无法全部放进内存；请把它拆成几个题包",
+     "the file holds too many values for its size (over {1}) to keep in memory; split it into several packs"},
     {Problem::InvalidUtf8, "字节偏移 {1} 处不是有效的 UTF-8；请把文件另存为 UTF-8",
      "invalid UTF-8 at byte offset {1}; save the file as UTF-8"},
     {Problem::JsonCommaBeforeBracket, "JSON 语法错误：{1}（JSON 中右括号前不能有逗号，请删掉它）",

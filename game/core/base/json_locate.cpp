@@ -50,7 +50,7 @@ struct MemoryText {
 // few bytes behind where it has read up to.
 class FileText {
 public:
-    explicit FileText(int fd) : fd_(fd) {}
+    explicit FileText(int fd) : fd_(fd), buffer_(kWindow) {}
     bool has(size_t i) {
         while (i >= base_ + len_)
             if (!refill()) return false;
@@ -60,20 +60,24 @@ public:
 
 private:
     static constexpr size_t kKept = 16; // of the old window, for a look behind
+    static constexpr size_t kWindow = size_t{1} << 16;
     bool refill() {
+        if (ended_) return false;
         const size_t keep = std::min(len_, kKept);
-        std::memmove(buffer_, buffer_ + len_ - keep, keep);
+        std::memmove(buffer_.data(), buffer_.data() + len_ - keep, keep);
         base_ += len_ - keep;
         for (;;) {
-            const ssize_t n = pread(fd_, buffer_ + keep, sizeof buffer_ - keep, static_cast<off_t>(base_ + keep));
+            const ssize_t n = pread(fd_, buffer_.data() + keep, kWindow - keep, static_cast<off_t>(base_ + keep));
             if (n < 0 && errno == EINTR) continue;
             len_ = keep + (n > 0 ? static_cast<size_t>(n) : 0);
-            return n > 0;
+            ended_ = n <= 0;
+            return !ended_;
         }
     }
     int fd_;
-    char buffer_[1 << 16];
+    std::vector<char> buffer_;
     size_t base_ = 0, len_ = 0;
+    bool ended_ = false;
 };
 
 // A forgiving cursor over text that nlohmann has already accepted as JSON.

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <memory>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -12,6 +13,9 @@
 #include "core/base/json_text.h"
 
 namespace chronicle {
+
+// JsonNode's offsets are 32 bits: the most nodes ever kept (JsonRecordBuilder) fit.
+static_assert((3 * kMaxInputBytes + (size_t{16} << 20)) / sizeof(JsonNode) < UINT32_MAX, "node offsets fit in 32 bits");
 
 double JsonNode::as_double() const {
     switch (type_) {
@@ -21,7 +25,7 @@ double JsonNode::as_double() const {
     }
 }
 
-JsonNode* JsonNode::find(const char* key) {
+JsonNode* JsonNode::find(std::string_view key) {
     JsonNode* found = nullptr;
     for (JsonNode* m = first(); m; m = m->next())
         if (m->key_ == key) found = m;
@@ -44,7 +48,9 @@ Term json_kind(const JsonNode& node) {
 // are a stack of node indices; a value is linked to its parent's last child.
 class JsonRecordBuilder {
 public:
-    JsonRecordBuilder(const JsonRecordHandler& handler, std::vector<JsonNode>& nodes) : handler_(handler), nodes_(nodes) {}
+    // `bytes`: the size of the text, which bounds how many nodes may be kept at once.
+    JsonRecordBuilder(const JsonRecordHandler& handler, std::vector<JsonNode>& nodes, size_t bytes)
+        : handler_(handler), nodes_(nodes), max_nodes_((3 * bytes + (size_t{16} << 20)) / sizeof(JsonNode)) {}
 
     bool null() { return value(JsonNode::Type::Null), done(); }
     bool boolean(bool b) { return value(JsonNode::Type::Boolean).number_.u = b, done(); }
@@ -80,6 +86,15 @@ private:
     std::vector<Open> open_;
     std::string key_;
     size_t streamed_index_ = 0;
+    // Memory stays within a few times the file's size: a file of many small values (a
+    // list of a million zeros) that would be kept whole is refused.
+    const size_t max_nodes_;
+
+    bool too_many() {
+        if (nodes_.size() <= max_nodes_) return false;
+        outcome.too_many = max_nodes_;
+        return true;
+    }
 
     // A new node, linked into its parent. Streamed elements start unlinked: each is
     // taken away when complete.
@@ -101,6 +116,7 @@ private:
     }
 
     bool open(JsonNode::Type type) {
+        if (too_many()) return false;
         if (open_.size() >= static_cast<size_t>(kMaxJsonDepth)) {
             outcome.too_deep = true;
             return false;
@@ -122,6 +138,7 @@ private:
 
     // A value is complete: an element of a streamed list goes to the handler, then away.
     bool done() {
+        if (too_many()) return false;
         if (open_.empty() || !open_.back().streamed) return true;
         const size_t element = open_.back().node + 1;
         if (nodes_.size() <= element) return true; // the list itself (never: it is open)
@@ -135,7 +152,7 @@ bool read_json_records(const std::string& text, const std::string& file, const J
                        std::vector<JsonNode>& nodes, std::vector<Diagnostic>& out) {
     nodes.clear();
     return parse_json_with(text, file, out, [&](std::string_view body) {
-        JsonRecordBuilder builder(handler, nodes);
+        JsonRecordBuilder builder(handler, nodes, body.size());
         nlohmann::json::sax_parse(body.begin(), body.end(), &builder);
         return builder.outcome;
     });
@@ -190,7 +207,7 @@ struct FileIterator {
         bytes->next();
         return *this;
     }
-    bool operator!=(const FileIterator&) const { return !bytes->at_end(); }
+    bool operator!=(const FileIterator& end) const { return bytes ? !bytes->at_end() : end.bytes && !end.bytes->at_end(); }
     bool operator==(const FileIterator& end) const { return !(*this != end); }
 };
 
@@ -198,12 +215,14 @@ struct FileIterator {
 
 bool read_json_file_records(int fd, const JsonRecordHandler& handler, std::vector<JsonNode>& nodes) {
     nodes.clear();
-    if (lseek(fd, 0, SEEK_SET) != 0) return false;
+    struct stat st {};
+    if (lseek(fd, 0, SEEK_SET) != 0 || fstat(fd, &st) != 0) return false;
     auto bytes = std::make_unique<FileBytes>(fd);
-    JsonRecordBuilder builder(handler, nodes);
+    JsonRecordBuilder builder(handler, nodes, static_cast<size_t>(st.st_size));
     // nlohmann skips a byte order mark at the start, as read_json_records does.
     const bool parsed = nlohmann::json::sax_parse(FileIterator{bytes.get()}, FileIterator{nullptr}, &builder);
-    return parsed && bytes->read_whole() && !builder.outcome.too_deep && builder.outcome.error.empty();
+    return parsed && bytes->read_whole() && !builder.outcome.too_deep && !builder.outcome.too_many &&
+           builder.outcome.error.empty();
 }
 
 } // namespace chronicle

@@ -13,6 +13,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/base/diagnostics.h"
@@ -49,7 +50,7 @@ public:
     const std::string& key() const { return key_; } // as a member of an object
 
     // A member by key: the last one where a key repeats, as nlohmann keeps it; nullptr if none.
-    JsonNode* find(const char* key);
+    JsonNode* find(std::string_view key);
     // Calls f(member) for each member of an object once per key (the last where a key
     // repeats), in the order of their keys (as nlohmann's std::map gives them).
     template <class F> void for_each_member(F&& f) {

@@ -113,8 +113,8 @@ void locate_diagnostics_in_file(int fd, std::vector<Diagnostic>& diagnostics) {
     set_positions(diagnostics, positions_in_file(fd, paths_of(diagnostics)));
 }
 
-Issue too_big(size_t bytes) {
-    return {Problem::FileTooBig, {std::to_string(mebibytes(bytes)), std::to_string(mebibytes(kMaxInputBytes))}};
+Issue too_big(size_t bytes, size_t limit) {
+    return {Problem::FileTooBig, {std::to_string(mebibytes(bytes)), std::to_string(mebibytes(limit))}};
 }
 
 int open_input_file(const std::string& path, std::vector<Diagnostic>& out) {
@@ -180,6 +180,7 @@ bool parse_json_with(const std::string& text, const std::string& file, std::vect
         return raw_error(skipped, {Problem::JsonSyntax, {"unexpected byte order mark U+FEFF"}});
 
     const SaxOutcome outcome = parse(body);
+    if (outcome.too_many) return raw_error(skipped, {Problem::TooManyValues, {std::to_string(outcome.too_many)}});
     if (outcome.too_deep) {
         const size_t deep = find_excess_depth(body, kMaxJsonDepth);
         return raw_error(skipped + deep, {Problem::TooDeep, {std::to_string(kMaxJsonDepth)}});
@@ -196,6 +197,10 @@ bool parse_json_with(const std::string& text, const std::string& file, std::vect
 }
 
 std::optional<json> parse_json_text(const std::string& text, const std::string& file, std::vector<Diagnostic>& out) {
+    if (text.size() > kMaxTreeInputBytes) {
+        out.push_back({Severity::Error, file, 1, 1, "", too_big(text.size(), kMaxTreeInputBytes)});
+        return std::nullopt;
+    }
     json root;
     const bool parsed = parse_json_with(text, file, out, [&](std::string_view body) {
         BoundedDomParser parser(root);

@@ -16,13 +16,16 @@ namespace chronicle {
 
 // Limits that keep a hostile file from hurting the process.
 constexpr size_t kMaxInputBytes = 256u << 20; // a 100,000-event pack with long texts is ~72 MB
+// For readers that hold a whole tree of the file (parse_json_text): nlohmann's tree of a
+// file of small values is many times its size.
+constexpr size_t kMaxTreeInputBytes = 32u << 20;
 constexpr int kMaxJsonDepth = 64; // a pack needs 6, a timeline 5; nlohmann's parser recurses
 
 // Bytes in MiB, rounded up: what size messages show.
 inline size_t mebibytes(size_t bytes) { return (bytes + (1u << 20) - 1) >> 20; }
 
-// Problem::FileTooBig, for a file over kMaxInputBytes.
-Issue too_big(size_t bytes);
+// Problem::FileTooBig, for a file over `limit`.
+Issue too_big(size_t bytes, size_t limit = kMaxInputBytes);
 
 // A regular file opened for reading, after the checks read_input_file makes: -1 with one
 // diagnostic when it cannot be opened, is a folder, not a regular file or too big.
@@ -42,6 +45,7 @@ std::optional<nlohmann::json> parse_json_text(const std::string& text, const std
 // 1-based offset; neither when it succeeded.
 struct SaxOutcome {
     bool too_deep = false;
+    size_t too_many = 0; // when more values were kept than this allows: the allowance
     size_t error_at = 0;
     std::string error;
 };

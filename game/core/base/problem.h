@@ -23,6 +23,7 @@ enum class Problem {
     OutOfMemory,      // the file fits the size limit, but what it holds did not fit in memory
     // JSON text
     TooDeep,                // the depth limit
+    TooManyValues,          // the most values a file of its size may hold
     InvalidUtf8,            // the byte offset
     JsonCommaBeforeBracket, // the parser's own words
     JsonUnclosed,           // the parser's own words

@@ -60,7 +60,6 @@ public:
     bool stream(JsonNode& root, const std::string& key);
     void record(const std::string& key, size_t index, JsonNode& element);
     void finish(JsonNode& root);
-    bool streamed_any() const { return std::any_of(streamed_.begin(), streamed_.end(), [](bool b) { return b; }); }
 
 private:
     std::string file_;
@@ -110,7 +109,7 @@ private:
         }
         j.for_each_member([&](JsonNode& member) {
             const std::string& key = member.key();
-            if (std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; })) return;
+            if (std::any_of(allowed.begin(), allowed.end(), [&](std::string_view a) { return key == a; })) return;
             const char* best = nullptr;
             size_t best_distance = 3;
             for (const char* a : allowed) {
@@ -696,8 +695,9 @@ void Loader::finish(JsonNode& root) {
     index_pack(pack, file_, out_);
 }
 
-// Whether some member of the root comes twice: nlohmann keeps the last, so what streamed
-// from the first may not be what the pack says.
+// Whether some member of the root comes twice: nlohmann keeps the last, so what was read
+// as it streamed in (records, or the languages they were read in) may not be what the
+// pack says.
 bool repeats_a_key(JsonNode& root) {
     if (!root.is_object()) return false;
     std::vector<const std::string*> keys;
@@ -729,7 +729,7 @@ std::optional<LoadResult> run_loader(const std::string& file, Parse parse, Locat
             result.diagnostics = std::move(refused); // what streamed before the error does not count
             return result;
         }
-        if (!buffered && loader.streamed_any() && repeats_a_key(nodes.front())) continue;
+        if (!buffered && repeats_a_key(nodes.front())) continue;
         loader.finish(nodes.front());
         if (!result.diagnostics.empty()) locate(result.diagnostics);
         if (!has_errors(result.diagnostics)) result.pack = std::move(pack);
