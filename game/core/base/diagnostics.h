@@ -26,6 +26,32 @@ struct Diagnostic {
     int column_number = 0;
 };
 
+// Diagnostics about one file, each at a JSON path: what the loader and the pack's checks
+// report through (positions are found afterwards, for all of them at once).
+class PathReporter {
+public:
+    PathReporter(std::string file, std::vector<Diagnostic>& out) : file_(std::move(file)), out_(out) {}
+
+    void error(const std::string& path, Problem p, std::vector<Detail> details = {}) {
+        report(Severity::Error, path, {p, std::move(details)});
+    }
+    void warning(const std::string& path, Problem p, std::vector<Detail> details = {}) {
+        report(Severity::Warning, path, {p, std::move(details)});
+    }
+    void report(Severity severity, const std::string& path, Issue issue) {
+        Diagnostic d;
+        d.severity = severity;
+        d.file = file_;
+        d.path = path;
+        d.issue = std::move(issue);
+        out_.push_back(std::move(d));
+    }
+
+protected:
+    std::string file_;
+    std::vector<Diagnostic>& out_;
+};
+
 inline bool has_errors(const std::vector<Diagnostic>& ds) {
     for (const auto& d : ds)
         if (d.severity == Severity::Error) return true;

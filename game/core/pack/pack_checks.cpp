@@ -64,10 +64,10 @@ namespace {
 // 2. Cross-checks, warnings, the index
 // ---------------------------------------------------------------------------
 
-class PackChecker {
+class PackChecker : PathReporter {
 public:
     PackChecker(const Pack& pack, const std::string& file, std::vector<Diagnostic>& out)
-        : pack_(&pack), file_(file), out_(out) {}
+        : PathReporter(file, out), pack_(&pack) {}
 
     // Questions name events by headline: two the same cannot be told apart.
     void check_headlines() {
@@ -172,23 +172,6 @@ public:
 private:
     const Pack* pack_;
     static constexpr size_t kUndatedWarnings = 5;
-    const std::string& file_;
-    std::vector<Diagnostic>& out_;
-
-    void report(Severity sev, const std::string& path, Issue issue) {
-        Diagnostic d;
-        d.severity = sev;
-        d.file = file_;
-        d.path = path;
-        d.issue = std::move(issue);
-        out_.push_back(std::move(d));
-    }
-    void error(const std::string& path, Problem p, std::vector<Detail> details = {}) {
-        report(Severity::Error, path, {p, std::move(details)});
-    }
-    void warning(const std::string& path, Problem p, std::vector<Detail> details = {}) {
-        report(Severity::Warning, path, {p, std::move(details)});
-    }
 };
 
 // Bytes of text searched for names when making display names: a pack of many people

@@ -52,18 +52,16 @@ constexpr Phase kListPhases[kLists] = {PeopleRecords, EventRecords, QuoteRecords
 // rest (finish()). A list is read as it streams in when the languages and every list
 // before it are known by then, as in a pack written in the usual order; otherwise its
 // records wait in the tree until the end.
-class Loader {
+class Loader : PathReporter {
 public:
     Loader(std::string file, std::vector<Diagnostic>& out, Pack& pack, bool buffered)
-        : file_(std::move(file)), out_(out), pack_(&pack), buffered_(buffered), first_(out.size()) {}
+        : PathReporter(std::move(file), out), pack_(&pack), buffered_(buffered), first_(out.size()) {}
 
     bool stream(JsonNode& root, const std::string& key);
     void record(const std::string& key, size_t index, JsonNode& element);
     void finish(JsonNode& root);
 
 private:
-    std::string file_;
-    std::vector<Diagnostic>& out_;
     Pack* pack_ = nullptr;
     const bool buffered_;       // nothing streams: every record is read at the end
     const size_t first_;        // out_'s diagnostics from here on are this loader's
@@ -84,21 +82,10 @@ private:
     size_t suggestions_left_ = kSuggestedReferences;
     std::unordered_map<std::string, size_t> people_ids_, event_ids_, quote_ids_, number_ids_, question_ids_;
 
-    // Positions are found for all diagnostics at once, after loading (see locate()).
-    void report(Severity sev, const std::string& path, Issue issue) {
-        phases_.push_back(phase_);
-        Diagnostic d;
-        d.severity = sev;
-        d.file = file_;
-        d.path = path;
-        d.issue = std::move(issue);
-        out_.push_back(std::move(d));
-    }
-    void error(const std::string& path, Problem p, std::vector<Detail> details = {}) {
-        report(Severity::Error, path, {p, std::move(details)});
-    }
-    void warning(const std::string& path, Problem p, std::vector<Detail> details = {}) {
-        report(Severity::Warning, path, {p, std::move(details)});
+    // Each diagnostic takes the phase it was reported in: set_phase() files those before.
+    void set_phase(Phase phase) {
+        phases_.resize(out_.size() - first_, phase_);
+        phase_ = phase;
     }
 
     // Reports fields not in `allowed`, with a suggestion for near misses.
@@ -336,7 +323,7 @@ private:
 
     void read_element(List list, JsonNode& j, size_t index) {
         Pack& p = *pack_;
-        phase_ = kListPhases[static_cast<size_t>(list)];
+        set_phase(kListPhases[static_cast<size_t>(list)]);
         switch (list) {
         case List::People:
             return read_record(j, index, list, p.people, people_ids_, [&](JsonNode& r, const std::string& path, Person& out) { return read_person(r, path, out); });
@@ -354,7 +341,7 @@ private:
     // A list that did not stream, from the tree.
     void read_list(JsonNode& root, List list) {
         static constexpr Term kWhat[kLists] = {Term::People, Term::Events, Term::Quotes, Term::Numbers, Term::Questions};
-        phase_ = kListPhases[static_cast<size_t>(list)];
+        set_phase(kListPhases[static_cast<size_t>(list)]);
         JsonNode* elements = array_field(root, "", kListKeys[static_cast<size_t>(list)], kWhat[static_cast<size_t>(list)]);
         if (!elements) return;
         reserve(list, elements->size());
@@ -374,6 +361,7 @@ private:
 
     // Diagnostics in phase order, and only the first few punctuation warnings of all.
     void sort_by_phase() {
+        set_phase(phase_);
         std::vector<size_t> order(phases_.size());
         for (size_t i = 0; i < order.size(); ++i) order[i] = i;
         std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return phases_[a] < phases_[b]; });
@@ -389,7 +377,8 @@ private:
         std::move(sorted.begin(), sorted.end(), std::back_inserter(out_));
     }
 
-    bool errors_before(Phase phase) const {
+    bool errors_before(Phase phase) {
+        set_phase(phase_);
         for (size_t i = 0; i < phases_.size(); ++i)
             if (phases_[i] < phase && out_[first_ + i].severity == Severity::Error) return true;
         return false;
@@ -401,7 +390,7 @@ private:
 
     void read_head(JsonNode& root) {
         Pack& p = *pack_;
-        phase_ = Head;
+        set_phase(Head);
         string_field(root, "", "$schema", false, Term::SchemaPath); // for editors; only its type is checked
         const bool format_given = has_string(root, "format");
         const std::string format = string_field(root, "", "format", true, Term::PackFormat);
@@ -416,7 +405,7 @@ private:
     // Every text needs the languages: with none, nothing more can be checked.
     void read_languages(JsonNode& root) {
         Pack& p = *pack_;
-        phase_ = Languages;
+        set_phase(Languages);
         languages_read_ = true;
         JsonNode* langs = array_field(root, "", "languages", Term::LanguageCodes);
         if (langs && langs->size() > kMaxLanguages) {
@@ -448,7 +437,7 @@ private:
 
     void read_tail(JsonNode& root) {
         Pack& p = *pack_;
-        phase_ = Tail;
+        set_phase(Tail);
         p.title = text_field(root, "", "title", true, Term::PackTitle);
         p.description = text_field(root, "", "description", false, Term::PackDescription);
         p.author = text_field(root, "", "author", false, Term::PackAuthor);
@@ -670,7 +659,7 @@ void Loader::record(const std::string& key, size_t index, JsonNode& element) {
 
 void Loader::finish(JsonNode& root) {
     Pack& pack = *pack_;
-    phase_ = RootFields;
+    set_phase(RootFields);
     if (!check_object(root, "", Term::PackRecord,
                       {"$schema", "format", "id", "version", "author", "licence", "title", "description",
                        "languages", "default_language", "source", "people", "events", "quotes", "numbers",
@@ -683,14 +672,14 @@ void Loader::finish(JsonNode& root) {
     for (size_t list = 0; list < kLists; ++list) {
         if (!streamed_[list]) read_list(root, static_cast<List>(list));
         if (static_cast<List>(list) != List::Events) continue;
-        phase_ = EventsMissing;
+        set_phase(EventsMissing);
         if (!field(root, "events")) missing("", "events", Term::PackEvents);
         else if (pack.events.empty() && !errors_before(EventsMissing)) error("/events", Problem::NoEvents);
     }
     sort_by_phase();
     check_across_records(pack, file_, out_);
     if (punctuation_found_ > kPunctuationWarnings)
-        out_.push_back({Severity::Warning, file_, 0, 0, "", {Problem::MoreAsciiPunctuation, {std::to_string(punctuation_found_ - kPunctuationWarnings)}}});
+        warning("", Problem::MoreAsciiPunctuation, {std::to_string(punctuation_found_ - kPunctuationWarnings)});
     if (has_errors(out_)) return;
     index_pack(pack, file_, out_);
 }
