@@ -42,7 +42,9 @@ void find_same_texts(const std::vector<const LocalText*>& texts, const std::stri
         const auto [from, to] = written.equal_range(own_default);
         for (auto w = from; w != to; ++w)
             if (!t.find(w->second.first)) collide(w->second.second, i, w->second.first, own_default);
-        for (const auto& [lang, text] : t.by_lang) {
+        for (const auto& translation : t.by_lang) {
+            const std::string& lang = translation.first; // named, not bound: a lambda below captures it
+            const std::string& text = translation.second;
             if (lang == fallback) continue;
             const auto [from_w, to_w] = written.equal_range(text);
             const auto same = std::find_if(from_w, to_w, [&](const auto& w) { return w.second.first == lang; });
