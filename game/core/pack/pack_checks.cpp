@@ -185,7 +185,7 @@ constexpr size_t kDisplayNameSearch = size_t{1} << 26;
 // part of it) but another alias does, options show both: "伊尔亚·苏茨克维（Sutskever）",
 // with the alias the text uses most. A `display` the pack gives is kept.
 void derive_display_names(Pack& p) {
-    // Only a person with aliases can get one: without any, the text is not gathered.
+    // Only a person with aliases can get one: without any, no text is searched.
     if (std::all_of(p.people.begin(), p.people.end(), [](const Person& person) { return person.aliases.empty(); })) return;
     size_t budget = kDisplayNameSearch;
     for (const std::string& lang : p.languages) {
